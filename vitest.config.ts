@@ -1,0 +1,24 @@
+import { readdirSync } from "node:fs"
+import { defineConfig } from "vitest/config"
+
+// One project per workspace package; tests import packages by name and resolve to their sources.
+const sourceConditions = ["@cosearch/source", "import", "module", "node", "default"]
+const project = (dir: string, name: string) => ({
+  extends: true as const,
+  test: { name, root: dir, include: ["test/**/*.test.ts"] },
+})
+
+const packages = ["packages", "apps"].flatMap((group) =>
+  readdirSync(group, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => project(`${group}/${entry.name}`, entry.name)),
+)
+
+export default defineConfig({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions } },
+  test: {
+    projects: packages,
+    testTimeout: 60_000,
+  },
+})
