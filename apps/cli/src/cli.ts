@@ -1,0 +1,37 @@
+import { Command, ValidationError } from "@effect/cli"
+import type { CliApp } from "@effect/cli/CliApp"
+import { Console, Effect } from "effect"
+import { networkCommand } from "./commands/network.js"
+
+/**
+ * Exit codes: 0 success, 1 a user error (bad network, file or option value), 2 a command-line usage error.
+ *
+ * @example
+ * const code: ExitCode = 1 // `cosearch network summary nope`
+ */
+export type ExitCode = 0 | 1 | 2
+
+const rootCommand = Command.make("cosearch").pipe(
+  Command.withDescription("Joint search of neural networks and accelerators."),
+  Command.withSubcommands([networkCommand]),
+)
+
+const run = Command.run(rootCommand, { name: "cosearch", version: "0.1.0" })
+
+/**
+ * Runs the CLI on `process.argv`-style arguments (runtime and script first) and returns the exit
+ * code. User errors are printed to stderr as one message without a stack trace; usage errors
+ * have already been printed by @effect/cli. Defects (bugs) are left to fail the effect.
+ *
+ * @example
+ * const code = await Effect.runPromise(runCli(["node", "cosearch", "network", "list"]).pipe(Effect.provide(NodeContext.layer)))
+ */
+export const runCli = (argv: ReadonlyArray<string>): Effect.Effect<ExitCode, never, CliApp.Environment> =>
+  run(argv).pipe(
+    Effect.as<ExitCode>(0),
+    Effect.catchAll((error) =>
+      ValidationError.isValidationError(error)
+        ? Effect.succeed<ExitCode>(2)
+        : Console.error(`cosearch: ${error.message}`).pipe(Effect.as<ExitCode>(1)),
+    ),
+  )

@@ -1,0 +1,43 @@
+import { countNetwork, type ZooOptions } from "@cosearch/network"
+import { Args, Command, Options } from "@effect/cli"
+import { Console, Effect, Option } from "effect"
+import { summaryJson, summaryText } from "../format/summary.js"
+import { loadNetwork } from "../network-input.js"
+import { numberOption, precisionOption } from "../options.js"
+
+const network = Args.text({ name: "network" }).pipe(
+  Args.withDescription("a zoo spec (mobilenet_v2, nb201:<arch>, fbnet:<ids>; see `network list`) or a network .json file"),
+)
+const resolution = numberOption("resolution", "integer", "input height and width (zoo networks)")
+const width = numberOption("width", "number", "width multiplier (zoo networks)")
+const classes = numberOption("classes", "integer", "output classes (zoo networks)")
+const batch = numberOption("batch", "integer", "samples per inference (default: the network's)")
+const json = Options.boolean("json").pipe(Options.withDescription("print one JSON document instead of the table"))
+
+/** Collects the options that were given into `ZooOptions` (absent ones stay unset). */
+const zooOptions = (given: Record<keyof ZooOptions, Option.Option<number>>): ZooOptions => {
+  const options: { -readonly [K in keyof ZooOptions]: number } = {}
+  for (const key of ["resolution", "width", "classes", "batch"] as const) {
+    const value = given[key]
+    if (Option.isSome(value)) options[key] = value.value
+  }
+  return options
+}
+
+/**
+ * `cosearch network summary <network>`: per-layer shapes, MACs, parameters and bytes, and totals,
+ * as a table or (`--json`) as one JSON document on stdout.
+ *
+ * @example
+ * // cosearch network summary mobilenet_v2 --precision bf16 --json
+ */
+export const networkSummaryCommand = Command.make(
+  "summary",
+  { network, resolution, width, classes, batch, precision: precisionOption, json },
+  (args) =>
+    Effect.gen(function* () {
+      const analysed = yield* loadNetwork(args.network, zooOptions(args))
+      const counts = countNetwork(analysed, args.precision)
+      yield* Console.log(args.json ? JSON.stringify(summaryJson(counts), null, 2) : summaryText(counts))
+    }),
+).pipe(Command.withDescription("Per-layer shapes, MACs, parameters and bytes of a zoo network or a network file."))

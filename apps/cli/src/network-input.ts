@@ -1,0 +1,101 @@
+import {
+  type AnalysedNetwork,
+  analyseNetwork,
+  buildZooNetwork,
+  InvalidNetworkError,
+  type Network,
+  parseNetworkJsonText,
+  type ZooOptions,
+  zooNames,
+} from "@cosearch/network"
+import { FileSystem } from "@effect/platform"
+import type { PlatformError } from "@effect/platform/Error"
+import { Effect, Either } from "effect"
+import { CliError } from "./cli-error.js"
+
+/**
+ * Where a network comes from: a zoo spec or a file path.
+ *
+ * @example
+ * const source: NetworkSource = { kind: "file", path: "nets/tiny.json" }
+ */
+export type NetworkSource = { readonly kind: "zoo"; readonly spec: string } | { readonly kind: "file"; readonly path: string }
+
+const indent = (text: string): string =>
+  text
+    .split("\n")
+    .map((line) => `  ${line}`)
+    .join("\n")
+
+/**
+ * Tells a network file from a zoo spec: a path ending in `.json`, or any argument naming an
+ * existing file, is a file.
+ *
+ * @example
+ * const source = yield* classifyNetworkArgument("nets/tiny.json") // { kind: "file", path: "nets/tiny.json" }
+ */
+export const classifyNetworkArgument = (argument: string): Effect.Effect<NetworkSource, never, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    if (argument.endsWith(".json")) return { kind: "file", path: argument } as const
+    const fs = yield* FileSystem.FileSystem
+    const isFile = yield* fs.stat(argument).pipe(
+      Effect.map((info) => info.type === "File"),
+      Effect.orElseSucceed(() => false),
+    )
+    return isFile ? ({ kind: "file", path: argument } as const) : ({ kind: "zoo", spec: argument } as const)
+  })
+
+const readError = (path: string, error: PlatformError): CliError =>
+  new CliError({
+    message:
+      error._tag === "SystemError" && error.reason === "NotFound"
+        ? `network file "${path}" does not exist`
+        : `cannot read network file "${path}": ${error.message}`,
+  })
+
+/** Reads and decodes a network file; zoo-only options are refused, `batch` overrides the file's. */
+const readNetworkFile = (path: string, options: ZooOptions): Effect.Effect<Network, CliError, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const zooOnly = (["resolution", "width", "classes"] as const).filter((key) => options[key] !== undefined)
+    if (zooOnly.length > 0) {
+      const flags = zooOnly.map((key) => `--${key}`).join(", ")
+      return yield* new CliError({
+        message: `${flags} ${zooOnly.length > 1 ? "apply" : "applies"} to zoo networks only, not to the network file "${path}", whose input layers fix its shapes`,
+      })
+    }
+    const fs = yield* FileSystem.FileSystem
+    const text = yield* fs.readFileString(path).pipe(Effect.mapError((error) => readError(path, error)))
+    const network = yield* Either.mapLeft(
+      parseNetworkJsonText(text),
+      (message) => new CliError({ message: `network file "${path}" is not a valid network file:\n${indent(message)}` }),
+    )
+    return options.batch === undefined ? network : { ...network, batch: options.batch }
+  })
+
+/** Builds a zoo network, pointing at network files when the name is not in the zoo. */
+const buildFromZoo = (spec: string, options: ZooOptions): Effect.Effect<Network, CliError> => {
+  const built = buildZooNetwork(spec, options)
+  if (built.ok) return Effect.succeed(built.network)
+  const name = spec.split(":")[0] ?? spec
+  const hint = zooNames.includes(name)
+    ? ""
+    : `\n(to read a network file, give a path ending in .json; see \`cosearch network list\` for zoo specs)`
+  return Effect.fail(new CliError({ message: `${built.message}${hint}` }))
+}
+
+/**
+ * Resolves the `<network>` argument to an analysed network: builds a zoo spec, or reads, decodes
+ * and checks a network file. Every failure is a `CliError` naming the spec, file, field or layer.
+ *
+ * @example
+ * const network = yield* loadNetwork("mobilenet_v2", { resolution: 160 })
+ */
+export const loadNetwork = (argument: string, options: ZooOptions): Effect.Effect<AnalysedNetwork, CliError, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const source = yield* classifyNetworkArgument(argument)
+    const network = source.kind === "file" ? yield* readNetworkFile(source.path, options) : yield* buildFromZoo(source.spec, options)
+    const analysis = analyseNetwork(network)
+    if (analysis.ok) return analysis.network
+    const where = source.kind === "file" ? `network file "${source.path}": ` : ""
+    return yield* new CliError({ message: `${where}${new InvalidNetworkError(network.name, analysis.issues).message}` })
+  })
