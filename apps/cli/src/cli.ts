@@ -1,10 +1,13 @@
 import { Command, ValidationError } from "@effect/cli"
 import type { CliApp } from "@effect/cli/CliApp"
 import { Console, Effect } from "effect"
+import { normaliseOneLetterOptions } from "./argv.js"
 import { networkCommand } from "./commands/network.js"
+import { spaceCommand } from "./commands/space.js"
 
 /**
- * Exit codes: 0 success, 1 a user error (bad network, file or option value), 2 a command-line usage error.
+ * Exit codes: 0 success, 1 a user error (bad network, space, file or option value; constraints that leave
+ * nothing to sample), 2 a command-line usage error.
  *
  * @example
  * const code: ExitCode = 1 // `cosearch network summary nope`
@@ -13,7 +16,7 @@ export type ExitCode = 0 | 1 | 2
 
 const rootCommand = Command.make("cosearch").pipe(
   Command.withDescription("Joint search of neural networks and accelerators."),
-  Command.withSubcommands([networkCommand]),
+  Command.withSubcommands([networkCommand, spaceCommand]),
 )
 
 const run = Command.run(rootCommand, { name: "cosearch", version: "0.1.0" })
@@ -27,7 +30,7 @@ const run = Command.run(rootCommand, { name: "cosearch", version: "0.1.0" })
  * const code = await Effect.runPromise(runCli(["node", "cosearch", "network", "list"]).pipe(Effect.provide(NodeContext.layer)))
  */
 export const runCli = (argv: ReadonlyArray<string>): Effect.Effect<ExitCode, never, CliApp.Environment> =>
-  run(argv).pipe(
+  run(normaliseOneLetterOptions(argv)).pipe(
     Effect.as<ExitCode>(0),
     Effect.catchAll((error) =>
       ValidationError.isValidationError(error)

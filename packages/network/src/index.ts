@@ -83,10 +83,21 @@ export {
   type WeightOperand,
 } from "./loopnest/loopnest.js"
 export { lowerLayer, lowerNetwork } from "./loopnest/lower.js"
+export { edgeTpuNetOf, edgeTpuNetSpace, edgeTpuStageChoicesOf } from "./space/edgetpu-net-space.js"
+export { fbnetLayerNames, fbnetNetworkOf, fbnetOperationsOf, fbnetSpace } from "./space/fbnet-space.js"
+export { nb201ArchOf, nb201EdgeNames, nb201NetworkOf, nb201Space } from "./space/nb201-space.js"
 export type { Precision } from "./tensor/precision.js"
 export { bytesPerElement, isPrecision, precisions } from "./tensor/precision.js"
 export type { TensorShape } from "./tensor/shape.js"
 export { elementCount, formatShape, sameShape } from "./tensor/shape.js"
+export {
+  type EdgeTpuBlockType,
+  type EdgeTpuStageBase,
+  type EdgeTpuStageChoice,
+  edgeTpuNet,
+  edgeTpuSChoices,
+  edgeTpuStageBases,
+} from "./zoo/edgetpu-net.js"
 export { efficientnetB0, efficientnetEdgeTpuM, efficientnetEdgeTpuS } from "./zoo/efficientnet.js"
 export { type FbnetOptions, fbnet, fbnetLayers, fbnetPresets } from "./zoo/fbnet.js"
 export { classifier, type ImageNetOptions, mobilenetV1, mobilenetV2, mobilenetV3Large, mobilenetV3Small } from "./zoo/mobilenet.js"

@@ -1,0 +1,91 @@
+import type { Network } from "@cosearch/network"
+import { analyseNetwork } from "@cosearch/network"
+import type { Configuration, Parameter, Space } from "@cosearch/space"
+import type { DecodedConfiguration } from "../src/spaces/named-space.js"
+
+/**
+ * Whether a parameter is active in a configuration, read from the conditions alone: it has no
+ * condition, or its parent is active and holds one of the condition's values.
+ *
+ * @example
+ * isActiveIn(edgeTpuNetSpace, { s1_block: "ibn" }, groupsParameter) // false
+ */
+export const isActiveIn = (space: Space, configuration: Configuration, parameter: Parameter): boolean => {
+  const condition = parameter.condition
+  if (condition === undefined) return true
+  const parent = space.parameters.find((candidate) => candidate.name === condition.parent)
+  if (parent === undefined || !isActiveIn(space, configuration, parent)) return false
+  const value = configuration[condition.parent]
+  return condition.in.some((allowed) => allowed === value)
+}
+
+/**
+ * The parameters whose presence in a configuration disagrees with their conditions (present
+ * while inactive, or missing while active), and keys that are no parameter at all.
+ *
+ * @example
+ * expect(conditionMismatches(space, config)).toEqual([])
+ */
+export const conditionMismatches = (space: Space, configuration: Configuration): string[] => {
+  const mismatches = space.parameters.flatMap((parameter) => {
+    const present = Object.hasOwn(configuration, parameter.name)
+    const active = isActiveIn(space, configuration, parameter)
+    if (present === active) return []
+    return [`${parameter.name} is ${present ? "present but inactive" : "active but missing"}`]
+  })
+  const known = new Set(space.parameters.map((parameter) => parameter.name))
+  return [...mismatches, ...Object.keys(configuration).flatMap((name) => (known.has(name) ? [] : [`${name} is unknown`]))]
+}
+
+const networkProblems = (path: string, network: Network): string[] => {
+  const analysis = analyseNetwork(network)
+  return analysis.ok ? [] : analysis.issues.map((issue) => `${path}: ${issue.message}`)
+}
+
+const knobProblems = (path: string, knobs: object): string[] =>
+  Object.entries(knobs).flatMap(([name, value]) =>
+    typeof value === "number" && !(Number.isFinite(value) && value > 0) ? [`${path}.${name} is ${value}, not a positive number`] : [],
+  )
+
+/**
+ * What is wrong with a decoded configuration: network issues from `analyseNetwork`, knobs that
+ * are not positive finite numbers (a string knob must be one of its values), recursively for
+ * joint parts. Empty when all is well.
+ *
+ * @example
+ * expect(decodedProblems(entry.decode(config))).toEqual([])
+ */
+export const decodedProblems = (decoded: DecodedConfiguration, path = "decoded"): string[] => {
+  switch (decoded.kind) {
+    case "network":
+      return networkProblems(path, decoded.network)
+    case "edgetpu-knobs":
+      return knobProblems(path, decoded.knobs)
+    case "systolic-knobs": {
+      const dataflow = ["os", "ws", "is"].includes(decoded.knobs.dataflow) ? [] : [`${path}.dataflow is ${decoded.knobs.dataflow}`]
+      return [...knobProblems(path, decoded.knobs), ...dataflow]
+    }
+    case "joint":
+      return Object.entries(decoded.parts).flatMap(([namespace, part]) => decodedProblems(part, `${path}.${namespace}`))
+  }
+}
+
+/**
+ * A copy of a configuration with its properties in another order (a seeded shuffle).
+ *
+ * @example
+ * reordered({ a: 1, b: 2, c: 3 }, () => 0.5) // the same entries, shuffled
+ */
+export const reordered = (configuration: Configuration, rng: () => number): Configuration => {
+  const entries = Object.entries(configuration)
+  for (let i = entries.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1))
+    const swap = entries[i]
+    const other = entries[j]
+    if (swap !== undefined && other !== undefined) {
+      entries[i] = other
+      entries[j] = swap
+    }
+  }
+  return Object.fromEntries(entries)
+}

@@ -1,0 +1,17 @@
+/**
+ * `@cosearch/accelerator`: accelerator templates, their knobs and presets. This first part holds
+ * the knob spaces of the Edge TPU template (full and Apollo's reduced variant) and of a systolic
+ * array, with decoders to typed records; the templates, presets and area model follow with the
+ * cost model.
+ *
+ * @example
+ * import { edgeTpuKnobs, edgeTpuKnobsOf } from "@cosearch/accelerator"
+ * import { sampleMany } from "@cosearch/space"
+ * const knobs = edgeTpuKnobsOf(sampleMany(edgeTpuKnobs, 1, "seed-1")[0] ?? {})
+ *
+ * @packageDocumentation
+ */
+export { apolloEdgeTpuKnobs, apolloEdgeTpuKnobsOf, apolloFixedKnobs } from "./knobs/apollo-knobs.js"
+export { type EdgeTpuKnobs, edgeTpuKnobs, edgeTpuKnobsOf, peakMacsPerCycle } from "./knobs/edgetpu-knobs.js"
+export { KiB, MiB, powersOfTwo } from "./knobs/powers.js"
+export { type SystolicDataflow, type SystolicKnobs, systolicKnobs, systolicKnobsOf } from "./knobs/systolic-knobs.js"
