@@ -60,7 +60,6 @@ export {
 export {
   decodeNetworkJson,
   encodeNetworkJson,
-  formatJsonPath,
   formatNetworkJsonIssues,
   type LayerJson,
   LayerJsonSchema,

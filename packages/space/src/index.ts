@@ -41,7 +41,8 @@ export {
 export { formatExpression } from "./expression/format-expression.js"
 export { configurationToGenome, genomeToConfiguration, INACTIVE_GENE, isActiveGene } from "./genome/genome.js"
 export { ExpressionJsonSchema } from "./json/expression-schema.js"
-export { decodeSpaceJson, encodeSpaceJson, formatPath } from "./json/space-codec.js"
+export { formatPath, type JsonIssue, schemaIssues } from "./json/schema-issues.js"
+export { decodeSpaceJson, encodeSpaceJson } from "./json/space-codec.js"
 export { type ConstraintJson, type ParameterJson, ParameterJsonSchema, type SpaceJson, SpaceJsonSchema } from "./json/space-schema.js"
 export { canonicalKey } from "./key/canonical-key.js"
 export {

@@ -1,25 +1,14 @@
-import { formatShape, type LayerCounts, type NetworkCounts, type NetworkTotals, type Precision, type TensorShape } from "@cosearch/network"
+import { formatShape, type LayerCounts, type NetworkCounts, type NetworkTotals, type Precision } from "@cosearch/network"
 import { groupDigits, humanBytes, inMillionsAndBillions } from "./numbers.js"
 import { type Column, formatTable } from "./table.js"
 
 /**
- * One layer in `network summary --json`.
+ * One layer in `network summary --json`: the layer's counts, fields in `countNetwork`'s order.
  *
  * @example
  * const stem: LayerSummaryJson = summary.layers[1] // { name: "stem/conv", op: "conv2d", macs: 10838016, ... }
  */
-export interface LayerSummaryJson {
-  readonly name: string
-  readonly op: string
-  readonly inputShapes: readonly TensorShape[]
-  readonly outputShape: TensorShape
-  readonly macs: number
-  readonly params: number
-  readonly ownsParams: boolean
-  readonly weightBytes: number
-  readonly inputBytes: number
-  readonly outputBytes: number
-}
+export type LayerSummaryJson = LayerCounts
 
 /**
  * The document `network summary --json` prints.
@@ -46,18 +35,7 @@ export const summaryJson = (counts: NetworkCounts): NetworkSummaryJson => ({
   name: counts.name,
   precision: counts.precision,
   batch: counts.batch,
-  layers: counts.layers.map((layer) => ({
-    name: layer.name,
-    op: layer.op,
-    inputShapes: layer.inputShapes,
-    outputShape: layer.outputShape,
-    macs: layer.macs,
-    params: layer.params,
-    ownsParams: layer.ownsParams,
-    weightBytes: layer.weightBytes,
-    inputBytes: layer.inputBytes,
-    outputBytes: layer.outputBytes,
-  })),
+  layers: counts.layers,
   totals: counts.totals,
 })
 

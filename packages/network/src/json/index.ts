@@ -6,6 +6,6 @@
  * const again = parseNetworkJsonText(JSON.stringify(encodeNetworkJson(network)))
  */
 export { decodeNetworkJson, encodeNetworkJson, parseNetworkJsonText } from "./codec.js"
-export { formatJsonPath, formatNetworkJsonIssues, type NetworkJsonIssue, networkJsonIssues } from "./issues.js"
+export { formatNetworkJsonIssues, type NetworkJsonIssue, networkJsonIssues } from "./issues.js"
 export { type LayerJson, LayerJsonSchema } from "./layer-schema.js"
 export { type NetworkJson, NetworkJsonSchema } from "./network-schema.js"

@@ -1,5 +1,6 @@
 import { type CompiledSpace, compileSpace } from "../compile/compiled-space.js"
 import { BOOLEAN, CATEGORICAL, FLOAT, INTEGER } from "../compile/kind-code.js"
+import { isSwitchedOff } from "../compile/switched-off.js"
 import { genomeToConfigurationOf } from "../genome/gene.js"
 import { rangeValue } from "../sample/draw-gene.js"
 import type { Space } from "../space/space.js"
@@ -61,17 +62,13 @@ const clampUnit = (x: number): number => (x > 0 ? Math.min(x, 1) : 0)
  */
 export const decodeGenome = (space: Space, vector: ArrayLike<number>, out?: Float64Array): Float64Array => {
   const compiled = compileSpace(space)
-  const { size, order, parent, activeOn, kind, count, vectorOffset, vectorWidth, log, low, coordSpan } = compiled
+  const { size, order, kind, count, vectorOffset, vectorWidth, log, low, coordSpan } = compiled
   const genome = out ?? new Float64Array(size)
   for (let position = 0; position < size; position++) {
     const index = order[position] as number
-    const up = parent[index] as number
-    if (up >= 0) {
-      const upGene = genome[up] as number
-      if (Number.isNaN(upGene) || (activeOn[index] as Uint8Array)[upGene] === 0) {
-        genome[index] = Number.NaN
-        continue
-      }
+    if (isSwitchedOff(compiled, genome, index)) {
+      genome[index] = Number.NaN
+      continue
     }
     const offset = vectorOffset[index] as number
     const k = kind[index]

@@ -1,4 +1,5 @@
 import { compileSpace } from "../compile/compiled-space.js"
+import { isSwitchedOff } from "../compile/switched-off.js"
 import { genomeToConfigurationOf } from "../genome/gene.js"
 import { writeGenome } from "../genome/genome.js"
 import { type ConstraintsExhausted, constraintsExhausted, invalidConfiguration } from "../outcome/failure.js"
@@ -40,20 +41,16 @@ export const crossoverGenomes = (
   out?: Float64Array,
 ): Float64Array | ConstraintsExhausted => {
   const compiled = compileSpace(space)
-  const { size, order, parent, activeOn } = compiled
+  const { size, order } = compiled
   const child = out ?? new Float64Array(size)
   const maxTries = Math.max(1, options.maxTries ?? DEFAULT_EVOLVE_TRIES)
   let counts: Float64Array | undefined
   for (let attempt = 0; attempt < maxTries; attempt++) {
     for (let position = 0; position < size; position++) {
       const index = order[position] as number
-      const up = parent[index] as number
-      if (up >= 0) {
-        const upGene = child[up] as number
-        if (Number.isNaN(upGene) || (activeOn[index] as Uint8Array)[upGene] === 0) {
-          child[index] = Number.NaN
-          continue
-        }
+      if (isSwitchedOff(compiled, child, index)) {
+        child[index] = Number.NaN
+        continue
       }
       const fromA = a[index] as number
       const fromB = b[index] as number

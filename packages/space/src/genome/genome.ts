@@ -1,4 +1,5 @@
 import { type CompiledSpace, compileSpace } from "../compile/compiled-space.js"
+import { isSwitchedOff } from "../compile/switched-off.js"
 import { type InvalidConfiguration, invalidConfiguration } from "../outcome/failure.js"
 import type { Space } from "../space/space.js"
 import { validateConfiguration } from "../validate/validate-configuration.js"
@@ -32,21 +33,17 @@ export const isActiveGene = (gene: number): boolean => !Number.isNaN(gene)
  * if (!writeGenome(compileSpace(space), config, buffer)) console.error(validateConfiguration(space, config))
  */
 export const writeGenome = (compiled: CompiledSpace, config: Configuration, out: Float64Array): boolean => {
-  const { order, parent, activeOn, names, size } = compiled
+  const { order, names, size } = compiled
   let present = 0
   for (let position = 0; position < size; position++) {
     const index = order[position] as number
     const name = names[index] as string
     let value: unknown = config[name]
     if (typeof value === "object" || typeof value === "function") value = Object.hasOwn(config, name) ? value : undefined
-    const up = parent[index] as number
-    if (up >= 0) {
-      const upGene = out[up] as number
-      if (Number.isNaN(upGene) || (activeOn[index] as Uint8Array)[upGene] === 0) {
-        if (value !== undefined) return false
-        out[index] = Number.NaN
-        continue
-      }
+    if (isSwitchedOff(compiled, out, index)) {
+      if (value !== undefined) return false
+      out[index] = Number.NaN
+      continue
     }
     if (value === undefined) return false
     const gene = geneOf(compiled, index, value)

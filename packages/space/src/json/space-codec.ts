@@ -1,55 +1,17 @@
-import { Either, ParseResult, Schema } from "effect"
+import { Either, type ParseResult, Schema } from "effect"
 import { type Constraint, expressionConstraint } from "../constraint/constraint.js"
 import type { Parameter } from "../parameter/parameter.js"
 import { checkSpaceDefinition } from "../space/check-space.js"
 import { assembleSpace, type Space } from "../space/space.js"
 import type { SpaceIssue } from "../space/space-issue.js"
 import { formatValue } from "../value/value.js"
+import { schemaIssues } from "./schema-issues.js"
 import { type ConstraintJson, type ParameterJson, type SpaceJson, SpaceJsonSchema } from "./space-schema.js"
 
 const decodeForm = Schema.decodeUnknownEither(SpaceJsonSchema, { errors: "all", onExcessProperty: "error" })
 
-const identifier = /^[A-Za-z_$][\w$]*$/
-
-/**
- * Renders a parse path as JavaScript-style access: `["parameters", 2, "values"]` becomes `parameters[2].values`.
- *
- * @example
- * formatPath(["parameters", 2, "values"]) // "parameters[2].values"
- */
-export const formatPath = (path: readonly PropertyKey[]): string => {
-  let text = ""
-  for (const key of path) {
-    if (typeof key === "number") text += `[${key}]`
-    else if (typeof key === "string" && identifier.test(key)) text += text === "" ? key : `.${key}`
-    else text += `[${JSON.stringify(String(key))}]`
-  }
-  return text === "" ? "(root)" : text
-}
-
-/** Effect's default wording ("Expected A, actual B") in the package's ("expected A, got B"). */
-const reword = (message: string): string => {
-  const match = /^Expected (.*), actual (.*)$/s.exec(message)
-  return match === null ? message : `expected ${match[1]?.replaceAll(" | ", " or ")}, got ${match[2]}`
-}
-
-/** The name of `parameters[index]` (or `constraints[index]`) in the raw input, for messages. */
-const nameAt = (input: unknown, list: PropertyKey | undefined, index: PropertyKey | undefined): string | undefined => {
-  if (typeof list !== "string" || typeof index !== "number" || typeof input !== "object" || input === null) return undefined
-  const items: unknown = (input as Record<string, unknown>)[list]
-  const item: unknown = Array.isArray(items) ? items[index] : undefined
-  const name: unknown = typeof item === "object" && item !== null ? (item as { name?: unknown }).name : undefined
-  return typeof name === "string" && name !== "" ? name : undefined
-}
-
 const formIssues = (error: ParseResult.ParseError, input: unknown): SpaceIssue[] =>
-  ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => {
-    const [list, index] = issue.path
-    const name = nameAt(input, list, index)
-    const owner = list === "parameters" ? "parameter" : "constraint"
-    const where = name === undefined || issue.path.length <= 2 ? "" : ` (${owner} "${name}")`
-    return { path: formatPath(issue.path), message: `${reword(issue.message)}${where}` }
-  })
+  schemaIssues(error, input, { parameters: "parameter", constraints: "constraint" })
 
 const parameterOf = (json: ParameterJson): Parameter => {
   switch (json.kind) {

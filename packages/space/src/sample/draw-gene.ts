@@ -1,5 +1,6 @@
 import type { CompiledSpace } from "../compile/compiled-space.js"
 import { FLOAT, INTEGER } from "../compile/kind-code.js"
+import { isSwitchedOff } from "../compile/switched-off.js"
 import type { Random } from "../random/random.js"
 
 /**
@@ -48,16 +49,12 @@ export const drawGene = (compiled: CompiledSpace, index: number, rng: Random): n
  * drawGenome(compiled, rng, buffer)
  */
 export const drawGenome = (compiled: CompiledSpace, rng: Random, out: Float64Array): void => {
-  const { order, parent, activeOn, size } = compiled
+  const { order, size } = compiled
   for (let position = 0; position < size; position++) {
     const index = order[position] as number
-    const up = parent[index] as number
-    if (up >= 0) {
-      const upGene = out[up] as number
-      if (Number.isNaN(upGene) || (activeOn[index] as Uint8Array)[upGene] === 0) {
-        out[index] = Number.NaN
-        continue
-      }
+    if (isSwitchedOff(compiled, out, index)) {
+      out[index] = Number.NaN
+      continue
     }
     out[index] = drawGene(compiled, index, rng)
   }
