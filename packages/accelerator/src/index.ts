@@ -15,3 +15,4 @@ export { apolloEdgeTpuKnobs, apolloEdgeTpuKnobsOf, apolloFixedKnobs } from "./kn
 export { type EdgeTpuKnobs, edgeTpuKnobs, edgeTpuKnobsOf, peakMacsPerCycle } from "./knobs/edgetpu-knobs.js"
 export { KiB, MiB, powersOfTwo } from "./knobs/powers.js"
 export { type SystolicDataflow, type SystolicKnobs, systolicKnobs, systolicKnobsOf } from "./knobs/systolic-knobs.js"
+export * from "./systolic/index.js"

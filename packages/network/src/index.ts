@@ -57,6 +57,7 @@ export {
   type Network,
   type NetworkAnalysis,
 } from "./graph/network.js"
+export * from "./import/index.js"
 export {
   decodeNetworkJson,
   encodeNetworkJson,

@@ -1,0 +1,112 @@
+/**
+ * How fast the cost model evaluates. Now: the systolic-array mode (SCALE-Sim's model) — full layer
+ * records and cycles only per layer, and whole ResNet-50 and MobileNetV2 networks — over 3
+ * dataflows x 5 array shapes (square and non-square). The hierarchical model and its mapper add
+ * their figures when they land.
+ *
+ * Flags: `--seconds S` (time per figure, default 1). Ends stdout with one JSON line.
+ *
+ * @example
+ * // pnpm -s bench cost --seconds 0.5
+ */
+import { type SystolicArray, systolicPresets } from "@cosearch/accelerator"
+import { systolicLayerCost, systolicLayerCycles, systolicNetworkCost } from "@cosearch/cost"
+import { analyseNetworkOrThrow, buildZooNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
+
+const computeNests = (spec: string): LoopNest[] => {
+  const built = buildZooNetwork(spec)
+  if (!built.ok) throw new Error(built.message)
+  return lowerNetwork(analyseNetworkOrThrow(built.network)).filter((nest) => nest.kind === "conv" || nest.kind === "matmul")
+}
+
+const arrays: SystolicArray[] = (["os", "ws", "is"] as const).flatMap((dataflow) =>
+  (
+    [
+      [32, 32],
+      [128, 128],
+      [64, 16],
+      [16, 256],
+      [8, 8],
+    ] as const
+  ).map(([rows, columns]) => ({ ...systolicPresets["systolic-32x32"], rows, columns, dataflow })),
+)
+
+/** Runs `body` (which makes `per` evaluations) for at least `seconds`; returns evaluations per second. */
+const rate = (per: number, body: () => number, seconds: number): number => {
+  let sink = 0
+  for (let i = 0; i < 200; i++) sink += body()
+  let evaluations = 0
+  const start = process.hrtime.bigint()
+  let elapsed = 0
+  while (elapsed < seconds) {
+    sink += body()
+    evaluations += per
+    elapsed = Number(process.hrtime.bigint() - start) / 1e9
+  }
+  if (sink === -1) console.log(sink)
+  return Math.round(evaluations / elapsed)
+}
+
+const parseSeconds = (args: readonly string[]): number => {
+  if (args.length === 0) return 1
+  const seconds = Number(args[1])
+  if (args[0] !== "--seconds" || !(seconds > 0) || args.length !== 2) throw new Error(`flags: --seconds S (> 0), got "${args.join(" ")}"`)
+  return seconds
+}
+
+/**
+ * Runs the cost bench (see the file comment).
+ *
+ * @example
+ * main(["--seconds", "0.5"])
+ */
+export const main = (args: string[]): void => {
+  const seconds = parseSeconds(args)
+  const resnet = computeNests("resnet50")
+  const mobilenet = computeNests("mobilenet_v2")
+  const layerEvals = rate(
+    resnet.length * arrays.length,
+    () => {
+      let total = 0
+      for (const array of arrays) for (const nest of resnet) total += (systolicLayerCost(nest, array) as { cycles?: number }).cycles ?? 0
+      return total
+    },
+    seconds,
+  )
+  console.log(`systolic layer cost (full record):   ${layerEvals.toLocaleString("en-US")} /s`)
+  const cycleEvals = rate(
+    resnet.length * arrays.length,
+    () => {
+      let total = 0
+      for (const array of arrays) for (const nest of resnet) total += systolicLayerCycles(nest, array)
+      return total
+    },
+    seconds,
+  )
+  console.log(`systolic layer cycles only:          ${cycleEvals.toLocaleString("en-US")} /s`)
+  const network = (nests: readonly LoopNest[]): number =>
+    rate(
+      arrays.length,
+      () => {
+        let total = 0
+        for (const array of arrays) total += (systolicNetworkCost(nests, array) as { cycles?: number }).cycles ?? 0
+        return total
+      },
+      seconds,
+    )
+  const resnetEvals = network(resnet)
+  console.log(`systolic ResNet-50 networks:         ${resnetEvals.toLocaleString("en-US")} /s`)
+  const mobilenetEvals = network(mobilenet)
+  console.log(`systolic MobileNetV2 networks:       ${mobilenetEvals.toLocaleString("en-US")} /s`)
+  console.log(
+    JSON.stringify({
+      bench: "cost",
+      node: process.version,
+      arrays: arrays.length,
+      systolicLayerEvalsPerSec: layerEvals,
+      systolicLayerCyclesPerSec: cycleEvals,
+      resnet50SystolicEvalsPerSec: resnetEvals,
+      mobilenetV2SystolicEvalsPerSec: mobilenetEvals,
+    }),
+  )
+}
