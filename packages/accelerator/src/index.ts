@@ -1,8 +1,8 @@
 /**
- * `@cosearch/accelerator`: accelerator templates, their knobs and presets. This first part holds
- * the knob spaces of the Edge TPU template (full and Apollo's reduced variant) and of a systolic
- * array, with decoders to typed records; the templates, presets and area model follow with the
- * cost model.
+ * `@cosearch/accelerator`: accelerator templates, their knobs and presets: the knob spaces of the
+ * Edge TPU template (full and Apollo's reduced variant) and of a systolic array with decoders to
+ * typed records; systolic arrays after SCALE-Sim; and hierarchical accelerators (storage levels,
+ * PE array, energies, area model) with presets.
  *
  * @example
  * import { edgeTpuKnobs, edgeTpuKnobsOf } from "@cosearch/accelerator"
@@ -11,6 +11,8 @@
  *
  * @packageDocumentation
  */
+
+export * from "./hierarchy/index.js"
 export { apolloEdgeTpuKnobs, apolloEdgeTpuKnobsOf, apolloFixedKnobs } from "./knobs/apollo-knobs.js"
 export { type EdgeTpuKnobs, edgeTpuKnobs, edgeTpuKnobsOf, peakMacsPerCycle } from "./knobs/edgetpu-knobs.js"
 export { KiB, MiB, powersOfTwo } from "./knobs/powers.js"

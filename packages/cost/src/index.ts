@@ -12,6 +12,9 @@
  *
  * @packageDocumentation
  */
+
+export * from "./hierarchy/index.js"
+export * from "./mapping/index.js"
 export { systolicArrayFault, systolicLayerCost, systolicLayerCycles } from "./systolic/layer-cost.js"
 export {
   type SystolicNetworkCost,

@@ -1,0 +1,150 @@
+/**
+ * The three operands of a loop nest (docs/network.md): weights `W[g·K + k][c][r][s]`, inputs
+ * `I[n][g·C + c][h][w]` and outputs `O[n][g·K + k][p][q]`.
+ *
+ * @example
+ * const kept: Operand[] = ["inputs", "outputs"] // a global buffer that weights bypass
+ */
+export type Operand = "weights" | "inputs" | "outputs"
+
+/**
+ * The operands in their canonical order (the index order of per-operand arrays).
+ *
+ * @example
+ * operands.indexOf("outputs") // 2
+ */
+export const operands: readonly Operand[] = ["weights", "inputs", "outputs"]
+
+/**
+ * Whether a value is one of the three operands.
+ *
+ * @example
+ * isOperand("inputs") // true
+ * isOperand("psums") // false
+ */
+export const isOperand = (value: unknown): value is Operand => value === "weights" || value === "inputs" || value === "outputs"
+
+/**
+ * Numeric precisions of the MAC units: int8, bf16 and fp32 (1, 2 and 4 bytes).
+ *
+ * @example
+ * const precision: MacPrecision = "int8"
+ */
+export type MacPrecision = "int8" | "bf16" | "fp32"
+
+/**
+ * Where a storage level sits: `shared` (one instance, before the spatial fan-out) or `pe` (one
+ * instance per PE, after it).
+ *
+ * @example
+ * const scope: LevelScope = "pe"
+ */
+export type LevelScope = "shared" | "pe"
+
+/**
+ * One level of the storage hierarchy: a buffer (or DRAM) that keeps a tile of some operands and
+ * passes sub-tiles to the level below. Plain data; energies are per element access.
+ *
+ * @example
+ * const glb: StorageLevel = {
+ *   name: "GLB", scope: "shared", capacityBytes: 110592, bandwidthBytesPerCycle: 16,
+ *   readEnergyPj: 9, writeEnergyPj: 9, holds: ["inputs", "outputs"], doubleBuffered: true,
+ * }
+ */
+export interface StorageLevel {
+  readonly name: string
+  /** Bytes per instance; absent means unbounded (DRAM). */
+  readonly capacityBytes?: number
+  readonly scope: LevelScope
+  /** Bytes per cycle per instance, reads and writes together; absent means unbounded. */
+  readonly bandwidthBytesPerCycle?: number
+  /** Energy of reading one element, pJ. */
+  readonly readEnergyPj: number
+  /** Energy of writing one element, pJ. */
+  readonly writeEnergyPj: number
+  /** The operands this level keeps; the others bypass it. */
+  readonly holds: readonly Operand[]
+  /** Whether the next tile is filled while the current one is used (needs twice the tile bytes). */
+  readonly doubleBuffered?: boolean
+  /** Off-chip (DRAM): not counted in the chip area. */
+  readonly offChip?: boolean
+}
+
+/**
+ * The PE array at the spatial fan-out: `x` by `y` PEs, each with `macsPerPe` MAC units.
+ *
+ * @example
+ * const array: PeArray = { x: 14, y: 12, macsPerPe: 1 }
+ */
+export interface PeArray {
+  readonly x: number
+  readonly y: number
+  readonly macsPerPe: number
+  /** Energy of moving one element across the fan-out (the array network), pJ; absent means 0. */
+  readonly networkEnergyPj?: number
+}
+
+/**
+ * A general accelerator after Timeloop's architecture model: a chain of storage levels from the
+ * outermost (DRAM) inwards, shared levels first, then per-PE levels; the spatial fan-out over
+ * the PE array lies between the last shared and the first per-PE level. Plain, JSON-serialisable
+ * data; `validateHierarchicalAccelerator` checks it. The mapping (how loops are tiled and placed)
+ * is kept apart, in `@cosearch/cost`.
+ *
+ * @example
+ * const accelerator: HierarchicalAccelerator = {
+ *   kind: "hierarchical", name: "tiny", bytesPerElement: 1, macEnergyPj: 0.3,
+ *   array: { x: 2, y: 2, macsPerPe: 1 },
+ *   levels: [
+ *     { name: "DRAM", scope: "shared", readEnergyPj: 100, writeEnergyPj: 100, holds: ["weights", "inputs", "outputs"] },
+ *     { name: "RF", scope: "pe", capacityBytes: 64, readEnergyPj: 0.3, writeEnergyPj: 0.3, holds: ["weights", "inputs", "outputs"] },
+ *   ],
+ * }
+ */
+export interface HierarchicalAccelerator {
+  readonly kind: "hierarchical"
+  readonly name: string
+  /** Clock, MHz, to turn cycles into time; absent when the source gives none. */
+  readonly clockMhz?: number
+  /** Bytes per element of every operand (what capacities and bandwidths are divided by). */
+  readonly bytesPerElement: number
+  /** The MAC's arithmetic for the area model; absent means int8, bf16 or fp32 by `bytesPerElement` (1, 2, 4). */
+  readonly precision?: MacPrecision
+  /** Outermost (DRAM) first. */
+  readonly levels: readonly StorageLevel[]
+  readonly array: PeArray
+  /** Energy of one multiply-accumulate, pJ. */
+  readonly macEnergyPj: number
+  /** Area overrides, mm²: when given, used instead of the model's estimate. */
+  readonly area?: { readonly totalMm2?: number }
+}
+
+/**
+ * PEs of the array: `x · y`.
+ *
+ * @example
+ * peCount(eyerissV1Like) // 168
+ */
+export const peCount = (accelerator: HierarchicalAccelerator): number => accelerator.array.x * accelerator.array.y
+
+/**
+ * The MAC precision of an accelerator: `precision` when given, else int8, bf16 or fp32 for 1, 2
+ * or 4 bytes per element (other widths: fp32).
+ *
+ * @example
+ * macPrecision({ ...maestro256Pe, bytesPerElement: 2 }) // "int8" (precision given)
+ */
+export const macPrecision = (accelerator: HierarchicalAccelerator): MacPrecision =>
+  accelerator.precision ?? (accelerator.bytesPerElement === 1 ? "int8" : accelerator.bytesPerElement === 2 ? "bf16" : "fp32")
+
+/**
+ * Index of the last shared level (the spatial fan-out is just below it), or -1 when there is none.
+ *
+ * @example
+ * lastSharedLevel(eyerissV1Like) // 1: DRAM and the global buffer are shared
+ */
+export const lastSharedLevel = (accelerator: HierarchicalAccelerator): number => {
+  let last = -1
+  for (let i = 0; i < accelerator.levels.length; i++) if (accelerator.levels[i]?.scope === "shared") last = i
+  return last
+}

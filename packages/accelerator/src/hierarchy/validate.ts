@@ -1,0 +1,122 @@
+import { type HierarchicalAccelerator, isOperand, operands } from "./accelerator.js"
+
+/**
+ * One problem with a `HierarchicalAccelerator`: the field path (`levels[2].capacityBytes`,
+ * `array.x`, `(root)`), the value found and a sentence naming both.
+ *
+ * @example
+ * const issue: HierarchyIssue = { path: "array.x", value: 0, message: "array.x 0 must be a positive integer" }
+ */
+export interface HierarchyIssue {
+  readonly path: string
+  readonly value: unknown
+  readonly message: string
+}
+
+const show = (value: unknown): string =>
+  typeof value === "string" ? JSON.stringify(value) : Array.isArray(value) ? JSON.stringify(value) : String(value)
+const issue = (path: string, value: unknown, rule: string): HierarchyIssue => ({ path, value, message: `${path} ${show(value)} ${rule}` })
+const positiveInteger = (value: unknown): boolean => typeof value === "number" && Number.isInteger(value) && value >= 1
+const positiveFinite = (value: unknown): boolean => typeof value === "number" && Number.isFinite(value) && value > 0
+const energy = (value: unknown): boolean => typeof value === "number" && Number.isFinite(value) && value >= 0
+const record = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+const levelIssues = (level: unknown, path: string, issues: HierarchyIssue[]): void => {
+  if (!record(level)) {
+    issues.push(issue(path, level, "is not a storage level: expected an object with name, scope, holds, energies"))
+    return
+  }
+  if (typeof level.name !== "string" || level.name === "") issues.push(issue(`${path}.name`, level.name, "must be a non-empty string"))
+  if (level.scope !== "shared" && level.scope !== "pe") issues.push(issue(`${path}.scope`, level.scope, 'must be "shared" or "pe"'))
+  if (level.capacityBytes !== undefined && !positiveInteger(level.capacityBytes)) {
+    issues.push(issue(`${path}.capacityBytes`, level.capacityBytes, "must be a positive integer (absent: unbounded)"))
+  }
+  if (level.bandwidthBytesPerCycle !== undefined && !positiveFinite(level.bandwidthBytesPerCycle)) {
+    issues.push(issue(`${path}.bandwidthBytesPerCycle`, level.bandwidthBytesPerCycle, "must be a positive number (absent: unbounded)"))
+  }
+  for (const field of ["readEnergyPj", "writeEnergyPj"] as const) {
+    if (!energy(level[field])) issues.push(issue(`${path}.${field}`, level[field], "must be a finite number >= 0"))
+  }
+  const holds: unknown = level.holds
+  if (!Array.isArray(holds)) {
+    issues.push(issue(`${path}.holds`, holds, "must be a list of operands (weights, inputs, outputs)"))
+  } else {
+    holds.forEach((operand: unknown, j) => {
+      if (!isOperand(operand)) issues.push(issue(`${path}.holds[${j}]`, operand, "is not an operand: weights, inputs or outputs"))
+      else if (holds.indexOf(operand) !== j) issues.push(issue(`${path}.holds[${j}]`, operand, "is listed twice"))
+    })
+  }
+  for (const field of ["doubleBuffered", "offChip"] as const) {
+    if (level[field] !== undefined && typeof level[field] !== "boolean")
+      issues.push(issue(`${path}.${field}`, level[field], "must be a boolean"))
+  }
+}
+
+/**
+ * Checks a hierarchical accelerator; it takes `unknown` so that data read from JSON can be checked
+ * before it is trusted. Never throws; returns every issue (empty when valid), each naming the
+ * field path and value: a non-empty hierarchy whose outermost level is shared and keeps every
+ * operand (it is their backing store), shared levels before per-PE ones, positive integer
+ * capacities and array sizes, positive bandwidths and clock, finite non-negative energies, known
+ * operands, a positive integer `bytesPerElement`.
+ *
+ * @example
+ * validateHierarchicalAccelerator({ ...eyerissV1Like, array: { x: 0, y: 12, macsPerPe: 1 } })
+ * // [{ path: "array.x", value: 0, message: "array.x 0 must be a positive integer" }]
+ */
+export const validateHierarchicalAccelerator = (value: unknown): HierarchyIssue[] => {
+  if (!record(value)) return [issue("(root)", value, "is not an accelerator description: expected an object with kind, levels, array")]
+  const a = value as { readonly [field in keyof HierarchicalAccelerator]?: unknown }
+  const issues: HierarchyIssue[] = []
+  if (a.kind !== "hierarchical") issues.push(issue("kind", a.kind, 'must be "hierarchical"'))
+  if (typeof a.name !== "string") issues.push(issue("name", a.name, "must be a string"))
+  if (a.clockMhz !== undefined && !positiveFinite(a.clockMhz))
+    issues.push(issue("clockMhz", a.clockMhz, "must be a positive number of MHz"))
+  if (!positiveInteger(a.bytesPerElement)) issues.push(issue("bytesPerElement", a.bytesPerElement, "must be a positive integer"))
+  if (a.precision !== undefined && a.precision !== "int8" && a.precision !== "bf16" && a.precision !== "fp32") {
+    issues.push(issue("precision", a.precision, "must be int8, bf16 or fp32"))
+  }
+  if (!energy(a.macEnergyPj)) issues.push(issue("macEnergyPj", a.macEnergyPj, "must be a finite number >= 0"))
+  if (!record(a.array)) {
+    issues.push(issue("array", a.array, "must be an object { x, y, macsPerPe }"))
+  } else {
+    for (const field of ["x", "y", "macsPerPe"] as const) {
+      if (!positiveInteger(a.array[field])) issues.push(issue(`array.${field}`, a.array[field], "must be a positive integer"))
+    }
+    const network = a.array.networkEnergyPj
+    if (network !== undefined && !energy(network)) issues.push(issue("array.networkEnergyPj", network, "must be a finite number >= 0"))
+  }
+  if (!Array.isArray(a.levels) || a.levels.length === 0) {
+    issues.push(issue("levels", a.levels, "must be a non-empty list of storage levels, outermost (DRAM) first"))
+    return issues
+  }
+  const levels: readonly unknown[] = a.levels
+  levels.forEach((level, i) => {
+    levelIssues(level, `levels[${i}]`, issues)
+  })
+  const scopes = levels.map((level) => (record(level) ? level.scope : undefined))
+  if (scopes[0] === "pe") issues.push(issue("levels[0].scope", "pe", "must be shared: the outermost level is the backing store"))
+  const firstPe = scopes.indexOf("pe")
+  const lateShared = firstPe < 0 ? -1 : scopes.indexOf("shared", firstPe)
+  if (lateShared > 0) {
+    issues.push(issue(`levels[${lateShared}].scope`, "shared", `comes after the per-PE levels[${firstPe}]: shared levels must come first`))
+  }
+  const holds = levels.map((level) => (record(level) && Array.isArray(level.holds) ? (level.holds as readonly unknown[]) : []))
+  for (const operand of operands) {
+    if (!holds.some((kept) => kept.includes(operand))) issues.push(issue("levels", operand, "is kept by no level"))
+    else if (!holds[0]?.includes(operand)) {
+      issues.push(issue("levels[0].holds", holds[0], `lacks ${operand}: the outermost level is the backing store of every operand`))
+    }
+  }
+  return issues
+}
+
+/**
+ * Whether a value is a valid `HierarchicalAccelerator` (no issues).
+ *
+ * @example
+ * if (isValidHierarchicalAccelerator(JSON.parse(text))) console.log("ok")
+ */
+export const isValidHierarchicalAccelerator = (value: unknown): value is HierarchicalAccelerator =>
+  validateHierarchicalAccelerator(value).length === 0

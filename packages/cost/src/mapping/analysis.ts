@@ -1,0 +1,87 @@
+import { type HierarchicalAccelerator, type HierarchyIssue, validateHierarchicalAccelerator } from "@cosearch/accelerator"
+
+// Internal to @cosearch/cost: what validation and evaluation compute once per call, in typed
+// arrays reused across calls (no allocation on the hot path), and what is computed once per
+// accelerator (cached by object identity: descriptions are immutable data).
+
+/** What the model reads from an accelerator, computed once per accelerator object. */
+export interface AcceleratorInfo {
+  readonly issues: readonly HierarchyIssue[]
+  /** `holds[l * 3 + o]` is 1 when level `l` keeps operand `o` (weights, inputs, outputs). */
+  readonly holds: Uint8Array
+  readonly lastShared: number
+  /** Per level, read from the descriptions once (level objects differ in shape, so reading
+   * their fields in the hot loop would be slow): bandwidth (Infinity when unbounded), capacity
+   * (Infinity when unbounded), 1 when double-buffered, read and write energies. */
+  readonly bandwidth: Float64Array
+  readonly capacity: Float64Array
+  readonly doubleBuffered: Uint8Array
+  readonly readEnergy: Float64Array
+  readonly writeEnergy: Float64Array
+}
+
+const infoCache = new WeakMap<HierarchicalAccelerator, AcceleratorInfo>()
+
+/** The cached validation and operand table of an accelerator. */
+export const acceleratorInfo = (accelerator: HierarchicalAccelerator): AcceleratorInfo => {
+  let info = infoCache.get(accelerator)
+  if (info !== undefined) return info
+  const issues = validateHierarchicalAccelerator(accelerator)
+  const levels = Array.isArray(accelerator.levels) ? accelerator.levels : []
+  const holds = new Uint8Array(levels.length * 3)
+  const bandwidth = new Float64Array(levels.length)
+  const capacity = new Float64Array(levels.length)
+  const doubleBuffered = new Uint8Array(levels.length)
+  const readEnergy = new Float64Array(levels.length)
+  const writeEnergy = new Float64Array(levels.length)
+  let lastShared = -1
+  levels.forEach((level, l) => {
+    if (level?.scope === "shared") lastShared = l
+    bandwidth[l] = level?.bandwidthBytesPerCycle ?? Number.POSITIVE_INFINITY
+    capacity[l] = level?.capacityBytes ?? Number.POSITIVE_INFINITY
+    doubleBuffered[l] = level?.doubleBuffered === true ? 1 : 0
+    readEnergy[l] = level?.readEnergyPj ?? 0
+    writeEnergy[l] = level?.writeEnergyPj ?? 0
+    const kept: readonly unknown[] = Array.isArray(level?.holds) ? level.holds : []
+    holds[l * 3] = kept.includes("weights") ? 1 : 0
+    holds[l * 3 + 1] = kept.includes("inputs") ? 1 : 0
+    holds[l * 3 + 2] = kept.includes("outputs") ? 1 : 0
+  })
+  info = { issues, holds, lastShared, bandwidth, capacity, doubleBuffered, readEnergy, writeEnergy }
+  if (typeof accelerator === "object" && accelerator !== null) infoCache.set(accelerator, info)
+  return info
+}
+
+/** Per-call working arrays, sized for `levels` storage levels. */
+export interface Scratch {
+  readonly levels: number
+  /** Nest bounds in canonical dimension order. */
+  readonly bounds: Float64Array
+  /** Tile extent per level and dimension, `extent[l * 8 + d]`; row `levels` is the MAC (all 1). */
+  readonly extent: Float64Array
+  /** Tile elements per level and operand, `tile[l * 3 + o]`. */
+  readonly tile: Float64Array
+  /** Accesses per level and operand. */
+  readonly reads: Float64Array
+  readonly writes: Float64Array
+  /** Cycles of each level's first fill (single-buffered levels only). */
+  readonly fill: Float64Array
+}
+
+const makeScratch = (levels: number): Scratch => ({
+  levels,
+  bounds: new Float64Array(8),
+  extent: new Float64Array((levels + 1) * 8),
+  tile: new Float64Array(levels * 3),
+  reads: new Float64Array(levels * 3),
+  writes: new Float64Array(levels * 3),
+  fill: new Float64Array(levels),
+})
+
+let scratch: Scratch = makeScratch(8)
+
+/** The shared working arrays, grown to hold at least `levels` levels. */
+export const scratchFor = (levels: number): Scratch => {
+  if (levels > scratch.levels) scratch = makeScratch(Math.max(levels, 2 * scratch.levels))
+  return scratch
+}

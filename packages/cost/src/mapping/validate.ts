@@ -1,0 +1,158 @@
+import type { HierarchicalAccelerator } from "@cosearch/accelerator"
+import type { LoopNest } from "@cosearch/network"
+import { acceleratorInfo, type Scratch, scratchFor } from "./analysis.js"
+import { type CompiledMapping, compileMapping } from "./compile.js"
+import type { MappingIssue } from "./issues.js"
+import { dimensions, type Mapping } from "./mapping.js"
+
+const positiveInteger = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 1
+const operandNames = ["weights", "inputs", "outputs"] as const
+
+/** Fills `s.extent` (tile extents per level) and `s.tile` (tile elements per level and operand). */
+export const fillTiles = (s: Scratch, compiled: CompiledMapping, nest: LoopNest, levels: number, lastShared: number): void => {
+  const { extent, tile } = s
+  const { f, sx, sy } = compiled
+  for (let d = 0; d < 8; d++) extent[levels * 8 + d] = 1
+  for (let l = levels - 1; l >= 0; l--) {
+    for (let d = 0; d < 8; d++) {
+      const below = (extent[(l + 1) * 8 + d] ?? 1) * (f[l * 8 + d] ?? 1)
+      extent[l * 8 + d] = l === lastShared ? below * (sx[d] ?? 1) * (sy[d] ?? 1) : below
+    }
+  }
+  for (let l = 0; l < levels; l++) {
+    const e = l * 8
+    const n = extent[e] ?? 1
+    const g = extent[e + 1] ?? 1
+    const k = extent[e + 2] ?? 1
+    const c = extent[e + 3] ?? 1
+    const p = extent[e + 4] ?? 1
+    const q = extent[e + 5] ?? 1
+    const r = extent[e + 6] ?? 1
+    const sw = extent[e + 7] ?? 1
+    tile[l * 3] = g * k * c * r * sw
+    // Inputs: the bounding box of the window rows a tile of P outputs and R filter rows touch.
+    const h = (p - 1) * nest.strideH + (r - 1) * nest.dilationH + 1
+    const w = (q - 1) * nest.strideW + (sw - 1) * nest.dilationW + 1
+    tile[l * 3 + 1] = n * g * c * h * w
+    tile[l * 3 + 2] = n * g * k * p * q
+  }
+}
+
+const nestIssues = (nest: LoopNest, issues: MappingIssue[]): void => {
+  if (nest.kind !== "conv" && nest.kind !== "matmul") {
+    issues.push({
+      reason: "nest",
+      message: `layer "${nest.layer}" is a ${nest.kind} nest (${nest.op}); only conv and matmul nests are mapped`,
+    })
+  }
+  for (const field of ["N", "G", "K", "C", "P", "Q", "R", "S", "strideH", "strideW", "dilationH", "dilationW"] as const) {
+    if (!positiveInteger(nest[field])) {
+      issues.push({
+        reason: "nest",
+        dimension: field,
+        message: `layer "${nest.layer}": ${field}=${nest[field]} must be a positive integer`,
+      })
+    }
+  }
+}
+
+const nestIsValid = (nest: LoopNest): boolean =>
+  (nest.kind === "conv" || nest.kind === "matmul") &&
+  positiveInteger(nest.N) &&
+  positiveInteger(nest.G) &&
+  positiveInteger(nest.K) &&
+  positiveInteger(nest.C) &&
+  positiveInteger(nest.P) &&
+  positiveInteger(nest.Q) &&
+  positiveInteger(nest.R) &&
+  positiveInteger(nest.S) &&
+  positiveInteger(nest.strideH) &&
+  positiveInteger(nest.strideW) &&
+  positiveInteger(nest.dilationH) &&
+  positiveInteger(nest.dilationW)
+
+/**
+ * The issues of a triple, in a fixed order; stops after the first group that makes later checks
+ * meaningless. `undefined` when valid (nothing is allocated then). Leaves the shared scratch
+ * filled with the factors and tiles of a valid triple. @internal
+ */
+export const mappingIssues = (nest: LoopNest, accelerator: HierarchicalAccelerator, mapping: Mapping): MappingIssue[] | undefined => {
+  const info = acceleratorInfo(accelerator)
+  if (info.issues.length > 0) return info.issues.map((issue) => ({ reason: "accelerator", message: `accelerator: ${issue.message}` }))
+  if (!nestIsValid(nest)) {
+    const found: MappingIssue[] = []
+    nestIssues(nest, found)
+    return found
+  }
+  let issues: MappingIssue[] | undefined
+  const levels = accelerator.levels.length
+  const compiled = compileMapping(accelerator, mapping)
+  if (compiled.issues !== undefined) return compiled.issues
+  const s = scratchFor(levels)
+  const bounds = s.bounds
+  bounds[0] = nest.N
+  bounds[1] = nest.G
+  bounds[2] = nest.K
+  bounds[3] = nest.C
+  bounds[4] = nest.P
+  bounds[5] = nest.Q
+  bounds[6] = nest.R
+  bounds[7] = nest.S
+  fillTiles(s, compiled, nest, levels, info.lastShared)
+  for (let d = 0; d < 8; d++) {
+    if (s.extent[d] !== bounds[d]) {
+      const dimension = dimensions[d] ?? ""
+      const parts: string[] = []
+      for (let l = 0; l < levels; l++) parts.push(String(compiled.f[l * 8 + d]))
+      const detail = `temporal ${parts.join(" x ")}, spatial x ${compiled.sx[d]}, y ${compiled.sy[d]}`
+      issues ??= []
+      issues.push({
+        reason: "product",
+        dimension,
+        message: `${dimension}: factors multiply to ${s.extent[d]} (${detail}); the nest has ${dimension}=${bounds[d]}`,
+      })
+    }
+  }
+  if (issues !== undefined) return issues
+  const bytes = accelerator.bytesPerElement
+  for (let l = 0; l < levels; l++) {
+    const capacity = info.capacity[l] ?? Number.POSITIVE_INFINITY
+    if (capacity === Number.POSITIVE_INFINITY) continue
+    const copies = info.doubleBuffered[l] === 1 ? 2 : 1
+    let needed = 0
+    for (let o = 0; o < 3; o++) if (info.holds[l * 3 + o] === 1) needed += (s.tile[l * 3 + o] ?? 0) * bytes * copies
+    if (needed > capacity) {
+      const name = accelerator.levels[l]?.name ?? ""
+      const parts: string[] = []
+      for (let o = 0; o < 3; o++)
+        if (info.holds[l * 3 + o] === 1) parts.push(`${operandNames[o]} ${(s.tile[l * 3 + o] ?? 0) * bytes * copies}`)
+      const buffering = copies === 2 ? ", double-buffered" : ""
+      issues ??= []
+      issues.push({
+        reason: "capacity",
+        level: l,
+        levelName: name,
+        neededBytes: needed,
+        availableBytes: capacity,
+        message: `level ${l} "${name}": tiles need ${needed} bytes (${parts.join(", ")}${buffering}), capacity ${capacity}`,
+      })
+    }
+  }
+  return issues
+}
+
+/**
+ * Checks a mapping of a loop nest onto a hierarchical accelerator. Never throws; returns every
+ * issue (empty when valid), each with a typed reason and a sentence naming the values: an invalid
+ * accelerator, a nest that is not conv/matmul or has a non-positive bound, a mapping without one
+ * entry per level, a factor that is not a positive integer, a loop order missing a looping
+ * dimension, a dimension whose factors do not multiply exactly to its bound (no padding), spatial
+ * factors exceeding the array's X or Y, and a level whose tiles (twice, when double-buffered) do
+ * not fit its capacity, naming the level and the bytes needed and available.
+ *
+ * @example
+ * validateMapping(nest, eyerissV1Like, mapping)
+ * // [{ reason: "product", dimension: "K", message: "K: factors multiply to 8 (...); the nest has K=16" }]
+ */
+export const validateMapping = (nest: LoopNest, accelerator: HierarchicalAccelerator, mapping: Mapping): MappingIssue[] =>
+  mappingIssues(nest, accelerator, mapping) ?? []

@@ -1,0 +1,149 @@
+import { evaluateMapping, type Mapping, type MappingCost } from "@cosearch/cost"
+import { describe, expect, it } from "vitest"
+import { accelerator, level, simulateMapping, tinyNest } from "./loopnest-simulator.js"
+
+// A 1-D convolution: K = 2 filters, C = 2 channels, P = 4 outputs, R = 3 taps, stride 1, so the
+// input has H = (4 - 1) + (3 - 1) + 1 = 6 rows. MACs = 2 * 2 * 4 * 3 = 48.
+const nest = tinyNest({ K: 2, C: 2, P: 4, R: 3 })
+
+// DRAM (shared) -> RF (one per PE) on a 2x1 array. Reads cost 1 pJ, writes 2 pJ, a MAC 0.5 pJ,
+// a transfer across the fan-out 0.25 pJ.
+const twoPes = (dramBandwidth?: number, rfDoubleBuffered = false) =>
+  accelerator(
+    [
+      level("DRAM", "shared", undefined, dramBandwidth === undefined ? {} : { bandwidthBytesPerCycle: dramBandwidth }),
+      level("RF", "pe", undefined, { capacityBytes: 64, doubleBuffered: rfDoubleBuffered }),
+    ],
+    2,
+    1,
+  )
+
+// The nest, outermost first: DRAM loops p1 < 2, c < 2; spatial k < 2 over X; RF loops p0 < 2, r < 3.
+const mapping: Mapping = {
+  levels: [
+    { factors: { P: 2, C: 2 }, order: ["P", "C"] },
+    { factors: { P: 2, R: 3 }, order: ["P", "R"] },
+  ],
+  spatial: { x: { K: 2 }, y: {} },
+}
+
+const feasible = (cost: ReturnType<typeof evaluateMapping>): MappingCost => {
+  if (!cost.feasible) throw new Error(cost.message)
+  return cost
+}
+
+describe("hand-derived: a 1-D convolution on two PEs", () => {
+  const cost = feasible(evaluateMapping(nest, twoPes(), mapping))
+
+  it("MACs, PEs, cycles and utilisation", () => {
+    // 2 PEs (K over X); temporal iterations 2 * 2 * 2 * 3 = 24 = 48 MACs / 2 PEs.
+    expect(cost.macs).toBe(48)
+    expect(cost.usedPes).toBe(2)
+    expect(cost.computeCycles).toBe(24)
+    // No bandwidth limits: latency = compute; all 2 MAC units busy every cycle.
+    expect(cost.cycles).toBe(24)
+    expect(cost.utilization).toBe(1)
+  })
+
+  it("RF tiles and occupancy", () => {
+    // Per PE the RF holds weights K1 x C1 x R3 = 3, inputs C1 x ((2 - 1) + (3 - 1) + 1) = 4 rows
+    // (the halo of 2 outputs under a 3-tap window), outputs K1 x P2 = 2: 9 bytes of 64.
+    expect(cost.levels[1]?.occupancyBytes).toBe(9)
+    expect(cost.levels[1]?.occupancy).toBe(9 / 64)
+  })
+
+  it("weights: refilled on every c, and again for every p1 (p1 sits above c)", () => {
+    // Loops above the RF: p1, c. c is relevant to weights and innermost, so fills = 2 * 2 = 4
+    // per PE, 3 elements each: RF writes 2 PEs * 4 * 3 = 24. K is spread and relevant, so each
+    // PE needs its own weights: DRAM reads 2 * 4 * 3 = 24. Every MAC reads its weight: 2 * 24 = 48.
+    expect(cost.levels[0]?.reads.weights).toBe(24)
+    expect(cost.levels[1]?.writes.weights).toBe(24)
+    expect(cost.levels[1]?.reads.weights).toBe(48)
+  })
+
+  it("inputs: multicast to both PEs (K does not index inputs)", () => {
+    // p1 and c are both relevant: fills = 4 per PE of 4 elements: RF writes 2 * 4 * 4 = 32.
+    // Both PEs need the same input tile, so DRAM reads it once: 4 * 4 = 16. MAC reads 48.
+    expect(cost.levels[0]?.reads.inputs).toBe(16)
+    expect(cost.levels[1]?.writes.inputs).toBe(32)
+    expect(cost.levels[1]?.reads.inputs).toBe(48)
+  })
+
+  it("outputs: stationary across c, read-modify-write per MAC", () => {
+    // Above the RF, c (irrelevant to outputs) is innermost: it does not evict. Residencies = p1
+    // = 2 per PE, each a new tile (distinct = 2): no partial sums come back. Each residency ends
+    // with a write-back: RF reads 2 PEs * 2 * 2 = 8, DRAM writes 2 * 2 * 2 = 8 (K relevant: no
+    // reduction). The MACs update outputs 24 times per PE (writes 2 * 24 = 48) and read the
+    // partial sum each time except the first touch of each of the 4 outputs a PE computes
+    // (reads 2 * (24 - 4) = 40): RF output reads 8 + 40 = 48.
+    expect(cost.levels[0]?.reads.outputs).toBe(0)
+    expect(cost.levels[0]?.writes.outputs).toBe(8)
+    expect(cost.levels[1]?.writes.outputs).toBe(48)
+    expect(cost.levels[1]?.reads.outputs).toBe(48)
+  })
+
+  it("energy by component, and the same counts as the simulator", () => {
+    // DRAM: reads (24 + 16 + 0) * 1 + writes 8 * 2 = 56. RF: reads 144 * 1 + writes (24 + 32 + 48) * 2 = 352.
+    // MACs 48 * 0.5 = 24. Network: weights 24 + inputs 16 + outputs 8 = 48 transfers * 0.25 = 12.
+    expect(cost.levels[0]?.energyPj).toBe(56)
+    expect(cost.levels[1]?.energyPj).toBe(352)
+    expect(cost.networkTransfers).toBe(48)
+    expect(cost.energy).toEqual({ macPj: 24, levelsPj: 408, networkPj: 12, totalPj: 444 })
+    const simulated = simulateMapping(nest, twoPes(), mapping)
+    expect(simulated.reads).toEqual([
+      [24, 16, 0],
+      [48, 48, 48],
+    ])
+    expect(simulated.writes).toEqual([
+      [0, 0, 8],
+      [24, 32, 48],
+    ])
+  })
+
+  it("bandwidth: traffic cycles, stalls, and the first fill of a single-buffered RF", () => {
+    // DRAM moves 24 + 16 + 8 = 48 bytes. At 4 B/cycle: 12 cycles < 24 compute.
+    expect(feasible(evaluateMapping(nest, twoPes(4, true), mapping)).cycles).toBe(24)
+    // At 1 B/cycle: 48 cycles, 24 of them stalls (double-buffered RF: nothing else).
+    const slow = feasible(evaluateMapping(nest, twoPes(1, true), mapping))
+    expect(slow.levels[0]?.trafficCycles).toBe(48)
+    expect(slow.levels[0]?.bandwidthBytesPerCycle).toBe(2)
+    expect([slow.cycles, slow.stallCycles, slow.utilization]).toEqual([48, 24, 0.5])
+    // Single-buffered RF: the first tiles come before compute starts: weights for 2 PEs
+    // (2 * 3 bytes) and one multicast input tile (4 bytes) at 1 B/cycle: 10 more cycles.
+    expect(feasible(evaluateMapping(nest, twoPes(1, false), mapping)).cycles).toBe(58)
+  })
+})
+
+describe("hand-derived: stride, dilation and reduction across the array", () => {
+  it("a stride-2, dilation-2 input tile is the bounding box of its window", () => {
+    // P = 2 outputs at stride 2 with R = 2 taps at dilation 2: rows 0, 2 | 2, 4: (2 - 1) * 2 +
+    // (2 - 1) * 2 + 1 = 5 rows; the same for columns: 25 input elements in the RF.
+    const strided = tinyNest({ P: 2, Q: 2, R: 2, S: 2, stride: 2, dilation: 2 })
+    const single = accelerator([level("DRAM", "shared"), level("RF", "pe", ["inputs"])], 1, 1)
+    const all: Mapping = {
+      levels: [
+        { factors: {}, order: [] },
+        { factors: { P: 2, Q: 2, R: 2, S: 2 }, order: ["P", "Q", "R", "S"] },
+      ],
+      spatial: { x: {}, y: {} },
+    }
+    const cost = feasible(evaluateMapping(strided, single, all))
+    expect(cost.levels[1]?.occupancyBytes).toBe(25)
+    expect(cost.levels[0]?.reads.inputs).toBe(25)
+  })
+
+  it("C spread over Y: partial sums reduced in the array, one update per output", () => {
+    // K = 1, C = 4 over 4 PEs along Y, P = 2 temporal at DRAM, no per-PE level: at each of the
+    // 2 steps the 4 PEs' products for one output are summed in the array: one DRAM update per
+    // step, writes = 2. Each output is touched in one step only, so no partial sum is read back.
+    // Weights and inputs depend on C: 4 different elements per step, 2 * 4 = 8 reads each.
+    const reduction = tinyNest({ C: 4, P: 2 })
+    const flat = accelerator([level("DRAM", "shared")], 1, 4)
+    const spread: Mapping = { levels: [{ factors: { P: 2 }, order: ["P"] }], spatial: { x: {}, y: { C: 4 } } }
+    const cost = feasible(evaluateMapping(reduction, flat, spread))
+    expect(cost.levels[0]?.writes.outputs).toBe(2)
+    expect(cost.levels[0]?.reads.outputs).toBe(0)
+    expect(cost.levels[0]?.reads.weights).toBe(8)
+    expect(cost.levels[0]?.reads.inputs).toBe(8)
+  })
+})

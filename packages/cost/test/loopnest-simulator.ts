@@ -1,0 +1,375 @@
+import { type HierarchicalAccelerator, type Operand, operands, type StorageLevel } from "@cosearch/accelerator"
+import { type Dimension, dimensionIndex, type Mapping } from "@cosearch/cost"
+import type { LoopNest } from "@cosearch/network"
+
+// A brute-force reference for evaluateMapping: it literally runs a mapped loop nest, one temporal
+// step at a time and, within a step, PE by PE, keeping for every level instance the tile of each
+// operand it holds, and counts a fill whenever that tile changes. Only for tiny layers.
+
+/** Per level and operand (weights, inputs, outputs), in elements. */
+export interface SimulatedCounts {
+  readonly reads: number[][]
+  readonly writes: number[][]
+  /** Elements crossing the spatial fan-out (one per multicast or reduction). */
+  readonly network: number
+  readonly macs: number
+  /** Temporal steps (MACs per PE). */
+  readonly steps: number
+}
+
+/**
+ * How a tile is told apart from the next: `indices` by the indices of the loops above it that
+ * the operand depends on (the cost model's rule); `coordinates` by the origin of the data it
+ * covers (two index sets with the same input window are one tile).
+ */
+export type TileIdentity = "indices" | "coordinates"
+
+interface Loop {
+  readonly dim: number
+  readonly factor: number
+  /** Storage level of a temporal loop; -1 for a spatial one. */
+  readonly level: number
+  stride: number
+}
+
+// Which dimensions each operand's index depends on (docs/network.md).
+const relevant: readonly (readonly number[])[] = [
+  [1, 2, 3, 6, 7], // weights: G K C R S
+  [0, 1, 3, 4, 5, 6, 7], // inputs: N G C P Q R S
+  [0, 1, 2, 4, 5], // outputs: N G K P Q
+]
+
+/** Coordinates of an operand element along its axes, from the nest point `x` (canonical order). */
+const axes = (nest: LoopNest, operand: number, x: readonly number[]): number[] => {
+  const [n = 0, g = 0, k = 0, c = 0, p = 0, q = 0, r = 0, s = 0] = x
+  if (operand === 0) return [g, k, c, r, s]
+  if (operand === 1) return [n, g, c, p * nest.strideH + r * nest.dilationH, q * nest.strideW + s * nest.dilationW]
+  return [n, g, k, p, q]
+}
+
+/** The point of the nest given every loop's index. */
+const point = (loops: readonly Loop[], index: readonly number[], include: (loop: Loop, i: number) => boolean): number[] => {
+  const x = [0, 0, 0, 0, 0, 0, 0, 0]
+  loops.forEach((loop, i) => {
+    if (include(loop, i)) x[loop.dim] = (x[loop.dim] ?? 0) + (index[i] ?? 0) * loop.stride
+  })
+  return x
+}
+
+/** All index vectors of the given loops (others 0), by brute force. */
+const enumerate = (loops: readonly Loop[], which: readonly number[]): number[][] => {
+  let all: number[][] = [loops.map(() => 0)]
+  for (const i of which) {
+    const next: number[][] = []
+    for (const base of all) {
+      for (let v = 0; v < (loops[i]?.factor ?? 1); v++) {
+        const copy = [...base]
+        copy[i] = v
+        next.push(copy)
+      }
+    }
+    all = next
+  }
+  return all
+}
+
+/**
+ * Simulates `mapping` of `nest` on `accelerator` (assumed valid) and counts every level's reads
+ * and writes per operand, by the rules of docs/cost-model.md, applied literally.
+ */
+export const simulateMapping = (
+  nest: LoopNest,
+  accelerator: HierarchicalAccelerator,
+  mapping: Mapping,
+  identity: TileIdentity = "indices",
+): SimulatedCounts => {
+  const levels = accelerator.levels.length
+  const lastShared = accelerator.levels.map((level) => level.scope).lastIndexOf("shared")
+  // The flattened nest, outermost first: each level's temporal loops, the spatial loops (Y then
+  // X) after the last shared level's. Factor-1 loops are left out.
+  const loops: Loop[] = []
+  const spatialLoops = (factors: Mapping["spatial"]["x"]): void => {
+    for (const [dim, factor] of Object.entries(factors))
+      if (factor > 1) loops.push({ dim: dimensionIndex(dim), factor, level: -1, stride: 1 })
+  }
+  mapping.levels.forEach((levelMapping, l) => {
+    for (const dim of levelMapping.order) {
+      const factor = levelMapping.factors[dim] ?? 1
+      if (factor > 1) loops.push({ dim: dimensionIndex(dim), factor, level: l, stride: 1 })
+    }
+    if (l === lastShared) {
+      spatialLoops(mapping.spatial.y)
+      spatialLoops(mapping.spatial.x)
+    }
+  })
+  // A loop's stride: the product of the factors of the same dimension's loops inside it.
+  loops.forEach((loop, i) => {
+    loop.stride = loops.slice(i + 1).reduce((product, inner) => (inner.dim === loop.dim ? product * inner.factor : product), 1)
+  })
+  const spatialIds = loops.flatMap((loop, i) => (loop.level < 0 ? [i] : []))
+  const temporalIds = loops.flatMap((loop, i) => (loop.level >= 0 ? [i] : []))
+  const pes = enumerate(loops, spatialIds)
+  const steps = enumerate(loops, temporalIds)
+  // Where each loop sits relative to a child level c (c = levels is the MACs): above it or not.
+  const above = (loop: Loop, c: number): boolean => (loop.level >= 0 ? loop.level < c : c > lastShared)
+
+  // The tile of operand o at child c: its elements are the bounding box of the points that the
+  // loops below c reach (counted once, by brute force, as every tile has the same shape).
+  const tileSize = (o: number, c: number): number => {
+    if (c === levels) return 1
+    const below = loops.flatMap((loop, i) => (above(loop, c) ? [] : [i]))
+    const lows = [Infinity, Infinity, Infinity, Infinity, Infinity]
+    const highs = [-Infinity, -Infinity, -Infinity, -Infinity, -Infinity]
+    for (const index of enumerate(loops, below)) {
+      axes(
+        nest,
+        o,
+        point(loops, index, () => true),
+      ).forEach((value, a) => {
+        lows[a] = Math.min(lows[a] ?? 0, value)
+        highs[a] = Math.max(highs[a] ?? 0, value)
+      })
+    }
+    return lows.reduce((product, low, a) => product * ((highs[a] ?? 0) - low + 1), 1)
+  }
+  const key = (o: number, c: number, index: readonly number[]): string => {
+    const isAbove = (loop: Loop): boolean => above(loop, c) && relevant[o]?.includes(loop.dim) === true
+    if (identity === "indices") return loops.map((loop, i) => (isAbove(loop) ? index[i] : "-")).join(",")
+    return axes(nest, o, point(loops, index, isAbove)).join(",")
+  }
+
+  const reads = Array.from({ length: levels }, () => [0, 0, 0])
+  const writes = Array.from({ length: levels }, () => [0, 0, 0])
+  let network = 0
+  const add = (counts: number[][], level: number, o: number, value: number): void => {
+    const row = counts[level]
+    if (row !== undefined) row[o] = (row[o] ?? 0) + value
+  }
+  for (let o = 0; o < 3; o++) {
+    const chain = [0]
+    const operand = operands[o] ?? "weights"
+    for (let l = 1; l < levels; l++) if (accelerator.levels[l]?.holds.includes(operand)) chain.push(l)
+    chain.push(levels)
+    for (let j = 1; j < chain.length; j++) {
+      const parent = chain[j - 1] ?? 0
+      const c = chain[j] ?? levels
+      const size = tileSize(o, c)
+      const crossing = parent <= lastShared && c > lastShared
+      const childInstance = (pe: number): number => (c > lastShared ? pe : 0)
+      const parentInstance = (pe: number): number => (parent > lastShared ? pe : 0)
+      const held = new Map<number, string>()
+      const seen = new Set<string>()
+      const drain = (drained: Map<number, string>): void => {
+        const updates = new Set<string>()
+        for (const [pe, tile] of drained) {
+          add(reads, c, o, size)
+          updates.add(`${parentInstance(pe)}|${tile}`)
+        }
+        add(writes, parent, 2, updates.size * size)
+        if (crossing) network += updates.size * size
+      }
+      for (const step of steps) {
+        const refilled = new Map<number, string>()
+        const drained = new Map<number, string>()
+        pes.forEach((pe, peId) => {
+          const index = step.map((value, i) => value + (pe[i] ?? 0))
+          const instance = childInstance(peId)
+          if (refilled.has(instance)) return // a shared child: one instance for all PEs
+          const tile = key(o, c, index)
+          const previous = c === levels ? undefined : held.get(instance)
+          if (c < levels && previous === tile) return
+          if (o === 2 && previous !== undefined) drained.set(instance, previous)
+          if (c < levels) held.set(instance, tile)
+          refilled.set(instance, tile)
+        })
+        if (o === 2) drain(drained)
+        // One transfer per distinct (parent instance, tile): multicast down, reduction up.
+        const served = new Set<string>()
+        for (const [instance, tile] of refilled) {
+          served.add(`${parentInstance(instance)}|${tile}`)
+          if (o < 2 && c < levels) add(writes, c, o, size)
+        }
+        if (o < 2) {
+          add(reads, parent, o, served.size * size)
+          if (crossing) network += served.size * size
+        } else {
+          // Partial sums come back only for tiles seen before; the MACs' updates go up at once.
+          const refetched = [...served].filter((tile) => seen.has(tile)).length
+          add(reads, parent, 2, refetched * size)
+          if (c < levels) add(writes, c, 2, refetched * size)
+          if (crossing) network += refetched * size
+          for (const tile of served) seen.add(tile)
+          if (c === levels) {
+            add(writes, parent, 2, served.size * size)
+            if (crossing) network += served.size * size
+          }
+        }
+      }
+      if (o === 2 && c < levels) drain(held)
+    }
+  }
+  return { reads, writes, network, macs: steps.length * pes.length, steps: steps.length }
+}
+
+// Tiny nests, accelerators and random mappings for the hierarchy tests.
+
+/** A conv loop nest with the given bounds; H and W are the padded input extents. */
+export const tinyNest = (bounds: Partial<Record<Dimension | "stride" | "dilation", number>>, layer = "tiny"): LoopNest => {
+  const b = { N: 1, G: 1, K: 1, C: 1, P: 1, Q: 1, R: 1, S: 1, stride: 1, dilation: 1, ...bounds }
+  return {
+    layer,
+    op: "conv2d",
+    kind: "conv",
+    N: b.N,
+    G: b.G,
+    K: b.K,
+    C: b.C,
+    P: b.P,
+    Q: b.Q,
+    R: b.R,
+    S: b.S,
+    H: (b.P - 1) * b.stride + (b.R - 1) * b.dilation + 1,
+    W: (b.Q - 1) * b.stride + (b.S - 1) * b.dilation + 1,
+    strideH: b.stride,
+    strideW: b.stride,
+    dilationH: b.dilation,
+    dilationW: b.dilation,
+    weights: "parameters",
+    operands: 1,
+    fn: "mac",
+  }
+}
+
+const all: readonly Operand[] = ["weights", "inputs", "outputs"]
+
+/** A level with unit energies (reads 1 pJ, writes 2 pJ) unless overridden. */
+export const level = (
+  name: string,
+  scope: "shared" | "pe",
+  holds: readonly Operand[] = all,
+  extra: Partial<StorageLevel> = {},
+): StorageLevel => ({
+  name,
+  scope,
+  readEnergyPj: 1,
+  writeEnergyPj: 2,
+  holds,
+  ...extra,
+})
+
+/** An accelerator of the given levels on an x-by-y array, 1 byte per element. */
+export const accelerator = (levels: readonly StorageLevel[], x = 2, y = 2, name = "test"): HierarchicalAccelerator => ({
+  kind: "hierarchical",
+  name,
+  bytesPerElement: 1,
+  macEnergyPj: 0.5,
+  array: { x, y, macsPerPe: 1, networkEnergyPj: 0.25 },
+  levels,
+})
+
+/** Hierarchies exercising bypass, a fan-out straight onto the MACs and several per-PE levels. */
+export const hierarchies: readonly HierarchicalAccelerator[] = [
+  accelerator([level("DRAM", "shared"), level("GLB", "shared"), level("RF", "pe")], 2, 3, "dram-glb-rf"),
+  accelerator(
+    [
+      level("DRAM", "shared"),
+      level("GLB", "shared", ["inputs", "outputs"]),
+      level("ifmap", "pe", ["inputs"]),
+      level("weights", "pe", ["weights"]),
+      level("psum", "pe", ["outputs"]),
+    ],
+    3,
+    2,
+    "eyeriss-style",
+  ),
+  accelerator([level("DRAM", "shared")], 2, 2, "dram-only"),
+  accelerator([level("DRAM", "shared"), level("WBUF", "shared", ["weights"]), level("RF", "pe", ["inputs", "outputs"])], 4, 1, "bypass"),
+  accelerator([level("DRAM", "shared"), level("L1", "pe"), level("L0", "pe", ["weights", "outputs"])], 1, 4, "two-pe-levels"),
+]
+
+/** A seeded generator of floats in [0, 1) (mulberry32). */
+export const random = (seed: number): (() => number) => {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const primeFactors = (value: number): number[] => {
+  const factors: number[] = []
+  let rest = value
+  for (let p = 2; p * p <= rest; p++) {
+    while (rest % p === 0) {
+      factors.push(p)
+      rest /= p
+    }
+  }
+  if (rest > 1) factors.push(rest)
+  return factors
+}
+
+const dims: readonly Dimension[] = ["N", "G", "K", "C", "P", "Q", "R", "S"]
+
+/** A random valid (unbounded capacities) mapping of `nest` onto `on`: prime factors dealt to random slots. */
+export const randomMapping = (nest: LoopNest, on: HierarchicalAccelerator, next: () => number): Mapping => {
+  const levels = on.levels.length
+  const temporal: Partial<Record<Dimension, number>>[] = Array.from({ length: levels }, () => ({}))
+  const x: Partial<Record<Dimension, number>> = {}
+  const y: Partial<Record<Dimension, number>> = {}
+  let usedX = 1
+  let usedY = 1
+  for (const dim of dims) {
+    for (const prime of primeFactors(nest[dim])) {
+      const slot = Math.floor(next() * (levels + 2))
+      if (slot === levels && usedX * prime <= on.array.x) {
+        x[dim] = (x[dim] ?? 1) * prime
+        usedX *= prime
+      } else if (slot === levels + 1 && usedY * prime <= on.array.y) {
+        y[dim] = (y[dim] ?? 1) * prime
+        usedY *= prime
+      } else {
+        const l = Math.min(slot, levels - 1)
+        const factors = temporal[l]
+        if (factors !== undefined) factors[dim] = (factors[dim] ?? 1) * prime
+      }
+    }
+  }
+  const shuffled = (): Dimension[] => {
+    const order = [...dims]
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1))
+      const swap = order[i] as Dimension
+      order[i] = order[j] as Dimension
+      order[j] = swap
+    }
+    return order
+  }
+  return { levels: temporal.map((factors) => ({ factors, order: shuffled() })), spatial: { x, y } }
+}
+
+/** A random tiny nest: small bounds, strides and dilations 1-2, sometimes grouped or depthwise. */
+export const randomNest = (next: () => number, index: number): LoopNest => {
+  const pick = (values: readonly number[]): number => values[Math.floor(next() * values.length)] ?? 1
+  const shape = pick([0, 1, 2])
+  const grouped = shape === 1
+  const depthwise = shape === 2
+  return tinyNest(
+    {
+      N: pick([1, 1, 2]),
+      G: depthwise ? pick([2, 3, 4]) : grouped ? 2 : 1,
+      K: depthwise ? 1 : pick([1, 2, 3, 4]),
+      C: depthwise ? 1 : pick([1, 2, 3, 4]),
+      P: pick([1, 2, 3, 4]),
+      Q: pick([1, 2, 3]),
+      R: pick([1, 2, 3]),
+      S: pick([1, 2, 3]),
+      stride: pick([1, 2]),
+      dilation: pick([1, 1, 2]),
+    },
+    `random-${index}`,
+  )
+}
