@@ -1,16 +1,17 @@
 /**
- * How fast the cost model evaluates. Now: the systolic-array mode (SCALE-Sim's model) — full layer
- * records and cycles only per layer, and whole ResNet-50 and MobileNetV2 networks — over 3
- * dataflows x 5 array shapes (square and non-square). The hierarchical model and its mapper add
- * their figures when they land.
+ * How fast the cost model evaluates: the hierarchical model on one layer with a fixed mapping
+ * (ResNet-18's first 3x3 conv, 64 -> 64 at 56x56, on the maestro-256pe preset); and the
+ * systolic-array mode (SCALE-Sim's model) — full layer records and cycles only per layer, and
+ * whole ResNet-50 and MobileNetV2 networks — over 3 dataflows x 5 array shapes (square and
+ * non-square). The mapper and whole-network hierarchical figures land with them.
  *
  * Flags: `--seconds S` (time per figure, default 1). Ends stdout with one JSON line.
  *
  * @example
  * // pnpm -s bench cost --seconds 0.5
  */
-import { type SystolicArray, systolicPresets } from "@cosearch/accelerator"
-import { systolicLayerCost, systolicLayerCycles, systolicNetworkCost } from "@cosearch/cost"
+import { maestro256Pe, type SystolicArray, systolicPresets } from "@cosearch/accelerator"
+import { evaluateMapping, type Mapping, systolicLayerCost, systolicLayerCycles, systolicNetworkCost } from "@cosearch/cost"
 import { analyseNetworkOrThrow, buildZooNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
 
 const computeNests = (spec: string): LoopNest[] => {
@@ -62,6 +63,32 @@ const parseSeconds = (args: readonly string[]): number => {
  */
 export const main = (args: string[]): void => {
   const seconds = parseSeconds(args)
+  const conv3x3 = computeNests("resnet18").find((nest) => nest.layer === "stage1/block1/conv1/conv")
+  if (conv3x3 === undefined) throw new Error("resnet18 has no stage1/block1/conv1/conv")
+  // K and C over the 16x16 PEs, P and Q tiled through the on-chip buffer, the window innermost.
+  const mapping: Mapping = {
+    levels: [
+      { factors: { K: 4, C: 8, P: 28, Q: 28 }, order: ["K", "C", "P", "Q"] },
+      { factors: { Q: 2, P: 2 }, order: ["P", "Q"] },
+      { factors: { R: 3, S: 3, C: 2 }, order: ["C", "R", "S"] },
+    ],
+    spatial: { x: { K: 16 }, y: { C: 4 } },
+  }
+  const check = evaluateMapping(conv3x3, maestro256Pe, mapping)
+  if (!check.feasible) throw new Error(check.message)
+  const fixedEvals = rate(
+    1000,
+    () => {
+      let total = 0
+      for (let i = 0; i < 1000; i++) {
+        const cost = evaluateMapping(conv3x3, maestro256Pe, mapping)
+        if (cost.feasible) total += cost.cycles
+      }
+      return total
+    },
+    seconds,
+  )
+  console.log(`hierarchical layer, fixed mapping:   ${fixedEvals.toLocaleString("en-US")} /s`)
   const resnet = computeNests("resnet50")
   const mobilenet = computeNests("mobilenet_v2")
   const layerEvals = rate(
@@ -103,6 +130,7 @@ export const main = (args: string[]): void => {
       bench: "cost",
       node: process.version,
       arrays: arrays.length,
+      layerEvalsPerSecFixed: fixedEvals,
       systolicLayerEvalsPerSec: layerEvals,
       systolicLayerCyclesPerSec: cycleEvals,
       resnet50SystolicEvalsPerSec: resnetEvals,
