@@ -1,20 +1,37 @@
 /**
- * `@cosearch/cost`: cost models of loop nests on accelerators. This first part is the systolic
- * array mode, whose cycle counts, utilisation, mapping efficiency and SRAM access counts are
- * SCALE-Sim v2's.
+ * `@cosearch/cost`: cost models of loop nests on accelerators — the hierarchical model (storage
+ * levels, mappings, eight dataflow presets, a bounded mapper, whole networks with on-chip
+ * activation hand-off) and the systolic-array mode, whose cycle counts, utilisation, mapping
+ * efficiency and SRAM access counts are SCALE-Sim v2's.
  *
  * @example
- * import { systolicNetworkCost } from "@cosearch/cost"
- * import { systolicPresets } from "@cosearch/accelerator"
+ * import { evaluateNetwork } from "@cosearch/cost"
+ * import { eyerissV1Like } from "@cosearch/accelerator"
  * import { analyseNetworkOrThrow, buildZooNetwork } from "@cosearch/network"
  * const built = buildZooNetwork("resnet18")
- * if (built.ok) console.log(systolicNetworkCost(analyseNetworkOrThrow(built.network), systolicPresets["systolic-32x32"]))
+ * if (built.ok) console.log(evaluateNetwork(analyseNetworkOrThrow(built.network), eyerissV1Like, { dataflow: "rs" }))
  *
  * @packageDocumentation
  */
 
+export {
+  type DataflowName,
+  type DataflowTemplate,
+  dataflowNames,
+  dataflowTemplates,
+  isDataflowName,
+} from "./dataflow/dataflow.js"
 export * from "./hierarchy/index.js"
+export { type MapLayerOptions, type MapLayerResult, type MappedLayer, mapLayer } from "./mapper/map-layer.js"
+export { isBetter, type MapperObjective, mapperObjectives } from "./mapper/objective.js"
 export * from "./mapping/index.js"
+export {
+  evaluateNetwork,
+  type NetworkCost,
+  type NetworkInfeasible,
+  type NetworkLayerCost,
+  type NetworkResult,
+} from "./network/evaluate-network.js"
 export { systolicArrayFault, systolicLayerCost, systolicLayerCycles } from "./systolic/layer-cost.js"
 export {
   type SystolicNetworkCost,

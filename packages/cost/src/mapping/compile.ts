@@ -150,15 +150,21 @@ const compile = (accelerator: HierarchicalAccelerator, mapping: Mapping): Compil
   let temporal = 1
   for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
   const usedPes = usedX * usedY
-  const { plan, transfers } = reusePlan(accelerator, f, sx, sy, order, ordLength, usedPes)
+  const plan = new Float64Array(planLength(levels))
+  const transfers = reusePlanInto(plan, accelerator, f, sx, sy, order, ordLength, usedPes)
   return { accelerator, issues: undefined, f, sx, sy, usedPes, temporal, plan, transfers }
 }
 
+/** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
+export const planLength = (levels: number): number => 3 * levels * stride
+
 /**
  * The reuse analysis (docs/cost-model.md): for each operand and each pair of consecutive levels
- * keeping it (and the innermost one and the MACs), how often the child is filled.
+ * keeping it (and the innermost one and the MACs), how often the child is filled. Writes the
+ * transfers into `plan` (at least `planLength(levels)` long) and returns their number.
  */
-const reusePlan = (
+export const reusePlanInto = (
+  plan: Float64Array,
   accelerator: HierarchicalAccelerator,
   f: Float64Array,
   sx: Float64Array,
@@ -166,10 +172,9 @@ const reusePlan = (
   order: Int8Array,
   ordLength: Int8Array,
   usedPes: number,
-): { plan: Float64Array; transfers: number } => {
+): number => {
   const { holds, lastShared } = acceleratorInfo(accelerator)
   const levels = accelerator.levels.length
-  const plan = new Float64Array(3 * levels * stride)
   let transfers = 0
   for (let o = 0; o < 3; o++) {
     // PEs that need different tiles of the operand: the spatial factors it depends on.
@@ -215,5 +220,5 @@ const reusePlan = (
       parent = c
     }
   }
-  return { plan, transfers }
+  return transfers
 }

@@ -1,17 +1,27 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
 import { acceleratorInfo, type Scratch, scratchFor } from "./analysis.js"
-import { type CompiledMapping, compileMapping } from "./compile.js"
+import { compileMapping } from "./compile.js"
 import type { MappingIssue } from "./issues.js"
 import { dimensions, type Mapping } from "./mapping.js"
 
 const positiveInteger = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 1
 const operandNames = ["weights", "inputs", "outputs"] as const
 
-/** Fills `s.extent` (tile extents per level) and `s.tile` (tile elements per level and operand). */
-export const fillTiles = (s: Scratch, compiled: CompiledMapping, nest: LoopNest, levels: number, lastShared: number): void => {
+/**
+ * Fills `s.extent` (tile extents per level) and `s.tile` (tile elements per level and operand)
+ * from temporal factors `f[l * 8 + d]` and spatial factors `sx`, `sy`.
+ */
+export const fillTiles = (
+  s: Scratch,
+  f: Float64Array,
+  sx: Float64Array,
+  sy: Float64Array,
+  nest: LoopNest,
+  levels: number,
+  lastShared: number,
+): void => {
   const { extent, tile } = s
-  const { f, sx, sy } = compiled
   for (let d = 0; d < 8; d++) extent[levels * 8 + d] = 1
   for (let l = levels - 1; l >= 0; l--) {
     for (let d = 0; d < 8; d++) {
@@ -38,7 +48,8 @@ export const fillTiles = (s: Scratch, compiled: CompiledMapping, nest: LoopNest,
   }
 }
 
-const nestIssues = (nest: LoopNest, issues: MappingIssue[]): void => {
+/** Pushes the issues of a nest that cannot be mapped (kind, bounds). */
+export const nestIssues = (nest: LoopNest, issues: MappingIssue[]): void => {
   if (nest.kind !== "conv" && nest.kind !== "matmul") {
     issues.push({
       reason: "nest",
@@ -56,7 +67,8 @@ const nestIssues = (nest: LoopNest, issues: MappingIssue[]): void => {
   }
 }
 
-const nestIsValid = (nest: LoopNest): boolean =>
+/** Whether a nest can be mapped: conv or matmul with positive integer bounds, strides and dilations. */
+export const nestIsValid = (nest: LoopNest): boolean =>
   (nest.kind === "conv" || nest.kind === "matmul") &&
   positiveInteger(nest.N) &&
   positiveInteger(nest.G) &&
@@ -98,7 +110,7 @@ export const mappingIssues = (nest: LoopNest, accelerator: HierarchicalAccelerat
   bounds[5] = nest.Q
   bounds[6] = nest.R
   bounds[7] = nest.S
-  fillTiles(s, compiled, nest, levels, info.lastShared)
+  fillTiles(s, compiled.f, compiled.sx, compiled.sy, nest, levels, info.lastShared)
   for (let d = 0; d < 8; d++) {
     if (s.extent[d] !== bounds[d]) {
       const dimension = dimensions[d] ?? ""

@@ -1,0 +1,114 @@
+import type { HierarchicalAccelerator } from "@cosearch/accelerator"
+import type { AcceleratorInfo, Scratch } from "../mapping/analysis.js"
+import { planChild, planCrossing, planDistinct, planFills, planInstances, planOperand, planParent, planSide } from "../mapping/compile.js"
+
+// Internal to @cosearch/cost: the arithmetic of the hierarchical model over typed arrays, shared
+// by `evaluateMapping` (which then builds the result records) and the mapper (which only needs
+// the cycles and the energy of each candidate, without allocating).
+
+/**
+ * Fills `s.reads`, `s.writes` (per level and operand) and `s.fill` (first-fill cycles of the
+ * single-buffered levels) from a transfer plan and the tiles in `s.tile`; returns the elements
+ * crossing the spatial fan-out.
+ */
+export const accumulateTransfers = (
+  accelerator: HierarchicalAccelerator,
+  info: AcceleratorInfo,
+  plan: Float64Array,
+  transfers: number,
+  s: Scratch,
+): number => {
+  const levels = accelerator.levels.length
+  const bytes = accelerator.bytesPerElement
+  const { tile, reads, writes, fill } = s
+  reads.fill(0, 0, levels * 3)
+  writes.fill(0, 0, levels * 3)
+  fill.fill(0, 0, levels)
+  let network = 0
+  for (let i = 0; i < transfers; i++) {
+    const row = i * 8
+    const o = plan[row + planOperand] ?? 0
+    const parent = plan[row + planParent] ?? 0
+    const c = plan[row + planChild] ?? 0
+    const fills = plan[row + planFills] ?? 0
+    const side = plan[row + planSide] ?? 0
+    const instances = plan[row + planInstances] ?? 0
+    const crossing = plan[row + planCrossing] === 1
+    const size = c < levels ? (tile[c * 3 + o] ?? 0) : 1
+    if (o < 2) {
+      reads[parent * 3 + o] = (reads[parent * 3 + o] ?? 0) + side * fills * size
+      if (c < levels) writes[c * 3 + o] = (writes[c * 3 + o] ?? 0) + instances * fills * size
+      if (crossing) network += side * fills * size
+      if (c < levels && info.doubleBuffered[c] !== 1) {
+        // The first tile: limited by the level's own port and by the parent's (which serves
+        // every distinct tile across the fan-out).
+        const own = (size * bytes) / (info.bandwidth[c] ?? Number.POSITIVE_INFINITY)
+        const served = ((crossing ? side : 1) * size * bytes) / (info.bandwidth[parent] ?? Number.POSITIVE_INFINITY)
+        fill[c] = (fill[c] ?? 0) + Math.max(own, served)
+      }
+    } else {
+      // Outputs: every residency ends with an update of the parent; refills of a tile seen
+      // before read its partial sums back, first fills start from zero.
+      const refills = fills - (plan[row + planDistinct] ?? 0)
+      reads[parent * 3 + 2] = (reads[parent * 3 + 2] ?? 0) + side * refills * size
+      writes[parent * 3 + 2] = (writes[parent * 3 + 2] ?? 0) + side * fills * size
+      if (c < levels) {
+        writes[c * 3 + 2] = (writes[c * 3 + 2] ?? 0) + side * refills * size
+        reads[c * 3 + 2] = (reads[c * 3 + 2] ?? 0) + instances * fills * size
+      }
+      if (crossing) network += side * (fills + refills) * size
+    }
+  }
+  return network
+}
+
+/** All accesses (reads and writes, every operand) of level `l` in the scratch. */
+export const levelAccesses = (s: Scratch, l: number): number => {
+  const { reads, writes } = s
+  const at = l * 3
+  return (reads[at] ?? 0) + (reads[at + 1] ?? 0) + (reads[at + 2] ?? 0) + (writes[at] ?? 0) + (writes[at + 1] ?? 0) + (writes[at + 2] ?? 0)
+}
+
+/** Cycles level `l` needs for its traffic: `ceil(bytes per instance / bandwidth)`. */
+export const levelTrafficCycles = (info: AcceleratorInfo, s: Scratch, l: number, bytes: number, instances: number): number =>
+  Math.ceil((levelAccesses(s, l) * bytes) / instances / (info.bandwidth[l] ?? Number.POSITIVE_INFINITY))
+
+/** Energy of level `l`'s accesses, pJ. */
+export const levelEnergyPj = (info: AcceleratorInfo, s: Scratch, l: number): number => {
+  const { reads, writes } = s
+  const at = l * 3
+  return (
+    ((reads[at] ?? 0) + (reads[at + 1] ?? 0) + (reads[at + 2] ?? 0)) * (info.readEnergy[l] ?? 0) +
+    ((writes[at] ?? 0) + (writes[at + 1] ?? 0) + (writes[at + 2] ?? 0)) * (info.writeEnergy[l] ?? 0)
+  )
+}
+
+/**
+ * Latency and energy of the counts in the scratch, written to `out[0]` (cycles) and `out[1]`
+ * (energy, pJ): `max(compute, each level's traffic cycles) + first fills`, and the MACs', levels'
+ * and fan-out's energies.
+ */
+export const scoreCounts = (
+  accelerator: HierarchicalAccelerator,
+  info: AcceleratorInfo,
+  s: Scratch,
+  computeCycles: number,
+  usedPes: number,
+  macs: number,
+  network: number,
+  out: Float64Array,
+): void => {
+  const levels = accelerator.levels.length
+  const bytes = accelerator.bytesPerElement
+  let slowest = computeCycles
+  let firstFills = 0
+  let energy = macs * accelerator.macEnergyPj + network * (accelerator.array.networkEnergyPj ?? 0)
+  for (let l = 0; l < levels; l++) {
+    const instances = l > info.lastShared ? usedPes : 1
+    slowest = Math.max(slowest, levelTrafficCycles(info, s, l, bytes, instances))
+    firstFills += Math.ceil(s.fill[l] ?? 0)
+    energy += levelEnergyPj(info, s, l)
+  }
+  out[0] = slowest + firstFills
+  out[1] = energy
+}
