@@ -3,7 +3,9 @@
  * (ResNet-18's first 3x3 conv, 64 -> 64 at 56x56, on the maestro-256pe preset); and the
  * systolic-array mode (SCALE-Sim's model) — full layer records and cycles only per layer, and
  * whole ResNet-50 and MobileNetV2 networks — over 3 dataflows x 5 array shapes (square and
- * non-square). The mapper and whole-network hierarchical figures land with them.
+ * non-square); the mapper on every conv/matmul layer of ResNet-50 and MobileNetV2 (kcp_ws with its
+ * default bound of 32 mappings, and auto with 64); whole networks on the hierarchical model with
+ * a fixed dataflow (kcp_ws, one mapping per layer, the on-chip hand-off included).
  *
  * Flags: `--seconds S` (time per figure, default 1). Ends stdout with one JSON line.
  *
@@ -11,7 +13,15 @@
  * // pnpm -s bench cost --seconds 0.5
  */
 import { maestro256Pe, type SystolicArray, systolicPresets } from "@cosearch/accelerator"
-import { evaluateMapping, type Mapping, systolicLayerCost, systolicLayerCycles, systolicNetworkCost } from "@cosearch/cost"
+import {
+  evaluateMapping,
+  evaluateNetwork,
+  type Mapping,
+  mapLayer,
+  systolicLayerCost,
+  systolicLayerCycles,
+  systolicNetworkCost,
+} from "@cosearch/cost"
 import { analyseNetworkOrThrow, buildZooNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
 
 const computeNests = (spec: string): LoopNest[] => {
@@ -91,6 +101,37 @@ export const main = (args: string[]): void => {
   console.log(`hierarchical layer, fixed mapping:   ${fixedEvals.toLocaleString("en-US")} /s`)
   const resnet = computeNests("resnet50")
   const mobilenet = computeNests("mobilenet_v2")
+  const mixed = [...resnet, ...mobilenet]
+  const mapper = (dataflow: "kcp_ws" | "auto"): number =>
+    rate(
+      mixed.length,
+      () => {
+        let total = 0
+        for (const nest of mixed) {
+          const mapped = mapLayer(nest, maestro256Pe, { dataflow })
+          if (mapped.feasible) total += mapped.cycles
+        }
+        return total
+      },
+      seconds,
+    )
+  const mapperEvals = mapper("kcp_ws")
+  console.log(`hierarchical layer, mapper (kcp_ws, 32 mappings):  ${mapperEvals.toLocaleString("en-US")} /s`)
+  const autoEvals = mapper("auto")
+  console.log(`hierarchical layer, mapper (auto, 64 mappings):    ${autoEvals.toLocaleString("en-US")} /s`)
+  const hierarchicalNetwork = (nests: readonly LoopNest[]): number =>
+    rate(
+      1,
+      () => {
+        const cost = evaluateNetwork(nests, maestro256Pe, { dataflow: "kcp_ws", maxMappings: 1 })
+        return cost.feasible ? cost.cycles : 0
+      },
+      seconds,
+    )
+  const mobilenetNetworkEvals = hierarchicalNetwork(mobilenet)
+  console.log(`hierarchical MobileNetV2 networks (kcp_ws, one mapping per layer): ${mobilenetNetworkEvals.toLocaleString("en-US")} /s`)
+  const resnetNetworkEvals = hierarchicalNetwork(resnet)
+  console.log(`hierarchical ResNet-50 networks (kcp_ws, one mapping per layer):   ${resnetNetworkEvals.toLocaleString("en-US")} /s`)
   const layerEvals = rate(
     resnet.length * arrays.length,
     () => {
@@ -131,6 +172,10 @@ export const main = (args: string[]): void => {
       node: process.version,
       arrays: arrays.length,
       layerEvalsPerSecFixed: fixedEvals,
+      layerEvalsPerSecMapper: mapperEvals,
+      layerEvalsPerSecMapperAuto: autoEvals,
+      mobilenetV2EvalsPerSec: mobilenetNetworkEvals,
+      resnet50EvalsPerSec: resnetNetworkEvals,
       systolicLayerEvalsPerSec: layerEvals,
       systolicLayerCyclesPerSec: cycleEvals,
       resnet50SystolicEvalsPerSec: resnetEvals,

@@ -5,6 +5,7 @@ import {
   InvalidNetworkError,
   type Network,
   parseNetworkJsonText,
+  parseScaleSimTopology,
   type ZooOptions,
   zooNames,
 } from "@cosearch/network"
@@ -28,15 +29,15 @@ const indent = (text: string): string =>
     .join("\n")
 
 /**
- * Tells a network file from a zoo spec: a path ending in `.json`, or any argument naming an
- * existing file, is a file.
+ * Tells a network file from a zoo spec: a path ending in `.json` (a network file) or `.csv` (a
+ * SCALE-Sim topology), or any argument naming an existing file, is a file.
  *
  * @example
  * const source = yield* classifyNetworkArgument("nets/tiny.json") // { kind: "file", path: "nets/tiny.json" }
  */
 export const classifyNetworkArgument = (argument: string): Effect.Effect<NetworkSource, never, FileSystem.FileSystem> =>
   Effect.gen(function* () {
-    if (argument.endsWith(".json")) return { kind: "file", path: argument } as const
+    if (argument.endsWith(".json") || argument.endsWith(".csv")) return { kind: "file", path: argument } as const
     const fs = yield* FileSystem.FileSystem
     const isFile = yield* fs.stat(argument).pipe(
       Effect.map((info) => info.type === "File"),
@@ -65,6 +66,16 @@ const readNetworkFile = (path: string, options: ZooOptions): Effect.Effect<Netwo
     }
     const fs = yield* FileSystem.FileSystem
     const text = yield* fs.readFileString(path).pipe(Effect.mapError((error) => readError(path, error)))
+    if (path.endsWith(".csv")) {
+      // A SCALE-Sim topology: one independent layer per row.
+      const name = (path.split("/").pop() ?? path).replace(/\.csv$/, "")
+      const parsed = parseScaleSimTopology(text, name)
+      if (!parsed.ok) {
+        const lines = parsed.errors.map((error) => error.message).join("\n")
+        return yield* new CliError({ message: `topology file "${path}" is not a valid SCALE-Sim topology:\n${indent(lines)}` })
+      }
+      return options.batch === undefined ? parsed.network : { ...parsed.network, batch: options.batch }
+    }
     const network = yield* Either.mapLeft(
       parseNetworkJsonText(text),
       (message) => new CliError({ message: `network file "${path}" is not a valid network file:\n${indent(message)}` }),

@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { eyerissV1Like } from "@cosearch/accelerator"
+import { describe, expect, it } from "vitest"
+import { runInProcess } from "./run-cli.js"
+
+const scalesim = new URL("../../../packages/cost/data/scalesim/", import.meta.url).pathname
+const scratch = mkdtempSync(join(tmpdir(), "cosearch-evaluate-"))
+
+describe("cosearch evaluate", () => {
+  it("reproduces SCALE-Sim's total_cycles from its own topology and config files", async () => {
+    const rows = readFileSync(join(scalesim, "results-32x32.csv"), "utf8").trim().split("\n").slice(1)
+    for (const flow of ["os", "ws", "is"]) {
+      const layers = ["L1", "L2", "L3", "L5", "L7"]
+      const args = layers.flatMap((layer) => ["--network", join(scalesim, `${layer}.csv`)])
+      const run = await runInProcess(["evaluate", ...args, "--accelerator", join(scalesim, `a32_${flow}.cfg`), "--json"])
+      expect(run.code).toBe(0)
+      const lines = run.stdout.trim().split("\n")
+      expect(lines).toHaveLength(layers.length)
+      lines.forEach((line, i) => {
+        const record = JSON.parse(line)
+        const expected = rows.find((row) => row.startsWith(`${layers[i]},32x32,${flow},`))?.split(",")[3]
+        expect(record.totals.cycles).toBe(Number(expected))
+        expect(record.layers[0].dataflow).toBe(flow)
+      })
+    }
+  })
+
+  it("evaluates a batch from --networks on a hierarchical preset, one JSON line each in the documented shape", async () => {
+    const list = join(scratch, "networks.txt")
+    writeFileSync(list, "# two networks\nmobilenet_v2\n\nresnet18\n")
+    const run = await runInProcess(["evaluate", "--networks", list, "--accelerator", "eyeriss-v1-like", "--dataflow", "rs", "--json"])
+    expect(run.code).toBe(0)
+    const records = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line))
+    expect(records.map((record) => record.network)).toEqual(["mobilenet_v2", "resnet18"])
+    for (const record of records) {
+      expect(Object.keys(record.totals).sort()).toEqual(["areaMm2", "cycles", "energyMj", "latencyMs", "macs", "utilization"])
+      expect(Object.keys(record.layers[0]).sort()).toEqual(
+        ["accesses", "cycles", "dataflow", "energyPj", "feasible", "macs", "name", "reason", "utilization"].sort(),
+      )
+      const macs = record.layers.reduce((sum: number, layer: { macs: number }) => sum + layer.macs, 0)
+      expect(record.totals.macs).toBe(macs)
+      // 200 MHz: latency is cycles / 200e3 ms.
+      expect(record.totals.latencyMs).toBeCloseTo(record.totals.cycles / 200e3, 9)
+    }
+    // Zoo MAC totals (docs/network.md): MobileNetV2 300,774,272; the conv and FC layers carry them all.
+    expect(records[0].totals.macs).toBe(300774272)
+  })
+
+  it("reads a hierarchical accelerator from JSON and gives the preset's figures", async () => {
+    const file = join(scratch, "eyeriss.json")
+    writeFileSync(file, JSON.stringify(eyerissV1Like))
+    const fromFile = await runInProcess(["evaluate", "--network", "resnet18", "--accelerator", file, "--json"])
+    const fromPreset = await runInProcess(["evaluate", "--network", "resnet18", "--accelerator", "eyeriss-v1-like", "--json"])
+    expect(fromFile.code).toBe(0)
+    expect(JSON.parse(fromFile.stdout).totals).toEqual(JSON.parse(fromPreset.stdout).totals)
+  })
+
+  it("refuses bad input with a message naming it, and prints nothing else", async () => {
+    const unknown = await runInProcess(["evaluate", "--network", "resnet18", "--accelerator", "tpu-v9"])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toContain('"tpu-v9" is not a preset')
+    expect(unknown.stdout).toBe("")
+    const broken = join(scratch, "broken.json")
+    writeFileSync(broken, JSON.stringify({ ...eyerissV1Like, array: { ...eyerissV1Like.array, x: 0 } }))
+    const invalid = await runInProcess(["evaluate", "--network", "resnet18", "--accelerator", broken])
+    expect(invalid.code).toBe(1)
+    expect(invalid.stderr).toContain("array.x")
+    const flow = await runInProcess(["evaluate", "--network", "resnet18", "--accelerator", "maestro-256pe", "--dataflow", "zigzag"])
+    expect(flow.code).toBe(2)
+    const missing = await runInProcess(["evaluate", "--network", "resnet18", "--network", "nope.json", "--accelerator", "maestro-256pe"])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('"nope.json" does not exist')
+    expect(missing.stdout).toBe("")
+  })
+})
