@@ -1,0 +1,61 @@
+/**
+ * `@cosearch/optimize`: ask/tell optimizers over `@cosearch/space` spaces. Random search,
+ * regularised (aging) evolution, NSGA-II, constrained Gaussian-process Bayesian optimisation and
+ * the P3BO ensemble, all resumable from (settings, seed, history), all treating infeasible and
+ * failed trials as information, all able to warm-start from a previous study.
+ *
+ * @example
+ * import { complete, createAgingEvolution, runOptimization } from "@cosearch/optimize"
+ * const optimizer = createAgingEvolution(space, { directions: ["maximize"], seed: 0 })
+ * runOptimization(optimizer, (config) => complete([accuracyOf(config)]), { budget: 100 })
+ *
+ * @packageDocumentation
+ */
+
+export { expectedImprovement, positiveSquash, probabilityBelow, upperConfidenceBound } from "./bayes/acquisition.js"
+export { type CandidateSettings, maximiseAcquisition } from "./bayes/candidates.js"
+export { createGpBo, type GpBoSettings, gpBoStrategy } from "./bayes/gp-bo.js"
+export {
+  constraintOutput,
+  evaluableOutput,
+  type ModelledOutput,
+  objectiveOutput,
+  objectiveRanges,
+  scalarisedOutput,
+} from "./bayes/outputs.js"
+export {
+  conditionOutput,
+  createHyperparameterChain,
+  extendOutput,
+  fitPriorOutput,
+  type OutputModel,
+  predictOutput,
+  recordVector,
+  type SurrogateSettings,
+} from "./bayes/surrogate.js"
+export { type AgingEvolutionSettings, agingEvolutionStrategy, createAgingEvolution } from "./evolution/aging-evolution.js"
+export { tournament } from "./evolution/tournament.js"
+export { conditionGaussianProcess, type GaussianProcess, type Prediction, predict } from "./gp/gaussian-process.js"
+export type { GpData } from "./gp/gp-data.js"
+export { DEFAULT_BOUNDS, defaultHyperparameters, type HyperparameterBounds, type Hyperparameters, logBounds } from "./gp/hyperparameters.js"
+export { covarianceMatrix, type FitOptions, fitHyperparameters, logMarginalLikelihood } from "./gp/likelihood.js"
+export { matern52, matern52Slope, scaledDistance } from "./gp/matern.js"
+export { normalCdf, normalPdf, normalQuantile } from "./gp/normal.js"
+export { type OutputTransform, type TransformedTargets, transformTargets } from "./gp/output-transform.js"
+export { type CholeskyFactor, type CholeskyResult, choleskyWithJitter, type JitterOptions } from "./linalg/cholesky.js"
+export { choleskySolve, inverseFromCholesky, logDeterminant, solveLower, solveLowerTransposed } from "./linalg/triangular.js"
+export { createNsga2, type Nsga2Settings, nsga2Strategy } from "./nsga2/nsga2.js"
+export { binaryTournament, type RankedPopulation, rankPopulation, selectSurvivors } from "./nsga2/selection.js"
+export { DEFAULT_NOVELTY_TRIES, mutateNovel, sampleNovel } from "./optimizer/novel.js"
+export { type CommonSettings, createOptimizer, type Optimizer } from "./optimizer/optimizer.js"
+export { type RunOptions, runOptimization } from "./optimizer/run.js"
+export type { Proposal, ProposalContext, Strategy } from "./optimizer/strategy.js"
+export { createRandomSearch, randomStrategy } from "./random-search/random-search.js"
+export { bestTrial, paretoFront } from "./ranking/best.js"
+export { compareRecords, constrainedDominates, dominates } from "./ranking/dominance.js"
+export { hypervolume2d } from "./ranking/hypervolume.js"
+export { crowdingDistances, nonDominatedFronts } from "./ranking/non-dominated-sort.js"
+export { createOptimizerByName, type NamedOptimizerSettings, optimizerNames } from "./registry/registry.js"
+export { rankedSeeds, type WarmStart, warmStartRecords } from "./transfer/warm-start.js"
+export { genomeKey, type TrialRecord, toRecord } from "./trial/record.js"
+export { complete, type Direction, failed, infeasible, type Outcome, type Suggestion, type Trial } from "./trial/trial.js"

@@ -1,0 +1,38 @@
+import type { Configuration } from "@cosearch/space"
+import type { Outcome, Trial } from "../trial/trial.js"
+import type { Optimizer } from "./optimizer.js"
+
+/**
+ * Options of `runOptimization`.
+ *
+ * @example
+ * const options: RunOptions = { budget: 200, batch: 4 }
+ */
+export interface RunOptions {
+  /** Evaluations to spend; repeats of a configuration count. */
+  readonly budget: number
+  /** Suggestions per ask (default 1). */
+  readonly batch?: number
+}
+
+/**
+ * Runs an optimizer against a synchronous evaluation until the budget is spent: the loop of
+ * scripts and tests (the engine runs evaluations concurrently). Returns the optimizer's history.
+ *
+ * @example
+ * const history = runOptimization(createRandomSearch(space), (config) => complete([cost(config)]), { budget: 50 })
+ */
+export const runOptimization = (
+  optimizer: Optimizer,
+  evaluate: (configuration: Configuration) => Outcome,
+  options: RunOptions,
+): readonly Trial[] => {
+  const batch = Math.max(1, options.batch ?? 1)
+  let spent = 0
+  while (spent < options.budget) {
+    const suggestions = optimizer.ask(Math.min(batch, options.budget - spent))
+    optimizer.tell(suggestions.map((suggestion) => ({ ...suggestion, outcome: evaluate(suggestion.configuration) })))
+    spent += suggestions.length
+  }
+  return optimizer.history
+}
