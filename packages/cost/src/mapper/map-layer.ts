@@ -8,7 +8,7 @@ import { acceleratorInfo, scratchFor } from "../mapping/analysis.js"
 import { planLength, reusePlanInto } from "../mapping/compile.js"
 import type { MappingIssue } from "../mapping/issues.js"
 import { type Dimension, type DimensionFactors, dimensionIndex, dimensions, type Mapping } from "../mapping/mapping.js"
-import { fillTiles, nestIssues, nestIsValid, validateMapping } from "../mapping/validate.js"
+import { fillTiles, nestIssues, nestIsValid, readBounds, validateMapping } from "../mapping/validate.js"
 import { isBetter, type MapperObjective } from "./objective.js"
 
 /**
@@ -211,15 +211,7 @@ export const mapLayer = (nest: LoopNest, accelerator: HierarchicalAccelerator, o
   const levels = accelerator.levels.length
   if (state.levels < levels) state = makeState(Math.max(levels, 2 * state.levels))
   const st = state
-  const b = st.bounds
-  b[0] = nest.N
-  b[1] = nest.G
-  b[2] = nest.K
-  b[3] = nest.C
-  b[4] = nest.P
-  b[5] = nest.Q
-  b[6] = nest.R
-  b[7] = nest.S
+  readBounds(nest, st.bounds)
   const macs = nest.N * nest.G * nest.K * nest.C * nest.P * nest.Q * nest.R * nest.S
   let visited = 0
   let bestCycles = Number.POSITIVE_INFINITY

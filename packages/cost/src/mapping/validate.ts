@@ -48,6 +48,19 @@ export const fillTiles = (
   }
 }
 
+/** Writes a nest's bounds into `into` in canonical dimension order; returns `into`. */
+export const readBounds = (nest: LoopNest, into: Float64Array): Float64Array => {
+  into[0] = nest.N
+  into[1] = nest.G
+  into[2] = nest.K
+  into[3] = nest.C
+  into[4] = nest.P
+  into[5] = nest.Q
+  into[6] = nest.R
+  into[7] = nest.S
+  return into
+}
+
 /** Pushes the issues of a nest that cannot be mapped (kind, bounds). */
 export const nestIssues = (nest: LoopNest, issues: MappingIssue[]): void => {
   if (nest.kind !== "conv" && nest.kind !== "matmul") {
@@ -101,15 +114,7 @@ export const mappingIssues = (nest: LoopNest, accelerator: HierarchicalAccelerat
   const compiled = compileMapping(accelerator, mapping)
   if (compiled.issues !== undefined) return compiled.issues
   const s = scratchFor(levels)
-  const bounds = s.bounds
-  bounds[0] = nest.N
-  bounds[1] = nest.G
-  bounds[2] = nest.K
-  bounds[3] = nest.C
-  bounds[4] = nest.P
-  bounds[5] = nest.Q
-  bounds[6] = nest.R
-  bounds[7] = nest.S
+  const bounds = readBounds(nest, s.bounds)
   fillTiles(s, compiled.f, compiled.sx, compiled.sy, nest, levels, info.lastShared)
   for (let d = 0; d < 8; d++) {
     if (s.extent[d] !== bounds[d]) {
