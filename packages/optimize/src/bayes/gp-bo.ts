@@ -17,6 +17,7 @@ import {
   createHyperparameterChain,
   extendOutput,
   fitPriorOutput,
+  type HyperparameterChain,
   type OutputModel,
   predictOutput,
   type SurrogateSettings,
@@ -54,6 +55,20 @@ export interface GpBoSettings extends CommonSettings {
   readonly warmStart?: WarmStart
 }
 
+/**
+ * The surrogate settings of GP-BO settings, defaults applied.
+ *
+ * @example
+ * surrogateSettingsOf({}) // { transform: "rank", maxPoints: 300, refitGrowth: 0.15, fitSteps: 30 }
+ */
+export const surrogateSettingsOf = (settings: GpBoSettings): SurrogateSettings => ({
+  transform: settings.warmStart === undefined ? (settings.transform ?? "rank") : "standardize",
+  maxPoints: settings.maxPoints ?? 300,
+  refitGrowth: settings.refitGrowth ?? 0.15,
+  fitSteps: settings.fitSteps ?? 30,
+  ...(settings.bounds === undefined ? {} : { bounds: settings.bounds }),
+})
+
 interface Models {
   objective: OutputModel | undefined
   constraints: (OutputModel | undefined)[]
@@ -75,18 +90,24 @@ const incumbentOf = (model: OutputModel | undefined): number | undefined => {
  * Gaussian-process Bayesian optimisation with constraints. Each output (the objective, each
  * constraint, whether a trial could be evaluated at all) has its own GP with a Matern-5/2 ARD
  * kernel on the space's vector encoding (one-hot categoricals), hyperparameters by marginal
- * likelihood along a history-determined refit schedule. The acquisition, expected improvement or
- * UCB, is weighted by the probability of feasibility (the product over constraints of
- * `P(c <= 0)` and `P(evaluable)`), and is the probability of feasibility alone, times a squash of
- * the predicted objective, until a feasible trial is known. Batches imagine their pending points
+ * likelihood along a history-determined refit schedule. Expected improvement is multiplied by
+ * the probability of feasibility (the product over constraints of `P(c <= 0)` and
+ * `P(evaluable)`); UCB is maximised over the candidates at least even odds to be feasible (the
+ * rest rank below them by probability times UCB); until a feasible trial is known, the
+ * acquisition is the probability of feasibility times a squash of the predicted objective. Batches imagine their pending points
  * by kriging believer or constant liar. Several objectives are scalarised per ask with random
  * weights (ParEGO's augmented Chebyshev). With a warm start each output's GP models the residuals
- * of a GP fitted on the previous study.
+ * of a GP fitted on the previous study. Strategies with the same surrogate settings may share one
+ * hyperparameter chain (as P3BO's GP members do): it depends on the history alone.
  *
  * @example
  * const strategy = gpBoStrategy(space, { directions: ["maximize"], acquisition: "ei" })
  */
-export const gpBoStrategy = (space: Space, settings: GpBoSettings = {}): Strategy => {
+export const gpBoStrategy = (
+  space: Space,
+  settings: GpBoSettings = {},
+  chain: HyperparameterChain = createHyperparameterChain(space, surrogateSettingsOf(settings)),
+): Strategy => {
   const directions = settings.directions ?? ["minimize"]
   const acquisition = settings.acquisition ?? "ei"
   const beta = settings.ucbBeta ?? 4
@@ -94,15 +115,8 @@ export const gpBoStrategy = (space: Space, settings: GpBoSettings = {}): Strateg
   const liar = settings.liar ?? "min"
   const warm = settings.warmStart
   const initial = Math.max(1, settings.initial ?? (warm === undefined ? 10 : 2))
-  const surrogate: SurrogateSettings = {
-    transform: warm === undefined ? (settings.transform ?? "rank") : "standardize",
-    maxPoints: settings.maxPoints ?? 300,
-    refitGrowth: settings.refitGrowth ?? 0.15,
-    fitSteps: settings.fitSteps ?? 30,
-    ...(settings.bounds === undefined ? {} : { bounds: settings.bounds }),
-  }
+  const surrogate = surrogateSettingsOf(settings)
   const candidates: CandidateSettings = { random: 256, starts: 5, neighbours: 20, localSteps: 5, ...settings.candidates }
-  const chain = createHyperparameterChain(space, surrogate)
   const d = vectorLength(space)
   const seeds = rankedSeeds(space, directions, warm, initial)
   const objectives = directions.length
@@ -183,7 +197,9 @@ export const gpBoStrategy = (space: Space, settings: GpBoSettings = {}): Strateg
     predictOutput(models.objective, vectors, row, prediction)
     if (models.incumbent === undefined) return feasibility * positiveSquash(-prediction.mean)
     if (acquisition === "ei") return feasibility * expectedImprovement(prediction.mean, prediction.variance, models.incumbent)
-    return feasibility * positiveSquash(upperConfidenceBound(prediction.mean, prediction.variance, beta))
+    // UCB is not a probability-weighted gain: rank the likely feasible (P >= 1/2) above the rest by it.
+    const bound = positiveSquash(upperConfidenceBound(prediction.mean, prediction.variance, beta))
+    return feasibility >= 0.5 ? 2 + bound : feasibility * bound
   }
 
   const lie = (model: OutputModel): number => {

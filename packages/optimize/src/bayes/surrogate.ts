@@ -133,6 +133,22 @@ const buildData = (
 }
 
 /**
+ * Fitted hyperparameters of each output along the history (see `createHyperparameterChain`).
+ *
+ * @example
+ * const theta = chain.at(records, records.length, objectiveOutput, undefined)
+ */
+export interface HyperparameterChain {
+  /** The hyperparameters of the last scheduled fit at or before `count` records (undefined before any). */
+  readonly at: (
+    records: readonly TrialRecord[],
+    count: number,
+    output: ModelledOutput,
+    prior: OutputModel | undefined,
+  ) => Hyperparameters | undefined
+}
+
+/**
  * Hyperparameters fitted along a schedule of history sizes, each fit warm-started from the one
  * before. The schedule depends on the history alone (refit at 2, 3, ... points, then whenever it
  * has grown by `refitGrowth`), so a resumed study fits the same hyperparameters as an
@@ -142,7 +158,7 @@ const buildData = (
  * const chain = createHyperparameterChain(space, settings)
  * const theta = chain.at(records, records.length, objectiveOutput, undefined)
  */
-export const createHyperparameterChain = (space: Space, settings: SurrogateSettings) => {
+export const createHyperparameterChain = (space: Space, settings: SurrogateSettings): HyperparameterChain => {
   const chains = new WeakMap<readonly TrialRecord[], Map<string, { fittedAt: number; theta: Hyperparameters | undefined }>>()
   const next = (point: number): number => (point < 2 ? 2 : Math.max(point + 1, Math.floor(point * (1 + settings.refitGrowth))))
   return {
