@@ -16,15 +16,15 @@ import {
 import { type Configuration, categorical, defineSpace, ordinal } from "@cosearch/space"
 
 // A toy accelerator: PE array, buffer and dataflow; a made-up latency and area.
-const space = defineSpace({
-  name: "toy-accelerator",
-  parameters: [
-    ordinal("pe_x", [4, 8, 16, 32, 64]),
-    ordinal("pe_y", [4, 8, 16, 32, 64]),
-    ordinal("glb_kib", [32, 64, 128, 256, 512, 1024]),
-    categorical("dataflow", ["ws", "os", "rs"]),
-  ],
-})
+const peCounts = [4, 8, 16, 32, 64]
+const buffers = [32, 64, 128, 256, 512, 1024]
+const parameters = [
+  ordinal("pe_x", peCounts),
+  ordinal("pe_y", peCounts),
+  ordinal("glb_kib", buffers),
+  categorical("dataflow", ["ws", "os", "rs"]),
+]
+const space = defineSpace({ name: "toy-accelerator", parameters })
 const model = (config: Configuration) => {
   const pes = (config.pe_x as number) * (config.pe_y as number)
   const reuse = { ws: 1, os: 0.8, rs: 0.7 }[config.dataflow as "ws" | "os" | "rs"]
