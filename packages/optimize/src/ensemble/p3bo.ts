@@ -1,6 +1,6 @@
 import type { Space } from "@cosearch/space"
 import { gpBoStrategy, surrogateSettingsOf } from "../bayes/gp-bo.js"
-import { createHyperparameterChain } from "../bayes/surrogate.js"
+import { createHyperparameterChain } from "../bayes/hyperparameter-chain.js"
 import { agingEvolutionStrategy } from "../evolution/aging-evolution.js"
 import { type CommonSettings, createOptimizer, type Optimizer } from "../optimizer/optimizer.js"
 import type { Proposal, Strategy } from "../optimizer/strategy.js"
