@@ -13,8 +13,11 @@
  */
 
 export { expectedImprovement, positiveSquash, probabilityBelow, upperConfidenceBound } from "./bayes/acquisition.js"
+export { type AcquisitionModels, type AcquisitionRule, imaginePending, incumbentOf, scoreCandidate } from "./bayes/acquisition-models.js"
 export { type CandidateSettings, maximiseAcquisition } from "./bayes/candidates.js"
-export { createGpBo, type GpBoSettings, gpBoStrategy } from "./bayes/gp-bo.js"
+export { conditionOutput, extendOutput, fitPriorOutput } from "./bayes/condition-output.js"
+export { createGpBo, type GpBoSettings, gpBoStrategy, surrogateSettingsOf } from "./bayes/gp-bo.js"
+export { createHyperparameterChain, type HyperparameterChain } from "./bayes/hyperparameter-chain.js"
 export {
   constraintOutput,
   evaluableOutput,
@@ -23,16 +26,11 @@ export {
   objectiveRanges,
   scalarisedOutput,
 } from "./bayes/outputs.js"
-export {
-  conditionOutput,
-  createHyperparameterChain,
-  extendOutput,
-  fitPriorOutput,
-  type OutputModel,
-  predictOutput,
-  recordVector,
-  type SurrogateSettings,
-} from "./bayes/surrogate.js"
+export type { OutputModel, SurrogateSettings } from "./bayes/surrogate.js"
+export { predictOutput } from "./bayes/surrogate.js"
+export { buildTrainingData, recordVector, type TrainingData } from "./bayes/training-data.js"
+export { budgetShares, memberCredits, trialRewards } from "./ensemble/credit.js"
+export { createP3bo, defaultP3boMembers, type P3boSettings, p3boStrategy } from "./ensemble/p3bo.js"
 export { type AgingEvolutionSettings, agingEvolutionStrategy, createAgingEvolution } from "./evolution/aging-evolution.js"
 export { tournament } from "./evolution/tournament.js"
 export { conditionGaussianProcess, type GaussianProcess, type Prediction, predict } from "./gp/gaussian-process.js"

@@ -1,6 +1,4 @@
 import { encodeGenome, type Space, vectorLength } from "@cosearch/space"
-import type { Prediction } from "../gp/gaussian-process.js"
-import { predict } from "../gp/gaussian-process.js"
 import type { HyperparameterBounds } from "../gp/hyperparameters.js"
 import type { OutputTransform } from "../gp/output-transform.js"
 import { sampleNovel } from "../optimizer/novel.js"
@@ -9,18 +7,12 @@ import type { Proposal, ProposalContext, Strategy } from "../optimizer/strategy.
 import { compareRecords } from "../ranking/dominance.js"
 import { rankedSeeds, type WarmStart, warmStartRecords } from "../transfer/warm-start.js"
 import type { TrialRecord } from "../trial/record.js"
-import { expectedImprovement, positiveSquash, probabilityBelow, upperConfidenceBound } from "./acquisition.js"
+import { type AcquisitionModels, type AcquisitionRule, imaginePending, incumbentOf, scoreCandidate } from "./acquisition-models.js"
 import { type CandidateSettings, maximiseAcquisition } from "./candidates.js"
+import { conditionOutput, fitPriorOutput } from "./condition-output.js"
+import { createHyperparameterChain, type HyperparameterChain } from "./hyperparameter-chain.js"
 import { constraintOutput, evaluableOutput, type ModelledOutput, objectiveOutput, objectiveRanges, scalarisedOutput } from "./outputs.js"
-import {
-  conditionOutput,
-  createHyperparameterChain,
-  extendOutput,
-  fitPriorOutput,
-  type OutputModel,
-  predictOutput,
-  type SurrogateSettings,
-} from "./surrogate.js"
+import type { OutputModel, SurrogateSettings } from "./surrogate.js"
 
 /**
  * Settings of GP Bayesian optimisation.
@@ -54,55 +46,51 @@ export interface GpBoSettings extends CommonSettings {
   readonly warmStart?: WarmStart
 }
 
-interface Models {
-  objective: OutputModel | undefined
-  constraints: (OutputModel | undefined)[]
-  evaluable: OutputModel | undefined
-  incumbent: number | undefined
-}
-
-const incumbentOf = (model: OutputModel | undefined): number | undefined => {
-  if (model === undefined) return undefined
-  let best: number | undefined
-  for (let i = 0; i < model.observed.length; i++) {
-    const value = model.observed[i] as number
-    if (model.feasible[i] === 1 && (best === undefined || value < best)) best = value
-  }
-  return best
-}
+/**
+ * The surrogate settings of GP-BO settings, defaults applied.
+ *
+ * @example
+ * surrogateSettingsOf({}) // { transform: "rank", maxPoints: 300, refitGrowth: 0.15, fitSteps: 30 }
+ */
+export const surrogateSettingsOf = (settings: GpBoSettings): SurrogateSettings => ({
+  transform: settings.warmStart === undefined ? (settings.transform ?? "rank") : "standardize",
+  maxPoints: settings.maxPoints ?? 300,
+  refitGrowth: settings.refitGrowth ?? 0.15,
+  fitSteps: settings.fitSteps ?? 30,
+  ...(settings.bounds === undefined ? {} : { bounds: settings.bounds }),
+})
 
 /**
  * Gaussian-process Bayesian optimisation with constraints. Each output (the objective, each
  * constraint, whether a trial could be evaluated at all) has its own GP with a Matern-5/2 ARD
  * kernel on the space's vector encoding (one-hot categoricals), hyperparameters by marginal
- * likelihood along a history-determined refit schedule. The acquisition, expected improvement or
- * UCB, is weighted by the probability of feasibility (the product over constraints of
- * `P(c <= 0)` and `P(evaluable)`), and is the probability of feasibility alone, times a squash of
- * the predicted objective, until a feasible trial is known. Batches imagine their pending points
- * by kriging believer or constant liar. Several objectives are scalarised per ask with random
+ * likelihood along a history-determined refit schedule. Expected improvement is multiplied by
+ * the probability of feasibility (the product over constraints of `P(c <= 0)` and
+ * `P(evaluable)`); UCB is maximised over the candidates at least even odds to be feasible (the
+ * rest rank below them by probability times UCB); until a feasible trial is known, the
+ * acquisition is the probability of feasibility times a squash of the predicted objective.
+ * Batches imagine their pending points by kriging believer or constant liar. Several objectives are scalarised per ask with random
  * weights (ParEGO's augmented Chebyshev). With a warm start each output's GP models the residuals
- * of a GP fitted on the previous study.
+ * of a GP fitted on the previous study. Strategies with the same surrogate settings may share one
+ * hyperparameter chain (as P3BO's GP members do): it depends on the history alone.
  *
  * @example
  * const strategy = gpBoStrategy(space, { directions: ["maximize"], acquisition: "ei" })
  */
-export const gpBoStrategy = (space: Space, settings: GpBoSettings = {}): Strategy => {
+export const gpBoStrategy = (
+  space: Space,
+  settings: GpBoSettings = {},
+  chain: HyperparameterChain = createHyperparameterChain(space, surrogateSettingsOf(settings)),
+): Strategy => {
   const directions = settings.directions ?? ["minimize"]
   const acquisition = settings.acquisition ?? "ei"
-  const beta = settings.ucbBeta ?? 4
+  const rule: AcquisitionRule = { acquisition, beta: settings.ucbBeta ?? 4 }
   const batchRule = settings.batch ?? "kriging-believer"
   const liar = settings.liar ?? "min"
   const warm = settings.warmStart
   const initial = Math.max(1, settings.initial ?? (warm === undefined ? 10 : 2))
-  const surrogate: SurrogateSettings = {
-    transform: warm === undefined ? (settings.transform ?? "rank") : "standardize",
-    maxPoints: settings.maxPoints ?? 300,
-    refitGrowth: settings.refitGrowth ?? 0.15,
-    fitSteps: settings.fitSteps ?? 30,
-    ...(settings.bounds === undefined ? {} : { bounds: settings.bounds }),
-  }
+  const surrogate = surrogateSettingsOf(settings)
   const candidates: CandidateSettings = { random: 256, starts: 5, neighbours: 20, localSteps: 5, ...settings.candidates }
-  const chain = createHyperparameterChain(space, surrogate)
   const d = vectorLength(space)
   const seeds = rankedSeeds(space, directions, warm, initial)
   const objectives = directions.length
@@ -131,7 +119,7 @@ export const gpBoStrategy = (space: Space, settings: GpBoSettings = {}): Strateg
     return conditionOutput(space, records, records.length, output, theta, prior, surrogate)
   }
 
-  const buildModels = (context: ProposalContext): Models => {
+  const buildModels = (context: ProposalContext): AcquisitionModels => {
     const { records } = context
     let objective: OutputModel | undefined
     if (objectives === 1) {
@@ -167,51 +155,6 @@ export const gpBoStrategy = (space: Space, settings: GpBoSettings = {}): Strateg
     return { objective, constraints, evaluable, incumbent: incumbentOf(objective) }
   }
 
-  const prediction: Prediction = { mean: 0, variance: 0 }
-  const score = (models: Models, vectors: Float64Array, row: number): number => {
-    let feasibility = 1
-    for (const constraint of models.constraints) {
-      if (constraint === undefined) continue
-      predictOutput(constraint, vectors, row, prediction)
-      feasibility *= probabilityBelow(prediction.mean, prediction.variance, 0)
-    }
-    if (models.evaluable !== undefined) {
-      predictOutput(models.evaluable, vectors, row, prediction)
-      feasibility *= 1 - probabilityBelow(prediction.mean, prediction.variance, 0.5)
-    }
-    if (models.objective === undefined) return feasibility
-    predictOutput(models.objective, vectors, row, prediction)
-    if (models.incumbent === undefined) return feasibility * positiveSquash(-prediction.mean)
-    if (acquisition === "ei") return feasibility * expectedImprovement(prediction.mean, prediction.variance, models.incumbent)
-    return feasibility * positiveSquash(upperConfidenceBound(prediction.mean, prediction.variance, beta))
-  }
-
-  const lie = (model: OutputModel): number => {
-    const y = model.process.data.y
-    let low = Infinity
-    let high = -Infinity
-    let sum = 0
-    for (const value of y) {
-      low = Math.min(low, value)
-      high = Math.max(high, value)
-      sum += value
-    }
-    return liar === "min" ? low : liar === "max" ? high : sum / y.length
-  }
-
-  // Adds a chosen point to every model as the batch rule imagines it.
-  const imagine = (models: Models, vector: Float64Array): Models => {
-    const believe = (m: OutputModel | undefined, value?: number): OutputModel | undefined =>
-      m === undefined ? undefined : (extendOutput(m, vector, value ?? predict(m.process, vector, 0, prediction).mean) ?? m)
-    const objective = models.objective
-    return {
-      objective: believe(objective, batchRule === "constant-liar" && objective !== undefined ? lie(objective) : undefined),
-      constraints: models.constraints.map((m) => believe(m)),
-      evaluable: believe(models.evaluable),
-      incumbent: models.incumbent,
-    }
-  }
-
   const startsOf = (records: readonly TrialRecord[]): Float64Array[] => {
     const order = [...records]
     if (objectives === 1) order.sort((a, b) => compareRecords(a, b) || a.index - b.index)
@@ -229,7 +172,7 @@ export const gpBoStrategy = (space: Space, settings: GpBoSettings = {}): Strateg
     propose: (n, context) => {
       const proposals: Proposal[] = []
       const { records } = context
-      let models: Models | undefined
+      let models: AcquisitionModels | undefined
       const vector = new Float64Array(d)
       for (let k = 0; k < n; k++) {
         const trial = context.index + k
@@ -240,13 +183,18 @@ export const gpBoStrategy = (space: Space, settings: GpBoSettings = {}): Strateg
         }
         models ??= buildModels(context)
         const current = models
-        const genome = maximiseAcquisition(context, startsOf(records), (vectors, row) => score(current, vectors, row), candidates)
+        const genome = maximiseAcquisition(
+          context,
+          startsOf(records),
+          (vectors, row) => scoreCandidate(current, rule, vectors, row),
+          candidates,
+        )
         if (genome === undefined) {
           proposals.push({ genome: sampleNovel(context) })
           continue
         }
         proposals.push({ genome })
-        if (k + 1 < n) models = imagine(current, encodeGenome(space, genome, vector))
+        if (k + 1 < n) models = imaginePending(current, encodeGenome(space, genome, vector), batchRule, liar)
       }
       return proposals
     },

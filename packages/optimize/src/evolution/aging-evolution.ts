@@ -30,7 +30,9 @@ export interface AgingEvolutionSettings extends CommonSettings {
  * mutation of the winner of a tournament of `sampleSize` members; the oldest member dies. The
  * first `population` trials are random samples, or a warm start's best configurations.
  * Infeasible and failed trials stay in the population and lose tournaments to feasible ones
- * (constraint-domination), so they age out like any other.
+ * (constraint-domination), so they age out like any other; when a tournament is won by a trial
+ * that carries no information (failed, or infeasible without constraint values) the child is a
+ * random sample.
  *
  * @example
  * const strategy = agingEvolutionStrategy(space, { population: 20, sampleSize: 5 })
@@ -53,7 +55,11 @@ export const agingEvolutionStrategy = (space: Space, settings: AgingEvolutionSet
           continue
         }
         const parent = tournament(records.slice(records.length - population), sampleSize, context.rng, directions.length)
-        proposals.push({ genome: parent.status === "failed" ? sampleNovel(context) : mutateNovel(context, parent.genome, options) })
+        // A winner that carries no information (failed, or infeasible with no constraint values) is no
+        // better a parent than a random point: sample instead, which finds a feasible region faster.
+        proposals.push({
+          genome: parent.violation >= Number.MAX_VALUE ? sampleNovel(context) : mutateNovel(context, parent.genome, options),
+        })
       }
       return proposals
     },

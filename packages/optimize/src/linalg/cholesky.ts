@@ -77,12 +77,10 @@ export const choleskyWithJitter = (matrix: Float64Array, n: number, options: Jit
   const growth = options.growth ?? 10
   const retries = options.retries ?? 8
   let jitter = 0
-  let next = (options.initial ?? 1e-10) * scale
   for (let attempt = 0; attempt <= retries; attempt++) {
+    jitter = attempt === 0 ? 0 : (options.initial ?? 1e-10) * scale * growth ** (attempt - 1)
     const lower = factorise(matrix, n, jitter, scale)
     if (lower !== undefined) return { ok: true, factor: { n, lower, jitter } }
-    jitter = next
-    next *= growth
   }
   return {
     ok: false,

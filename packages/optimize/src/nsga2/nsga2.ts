@@ -68,7 +68,10 @@ export const nsga2Strategy = (space: Space, settings: Nsga2Settings = {}): Strat
   const child = (context: ProposalContext, ranked: RankedPopulation): Float64Array => {
     const { records, rng } = context
     for (let attempt = 0; attempt < DEFAULT_NOVELTY_TRIES; attempt++) {
-      const a = (records[binaryTournament(ranked, rng)] as TrialRecord).genome
+      const first = records[binaryTournament(ranked, rng)] as TrialRecord
+      // A parent with no information (failed, or infeasible without constraint values) is replaced by a random point.
+      if (first.violation >= Number.MAX_VALUE) return sampleNovel(context)
+      const a = first.genome
       const b = (records[binaryTournament(ranked, rng)] as TrialRecord).genome
       let genome: Float64Array = a.slice()
       if (rng() < crossoverProbability) {

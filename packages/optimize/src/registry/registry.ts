@@ -1,5 +1,6 @@
 import type { Space } from "@cosearch/space"
 import { createGpBo } from "../bayes/gp-bo.js"
+import { createP3bo } from "../ensemble/p3bo.js"
 import { createAgingEvolution } from "../evolution/aging-evolution.js"
 import { createNsga2 } from "../nsga2/nsga2.js"
 import type { CommonSettings, Optimizer } from "../optimizer/optimizer.js"
@@ -13,7 +14,7 @@ import type { WarmStart } from "../transfer/warm-start.js"
  * @example
  * optimizerNames // ["random", "evolution", "nsga2", "gp-bo", "gp-bo-ucb", "p3bo"]
  */
-export const optimizerNames: readonly string[] = ["random", "evolution", "nsga2", "gp-bo", "gp-bo-ucb"]
+export const optimizerNames: readonly string[] = ["random", "evolution", "nsga2", "gp-bo", "gp-bo-ucb", "p3bo"]
 
 /**
  * Settings every named optimizer takes.
@@ -44,6 +45,8 @@ export const createOptimizerByName = (name: string, space: Space, settings: Name
       return createGpBo(space, settings)
     case "gp-bo-ucb":
       return createGpBo(space, { ...settings, acquisition: "ucb" })
+    case "p3bo":
+      return createP3bo(space, settings)
     default:
       throw new RangeError(`unknown optimizer "${name}"; the optimizers are ${optimizerNames.join(", ")}`)
   }

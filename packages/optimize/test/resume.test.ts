@@ -1,0 +1,53 @@
+import { complete, failed, infeasible, type Optimizer, type Outcome } from "@cosearch/optimize"
+import type { Configuration } from "@cosearch/space"
+import { describe, expect, it } from "vitest"
+import { makers } from "./makers.js"
+import { gridSpace, sphere } from "./problems.js"
+
+// A problem with every kind of outcome: failures, bare infeasible reports, violated constraints.
+const evaluate = (config: Configuration): Outcome => {
+  if (config.a === 0) return failed("crash")
+  if (config.b === 10) return infeasible()
+  return complete([sphere(config)], [(config.c as number) - 8])
+}
+
+const round = (optimizer: Optimizer, n: number) => {
+  const suggestions = optimizer.ask(n)
+  optimizer.tell(suggestions.map((suggestion) => ({ ...suggestion, outcome: evaluate(suggestion.configuration) })))
+  return suggestions
+}
+
+describe.each(Object.entries(makers))("%s", (_, make) => {
+  it("is deterministic per seed and differs between seeds", () => {
+    const histories = [1, 1, 2].map((seed) => {
+      const optimizer = make(gridSpace, { seed })
+      for (let r = 0; r < 8; r++) round(optimizer, 3)
+      return optimizer.history
+    })
+    expect(histories[1]).toEqual(histories[0])
+    expect(histories[2]).not.toEqual(histories[0])
+  })
+
+  it("rebuilt from (settings, seed, history) asks what the uninterrupted optimizer asks", () => {
+    const uninterrupted = make(gridSpace, { seed: 7 })
+    for (let r = 0; r < 9; r++) round(uninterrupted, r % 2 === 0 ? 3 : 2)
+    const rebuilt = make(gridSpace, { seed: 7 })
+    rebuilt.tell(uninterrupted.history)
+    // Told in other chunks: the state depends on the order of the trials, not on how they came.
+    const chunked = make(gridSpace, { seed: 7 })
+    for (let start = 0; start < uninterrupted.history.length; start += 5) chunked.tell(uninterrupted.history.slice(start, start + 5))
+    for (let r = 0; r < 4; r++) {
+      const expected = round(uninterrupted, 3)
+      expect(round(rebuilt, 3)).toEqual(expected)
+      expect(round(chunked, 3)).toEqual(expected)
+    }
+    expect(rebuilt.history).toEqual(uninterrupted.history)
+  })
+
+  it("keeps a batch free of repeats and of configurations already evaluated", () => {
+    const optimizer = make(gridSpace, { seed: 3 })
+    for (let r = 0; r < 6; r++) round(optimizer, 4)
+    const keys = optimizer.history.map((trial) => JSON.stringify(trial.configuration))
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+})
