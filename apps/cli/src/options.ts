@@ -2,7 +2,13 @@ import { isPrecision, type Precision, precisions } from "@cosearch/network"
 import { HelpDoc, Options, ValidationError } from "@effect/cli"
 import { Effect, type Option } from "effect"
 
-const invalid = (message: string) => Effect.fail(ValidationError.invalidValue(HelpDoc.p(message)))
+/**
+ * Fails an option's parse with a usage error carrying `message` (exit code 2).
+ *
+ * @example
+ * Options.mapEffect((text) => (text === "a" ? Effect.succeed(text) : invalid(`--x "${text}" is not a`)))
+ */
+export const invalid = (message: string) => Effect.fail(ValidationError.invalidValue(HelpDoc.p(message)))
 
 /**
  * An optional numeric option whose errors name the flag and the value given, e.g.

@@ -1,5 +1,6 @@
+import { isSystolicDataflow } from "@cosearch/accelerator"
 import { dataflowNames, isDataflowName, type MapperObjective, mapperObjectives } from "@cosearch/cost"
-import { Command, HelpDoc, Options, ValidationError } from "@effect/cli"
+import { Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import { Console, Effect, Option } from "effect"
 import { acceleratorPresetNames, loadAccelerator } from "../accelerator-input.js"
@@ -7,8 +8,7 @@ import { CliError } from "../cli-error.js"
 import { type DataflowChoice, evaluationRecord } from "../evaluation/evaluation-record.js"
 import { evaluationText } from "../format/evaluation.js"
 import { loadNetwork } from "../network-input.js"
-
-const invalid = (message: string) => Effect.fail(ValidationError.invalidValue(HelpDoc.p(message)))
+import { invalid } from "../options.js"
 
 const networks = Options.text("network").pipe(
   Options.withPseudoName("NETWORK"),
@@ -58,8 +58,6 @@ const readNetworkList = (path: string): Effect.Effect<string[], CliError, FileSy
       .filter((line) => line !== "" && !line.startsWith("#"))
   })
 
-const systolicFlows: readonly string[] = ["os", "ws", "is", "auto"]
-
 /**
  * `cosearch evaluate`: the cost of networks on an accelerator, per layer and in total; several
  * networks in one process (`--network` repeated or `--networks FILE`), one JSON line each with
@@ -79,7 +77,7 @@ export const evaluateCommand = Command.make("evaluate", { networks, networksFile
       args.dataflow,
       (): DataflowChoice => (target.kind === "systolic" ? target.array.dataflow : "auto"),
     )
-    if (target.kind === "systolic" && !systolicFlows.includes(chosen)) {
+    if (target.kind === "systolic" && chosen !== "auto" && !isSystolicDataflow(chosen)) {
       return yield* new CliError({
         message: `--dataflow "${chosen}" needs a hierarchical accelerator; the systolic array "${target.name}" runs os, ws or is (or auto)`,
       })

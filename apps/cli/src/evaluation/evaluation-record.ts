@@ -1,4 +1,4 @@
-import { acceleratorAreaMm2, type SystolicDataflow } from "@cosearch/accelerator"
+import { acceleratorAreaMm2, type SystolicDataflow, systolicDataflows } from "@cosearch/accelerator"
 import { type DataflowName, evaluateNetwork, type MapperObjective, systolicNetworkCost } from "@cosearch/cost"
 import type { AnalysedNetwork } from "@cosearch/network"
 import type { AcceleratorTarget } from "../accelerator-input.js"
@@ -53,8 +53,6 @@ export interface EvaluationRecord {
  */
 export type DataflowChoice = DataflowName | "auto"
 
-const systolicFlows: readonly SystolicDataflow[] = ["os", "ws", "is"]
-
 /**
  * Evaluates one network on one accelerator: the mapper and the hand-off model for a hierarchical
  * accelerator, SCALE-Sim's model for a systolic array (`auto` there picks the fastest of os, ws
@@ -101,7 +99,7 @@ export const evaluationRecord = (
       },
     }
   }
-  const flows = dataflow === "auto" ? systolicFlows : [dataflow as SystolicDataflow]
+  const flows = dataflow === "auto" ? systolicDataflows : [dataflow as SystolicDataflow]
   let best: ReturnType<typeof systolicNetworkCost> | undefined
   for (const flow of flows) {
     const cost = systolicNetworkCost(network, { ...target.array, dataflow: flow })

@@ -8,7 +8,7 @@ import { acceleratorInfo, scratchFor } from "../mapping/analysis.js"
 import { planLength, reusePlanInto } from "../mapping/compile.js"
 import type { MappingIssue } from "../mapping/issues.js"
 import { type Dimension, type DimensionFactors, dimensionIndex, dimensions, type Mapping } from "../mapping/mapping.js"
-import { fillTiles, nestIssues, nestIsValid, readBounds, validateMapping } from "../mapping/validate.js"
+import { fillTiles, neededBytes, nestIssues, nestIsValid, readBounds, validateMapping } from "../mapping/validate.js"
 import { isBetter, type MapperObjective } from "./objective.js"
 
 /**
@@ -245,9 +245,7 @@ const fits = (nest: LoopNest, accelerator: HierarchicalAccelerator): boolean => 
   for (let l = 0; l < levels; l++) {
     const capacity = info.capacity[l] ?? Number.POSITIVE_INFINITY
     if (capacity === Number.POSITIVE_INFINITY) continue
-    let needed = 0
-    for (let o = 0; o < 3; o++) if (info.holds[l * 3 + o] === 1) needed += s.tile[l * 3 + o] ?? 0
-    if (needed * bytes * (info.doubleBuffered[l] === 1 ? 2 : 1) > capacity) return false
+    if (neededBytes(info, s, l, bytes) > capacity) return false
   }
   return true
 }

@@ -1,6 +1,6 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
-import { acceleratorInfo, type Scratch, scratchFor } from "./analysis.js"
+import { type AcceleratorInfo, acceleratorInfo, type Scratch, scratchFor } from "./analysis.js"
 import { compileMapping } from "./compile.js"
 import type { MappingIssue } from "./issues.js"
 import { dimensions, type Mapping } from "./mapping.js"
@@ -46,6 +46,13 @@ export const fillTiles = (
     tile[l * 3 + 1] = n * g * c * h * w
     tile[l * 3 + 2] = n * g * k * p * q
   }
+}
+
+/** Bytes level `l` needs for the tiles of the operands it keeps (twice when double-buffered). */
+export const neededBytes = (info: AcceleratorInfo, s: Scratch, l: number, bytes: number): number => {
+  let elements = 0
+  for (let o = 0; o < 3; o++) if (info.holds[l * 3 + o] === 1) elements += s.tile[l * 3 + o] ?? 0
+  return elements * bytes * (info.doubleBuffered[l] === 1 ? 2 : 1)
 }
 
 /** Writes a nest's bounds into `into` in canonical dimension order; returns `into`. */
@@ -136,8 +143,7 @@ export const mappingIssues = (nest: LoopNest, accelerator: HierarchicalAccelerat
     const capacity = info.capacity[l] ?? Number.POSITIVE_INFINITY
     if (capacity === Number.POSITIVE_INFINITY) continue
     const copies = info.doubleBuffered[l] === 1 ? 2 : 1
-    let needed = 0
-    for (let o = 0; o < 3; o++) if (info.holds[l * 3 + o] === 1) needed += (s.tile[l * 3 + o] ?? 0) * bytes * copies
+    const needed = neededBytes(info, s, l, bytes)
     if (needed > capacity) {
       const name = accelerator.levels[l]?.name ?? ""
       const parts: string[] = []
