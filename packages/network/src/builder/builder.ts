@@ -234,8 +234,12 @@ export class NetworkBuilder {
     return this.layer({ op: "shuffle", groups }, [x], name)
   }
 
-  /** The network built so far, as plain data. */
-  build(): Network {
-    return { name: this.name, batch: this.batch, layers: [...this.layers] }
+  /**
+   * The network built so far, as plain data. `outputs` names the tensors the network returns;
+   * without it, every layer no other layer reads is an output.
+   */
+  build(outputs?: readonly Tensor[]): Network {
+    const network = { name: this.name, batch: this.batch, layers: [...this.layers] }
+    return outputs === undefined ? network : { ...network, outputs: outputs.map((tensor) => tensor.name) }
   }
 }

@@ -12,6 +12,7 @@ export type NetworkRule =
   | "divisibility"
   | "shared-weights"
   | "no-input"
+  | "dangling-output"
 
 /** One broken rule at one layer. */
 export interface NetworkIssue {

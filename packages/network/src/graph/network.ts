@@ -13,6 +13,12 @@ export interface Network {
   /** Samples per inference; every layer's loop nest carries it as N. */
   readonly batch: number
   readonly layers: readonly Layer[]
+  /**
+   * Names of the layers whose results the network returns, as an exported graph declares them
+   * (the logits of a classifier). When absent, every layer no other layer reads is an output.
+   * Compiler passes (`foldAndPrune`) remove the work that reaches no output.
+   */
+  readonly outputs?: readonly string[]
 }
 
 /** A layer with its inferred shapes and parameter count. */
@@ -31,7 +37,7 @@ export interface AnalysedNetwork {
   readonly name: string
   readonly batch: number
   readonly layers: readonly AnalysedLayer[]
-  /** Names of the layers no other layer reads: the network's outputs. */
+  /** The network's outputs: `Network.outputs` when given, else the layers no other layer reads. */
   readonly outputs: readonly string[]
 }
 
@@ -186,10 +192,19 @@ export const analyseNetwork = (network: Network): NetworkAnalysis => {
     analysed.push(entry)
     byName.set(layer.name, entry)
   }
+  for (const output of network.outputs ?? []) {
+    if (!index.has(output))
+      issues.push(networkIssue(output, "output", "dangling-output", "is named as an output, but no layer has that name"))
+  }
+  if (network.outputs !== undefined && network.outputs.length === 0) {
+    issues.push(
+      networkIssue(NETWORK, "network", "dangling-output", "names an empty list of outputs; omit the field to use every unread layer"),
+    )
+  }
   if (issues.length > 0) return { ok: false, issues }
   const read = new Set<string>()
   for (const layer of layers) for (const input of layer.inputs) read.add(input)
-  const outputs = layers.filter((layer) => !read.has(layer.name)).map((layer) => layer.name)
+  const outputs = network.outputs ?? layers.filter((layer) => !read.has(layer.name)).map((layer) => layer.name)
   return { ok: true, network: { name: network.name, batch: network.batch, layers: analysed, outputs } }
 }
 

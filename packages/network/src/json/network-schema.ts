@@ -7,10 +7,11 @@ const networkStruct = Schema.Struct({
   name: Schema.String,
   batch: withDefault(PositiveIntJson, () => 1),
   layers: Schema.Array(LayerJsonSchema),
+  outputs: Schema.optionalWith(Schema.Array(Schema.String), { exact: true }),
 }).annotations({ identifier: "Network" })
 
 /**
- * A network file: `{ name, batch? (default 1), layers: LayerJson[] }`.
+ * A network file: `{ name, batch? (default 1), layers: LayerJson[], outputs?: string[] }`.
  *
  * @example
  * const file: NetworkJson = { name: "tiny", layers: [{ name: "input", op: "input", shape: { h: 8, w: 8, c: 3 } }] }
