@@ -1,4 +1,7 @@
 import {
+  type EdgeTpuAccelerator,
+  edgeTpuPreset,
+  edgeTpuPresetNames,
   type HierarchicalAccelerator,
   hierarchicalPreset,
   hierarchicalPresetNames,
@@ -6,6 +9,7 @@ import {
   type SystolicArray,
   systolicPreset,
   systolicPresetNames,
+  validateEdgeTpuAccelerator,
   validateHierarchicalAccelerator,
   validateSystolicArray,
 } from "@cosearch/accelerator"
@@ -23,6 +27,7 @@ import { CliError } from "./cli-error.js"
 export type AcceleratorTarget =
   | { readonly kind: "hierarchical"; readonly name: string; readonly accelerator: HierarchicalAccelerator }
   | { readonly kind: "systolic"; readonly name: string; readonly array: SystolicArray }
+  | { readonly kind: "edgetpu"; readonly name: string; readonly accelerator: EdgeTpuAccelerator }
 
 /**
  * Every preset name, hierarchical and systolic.
@@ -30,12 +35,12 @@ export type AcceleratorTarget =
  * @example
  * acceleratorPresetNames // ["maestro-256pe", "eyeriss-v1-like", "systolic-32x32", "systolic-128x128"]
  */
-export const acceleratorPresetNames: readonly string[] = [...hierarchicalPresetNames, ...systolicPresetNames]
+export const acceleratorPresetNames: readonly string[] = [...hierarchicalPresetNames, ...systolicPresetNames, ...edgeTpuPresetNames]
 
 const issuesText = (path: string, messages: readonly string[]): string =>
   `accelerator file "${path}" is not a valid accelerator:\n${messages.map((message) => `  ${message}`).join("\n")}`
 
-/** Decodes an accelerator JSON document: `kind` "hierarchical" or "systolic". */
+/** Decodes an accelerator JSON document: `kind` "hierarchical", "systolic" or "edgetpu". */
 const fromJson = (path: string, text: string): Either<AcceleratorTarget> => {
   let value: unknown
   try {
@@ -71,7 +76,19 @@ const fromJson = (path: string, text: string): Either<AcceleratorTarget> => {
     const systolic = array as unknown as SystolicArray
     return { ok: { kind: "systolic", name: systolic.name ?? path, array: systolic } }
   }
-  return { error: issuesText(path, [`kind ${JSON.stringify(kind)} must be "hierarchical" or "systolic"`]) }
+  if (kind === "edgetpu") {
+    const issues = validateEdgeTpuAccelerator(value)
+    if (issues.length > 0)
+      return {
+        error: issuesText(
+          path,
+          issues.map((issue) => issue.message),
+        ),
+      }
+    const accelerator = value as EdgeTpuAccelerator
+    return { ok: { kind: "edgetpu", name: accelerator.name, accelerator } }
+  }
+  return { error: issuesText(path, [`kind ${JSON.stringify(kind)} must be "hierarchical", "systolic" or "edgetpu"`]) }
 }
 
 type Either<A> = { readonly ok: A } | { readonly error: string }
@@ -89,6 +106,8 @@ export const loadAccelerator = (argument: string): Effect.Effect<AcceleratorTarg
     if (hierarchical !== undefined) return { kind: "hierarchical", name: argument, accelerator: hierarchical } as const
     const systolic = systolicPreset(argument)
     if (systolic !== undefined) return { kind: "systolic", name: argument, array: systolic } as const
+    const edgeTpu = edgeTpuPreset(argument)
+    if (edgeTpu !== undefined) return { kind: "edgetpu", name: argument, accelerator: edgeTpu } as const
     if (!argument.endsWith(".json") && !argument.endsWith(".cfg")) {
       return yield* new CliError({
         message: `--accelerator "${argument}" is not a preset (${acceleratorPresetNames.join(", ")}), an accelerator .json file or a SCALE-Sim .cfg file`,

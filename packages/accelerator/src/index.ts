@@ -12,9 +12,11 @@
  * @packageDocumentation
  */
 
+export * from "./edgetpu/index.js"
 export * from "./hierarchy/index.js"
 export { apolloEdgeTpuKnobs, apolloEdgeTpuKnobsOf, apolloFixedKnobs } from "./knobs/apollo-knobs.js"
 export { type EdgeTpuKnobs, edgeTpuKnobs, edgeTpuKnobsOf, peakMacsPerCycle } from "./knobs/edgetpu-knobs.js"
 export { KiB, MiB, powersOfTwo } from "./knobs/powers.js"
 export { type SystolicDataflow, type SystolicKnobs, systolicKnobs, systolicKnobsOf } from "./knobs/systolic-knobs.js"
 export * from "./systolic/index.js"
+export type { FieldIssue } from "./validation/field-rules.js"

@@ -21,6 +21,7 @@ export {
   dataflowTemplates,
   isDataflowName,
 } from "./dataflow/dataflow.js"
+export * from "./edgetpu/index.js"
 export * from "./hierarchy/index.js"
 export { type MapLayerOptions, type MapLayerResult, type MappedLayer, mapLayer } from "./mapper/map-layer.js"
 export { isBetter, type MapperObjective, mapperObjectives } from "./mapper/objective.js"

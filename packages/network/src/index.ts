@@ -57,6 +57,7 @@ export {
   analyseNetworkOrThrow,
   type Network,
   type NetworkAnalysis,
+  toNetwork,
 } from "./graph/network.js"
 export * from "./import/index.js"
 export {

@@ -82,6 +82,11 @@ export const evaluateCommand = Command.make("evaluate", { networks, networksFile
         message: `--dataflow "${chosen}" needs a hierarchical accelerator; the systolic array "${target.name}" runs os, ws or is (or auto)`,
       })
     }
+    if (target.kind === "edgetpu" && Option.isSome(args.dataflow)) {
+      return yield* new CliError({
+        message: `--dataflow "${args.dataflow.value}" needs a hierarchical or systolic accelerator; the Edge TPU "${target.name}" splits every layer its own way`,
+      })
+    }
     if (target.kind === "systolic" && args.objective !== "latency") {
       return yield* new CliError({ message: `--objective "${args.objective}" needs an energy model; the systolic mode models cycles only` })
     }

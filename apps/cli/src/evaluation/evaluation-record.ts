@@ -1,6 +1,13 @@
-import { acceleratorAreaMm2, type SystolicDataflow, systolicDataflows } from "@cosearch/accelerator"
-import { type DataflowName, evaluateNetwork, type MapperObjective, systolicNetworkCost } from "@cosearch/cost"
-import type { AnalysedNetwork } from "@cosearch/network"
+import { acceleratorAreaMm2, type EdgeTpuAccelerator, type SystolicDataflow, systolicDataflows } from "@cosearch/accelerator"
+import {
+  type DataflowName,
+  edgeTpuWorkload,
+  evaluateEdgeTpu,
+  evaluateNetwork,
+  type MapperObjective,
+  systolicNetworkCost,
+} from "@cosearch/cost"
+import { type AnalysedNetwork, toNetwork } from "@cosearch/network"
 import type { AcceleratorTarget } from "../accelerator-input.js"
 
 /**
@@ -69,6 +76,7 @@ export const evaluationRecord = (
   objective: MapperObjective,
 ): EvaluationRecord => {
   const base = { network: network.name, accelerator: target.name }
+  if (target.kind === "edgetpu") return edgeTpuRecord(network, target.accelerator, base)
   if (target.kind === "hierarchical") {
     const { accelerator } = target
     const cost = evaluateNetwork(network, accelerator, { dataflow, objective })
@@ -151,3 +159,49 @@ const failed = (name: string, reason: string, message: string): LayerRecord => (
   reason,
   message,
 })
+
+/**
+ * The Edge TPU template's record: the network as its compiler leaves it (constants folded, dead
+ * layers dropped), one line per costed layer, and the template's own infeasibility reasons.
+ */
+const edgeTpuRecord = (
+  network: AnalysedNetwork,
+  accelerator: EdgeTpuAccelerator,
+  base: { readonly network: string; readonly accelerator: string },
+): EvaluationRecord => {
+  const prepared = edgeTpuWorkload(toNetwork(network))
+  if (!prepared.ok) {
+    const issue = prepared.issues[0]
+    return {
+      ...base,
+      feasible: false,
+      layers: [failed(issue?.layer ?? "(network)", issue?.rule ?? "network", issue?.message ?? "")],
+      totals: null,
+    }
+  }
+  const cost = evaluateEdgeTpu(prepared.workload, accelerator, { layers: true })
+  if (!cost.feasible) return { ...base, feasible: false, layers: [failed("(accelerator)", cost.reason, cost.message)], totals: null }
+  return {
+    ...base,
+    feasible: true,
+    layers: cost.layers.map((layer) => ({
+      name: layer.name,
+      dataflow: layer.layerClass,
+      macs: layer.macs,
+      cycles: layer.cycles,
+      utilization: layer.utilization,
+      energyPj: layer.energyPj,
+      accesses: { ioStreamedBytes: layer.streamedBytes },
+      feasible: true,
+      reason: null,
+    })),
+    totals: {
+      macs: cost.macs,
+      cycles: cost.cycles,
+      latencyMs: cost.latencyMs,
+      energyMj: cost.energyPj / 1e9,
+      areaMm2: cost.areaMm2,
+      utilization: cost.utilization,
+    },
+  }
+}

@@ -1,3 +1,11 @@
+import {
+  type FieldIssue,
+  fieldIssue,
+  isNonNegativeFinite,
+  isPositiveFinite,
+  isPositiveInteger,
+  isRecord,
+} from "../validation/field-rules.js"
 import { type HierarchicalAccelerator, isOperand, operands } from "./accelerator.js"
 
 /**
@@ -7,20 +15,13 @@ import { type HierarchicalAccelerator, isOperand, operands } from "./accelerator
  * @example
  * const issue: HierarchyIssue = { path: "array.x", value: 0, message: "array.x 0 must be a positive integer" }
  */
-export interface HierarchyIssue {
-  readonly path: string
-  readonly value: unknown
-  readonly message: string
-}
+export type HierarchyIssue = FieldIssue
 
-const show = (value: unknown): string =>
-  typeof value === "string" ? JSON.stringify(value) : Array.isArray(value) ? JSON.stringify(value) : String(value)
-const issue = (path: string, value: unknown, rule: string): HierarchyIssue => ({ path, value, message: `${path} ${show(value)} ${rule}` })
-const positiveInteger = (value: unknown): boolean => typeof value === "number" && Number.isInteger(value) && value >= 1
-const positiveFinite = (value: unknown): boolean => typeof value === "number" && Number.isFinite(value) && value > 0
-const energy = (value: unknown): boolean => typeof value === "number" && Number.isFinite(value) && value >= 0
-const record = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
+const issue = fieldIssue
+const positiveInteger = isPositiveInteger
+const positiveFinite = isPositiveFinite
+const energy = isNonNegativeFinite
+const record = isRecord
 
 const levelIssues = (level: unknown, path: string, issues: HierarchyIssue[]): void => {
   if (!record(level)) {

@@ -247,3 +247,17 @@ export const analyseNetworkOrThrow = (network: Network): AnalysedNetwork => {
   if (!analysis.ok) throw new InvalidNetworkError(network.name, analysis.issues)
   return analysis.network
 }
+
+/**
+ * The plain `Network` of an analysed one: its layers in topological order and its outputs made
+ * explicit.
+ *
+ * @example
+ * const network = toNetwork(analyseNetworkOrThrow(built))
+ */
+export const toNetwork = (analysed: AnalysedNetwork): Network => ({
+  name: analysed.name,
+  batch: analysed.batch,
+  layers: analysed.layers.map((entry) => entry.layer),
+  outputs: analysed.outputs,
+})

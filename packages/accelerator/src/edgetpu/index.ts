@@ -1,0 +1,28 @@
+/**
+ * The Edge TPU template (Seshadri et al., IISWC 2022; Yazdanbakhsh et al., Apollo, 2021): a 2-D
+ * array of PEs, each with cores of SIMD compute lanes, PE / core / parameter / activation /
+ * instruction memories and an I/O link; its free constants, presets, area model and validation.
+ *
+ * @example
+ * import { edgeTpuArea, edgeTpuPresets } from "@cosearch/accelerator"
+ * edgeTpuArea(edgeTpuPresets["edgetpu-v1"]).totalMm2
+ */
+export {
+  type EdgeTpuAccelerator,
+  type EdgeTpuConstants,
+  type EdgeTpuLayerClass,
+  edgeTpuBytesPerElement,
+  edgeTpuLayerClasses,
+  edgeTpuPeakMacsPerSecond,
+} from "./accelerator.js"
+export { type EdgeTpuArea, edgeTpuArea, instructionBytes } from "./area.js"
+export { defaultEdgeTpuConstants } from "./constants.js"
+export {
+  type EdgeTpuDesignOptions,
+  type EdgeTpuPresetName,
+  edgeTpuFromKnobs,
+  edgeTpuPreset,
+  edgeTpuPresetNames,
+  edgeTpuPresets,
+} from "./presets.js"
+export { type EdgeTpuIssue, isValidEdgeTpuAccelerator, validateEdgeTpuAccelerator } from "./validate.js"

@@ -1,0 +1,27 @@
+export { type Agreement, agreement, kendallTau, spearman } from "./calibration/agreement.js"
+export { boundedLeastSquares } from "./calibration/bounded-least-squares.js"
+export {
+  type CalibrationSample,
+  calibrateEdgeTpu,
+  calibrateWithHoldout,
+  type EdgeTpuCalibration,
+  type EdgeTpuCalibrationReport,
+} from "./calibration/fit.js"
+export { type Measurement, type MeasurementsParse, parseMeasurementsCsv } from "./calibration/measurements.js"
+export {
+  type EdgeTpuEvaluateOptions,
+  type EdgeTpuInfeasible,
+  type EdgeTpuInfeasibleReason,
+  type EdgeTpuLayerCost,
+  type EdgeTpuNetworkCost,
+  type EdgeTpuResult,
+  evaluateEdgeTpu,
+} from "./evaluate.js"
+export { type EdgeTpuSplit, edgeTpuSplit } from "./split.js"
+export {
+  type EdgeTpuWorkload,
+  type EdgeTpuWorkloadLayer,
+  type EdgeTpuWorkloadResult,
+  edgeTpuLayerClassOf,
+  edgeTpuWorkload,
+} from "./workload.js"

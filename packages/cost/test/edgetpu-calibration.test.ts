@@ -1,0 +1,102 @@
+import { readFileSync } from "node:fs"
+import { gunzipSync } from "node:zlib"
+import { defaultEdgeTpuConstants, edgeTpuLayerClasses, edgeTpuPresets } from "@cosearch/accelerator"
+import {
+  boundedLeastSquares,
+  type CalibrationSample,
+  calibrateWithHoldout,
+  edgeTpuWorkload,
+  kendallTau,
+  parseMeasurementsCsv,
+  spearman,
+} from "@cosearch/cost"
+import { buildZooNetwork } from "@cosearch/network"
+import { describe, expect, it } from "vitest"
+
+describe("rank agreement and bounded least squares (hand-derived)", () => {
+  it("Kendall's tau-b and Spearman's rho on small series", () => {
+    // Pairs of [1,2,3] vs [1,3,2]: (1,2) +, (1,3) +, (2,3) -: (2 - 1) / 3.
+    expect(kendallTau([1, 2, 3], [1, 3, 2])).toBeCloseTo(1 / 3, 12)
+    expect(kendallTau([1, 2, 3, 4], [4, 3, 2, 1])).toBe(-1)
+    // Ranks [1,2,3,4] vs [1,2,4,3]: d² = 2, rho = 1 - 6·2 / (4·15) = 0.8.
+    expect(spearman([1, 2, 3, 4], [10, 20, 40, 30])).toBeCloseTo(0.8, 12)
+    // A tie in one series: tau-b = (C - D) / sqrt((n0 - n1)(n0 - n2)) = 2 / sqrt(2 · 3).
+    expect(kendallTau([1, 1, 2], [1, 2, 3])).toBeCloseTo(2 / Math.sqrt(6), 12)
+  })
+
+  it("the bound binds where the unconstrained optimum violates it, and nowhere else", () => {
+    // min (x - 2)² + (y + 1)²: unconstrained (2, -1); with x, y >= 0: (2, 0).
+    const solution = boundedLeastSquares(
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      [2, -1],
+      [0, 0],
+    )
+    expect(solution[0]).toBeCloseTo(2, 12)
+    expect(solution[1]).toBeCloseTo(0, 12)
+    // Fitting y = a + b·x to points on y = 3 + 0.5 x with b >= 1: the best line with b = 1 goes
+    // through the mean point (x̄ = 2, ȳ = 4), so a = 2.
+    const xs = [0, 1, 2, 3, 4]
+    const fit = boundedLeastSquares(
+      xs.map((x) => [1, x]),
+      xs.map((x) => 3 + 0.5 * x),
+      [0, 1],
+    )
+    expect(fit[1]).toBeCloseTo(1, 12)
+    expect(fit[0]).toBeCloseTo(2, 12)
+  })
+})
+
+describe("measurement files", () => {
+  it("name the line and the column of every bad value", () => {
+    const parsed = parseMeasurementsCsv("network,latency_ms,split\nnb201:333333,-1,train\n,2,validate\n")
+    expect(parsed.ok).toBe(false)
+    if (!parsed.ok)
+      expect(parsed.errors).toEqual([
+        'line 2: latency_ms "-1" must be a positive number of milliseconds',
+        "line 3: network is empty",
+        'line 3: split "validate" must be train or test',
+      ])
+    expect(parseMeasurementsCsv("arch,ms\n")).toMatchObject({ ok: false })
+  })
+})
+
+// The shipped Coral measurements: BRP-NAS LatBench latencies of NAS-Bench-201 (see data/coral/README.md).
+const text = gunzipSync(readFileSync(new URL("../data/coral/nb201-coral.csv.gz", import.meta.url))).toString("utf8")
+
+describe("the Coral calibration on NAS-Bench-201", () => {
+  it("ranks held-out networks (index % 5 == 0) at Kendall tau >= 0.75, and the shipped constants are this fit", () => {
+    const parsed = parseMeasurementsCsv(text)
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"))
+    const train: CalibrationSample[] = []
+    const test: CalibrationSample[] = []
+    for (const m of parsed.measurements) {
+      const built = buildZooNetwork(m.network)
+      if (!built.ok) throw new Error(built.message)
+      const prepared = edgeTpuWorkload(built.network)
+      if (!prepared.ok) throw new Error(prepared.issues[0]?.message)
+      ;(m.split === "test" ? test : train).push({ workload: prepared.workload, latencySeconds: m.latencyMs / 1e3 })
+    }
+    expect(train.length + test.length).toBe(15_284)
+    const report = calibrateWithHoldout({ train, test }, edgeTpuPresets.coral)
+    console.log(
+      `Coral calibration, held out: n=${report.test.count} Kendall tau ${report.test.kendallTau.toFixed(4)}, Spearman ${report.test.spearman.toFixed(4)}, MAPE ${(100 * report.test.mape).toFixed(2)} %`,
+    )
+    expect(report.test.count).toBe(test.length)
+    expect(report.test.kendallTau).toBeGreaterThanOrEqual(0.75)
+
+    const shipped = edgeTpuPresets.coral.constants
+    const fitted = report.accelerator.constants
+    const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)))
+    close(shipped.inferenceOverheadSeconds, fitted.inferenceOverheadSeconds)
+    for (const layerClass of edgeTpuLayerClasses) {
+      close(shipped.layerOverheadCycles[layerClass], fitted.layerOverheadCycles[layerClass])
+      close(shipped.efficiency[layerClass], fitted.efficiency[layerClass])
+    }
+    // NAS-Bench-201 has no depthwise layer: those constants keep their defaults.
+    expect(report.fitted).not.toContain("efficiency.depthwise")
+    expect(fitted.efficiency.depthwise).toBe(defaultEdgeTpuConstants.efficiency.depthwise)
+  })
+})
