@@ -3,6 +3,7 @@ import type { CliApp } from "@effect/cli/CliApp"
 import { Console, Effect } from "effect"
 import { normaliseOneLetterOptions } from "./argv.js"
 import { calibrateCommand } from "./commands/calibrate.js"
+import { classesCommand } from "./commands/classes.js"
 import { evaluateCommand } from "./commands/evaluate.js"
 import { networkCommand } from "./commands/network.js"
 import { spaceCommand } from "./commands/space.js"
@@ -18,7 +19,7 @@ export type ExitCode = 0 | 1 | 2
 
 const rootCommand = Command.make("cosearch").pipe(
   Command.withDescription("Joint search of neural networks and accelerators."),
-  Command.withSubcommands([networkCommand, spaceCommand, evaluateCommand, calibrateCommand]),
+  Command.withSubcommands([networkCommand, spaceCommand, evaluateCommand, calibrateCommand, classesCommand]),
 )
 
 const run = Command.run(rootCommand, { name: "cosearch", version: "0.1.0" })

@@ -48,6 +48,7 @@ describe("the split of each layer class over PEs x cores x lanes (hand-checked)"
     expect(edgeTpuSplit(nest, knobs({}))).toMatchObject({
       spatialUnits: 64,
       channelGroups: 1,
+      reductionSplit: 1,
       positionsPerUnit: 16,
       channelPasses: 1,
       steps: 144,
@@ -69,34 +70,42 @@ describe("the split of each layer class over PEs x cores x lanes (hand-checked)"
     })
   })
 
-  it("a depthwise convolution with fewer positions than cores gives the spare cores channel groups", () => {
+  it("a depthwise convolution with fewer positions than cores splits its window over the spare cores", () => {
     const nest = nestOf({ h: 4, w: 4, c: 32 }, (b, x) => b.depthwise(x, { kernel: 3, padding: "same" }))
-    // 16 positions on 64 cores: 4 channel groups; 32 channels fit one pass; a 3x3 window per lane.
+    // 16 positions on 64 cores; 32 channels need one group of 64 lanes; the 4 spare cores per
+    // position split the 3x3 window: ceil(9 / 4) = 3 steps plus log2(4) = 2 to combine.
     expect(edgeTpuSplit(nest, knobs({}))).toMatchObject({
       spatialUnits: 16,
-      channelGroups: 4,
+      channelGroups: 1,
+      reductionSplit: 4,
       positionsPerUnit: 1,
       channelPasses: 1,
       steps: 9,
+      stepsPerUnit: 5,
+      idealCycles: 5,
     })
   })
 
-  it("a fully connected layer has one position: one core's worth of positions, every core a channel group", () => {
+  it("a fully connected layer has one position: the cores take channel groups, then split the reduction", () => {
     const nest = nestOf({ h: 1, w: 1, c: 1280 }, (b, x) => b.dense(x, 1000))
-    // 64 groups x 64 lanes = 4096 >= 1000 channels: one pass of 1280 steps.
+    // ceil(1000 / 64) = 16 groups cover the channels in one pass; the 64 / 16 = 4 cores of each
+    // group split the 1280 inputs: 320 steps plus 2 to combine.
     expect(edgeTpuSplit(nest, knobs({}))).toMatchObject({
       spatialUnits: 1,
-      channelGroups: 64,
+      channelGroups: 16,
+      reductionSplit: 4,
       channelPasses: 1,
       steps: 1280,
-      idealCycles: 1280,
+      idealCycles: 322,
     })
   })
 
   it("pooling walks its window per lane; a three-way sum takes two cycles per output vector", () => {
     const pool = nestOf({ h: 8, w: 8, c: 100 }, (b, x) => b.avgpool(x, { kernel: 2, stride: 2 }))
-    // 16 positions on 64 cores -> 4 groups x 64 lanes: one pass; 2x2 window.
-    expect(edgeTpuSplit(pool, knobs({}))).toMatchObject({ positionsPerUnit: 1, channelPasses: 1, steps: 4, idealCycles: 4 })
+    // 16 positions on 64 cores; 100 channels -> 2 groups of 64 lanes; the 2 cores left per group
+    // split the 2x2 window: 2 steps plus 1 to combine.
+    expect(edgeTpuSplit(pool, knobs({}))).toMatchObject({ channelGroups: 2, reductionSplit: 2, channelPasses: 1, steps: 4, idealCycles: 3 })
+    // 256 positions on 64 cores: 4 each; 8 channels in one pass; 2 steps for three operands.
     const sum = nestOf({ h: 16, w: 16, c: 8 }, (b, x) => b.add([x, x, x]))
     expect(edgeTpuSplit(sum, knobs({}))).toMatchObject({ positionsPerUnit: 4, channelPasses: 1, steps: 2, idealCycles: 8 })
   })

@@ -64,6 +64,8 @@ export interface EdgeTpuNetworkCost {
   /** Cycles by layer class (overheads included). */
   readonly cyclesByClass: Readonly<Record<EdgeTpuLayerClass, number>>
   readonly layersByClass: Readonly<Record<EdgeTpuLayerClass, number>>
+  /** MACs by layer class (0 for pooling and element-wise layers). */
+  readonly macsByClass: Readonly<Record<EdgeTpuLayerClass, number>>
 }
 
 /** An evaluation: the cost, or why the design is infeasible. */
@@ -134,6 +136,7 @@ export const evaluateEdgeTpu = (
   let streamedParameterBytes = 0
   const cyclesByClass = classRecord()
   const layersByClass = classRecord()
+  const macsByClass = classRecord()
   const layers: EdgeTpuLayerCost[] = []
   for (const layer of workload.layers) {
     const { nest, layerClass } = layer
@@ -165,8 +168,12 @@ export const evaluateEdgeTpu = (
     const weightLoadBytesPerPe = distinctSlices * slice * split.channelPasses
     const weightLoadCycles = weightLoadBytesPerPe / constants.peMemoryBytesPerCycle
 
-    // A core's share of the activations lives in core memory, or round-trips through PE memory.
-    const tileBytes = activationBytes / split.spatialUnits
+    // A core's share of the activations lives in core memory, or round-trips through PE memory:
+    // inputs are divided among the cores of a position that split the reduction, outputs among
+    // those that take channel groups.
+    const tileBytes =
+      (layer.inputElements * bytes) / (split.spatialUnits * split.reductionSplit) +
+      (layer.outputElements * bytes) / (split.spatialUnits * split.channelGroups)
     const spillBytesPerPe = tileBytes > knobs.coreMemoryBytes ? knobs.coresPerPe * tileBytes * 2 : 0
     const spillCycles = spillBytesPerPe / constants.peMemoryBytesPerCycle
 
@@ -187,6 +194,7 @@ export const evaluateEdgeTpu = (
 
     const operations = nest.N * nest.G * nest.K * nest.P * nest.Q * split.steps
     const macs = nest.kind === "conv" || nest.kind === "matmul" ? operations : 0
+    macsByClass[layerClass] += macs
     const partialSumBytes = (chunks - 1) * layer.outputElements * PARTIAL_SUM_BYTES * 2
     const layerEnergy =
       operations * macPj +
@@ -230,5 +238,6 @@ export const evaluateEdgeTpu = (
     layers,
     cyclesByClass,
     layersByClass,
+    macsByClass,
   }
 }

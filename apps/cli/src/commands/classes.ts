@@ -1,0 +1,59 @@
+import { Args, Command, Options } from "@effect/cli"
+import { FileSystem } from "@effect/platform"
+import { Console, Effect, Either } from "effect"
+import { CliError } from "../cli-error.js"
+import { decodeClassStudyConfig } from "../studies/edgetpu-classes/config.js"
+import { classStudyMarkdown } from "../studies/edgetpu-classes/markdown.js"
+import { classStudyReport } from "../studies/edgetpu-classes/report.js"
+import { runClassStudy } from "../studies/edgetpu-classes/run-study.js"
+
+const configArgument = Args.text({ name: "config.json" }).pipe(
+  Args.withDescription("a classes-study config (experiments/edgetpu-classes.json)"),
+)
+const out = Options.text("out").pipe(
+  Options.withPseudoName("FILE.md"),
+  Options.withDescription("write the Markdown report here (default: print it)"),
+  Options.optional,
+)
+const json = Options.boolean("json").pipe(Options.withDescription("print the report's figures as one JSON line"))
+
+/**
+ * `cosearch classes`: the Edge TPU classes study. Random networks from neural spaces, each
+ * evaluated on every listed preset, summarised in tables. The config is checked before anything
+ * runs; a bad one exits 1 listing every problem with its JSON path.
+ */
+export const classesCommand = Command.make("classes", { config: configArgument, out, json }, (args) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const text = yield* fs
+      .readFileString(args.config)
+      .pipe(Effect.mapError((error) => new CliError({ message: `cannot read study config "${args.config}": ${error.message}` })))
+    const parsed = yield* Effect.try({
+      try: () => JSON.parse(text) as unknown,
+      catch: (error) => new CliError({ message: `study config "${args.config}" is not JSON: ${(error as Error).message}` }),
+    })
+    const decoded = decodeClassStudyConfig(parsed)
+    if (Either.isLeft(decoded))
+      return yield* new CliError({
+        message: `study config "${args.config}" is invalid:\n${decoded.left.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}`,
+      })
+    const config = decoded.right
+    const started = performance.now()
+    const rows = runClassStudy(config, (done, total) => {
+      if (done % 1000 === 0 || done === total) process.stderr.write(`classes: ${done} / ${total} networks\n`)
+    })
+    const seconds = (performance.now() - started) / 1e3
+    const report = classStudyReport(config, rows)
+    if (args.json) yield* Console.log(JSON.stringify({ seconds, ...report }))
+    const markdown = classStudyMarkdown(config, args.config, report, seconds)
+    if (args.out._tag === "Some") {
+      const path = args.out.value
+      const temporary = `${path}.${process.pid}.tmp`
+      yield* fs.writeFileString(temporary, markdown).pipe(
+        Effect.zipRight(fs.rename(temporary, path)),
+        Effect.mapError((error) => new CliError({ message: `cannot write --out "${path}": ${error.message}` })),
+      )
+      yield* Console.error(`classes: wrote ${path} (${rows.length} networks, ${seconds.toFixed(1)} s)`)
+    } else if (!args.json) yield* Console.log(markdown)
+  }),
+).pipe(Command.withDescription("The Edge TPU classes study: random networks from neural spaces on every class."))
