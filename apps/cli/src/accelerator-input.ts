@@ -51,47 +51,42 @@ const fromJson = (path: string, text: string): Either<AcceleratorTarget> => {
   if (typeof value !== "object" || value === null || Array.isArray(value))
     return { error: issuesText(path, ["the document must be an object"]) }
   const kind = (value as { kind?: unknown }).kind
-  if (kind === "hierarchical") {
-    const issues = validateHierarchicalAccelerator(value)
-    if (issues.length > 0)
-      return {
-        error: issuesText(
-          path,
-          issues.map((issue) => issue.message),
-        ),
-      }
-    const accelerator = value as HierarchicalAccelerator
-    return { ok: { kind: "hierarchical", name: accelerator.name, accelerator } }
-  }
+  if (kind === "hierarchical")
+    return checked(path, validateHierarchicalAccelerator(value), () => {
+      const accelerator = value as HierarchicalAccelerator
+      return { kind: "hierarchical", name: accelerator.name, accelerator }
+    })
   if (kind === "systolic") {
     const { kind: _, ...array } = value as Record<string, unknown>
-    const issues = validateSystolicArray(array)
-    if (issues.length > 0)
-      return {
-        error: issuesText(
-          path,
-          issues.map((issue) => issue.message),
-        ),
-      }
-    const systolic = array as unknown as SystolicArray
-    return { ok: { kind: "systolic", name: systolic.name ?? path, array: systolic } }
+    return checked(path, validateSystolicArray(array), () => {
+      const systolic = array as unknown as SystolicArray
+      return { kind: "systolic", name: systolic.name ?? path, array: systolic }
+    })
   }
-  if (kind === "edgetpu") {
-    const issues = validateEdgeTpuAccelerator(value)
-    if (issues.length > 0)
-      return {
-        error: issuesText(
-          path,
-          issues.map((issue) => issue.message),
-        ),
-      }
-    const accelerator = value as EdgeTpuAccelerator
-    return { ok: { kind: "edgetpu", name: accelerator.name, accelerator } }
-  }
+  if (kind === "edgetpu")
+    return checked(path, validateEdgeTpuAccelerator(value), () => {
+      const accelerator = value as EdgeTpuAccelerator
+      return { kind: "edgetpu", name: accelerator.name, accelerator }
+    })
   return { error: issuesText(path, [`kind ${JSON.stringify(kind)} must be "hierarchical", "systolic" or "edgetpu"`]) }
 }
 
 type Either<A> = { readonly ok: A } | { readonly error: string }
+
+/** The target when the description has no issues, else every issue's message. */
+const checked = (
+  path: string,
+  issues: readonly { readonly message: string }[],
+  target: () => AcceleratorTarget,
+): Either<AcceleratorTarget> =>
+  issues.length > 0
+    ? {
+        error: issuesText(
+          path,
+          issues.map((issue) => issue.message),
+        ),
+      }
+    : { ok: target() }
 
 /**
  * Resolves `--accelerator`: a preset name, an accelerator `.json` file (`kind` "hierarchical" or

@@ -3,19 +3,8 @@ import { edgeTpuSplit, edgeTpuWorkload, evaluateEdgeTpu } from "@cosearch/cost"
 import { analyseNetworkOrThrow, buildZooNetwork, lowerNetwork, type Network, NetworkBuilder } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 
-const knobs = (overrides: Partial<EdgeTpuKnobs>): EdgeTpuKnobs => ({
-  peX: 4,
-  peY: 4,
-  coresPerPe: 4,
-  computeLanes: 64,
-  peMemoryBytes: 2 * MiB,
-  coreMemoryBytes: 32 * KiB,
-  instructionMemoryEntries: 16384,
-  parameterMemoryBytes: 16 * KiB,
-  activationMemoryBytes: 16 * KiB,
-  ioBandwidthBytesPerSecond: 20e9,
-  ...overrides,
-})
+// edgetpu-v1's knobs (4x4 PEs, 4 cores of 64 lanes, 2 MiB PE memory, 16 KiB parameter memory) with changes.
+const knobs = (overrides: Partial<EdgeTpuKnobs>): EdgeTpuKnobs => ({ ...edgeTpuPresets["edgetpu-v1"].knobs, ...overrides })
 
 const design = (overrides: Partial<EdgeTpuKnobs>): EdgeTpuAccelerator => ({
   kind: "edgetpu",

@@ -14,6 +14,29 @@ export type EdgeTpuPresetName = "edgetpu-v1" | "edgetpu-v2" | "edgetpu-v3" | "co
 
 const GB = 1e9
 
+/** What the presets share: a 4x4 array of 64-lane cores with 32 / 16 / 16 KiB core memories. */
+const sharedKnobs: EdgeTpuKnobs = {
+  peX: 4,
+  peY: 4,
+  coresPerPe: 4,
+  computeLanes: 64,
+  peMemoryBytes: 2 * MiB,
+  coreMemoryBytes: 32 * KiB,
+  instructionMemoryEntries: 16384,
+  parameterMemoryBytes: 16 * KiB,
+  activationMemoryBytes: 16 * KiB,
+  ioBandwidthBytesPerSecond: 20 * GB,
+}
+
+const classDesign = (name: string, clockHz: number, knobs: Partial<EdgeTpuKnobs>): EdgeTpuAccelerator => ({
+  kind: "edgetpu",
+  name,
+  clockHz,
+  precision: "int8",
+  knobs: { ...sharedKnobs, ...knobs },
+  constants: defaultEdgeTpuConstants,
+})
+
 /**
  * The three classes of the Edge TPU evaluation (Seshadri et al., "An Evaluation of Edge TPU
  * Accelerators for Convolutional Neural Networks", IISWC 2022) and the Coral Edge TPU. The PE
@@ -27,81 +50,16 @@ const GB = 1e9
  * edgeTpuPresets["edgetpu-v3"].knobs.peY // 1
  */
 export const edgeTpuPresets: Readonly<Record<EdgeTpuPresetName, EdgeTpuAccelerator>> = {
-  "edgetpu-v1": {
-    kind: "edgetpu",
-    name: "edgetpu-v1",
-    clockHz: 800e6,
-    precision: "int8",
-    knobs: {
-      peX: 4,
-      peY: 4,
-      coresPerPe: 4,
-      computeLanes: 64,
-      peMemoryBytes: 2 * MiB,
-      coreMemoryBytes: 32 * KiB,
-      instructionMemoryEntries: 16384,
-      parameterMemoryBytes: 16 * KiB,
-      activationMemoryBytes: 16 * KiB,
-      ioBandwidthBytesPerSecond: 20 * GB,
-    },
-    constants: defaultEdgeTpuConstants,
-  },
-  "edgetpu-v2": {
-    kind: "edgetpu",
-    name: "edgetpu-v2",
-    clockHz: 1066e6,
-    precision: "int8",
-    knobs: {
-      peX: 4,
-      peY: 4,
-      coresPerPe: 2,
-      computeLanes: 64,
-      peMemoryBytes: 1 * MiB,
-      coreMemoryBytes: 32 * KiB,
-      instructionMemoryEntries: 16384,
-      parameterMemoryBytes: 16 * KiB,
-      activationMemoryBytes: 16 * KiB,
-      ioBandwidthBytesPerSecond: 20 * GB,
-    },
-    constants: defaultEdgeTpuConstants,
-  },
-  "edgetpu-v3": {
-    kind: "edgetpu",
-    name: "edgetpu-v3",
-    clockHz: 1066e6,
-    precision: "int8",
-    knobs: {
-      peX: 4,
-      peY: 1,
-      coresPerPe: 4,
-      computeLanes: 64,
-      peMemoryBytes: 2 * MiB,
-      coreMemoryBytes: 32 * KiB,
-      instructionMemoryEntries: 16384,
-      parameterMemoryBytes: 16 * KiB,
-      activationMemoryBytes: 16 * KiB,
-      ioBandwidthBytesPerSecond: 10 * GB,
-    },
-    constants: defaultEdgeTpuConstants,
-  },
+  "edgetpu-v1": classDesign("edgetpu-v1", 800e6, { coresPerPe: 4, peMemoryBytes: 2 * MiB }),
+  "edgetpu-v2": classDesign("edgetpu-v2", 1066e6, { coresPerPe: 2, peMemoryBytes: 1 * MiB }),
+  "edgetpu-v3": classDesign("edgetpu-v3", 1066e6, { peY: 1, coresPerPe: 4, peMemoryBytes: 2 * MiB, ioBandwidthBytesPerSecond: 10 * GB }),
   coral: {
-    kind: "edgetpu",
-    name: "coral",
-    clockHz: 500e6,
-    precision: "int8",
-    knobs: {
-      peX: 4,
-      peY: 4,
+    ...classDesign("coral", 500e6, {
       coresPerPe: 4,
-      computeLanes: 64,
       peMemoryBytes: 512 * KiB,
-      coreMemoryBytes: 32 * KiB,
-      instructionMemoryEntries: 16384,
-      parameterMemoryBytes: 16 * KiB,
-      activationMemoryBytes: 16 * KiB,
       // USB 3.0 signals at 5 Gb/s: 0.625 GB/s before protocol overhead (ioEfficiency).
       ioBandwidthBytesPerSecond: 0.625 * GB,
-    },
+    }),
     constants: coralCalibration,
   },
 }
