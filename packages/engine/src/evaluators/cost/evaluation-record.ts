@@ -1,7 +1,7 @@
 import { acceleratorAreaMm2, type SystolicDataflow, systolicDataflows } from "@cosearch/accelerator"
 import { type DataflowName, evaluateNetwork, type MapperObjective, systolicNetworkCost } from "@cosearch/cost"
 import type { AnalysedNetwork } from "@cosearch/network"
-import type { AcceleratorTarget } from "../accelerator-input.js"
+import type { AcceleratorTarget } from "./accelerator-target.js"
 
 /**
  * One layer of `cosearch evaluate --json`.
