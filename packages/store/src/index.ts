@@ -33,4 +33,4 @@ export {
   type TrialResult,
   type TrialState,
 } from "./study/study.js"
-export type { StaleRule, StudyStore } from "./study/study-store.js"
+export type { StaleRule, StudyStore, WorkerStatus } from "./study/study-store.js"

@@ -91,9 +91,16 @@ describe("openSqliteStore", () => {
       [0, 500],
       [2, 100],
     ])
-    // Trial 2's heartbeat is stale; trial 0's worker is abandoned.
+    // Trial 2's heartbeat is stale; trial 0's worker is dead; a live worker's trials stay.
+    const status = (worker: string) => (worker.startsWith("h:1:") ? "dead" : worker.startsWith("h:2:") ? "alive" : "unknown")
+    expect(
+      await store.requeueStaleTrials(id, {
+        heartbeatBefore: 200,
+        workerStatus: (worker) => (worker.startsWith("h:2:") ? "alive" : "unknown"),
+      }),
+    ).toBe(0)
     expect(await store.requeueStaleTrials(id, { heartbeatBefore: 200 })).toBe(1)
-    expect(await store.requeueStaleTrials(id, { heartbeatBefore: 0, isAbandoned: (worker) => worker.startsWith("h:1:") })).toBe(1)
+    expect(await store.requeueStaleTrials(id, { heartbeatBefore: 0, workerStatus: status })).toBe(1)
     const again = await store.claimTrial(id, "h:3:r:0", 600)
     expect(again).toMatchObject({ number: 0, attempts: 2 })
     expect((await store.listStudies()).map(({ study, counts }) => [study.name, counts.waiting, counts.running])).toEqual([["a", 2, 1]])

@@ -91,7 +91,7 @@ export const runStudy = (experiment: Experiment, options: RunStudyOptions): Effe
       const { study, resumed } = yield* openStudy(store, experiment, { name: options.studyName, fork: options.fork })
       const identity = yield* Effect.acquireRelease(Effect.sync(startRunIdentity), (run) => Effect.sync(run.end))
       const requeue = storeStep(() =>
-        store.requeueStaleTrials(study.id, { heartbeatBefore: Date.now() - staleAfterMs, isAbandoned: identity.isAbandoned }),
+        store.requeueStaleTrials(study.id, { heartbeatBefore: Date.now() - staleAfterMs, workerStatus: identity.workerStatus }),
       ).pipe(Effect.tap((count) => (count > 0 ? Effect.sync(() => emit({ kind: "requeued", count })) : Effect.void)))
       yield* requeue
       emit({ kind: "started", study, resumed, counts: yield* storeStep(() => store.countTrials(study.id)), budget, workers })

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { hostname } from "node:os"
+import type { WorkerStatus } from "@cosearch/store"
 
 /** The runs alive in this process, so that trials of a finished run of this process are known stale. */
 const activeRuns = new Set<string>()
@@ -15,9 +16,10 @@ const isProcessAlive = (pid: number): boolean => {
 }
 
 /**
- * Who runs trials: `host:pid:run:` followed by the lane number. `isAbandoned` tells that a worker
- * id belongs to a process of this host that is gone (or to a finished run of this process), so its
- * running trials can be re-run at once; trials of other hosts wait for their heartbeat to go stale.
+ * Who runs trials: `host:pid:run:` followed by the lane number. `workerStatus` tells a worker id of
+ * this run (alive), of a gone process of this host or a finished run of this process (dead: its
+ * running trials are re-run at once), or of another host (unknown: its trials wait for their
+ * heartbeat to go stale).
  *
  * @example
  * const identity = startRunIdentity()
@@ -27,7 +29,7 @@ const isProcessAlive = (pid: number): boolean => {
 export interface RunIdentity {
   readonly prefix: string
   readonly worker: (lane: number) => string
-  readonly isAbandoned: (worker: string) => boolean
+  readonly workerStatus: (worker: string) => WorkerStatus
   readonly end: () => void
 }
 
@@ -45,11 +47,12 @@ export const startRunIdentity = (): RunIdentity => {
   return {
     prefix,
     worker: (lane) => `${prefix}${lane}`,
-    isAbandoned: (worker) => {
+    workerStatus: (worker) => {
       const [workerHost, pidText, workerRun] = worker.split(":")
       const pid = Number(pidText)
-      if (workerHost !== host || !Number.isInteger(pid) || workerRun === undefined) return false
-      return pid === process.pid ? !activeRuns.has(workerRun) : !isProcessAlive(pid)
+      if (workerHost !== host || !Number.isInteger(pid) || workerRun === undefined) return "unknown"
+      if (pid === process.pid) return activeRuns.has(workerRun) ? "alive" : "dead"
+      return isProcessAlive(pid) ? "unknown" : "dead"
     },
     end: () => void activeRuns.delete(run),
   }

@@ -134,9 +134,9 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
     const rows = statements.running.all(studyId) as { number: number; worker: string | null; heartbeat_at: number | null }[]
     let requeued = 0
     for (const row of rows) {
-      const stale = (row.heartbeat_at ?? 0) < rule.heartbeatBefore
-      const abandoned = row.worker !== null && (rule.isAbandoned?.(row.worker) ?? false)
-      if (stale || abandoned) requeued += statements.requeue.run(studyId, row.number).changes
+      const status = row.worker === null ? "unknown" : (rule.workerStatus?.(row.worker) ?? "unknown")
+      const stale = status === "dead" || (status === "unknown" && (row.heartbeat_at ?? 0) < rule.heartbeatBefore)
+      if (stale) requeued += statements.requeue.run(studyId, row.number).changes
     }
     return requeued
   })

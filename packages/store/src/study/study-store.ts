@@ -1,15 +1,25 @@
 import type { NewStudy, PlannedTrial, Study, StudySummary, Trial, TrialCounts, TrialResult, TrialState } from "./study.js"
 
 /**
- * Which running trials to put back to `waiting` for a re-run: those whose heartbeat is older than
- * `heartbeatBefore`, and those whose worker `isAbandoned` says is gone (a dead local process).
+ * What is known of a worker: `alive` (its trials are never re-queued), `dead` (they are, at once)
+ * or `unknown` (they are when their heartbeat is stale).
  *
  * @example
- * const rule: StaleRule = { heartbeatBefore: Date.now() - 30_000, isAbandoned: (worker) => worker.startsWith("gone:") }
+ * const status: WorkerStatus = "unknown"
+ */
+export type WorkerStatus = "alive" | "dead" | "unknown"
+
+/**
+ * Which running trials to put back to `waiting` for a re-run: those whose worker `workerStatus`
+ * says is dead (a gone process of this host), and those of unknown workers whose heartbeat is older
+ * than `heartbeatBefore`.
+ *
+ * @example
+ * const rule: StaleRule = { heartbeatBefore: Date.now() - 30_000, workerStatus: (worker) => (worker.startsWith("gone:") ? "dead" : "unknown") }
  */
 export interface StaleRule {
   readonly heartbeatBefore: number
-  readonly isAbandoned?: (worker: string) => boolean
+  readonly workerStatus?: (worker: string) => WorkerStatus
 }
 
 /**
