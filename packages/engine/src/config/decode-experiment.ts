@@ -91,7 +91,7 @@ export const decodeExperiment = (
     const fail = (issues: readonly ConfigIssue[]) => new ConfigError({ source: options.source, issues })
     const decoded = Schema.decodeUnknownEither(ExperimentSchema)(raw, { errors: "all", onExcessProperty: "error" })
     if (Either.isLeft(decoded)) {
-      return yield* fail(schemaIssues(decoded.left, raw, { objectives: "objective", constraints: "constraint" }))
+      return yield* fail(schemaIssues(decoded.left, raw, {}))
     }
     const config = decoded.right
     const issues = crossFieldIssues(config)
