@@ -160,7 +160,7 @@ export const runStudy = (experiment: Experiment, options: RunStudyOptions): Effe
           finishedThisRun += 1
           noteBest(result)
           if (options.onEvent !== undefined) {
-            const counts = yield* storeStep(() => store.countTrials(study.id))
+            const counts = yield* progressCounts(result.state)
             emit({
               kind: "trial",
               number: trial.number,
@@ -175,6 +175,20 @@ export const runStudy = (experiment: Experiment, options: RunStudyOptions): Effe
             })
           }
         }).pipe(Effect.onInterrupt(() => Effect.ignore(storeStep(() => store.releaseTrials(study.id, worker, [trial.number])))))
+
+      // Counting a study's trials reads all its rows: for progress events, count at most every
+      // quarter second and account for this run's own trials in between.
+      let counted: { at: number; counts: TrialCounts } | undefined
+      const progressCounts = (state: TrialResult["state"]): Effect.Effect<TrialCounts, StorageError> =>
+        Effect.gen(function* () {
+          if (counted === undefined || Date.now() - counted.at >= 250) {
+            counted = { at: Date.now(), counts: yield* storeStep(() => store.countTrials(study.id)) }
+            return counted.counts
+          }
+          const { counts } = counted
+          counted = { at: counted.at, counts: { ...counts, running: Math.max(0, counts.running - 1), [state]: counts[state] + 1 } }
+          return counted.counts
+        })
 
       /** With nothing to claim: plan the next batch, or say to wait, or that the budget is spent. */
       const planNext: Effect.Effect<"again" | "wait" | "done", StorageError> = planLock.withPermits(1)(
