@@ -10,15 +10,14 @@ import { databaseOption } from "../study/study-options.js"
 import { bestText } from "../study/study-summary.js"
 
 const experimentArgument = Args.file({ name: "experiment.json", exists: "either" }).pipe(Args.withDescription("the experiment file"))
-const study = Options.text("study").pipe(
-  Options.withPseudoName("NAME"),
-  Options.withDescription("the study's name (default: the experiment's name)"),
-  Options.optional,
-)
-const fork = Options.text("fork").pipe(
-  Options.withPseudoName("NAME"),
-  Options.withDescription("when the study was made from a different experiment, start (or continue) the study NAME from this one instead"),
-  Options.optional,
+/** An optional `--<name> NAME` option. */
+const nameOption = (name: string, description: string) =>
+  Options.text(name).pipe(Options.withPseudoName("NAME"), Options.withDescription(description), Options.optional)
+
+const study = nameOption("study", "the study's name (default: the experiment's name)")
+const fork = nameOption(
+  "fork",
+  "when the study was made from a different experiment, start (or continue) the study NAME from this one instead",
 )
 const workers = numberOption("workers", "integer", `pool workers evaluating at once (default: the core count, ${availableParallelism()})`)
 const trials = numberOption("trials", "integer", "the trial budget (default: the experiment's budget.trials)")

@@ -1,6 +1,6 @@
 import { Command, Options } from "@effect/cli"
 import { Console, Effect } from "effect"
-import { databaseOption, findStudy, openExistingStore, studyArgument } from "../study/study-options.js"
+import { databaseOption, openExistingStore, printStudy, studyArgument } from "../study/study-options.js"
 import { bestOrFront, bestText, statusTable } from "../study/study-summary.js"
 import { trialCsv, trialTable } from "../study/trial-rows.js"
 
@@ -29,14 +29,7 @@ export const statusCommand = Command.make("status", { db: databaseOption }, ({ d
  * // cosearch trials nb201-coral --json
  */
 export const trialsCommand = Command.make("trials", { study: studyArgument, db: databaseOption, json }, (args) =>
-  Effect.scoped(
-    Effect.gen(function* () {
-      const store = yield* openExistingStore(args.db)
-      const study = yield* findStudy(store, args.study)
-      const trials = yield* Effect.promise(() => store.trials(study.id))
-      yield* Console.log(args.json ? JSON.stringify(trials) : trialTable(study, trials))
-    }),
-  ),
+  printStudy(args.db, args.study, (study, trials) => (args.json ? JSON.stringify(trials) : trialTable(study, trials))),
 ).pipe(Command.withDescription("List a study's trials: state, objective values, constraint metrics, parameters, errors."))
 
 /**
@@ -47,14 +40,7 @@ export const trialsCommand = Command.make("trials", { study: studyArgument, db: 
  * // cosearch best nb201-coral
  */
 export const bestCommand = Command.make("best", { study: studyArgument, db: databaseOption, json }, (args) =>
-  Effect.scoped(
-    Effect.gen(function* () {
-      const store = yield* openExistingStore(args.db)
-      const study = yield* findStudy(store, args.study)
-      const trials = yield* Effect.promise(() => store.trials(study.id))
-      yield* Console.log(args.json ? JSON.stringify(bestOrFront(study, trials)) : bestText(study, trials))
-    }),
-  ),
+  printStudy(args.db, args.study, (study, trials) => (args.json ? JSON.stringify(bestOrFront(study, trials)) : bestText(study, trials))),
 ).pipe(Command.withDescription("Show a study's best trial, or its Pareto front when it has several objectives."))
 
 const format = Options.choice("format", ["csv", "json"]).pipe(
@@ -68,12 +54,7 @@ const format = Options.choice("format", ["csv", "json"]).pipe(
  * // cosearch export nb201-coral --format csv > trials.csv
  */
 export const exportCommand = Command.make("export", { study: studyArgument, format, db: databaseOption }, (args) =>
-  Effect.scoped(
-    Effect.gen(function* () {
-      const store = yield* openExistingStore(args.db)
-      const study = yield* findStudy(store, args.study)
-      const trials = yield* Effect.promise(() => store.trials(study.id))
-      yield* Console.log(args.format === "csv" ? trialCsv(study, trials) : JSON.stringify({ study, trials }, null, 2))
-    }),
+  printStudy(args.db, args.study, (study, trials) =>
+    args.format === "csv" ? trialCsv(study, trials) : JSON.stringify({ study, trials }, null, 2),
   ),
 ).pipe(Command.withDescription("Export a study's trials as CSV or JSON."))

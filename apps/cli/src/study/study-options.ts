@@ -1,6 +1,6 @@
-import { openSqliteStore, type SqliteStudyStore, type Study } from "@cosearch/store"
+import { openSqliteStore, type SqliteStudyStore, type Study, type Trial } from "@cosearch/store"
 import { Args, Options } from "@effect/cli"
-import { Effect } from "effect"
+import { Console, Effect } from "effect"
 import { CliError } from "../cli-error.js"
 
 /**
@@ -54,3 +54,19 @@ export const findStudy = (store: SqliteStudyStore, name: string): Effect.Effect<
       message: `there is no study "${name}" in ${store.location}; ${names.length === 0 ? "it has no studies" : `its studies are ${names.join(", ")}`}`,
     })
   })
+
+/**
+ * Prints what `render` makes of a study's trials, read from an existing database.
+ *
+ * @example
+ * const printTrials = (db: string, name: string) => printStudy(db, name, (study, trials) => trialTable(study, trials))
+ */
+export const printStudy = (database: string, name: string, render: (study: Study, trials: readonly Trial[]) => string) =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const store = yield* openExistingStore(database)
+      const study = yield* findStudy(store, name)
+      const trials = yield* Effect.promise(() => store.trials(study.id))
+      yield* Console.log(render(study, trials))
+    }),
+  )
