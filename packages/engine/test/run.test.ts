@@ -1,4 +1,4 @@
-import { createBatchPlanner, createStopSignal } from "@cosearch/engine"
+import { createBatchPlanner, createStopSignal, type StudyEvent } from "@cosearch/engine"
 import { describe, expect, it } from "vitest"
 import { experimentOf, freshDatabase, runToEnd, scoreExperiment, storeAt } from "./engine-test-kit.js"
 
@@ -51,9 +51,12 @@ describe("runStudy", () => {
     await store.addTrials(study.id, 8, planner.plan(await store.history(study.id), 8, 4))
     await store.claimTrial(study.id, "elsewhere:1:gone:0", Date.now() - 120_000)
     await store.claimTrial(study.id, "elsewhere:1:gone:1", Date.now())
+    // Stop once the other three trials are done: trial 9 stays with its (live, for all we know) worker.
     const stop = createStopSignal()
-    setTimeout(stop.request, 1500)
-    const report = await runToEnd(scoreExperiment({ budget: { trials: 12 } }), store, { staleAfterMs: 60_000, pollMs: 5, stop })
+    const onEvent = (event: StudyEvent) => {
+      if (event.kind === "trial" && event.finishedThisRun === 3) stop.request()
+    }
+    const report = await runToEnd(scoreExperiment({ budget: { trials: 12 } }), store, { staleAfterMs: 60_000, pollMs: 5, stop, onEvent })
     expect(report.counts).toMatchObject({ total: 12, running: 1, waiting: 0 })
     // The fresh one is re-run once its heartbeat is stale too.
     const later = await runToEnd(scoreExperiment({ budget: { trials: 12 } }), store, { staleAfterMs: 1000 })
