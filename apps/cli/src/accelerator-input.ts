@@ -13,21 +13,10 @@ import {
   validateHierarchicalAccelerator,
   validateSystolicArray,
 } from "@cosearch/accelerator"
+import type { AcceleratorTarget } from "@cosearch/engine"
 import { FileSystem } from "@effect/platform"
 import { Effect } from "effect"
 import { CliError } from "./cli-error.js"
-
-/**
- * An accelerator the evaluator can run: a hierarchical one (mapped by the mapper) or a systolic
- * array (SCALE-Sim's model).
- *
- * @example
- * const target: AcceleratorTarget = { kind: "systolic", name: "systolic-32x32", array }
- */
-export type AcceleratorTarget =
-  | { readonly kind: "hierarchical"; readonly name: string; readonly accelerator: HierarchicalAccelerator }
-  | { readonly kind: "systolic"; readonly name: string; readonly array: SystolicArray }
-  | { readonly kind: "edgetpu"; readonly name: string; readonly accelerator: EdgeTpuAccelerator }
 
 /**
  * Every preset name, hierarchical and systolic.

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
-import { Effect } from "effect"
+import { Cause, Effect, Exit } from "effect"
 import { runCli } from "./cli.js"
 
-// The process exits with the code runCli returns; defects are reported by runMain with exit code 1.
+// The process exits with the code runCli returns; defects are reported by runMain with exit code 1;
+// a run interrupted by SIGINT or SIGTERM exits 130.
 runCli(process.argv).pipe(
   Effect.flatMap((code) =>
     Effect.sync(() => {
@@ -11,5 +12,8 @@ runCli(process.argv).pipe(
     }),
   ),
   Effect.provide(NodeContext.layer),
-  NodeRuntime.runMain,
+  (program) =>
+    NodeRuntime.runMain(program, {
+      teardown: (exit, onExit) => onExit(Exit.isSuccess(exit) ? 0 : Cause.isInterruptedOnly(exit.cause) ? 130 : 1),
+    }),
 )

@@ -6,21 +6,37 @@ import { calibrateCommand } from "./commands/calibrate.js"
 import { classesCommand } from "./commands/classes.js"
 import { evaluateCommand } from "./commands/evaluate.js"
 import { networkCommand } from "./commands/network.js"
+import { runCommand } from "./commands/run.js"
 import { spaceCommand } from "./commands/space.js"
+import { bestCommand, exportCommand, statusCommand, trialsCommand } from "./commands/study-read.js"
 
 /**
  * Exit codes: 0 success, 1 a user error (bad network, space, file or option value; constraints that leave
- * nothing to sample), 2 a command-line usage error.
+ * nothing to sample; a study conflict), 2 a command-line usage error or an invalid experiment file,
+ * 130 a run stopped by SIGINT or SIGTERM (set by the runtime, see bin.ts).
  *
  * @example
  * const code: ExitCode = 1 // `cosearch network summary nope`
  */
-export type ExitCode = 0 | 1 | 2
+export type ExitCode = 0 | 1 | 2 | 130
 
 const rootCommand = Command.make("cosearch").pipe(
   Command.withDescription("Joint search of neural networks and accelerators."),
-  Command.withSubcommands([networkCommand, spaceCommand, evaluateCommand, calibrateCommand, classesCommand]),
+  Command.withSubcommands([
+    networkCommand,
+    spaceCommand,
+    evaluateCommand,
+    calibrateCommand,
+    classesCommand,
+    runCommand,
+    statusCommand,
+    trialsCommand,
+    bestCommand,
+    exportCommand,
+  ]),
 )
+
+const isConfigError = (error: unknown): boolean => (error as { _tag?: unknown } | null)?._tag === "ConfigError"
 
 const run = Command.run(rootCommand, { name: "cosearch", version: "0.1.0" })
 
@@ -38,6 +54,6 @@ export const runCli = (argv: ReadonlyArray<string>): Effect.Effect<ExitCode, nev
     Effect.catchAll((error) =>
       ValidationError.isValidationError(error)
         ? Effect.succeed<ExitCode>(2)
-        : Console.error(`cosearch: ${error.message}`).pipe(Effect.as<ExitCode>(1)),
+        : Console.error(`cosearch: ${error.message}`).pipe(Effect.as<ExitCode>(isConfigError(error) ? 2 : 1)),
     ),
   )

@@ -1,10 +1,9 @@
+import { lookupSpace, type NamedSpace } from "@cosearch/engine"
 import { decodeSpaceJson, formatSpaceIssues, type Space } from "@cosearch/space"
 import { FileSystem } from "@effect/platform"
 import type { PlatformError } from "@effect/platform/Error"
 import { Effect, Either } from "effect"
 import { CliError } from "./cli-error.js"
-import type { NamedSpace } from "./spaces/named-space.js"
-import { lookupSpace } from "./spaces/registry.js"
 
 /**
  * A space named on the command line: a built-in one (with its summary and decoder) or one read

@@ -1,7 +1,7 @@
+import type { DecodedConfiguration } from "@cosearch/engine"
 import type { Network } from "@cosearch/network"
 import { analyseNetwork } from "@cosearch/network"
 import type { Configuration, Parameter, Space } from "@cosearch/space"
-import type { DecodedConfiguration } from "../src/spaces/named-space.js"
 
 /**
  * Whether a parameter is active in a configuration, read from the conditions alone: it has no

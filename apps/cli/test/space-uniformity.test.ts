@@ -1,6 +1,6 @@
+import { lookupSpace } from "@cosearch/engine"
 import { type Configuration, listedValues, type Space, sampleMany, type Value } from "@cosearch/space"
 import { describe, expect, it } from "vitest"
-import { lookupSpace } from "../src/spaces/registry.js"
 import { chiSquareFit } from "./chi-square.js"
 
 // Each test draws 20,000 configurations at a fixed seed and compares Pearson's statistic with the

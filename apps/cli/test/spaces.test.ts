@@ -1,4 +1,5 @@
 import { apolloEdgeTpuKnobs, edgeTpuKnobs, systolicKnobs } from "@cosearch/accelerator"
+import { builtInSpaceNames, builtInSpaces, lookupSpace, type NamedSpace } from "@cosearch/engine"
 import { edgeTpuNetSpace, fbnetSpace, nb201Space } from "@cosearch/network"
 import {
   type Cardinality,
@@ -19,8 +20,6 @@ import {
 } from "@cosearch/space"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import type { NamedSpace } from "../src/spaces/named-space.js"
-import { builtInSpaceNames, builtInSpaces, lookupSpace } from "../src/spaces/registry.js"
 import { conditionMismatches, decodedProblems, reordered } from "./space-properties.js"
 
 // Every property runs on 200 seeds drawn by fast-check from a fixed seed, so failures reproduce.

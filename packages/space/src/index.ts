@@ -40,6 +40,7 @@ export {
 } from "./expression/expression.js"
 export { formatExpression } from "./expression/format-expression.js"
 export { configurationToGenome, genomeToConfiguration, INACTIVE_GENE, isActiveGene } from "./genome/genome.js"
+export { expected } from "./json/annotations.js"
 export { ExpressionJsonSchema } from "./json/expression-schema.js"
 export { formatPath, type JsonIssue, schemaIssues } from "./json/schema-issues.js"
 export { decodeSpaceJson, encodeSpaceJson } from "./json/space-codec.js"

@@ -1,10 +1,9 @@
+import { builtInSpaces, type NamedSpace } from "@cosearch/engine"
 import { describeSpace } from "@cosearch/space"
 import { Command, Options } from "@effect/cli"
 import { Console } from "effect"
 import { shortCardinalityText } from "../format/cardinality.js"
 import { formatTable } from "../format/table.js"
-import type { NamedSpace } from "../spaces/named-space.js"
-import { builtInSpaces } from "../spaces/registry.js"
 
 const json = Options.boolean("json").pipe(Options.withDescription("print the entries as one JSON document"))
 

@@ -1,4 +1,4 @@
-import type { EvaluationRecord, LayerRecord } from "../evaluation/evaluation-record.js"
+import type { EvaluationRecord, LayerRecord } from "@cosearch/engine"
 import { groupDigits } from "./numbers.js"
 import { type Column, formatTable } from "./table.js"
 

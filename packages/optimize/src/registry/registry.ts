@@ -24,6 +24,12 @@ export const optimizerNames: readonly string[] = ["random", "evolution", "nsga2"
  */
 export interface NamedOptimizerSettings extends CommonSettings {
   readonly warmStart?: WarmStart
+  /** Population of `evolution` and `nsga2` (ignored by the others). */
+  readonly population?: number
+  /** Tournament size of `evolution` (ignored by the others). */
+  readonly sampleSize?: number
+  /** Random trials before the model of `gp-bo` and `gp-bo-ucb` (ignored by the others). */
+  readonly initial?: number
 }
 
 /**

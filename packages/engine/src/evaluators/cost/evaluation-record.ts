@@ -8,7 +8,7 @@ import {
   systolicNetworkCost,
 } from "@cosearch/cost"
 import { type AnalysedNetwork, toNetwork } from "@cosearch/network"
-import type { AcceleratorTarget } from "../accelerator-input.js"
+import type { AcceleratorTarget } from "./accelerator-target.js"
 
 /**
  * One layer of `cosearch evaluate --json`.

@@ -1,0 +1,105 @@
+import { availableParallelism } from "node:os"
+import { createStopSignal, loadExperimentFile, runStudy, type StudyReport } from "@cosearch/engine"
+import { openSqliteStore } from "@cosearch/store"
+import { Args, Command, Options } from "@effect/cli"
+import { Console, Effect, Fiber, Option } from "effect"
+import { CliError } from "../cli-error.js"
+import { numberOption } from "../options.js"
+import { progressReporter } from "../study/progress-reporter.js"
+import { databaseOption } from "../study/study-options.js"
+import { bestText } from "../study/study-summary.js"
+
+const experimentArgument = Args.file({ name: "experiment.json", exists: "either" }).pipe(Args.withDescription("the experiment file"))
+/** An optional `--<name> NAME` option. */
+const nameOption = (name: string, description: string) =>
+  Options.text(name).pipe(Options.withPseudoName("NAME"), Options.withDescription(description), Options.optional)
+
+const study = nameOption("study", "the study's name (default: the experiment's name)")
+const fork = nameOption(
+  "fork",
+  "when the study was made from a different experiment, start (or continue) the study NAME from this one instead",
+)
+const workers = numberOption("workers", "integer", `pool workers evaluating at once (default: the core count, ${availableParallelism()})`)
+const trials = numberOption("trials", "integer", "the trial budget (default: the experiment's budget.trials)")
+
+const reasonText = (report: StudyReport): string =>
+  ({ budget: "trial budget spent", "wall-time": "wall time is up", target: "target reached", stopped: "stopped on request" })[report.reason]
+
+/** Opens (creating if new) the database the study runs in, closed with the scope. */
+const openStore = (path: string) =>
+  Effect.acquireRelease(
+    Effect.try({
+      try: () => openSqliteStore(path),
+      catch: (error) => new CliError({ message: error instanceof Error ? error.message : String(error) }),
+    }),
+    (store) => Effect.promise(() => store.close()),
+  )
+
+/**
+ * `cosearch run <experiment.json> [--db FILE] [--study NAME] [--workers N] [--trials N] [--fork NAME]`:
+ * runs (or resumes) the experiment's study, with a progress bar on a terminal and log lines
+ * otherwise, then prints the best trial or the Pareto front. An invalid experiment exits 2 before
+ * anything is written. The first SIGINT / SIGTERM stops claiming trials and lets running ones
+ * finish; a second one puts running trials back to waiting; either way the exit code is 130 and
+ * a later run resumes the study.
+ *
+ * @example
+ * // cosearch run experiments/nb201-coral.json --workers 2
+ */
+export const runCommand = Command.make(
+  "run",
+  { experiment: experimentArgument, db: databaseOption, study, workers, trials, fork },
+  (args) =>
+    Effect.scoped(
+      Effect.gen(function* () {
+        const experiment = yield* loadExperimentFile(args.experiment)
+        const store = yield* openStore(args.db)
+        const stop = createStopSignal()
+        const terminal = process.stderr.isTTY === true
+        const onEvent = progressReporter({
+          terminal,
+          write: (text) => (terminal ? process.stderr.write(text) : console.error(text.trimEnd())),
+        })
+        const running = yield* Effect.forkDaemon(
+          runStudy(experiment, {
+            store,
+            studyName: Option.getOrUndefined(args.study),
+            fork: Option.getOrUndefined(args.fork),
+            workers: Option.getOrUndefined(args.workers),
+            trials: Option.getOrUndefined(args.trials),
+            stop,
+            onEvent,
+          }),
+        )
+        // The runtime interrupts this fiber on the first signal; a second signal stops at once.
+        let signals = 0
+        const onSignal = () => {
+          signals += 1
+          if (signals >= 2) Effect.runFork(Fiber.interrupt(running))
+        }
+        process.on("SIGINT", onSignal)
+        process.on("SIGTERM", onSignal)
+        const report = yield* Fiber.join(running).pipe(
+          Effect.onInterrupt(() =>
+            Effect.sync(() => {
+              stop.request()
+              console.error("cosearch: stopping; waiting for running trials to finish (signal again to stop now and re-run them later)")
+            }).pipe(Effect.zipRight(Fiber.await(running))),
+          ),
+          Effect.ensuring(
+            Effect.sync(() => {
+              process.off("SIGINT", onSignal)
+              process.off("SIGTERM", onSignal)
+            }),
+          ),
+          Effect.mapError((error) => new CliError({ message: error.message })),
+        )
+        const all = yield* Effect.promise(() => store.trials(report.study.id))
+        const { counts } = report
+        yield* Console.log(
+          `study "${report.study.name}": ${counts.complete} complete, ${counts.infeasible} infeasible, ${counts.failed} failed of ${counts.total} (${reasonText(report)}; ${report.finishedThisRun} trials in ${(report.elapsedMs / 1000).toFixed(1)} s)`,
+        )
+        yield* Console.log(bestText(report.study, all))
+      }),
+    ),
+).pipe(Command.withDescription("Run or resume the study of an experiment file; the trials persist in the database."))

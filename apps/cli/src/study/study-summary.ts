@@ -1,0 +1,49 @@
+import { bestTrials, paretoFront, type Study, type StudySummary, type Trial } from "@cosearch/store"
+import { formatTable } from "../format/table.js"
+import { trialTable } from "./trial-rows.js"
+
+/**
+ * The best trial (one objective) or the Pareto front (several): none while no trial is feasible.
+ *
+ * @example
+ * bestOrFront(study, trials).map((trial) => trial.number)
+ */
+export const bestOrFront = (study: Study, trials: readonly Trial[]): Trial[] =>
+  study.objectives.length > 1 ? paretoFront(study, trials) : bestTrials(study, trials, 1)
+
+/**
+ * The best trial (one objective) or the Pareto front (several), as a heading and a table; says so
+ * when no trial is feasible yet.
+ *
+ * @example
+ * console.log(bestText(study, await store.trials(study.id)))
+ */
+export const bestText = (study: Study, trials: readonly Trial[]): string => {
+  const several = study.objectives.length > 1
+  const chosen = bestOrFront(study, trials)
+  if (chosen.length === 0) return `study "${study.name}" has no feasible complete trial yet`
+  const heading = several ? `Pareto front of "${study.name}" (${chosen.length} trials):` : `best trial of "${study.name}":`
+  return `${heading}\n${trialTable(study, chosen)}`
+}
+
+/**
+ * One line per study: trials finished of total, and per state.
+ *
+ * @example
+ * console.log(statusTable(await store.listStudies()))
+ */
+export const statusTable = (summaries: readonly StudySummary[]): string =>
+  formatTable(
+    [
+      { header: "study", align: "left", cell: ({ study }: StudySummary) => study.name },
+      { header: "finished", align: "right", cell: ({ counts }) => String(counts.complete + counts.failed + counts.infeasible) },
+      { header: "complete", align: "right", cell: ({ counts }) => String(counts.complete) },
+      { header: "infeasible", align: "right", cell: ({ counts }) => String(counts.infeasible) },
+      { header: "failed", align: "right", cell: ({ counts }) => String(counts.failed) },
+      { header: "running", align: "right", cell: ({ counts }) => String(counts.running) },
+      { header: "waiting", align: "right", cell: ({ counts }) => String(counts.waiting) },
+      { header: "objectives", align: "left", cell: ({ study }) => study.objectives.map((o) => `${o.direction} ${o.metric}`).join(", ") },
+      { header: "created", align: "left", cell: ({ study }) => new Date(study.createdAt).toISOString().slice(0, 19).replace("T", " ") },
+    ],
+    summaries,
+  )

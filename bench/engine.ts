@@ -1,0 +1,102 @@
+/**
+ * The study engine's own cost. `overhead`: a study whose evaluator returns at once, on one
+ * worker; the figure is the median time between consecutive finished trials (claim, pool round
+ * trip, the SQLite writes, the batch planning shared out), over all trials of all repeats.
+ * `scaling`: the throughput of 2 workers against 1 on an evaluator that burns 5 ms of CPU, from
+ * the first finished trial to the last (worker start-up left out). Targets: overhead <= 1 ms,
+ * scaling >= 1.8.
+ *
+ * Flags: `--trials N` (default 1000 for the overhead, a quarter of it for scaling), `--repeats N`
+ * (default 3). Ends stdout with one JSON line:
+ * `{"bench":"engine","overheadMsMedian":..,"overheadMsMean":..,"trialsPerSecond1":..,"trialsPerSecond2":..,"scaling":..}`.
+ *
+ * @example
+ * // pnpm -s bench engine --trials 2000
+ */
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { decodeExperiment, runStudy } from "@cosearch/engine"
+import { openSqliteStore } from "@cosearch/store"
+import { Effect } from "effect"
+
+const evaluators = join(import.meta.dirname, "evaluators")
+
+const parseFlags = (args: readonly string[]): { trials: number; repeats: number } => {
+  let trials = 1000
+  let repeats = 3
+  for (let i = 0; i < args.length; i += 2) {
+    const value = Number(args[i + 1])
+    if (args[i] === "--trials" && Number.isInteger(value) && value >= 16) trials = value
+    else if (args[i] === "--repeats" && Number.isInteger(value) && value >= 1) repeats = value
+    else throw new Error(`unknown flag or bad value at "${args.slice(i, i + 2).join(" ")}"; flags: --trials N (>= 16), --repeats N (>= 1)`)
+  }
+  return { trials, repeats }
+}
+
+/** Runs one study in a fresh database; returns the times (ms, performance.now) at which its trials finished. */
+const finishTimes = async (module: string, trials: number, workers: number): Promise<number[]> => {
+  const folder = mkdtempSync(join(tmpdir(), "cosearch-bench-"))
+  const store = openSqliteStore(join(folder, "bench.db"))
+  const raw = {
+    name: "bench",
+    space: "nb201",
+    evaluator: { kind: "module", module },
+    objectives: [{ metric: "score", direction: "minimize" }],
+    optimizer: { name: "random", batch: 8 },
+    budget: { trials },
+  }
+  const times: number[] = []
+  try {
+    const experiment = await Effect.runPromise(decodeExperiment(raw, { source: "bench", baseDirectory: evaluators }))
+    await Effect.runPromise(
+      runStudy(experiment, {
+        store,
+        workers,
+        onEvent: (event) => {
+          if (event.kind === "trial") times.push(performance.now())
+        },
+      }),
+    )
+  } finally {
+    await store.close()
+    rmSync(folder, { recursive: true, force: true })
+  }
+  return times
+}
+
+const gaps = (times: readonly number[]): number[] => times.slice(1).map((time, k) => time - (times[k] as number))
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}
+const throughput = (times: readonly number[]): number => (times.length - 1) / (((times.at(-1) as number) - (times[0] as number)) / 1000)
+
+export const main = async (args: string[]): Promise<void> => {
+  const { trials, repeats } = parseFlags(args)
+  const intervals: number[] = []
+  for (let repeat = 0; repeat < repeats; repeat++) intervals.push(...gaps(await finishTimes("noop.mjs", trials, 1)))
+  const overheadMsMedian = median(intervals)
+  const overheadMsMean = intervals.reduce((sum, value) => sum + value, 0) / intervals.length
+  console.log(
+    `overhead per trial (no-op evaluator, 1 worker, ${repeats} x ${trials} trials): median ${overheadMsMedian.toFixed(3)} ms, mean ${overheadMsMean.toFixed(3)} ms (target <= 1 ms)`,
+  )
+
+  const scalingTrials = Math.max(16, Math.floor(trials / 4))
+  const one: number[] = []
+  const two: number[] = []
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    one.push(throughput(await finishTimes("burn.mjs", scalingTrials, 1)))
+    two.push(throughput(await finishTimes("burn.mjs", scalingTrials, 2)))
+  }
+  const trialsPerSecond1 = median(one)
+  const trialsPerSecond2 = median(two)
+  const scaling = trialsPerSecond2 / trialsPerSecond1
+  console.log(
+    `5 ms CPU evaluator, ${scalingTrials} trials: 1 worker ${trialsPerSecond1.toFixed(1)} trials/s, 2 workers ${trialsPerSecond2.toFixed(1)} trials/s: ${scaling.toFixed(2)}x (target >= 1.8x)`,
+  )
+  console.log(
+    JSON.stringify({ bench: "engine", trials, repeats, overheadMsMedian, overheadMsMean, trialsPerSecond1, trialsPerSecond2, scaling }),
+  )
+}

@@ -1,0 +1,124 @@
+import { optimizerNames } from "@cosearch/optimize"
+import { expected, SpaceJsonSchema } from "@cosearch/space"
+import { Schema } from "effect"
+
+const optional = <S extends Schema.Schema.Any>(schema: S) => Schema.optionalWith(schema, { exact: true })
+const text = Schema.String.pipe(Schema.minLength(1)).annotations(expected("a non-empty string"))
+const positiveInteger = Schema.Number.pipe(Schema.int(), Schema.positive()).annotations(expected("a positive integer"))
+const wholeNumber = Schema.Number.pipe(Schema.int(), Schema.nonNegative()).annotations(expected("a whole number (0 or more)"))
+const positive = Schema.Number.pipe(Schema.finite(), Schema.positive()).annotations(expected("a positive number"))
+const finite = Schema.Number.pipe(Schema.finite()).annotations(expected("a finite number"))
+const list = <S extends Schema.Schema.Any>(item: S, what: string) => Schema.Array(item).annotations(expected(what, false))
+const nonEmptyList = <A, I>(item: Schema.Schema<A, I>, what: string) =>
+  Schema.Array(item).pipe(Schema.minItems(1)).annotations(expected(what, false))
+
+const Nb201TableEvaluator = Schema.Struct({
+  kind: Schema.Literal("nb201-table"),
+  table: optional(text),
+  accuracyColumn: optional(text),
+})
+
+const CostEvaluator = Schema.Struct({
+  kind: Schema.Literal("cost"),
+  network: optional(text),
+  accelerator: optional(text),
+  dataflow: optional(text),
+  objective: optional(Schema.Literal("latency", "energy", "edp").annotations(expected('"latency", "energy" or "edp"'))),
+})
+
+const CommandEvaluator = Schema.Struct({
+  kind: Schema.Literal("command"),
+  command: nonEmptyList(text, "a non-empty list of strings (the program and its arguments)"),
+  timeoutSeconds: optional(positive),
+  cwd: optional(text),
+})
+
+const ModuleEvaluator = Schema.Struct({
+  kind: Schema.Literal("module"),
+  module: text,
+  export: optional(text),
+  options: optional(Schema.Unknown),
+})
+
+/**
+ * The evaluator section of an experiment, told apart by `kind`: `nb201-table`, `cost`,
+ * `command`, `module` or `composite` (metrics of several evaluators merged).
+ *
+ * @example
+ * const evaluator: EvaluatorConfig = { kind: "composite", evaluators: [{ kind: "nb201-table" }, { kind: "cost", accelerator: "eyeriss-v1-like" }] }
+ */
+export type EvaluatorConfig =
+  | Schema.Schema.Type<typeof Nb201TableEvaluator>
+  | Schema.Schema.Type<typeof CostEvaluator>
+  | Schema.Schema.Type<typeof CommandEvaluator>
+  | Schema.Schema.Type<typeof ModuleEvaluator>
+  | { readonly kind: "composite"; readonly evaluators: readonly EvaluatorConfig[] }
+
+const evaluatorKinds = '"nb201-table", "cost", "command", "module" or "composite"'
+
+const CompositeEvaluator: Schema.Schema<
+  { readonly kind: "composite"; readonly evaluators: readonly EvaluatorConfig[] },
+  { readonly kind: "composite"; readonly evaluators: readonly EvaluatorConfig[] }
+> = Schema.Struct({
+  kind: Schema.Literal("composite"),
+  evaluators: nonEmptyList(
+    Schema.suspend((): Schema.Schema<EvaluatorConfig, EvaluatorConfig> => EvaluatorSchema),
+    "a non-empty list of evaluators",
+  ),
+})
+
+const EvaluatorSchema: Schema.Schema<EvaluatorConfig, EvaluatorConfig> = Schema.Union(
+  Nb201TableEvaluator,
+  CostEvaluator,
+  CommandEvaluator,
+  ModuleEvaluator,
+  CompositeEvaluator,
+).annotations(expected(`an evaluator object whose kind is ${evaluatorKinds}`, false))
+
+const Objective = Schema.Struct({
+  metric: text,
+  direction: Schema.Literal("minimize", "maximize").annotations(expected('"minimize" or "maximize"')),
+})
+
+const Constraint = Schema.Struct({ metric: text, max: optional(finite), min: optional(finite) })
+
+const Optimizer = Schema.Struct({
+  name: Schema.Literal(...optimizerNames).annotations(expected(optimizerNames.map((name) => `"${name}"`).join(", "))),
+  batch: optional(positiveInteger),
+  population: optional(positiveInteger),
+  sampleSize: optional(positiveInteger),
+  initial: optional(positiveInteger),
+})
+
+const Budget = Schema.Struct({ trials: positiveInteger, wallTimeSeconds: optional(positive), target: optional(finite) })
+
+const Execution = Schema.Struct({ timeoutSeconds: optional(positive), retries: optional(wholeNumber) })
+
+/**
+ * The form of an experiment file. Checks across fields (the space exists, the optimizer's
+ * settings apply to it, the evaluator can read the space, ...) come after, in `decodeExperiment`.
+ *
+ * @example
+ * Schema.decodeUnknownEither(ExperimentSchema)(JSON.parse(text), { errors: "all", onExcessProperty: "error" })
+ */
+export const ExperimentSchema = Schema.Struct({
+  name: text,
+  description: optional(Schema.String.annotations(expected("a string"))),
+  space: Schema.Union(text, SpaceJsonSchema).annotations(expected("a built-in space name or a space object", false)),
+  evaluator: EvaluatorSchema,
+  objectives: nonEmptyList(Objective, "a non-empty list of objectives"),
+  constraints: optional(list(Constraint, "a list of constraints")),
+  optimizer: Optimizer,
+  budget: Budget,
+  seed: optional(Schema.Union(Schema.Number.pipe(Schema.int()), Schema.String).annotations(expected("an integer or a string"))),
+  execution: optional(Execution),
+}).annotations({ identifier: "Experiment" })
+
+/**
+ * An experiment file as decoded by its schema.
+ *
+ * @example
+ * const config: ExperimentConfig = { name: "toy", space: "nb201", evaluator: { kind: "nb201-table" },
+ *   objectives: [{ metric: "accuracy", direction: "maximize" }], optimizer: { name: "random" }, budget: { trials: 50 } }
+ */
+export type ExperimentConfig = Schema.Schema.Type<typeof ExperimentSchema>

@@ -1,0 +1,91 @@
+import type { Configuration, Space } from "@cosearch/space"
+import type { MetricValue } from "@cosearch/store"
+import type { ConfigIssue } from "../config/config-issue.js"
+import type { NamedSpace } from "../spaces/named-space.js"
+
+/**
+ * What an evaluator is asked to evaluate: the trial's number, its study and its configuration.
+ *
+ * @example
+ * const candidate: Candidate = { study: "nb201", number: 7, configuration: { edge_1_0: "skip_connect" } }
+ */
+export interface Candidate {
+  readonly study: string
+  readonly number: number
+  readonly configuration: Configuration
+}
+
+/**
+ * What an evaluator reports: named metrics, and `infeasible` with a reason when the design is not
+ * admissible (the metrics it has are kept). A failure is a thrown error, not a value.
+ *
+ * @example
+ * const evaluation: Evaluation = { metrics: { accuracy: 93.1, coralLatencyMs: 1.02 } }
+ */
+export interface Evaluation {
+  readonly metrics: Readonly<Record<string, MetricValue>>
+  readonly infeasible?: string
+}
+
+/**
+ * An evaluator: a plain function from a candidate to its evaluation, run in a pool worker.
+ *
+ * @example
+ * const evaluate: Evaluate = ({ configuration }) => ({ metrics: { cost: Number(configuration.x) ** 2 } })
+ */
+export type Evaluate = (candidate: Candidate) => Evaluation | Promise<Evaluation>
+
+/**
+ * What an evaluator knows besides its settings: the study's space (with its built-in entry, whose
+ * decoder turns a configuration into a network or accelerator knobs) and the directory that
+ * relative paths in the experiment file are read from.
+ *
+ * @example
+ * const context: EvaluatorContext = { space: nb201Space, entry: lookupSpaceEntry("nb201"), baseDirectory: "/work/experiments" }
+ */
+export interface EvaluatorContext {
+  readonly space: Space
+  readonly entry: NamedSpace | undefined
+  readonly baseDirectory: string
+}
+
+/**
+ * One kind of evaluator in the registry. `check` runs once in the main process before anything is
+ * written, reporting problems with paths relative to the evaluator's section; `create` runs once
+ * in every pool worker.
+ *
+ * @example
+ * const constant: EvaluatorKind<{ kind: "constant" }> = { check: () => [], create: () => () => ({ metrics: { one: 1 } }) }
+ */
+export interface EvaluatorKind<Settings> {
+  readonly check: (settings: Settings, context: EvaluatorContext) => readonly ConfigIssue[] | Promise<readonly ConfigIssue[]>
+  readonly create: (settings: Settings, context: EvaluatorContext) => Evaluate | Promise<Evaluate>
+}
+
+/**
+ * Reads an evaluator's raw output (a command's JSON, a module's return value): an object with a
+ * `metrics` object (and optional `infeasible` reason) is an `Evaluation`; any other object is the
+ * metrics themselves, where an `infeasible` key (a string, or `true`) marks the design infeasible.
+ *
+ * @throws TypeError when the output is not an object or a metric is not a number, string, boolean or null.
+ * @example
+ * evaluationOf({ accuracy: 91, infeasible: "too large" }) // { metrics: { accuracy: 91 }, infeasible: "too large" }
+ */
+export const evaluationOf = (output: unknown): Evaluation => {
+  if (typeof output !== "object" || output === null || Array.isArray(output)) {
+    throw new TypeError(`an evaluator must give an object of metrics, got ${JSON.stringify(output) ?? String(output)}`)
+  }
+  const record = output as Record<string, unknown>
+  const nested = typeof record.metrics === "object" && record.metrics !== null && !Array.isArray(record.metrics)
+  const { infeasible, ...rest } = record
+  const metrics = (nested ? record.metrics : rest) as Record<string, unknown>
+  for (const [name, value] of Object.entries(metrics)) {
+    if (value !== null && !["number", "string", "boolean"].includes(typeof value)) {
+      throw new TypeError(`metric "${name}" must be a number, string, boolean or null, got ${JSON.stringify(value)}`)
+    }
+  }
+  const reason = infeasible === true ? "reported infeasible" : typeof infeasible === "string" && infeasible !== "" ? infeasible : undefined
+  return reason === undefined
+    ? { metrics: metrics as Record<string, MetricValue> }
+    : { metrics: metrics as Record<string, MetricValue>, infeasible: reason }
+}

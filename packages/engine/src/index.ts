@@ -1,0 +1,47 @@
+/**
+ * `@cosearch/engine`: runs cosearch studies from experiment files. Decodes and checks an
+ * experiment (Effect Schema, every problem with its JSON path), opens or resumes its study in a
+ * `StudyStore`, plans deterministic batches with the study's optimizer, evaluates them in a
+ * Piscina pool and records every trial, so that a killed run resumes to the same trials.
+ *
+ * @example
+ * import { loadExperimentFile, runStudy } from "@cosearch/engine"
+ * import { openSqliteStore } from "@cosearch/store"
+ * const program = Effect.gen(function* () {
+ *   const experiment = yield* loadExperimentFile("experiments/nb201-coral.json")
+ *   return yield* runStudy(experiment, { store: openSqliteStore("cosearch.db"), workers: 2 })
+ * })
+ *
+ * @packageDocumentation
+ */
+
+export { type ConfigIssue, formatConfigIssues } from "./config/config-issue.js"
+export { ConfigError, decodeExperiment, ExperimentFileError, loadExperimentFile } from "./config/decode-experiment.js"
+export { DEFAULT_BATCH, type Experiment, experimentHash } from "./config/experiment.js"
+export { type EvaluatorConfig, type ExperimentConfig, ExperimentSchema } from "./config/experiment-schema.js"
+export { type CommandSettings, commandEvaluator } from "./evaluators/command.js"
+export type { AcceleratorTarget } from "./evaluators/cost/accelerator-target.js"
+export { type AcceleratorTemplate, acceleratorTemplates } from "./evaluators/cost/accelerator-templates.js"
+export { type CostSettings, costEvaluator } from "./evaluators/cost/cost-evaluator.js"
+export { type DataflowChoice, type EvaluationRecord, evaluationRecord, type LayerRecord } from "./evaluators/cost/evaluation-record.js"
+export {
+  type Candidate,
+  type Evaluate,
+  type Evaluation,
+  type EvaluatorContext,
+  type EvaluatorKind,
+  evaluationOf,
+} from "./evaluators/evaluator.js"
+export { type ModuleSettings, moduleEvaluator } from "./evaluators/module.js"
+export { type Nb201TableSettings, nb201TableEvaluator } from "./evaluators/nb201-table.js"
+export { checkEvaluator, compositeEvaluator, createEvaluator, evaluatorKinds } from "./evaluators/registry.js"
+export { type BatchPlanner, createBatchPlanner, createStudyOptimizer } from "./run/batch-planner.js"
+export { type RunStudyOptions, runStudy, type StudyReport } from "./run/run-study.js"
+export { createStopSignal, type StopSignal } from "./run/stop-signal.js"
+export type { StopReason, StudyEvent } from "./run/study-event.js"
+export { outcomeOf, trialResultOf } from "./run/trial-outcome.js"
+export { jointSpace } from "./spaces/joint-space.js"
+export type { DecodedConfiguration, NamedSpace } from "./spaces/named-space.js"
+export { builtInSpaceNames, builtInSpaces, lookupSpace, type SpaceLookup } from "./spaces/registry.js"
+export { resolveStudySpace, type StudySpace } from "./spaces/study-space.js"
+export { type OpenedStudy, openStudy, StorageError, StudyConflictError } from "./study/open-study.js"

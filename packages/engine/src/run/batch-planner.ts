@@ -1,0 +1,66 @@
+import { createOptimizerByName, type Optimizer } from "@cosearch/optimize"
+import type { PlannedTrial, Trial } from "@cosearch/store"
+import type { Experiment } from "../config/experiment.js"
+import { outcomeOf } from "./trial-outcome.js"
+
+/**
+ * Plans a study's batches. Holds the study's optimizer and tells it the finished trials it has not
+ * seen, in number order, before each ask; so the configurations of batch k depend only on
+ * (settings, seed, the trials before it), whether this process asked the earlier batches, another
+ * process did, or a process that was killed.
+ *
+ * @example
+ * const planner = createBatchPlanner(experiment)
+ * const batch = planner.plan(await store.history(study.id, planner.told), 16, 8)
+ */
+export interface BatchPlanner {
+  /** How many trials the optimizer has been told (trials 0 to told - 1). */
+  readonly told: number
+  /**
+   * Tells the optimizer `history` (finished trials numbered from `told`, in order, up to
+   * `firstNumber`) and asks `size` configurations for the trials numbered from `firstNumber`.
+   */
+  readonly plan: (history: readonly Trial[], firstNumber: number, size: number) => PlannedTrial[]
+}
+
+/**
+ * The optimizer an experiment names, with its settings, directions and seed.
+ *
+ * @example
+ * const optimizer = createStudyOptimizer(experiment)
+ */
+export const createStudyOptimizer = (experiment: Experiment): Optimizer => {
+  const { name, batch: _batch, ...settings } = experiment.config.optimizer
+  return createOptimizerByName(name, experiment.space, {
+    ...settings,
+    directions: experiment.objectives.map((objective) => objective.direction),
+    seed: experiment.seed,
+  })
+}
+
+/**
+ * A planner for an experiment (see `BatchPlanner`).
+ *
+ * @throws Error when the history has a gap: a trial before `firstNumber` that is not finished.
+ * @example
+ * const planner = createBatchPlanner(experiment)
+ */
+export const createBatchPlanner = (experiment: Experiment): BatchPlanner => {
+  const optimizer = createStudyOptimizer(experiment)
+  let told = 0
+  return {
+    get told() {
+      return told
+    },
+    plan: (history, firstNumber, size) => {
+      const fresh = history.filter((trial) => trial.number >= told && trial.number < firstNumber)
+      for (const [offset, trial] of fresh.entries()) {
+        if (trial.number !== told + offset) throw new Error(`trial ${told + offset} is not finished; cannot plan trial ${firstNumber}`)
+      }
+      optimizer.tell(fresh.map((trial) => ({ configuration: trial.params, origin: trial.origin, outcome: outcomeOf(trial) })))
+      told += fresh.length
+      if (told !== firstNumber) throw new Error(`trials ${told} to ${firstNumber - 1} are not finished; cannot plan trial ${firstNumber}`)
+      return optimizer.ask(size).map((suggestion) => ({ params: suggestion.configuration, origin: suggestion.origin }))
+    },
+  }
+}

@@ -1,0 +1,227 @@
+import Database from "better-sqlite3"
+import { StoreError } from "../study/store-error.js"
+import { finishedStates, type PlannedTrial, type TrialCounts, type TrialResult, type TrialState } from "../study/study.js"
+import type { StaleRule, StudyStore } from "../study/study-store.js"
+import { migrate } from "./migrations.js"
+import { jsonOrNull, type StudyRow, studyColumns, studyOfRow, type TrialRow, trialOfRow } from "./rows.js"
+
+/**
+ * Options of `openSqliteStore`.
+ *
+ * @example
+ * const options: SqliteStoreOptions = { busyTimeoutMs: 20_000, mustExist: true }
+ */
+export interface SqliteStoreOptions {
+  /** How long a write waits for another process's lock before failing as `busy` (default 10 s). */
+  readonly busyTimeoutMs?: number
+  /** Fail instead of creating a new database file (default false). */
+  readonly mustExist?: boolean
+}
+
+/**
+ * The SQLite store, with what only SQLite has.
+ *
+ * @example
+ * const store = openSqliteStore("cosearch.db")
+ * store.integrityCheck() // "ok"
+ */
+export interface SqliteStudyStore extends StudyStore {
+  /** `PRAGMA integrity_check`: "ok", or the problems found. */
+  readonly integrityCheck: () => string
+}
+
+const emptyCounts = (): Record<TrialState, number> => ({ waiting: 0, running: 0, complete: 0, failed: 0, infeasible: 0 })
+
+const withTotal = (counts: Record<TrialState, number>): TrialCounts => ({
+  ...counts,
+  total: counts.waiting + counts.running + counts.complete + counts.failed + counts.infeasible,
+})
+
+const errorCode = (error: unknown): string => (error as { code?: unknown } | null)?.code?.toString() ?? ""
+
+/** Turns SQLite's errors into `StoreError`s of a kind the engine can act on. */
+const storeError = (location: string, error: unknown): StoreError => {
+  if (error instanceof StoreError) return error
+  const code = errorCode(error)
+  const message = error instanceof Error ? error.message : String(error)
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
+    return new StoreError("busy", `database "${location}" stayed locked: ${message}`, { cause: error })
+  }
+  if (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB") {
+    return new StoreError("corrupt", `database "${location}" is damaged or not a cosearch database: ${message}`, { cause: error })
+  }
+  return new StoreError("io", `database "${location}": ${message}`, { cause: error })
+}
+
+const finishedList = finishedStates.map((state) => `'${state}'`).join(", ")
+
+/**
+ * Opens (creating unless `mustExist`) a SQLite study database and brings its schema up to date:
+ * WAL journal (readers never block the writer), a busy timeout so several processes can write
+ * one file, foreign keys on, `synchronous = NORMAL` (a killed process loses nothing; a power cut
+ * may lose the last transactions). Every write is one immediate transaction.
+ *
+ * @throws StoreError when the file cannot be opened or is not a cosearch database.
+ * @example
+ * const store = openSqliteStore("cosearch.db")
+ * console.log((await store.listStudies()).map(({ study }) => study.name))
+ * await store.close()
+ */
+export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}): SqliteStudyStore => {
+  let db: Database.Database
+  try {
+    db = new Database(path, { fileMustExist: options.mustExist ?? false, timeout: options.busyTimeoutMs ?? 10_000 })
+    db.pragma("journal_mode = WAL")
+    db.pragma("synchronous = NORMAL")
+    db.pragma("foreign_keys = ON")
+    migrate(db)
+  } catch (error) {
+    if (errorCode(error) === "SQLITE_CANTOPEN" && options.mustExist) {
+      throw new StoreError("io", `database "${path}" does not exist`, { cause: error })
+    }
+    throw storeError(path, error)
+  }
+
+  const statements = {
+    insertStudy: db.prepare(
+      "INSERT INTO studies (name, config, config_hash, space, objectives, constraints, seed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+    ),
+    findStudy: db.prepare("SELECT * FROM studies WHERE name = ?"),
+    allStudies: db.prepare("SELECT * FROM studies ORDER BY id"),
+    allCounts: db.prepare("SELECT study_id, state, count(*) AS n FROM trials GROUP BY study_id, state"),
+    counts: db.prepare("SELECT state, count(*) AS n FROM trials WHERE study_id = ? GROUP BY state"),
+    anyFrom: db.prepare("SELECT 1 FROM trials WHERE study_id = ? AND number >= ? LIMIT 1"),
+    insertTrial: db.prepare("INSERT INTO trials (study_id, number, state, params, origin) VALUES (?, ?, 'waiting', ?, ?)"),
+    claim: db.prepare(
+      `UPDATE trials SET state = 'running', worker = ?, heartbeat_at = ?, started_at = ?, attempts = attempts + 1
+       WHERE study_id = ? AND number = (SELECT number FROM trials WHERE study_id = ? AND state = 'waiting' ORDER BY number LIMIT 1)
+       RETURNING *`,
+    ),
+    finish: db.prepare(
+      `UPDATE trials SET state = ?, objective_values = ?, constraint_values = ?, metrics = ?, error = ?, finished_at = ?, heartbeat_at = ?
+       WHERE study_id = ? AND number = ? AND state = 'running' AND worker = ?`,
+    ),
+    release: db.prepare(
+      "UPDATE trials SET state = 'waiting', worker = NULL, heartbeat_at = NULL, started_at = NULL WHERE study_id = ? AND state = 'running' AND worker = ?",
+    ),
+    releaseOne: db.prepare(
+      "UPDATE trials SET state = 'waiting', worker = NULL, heartbeat_at = NULL, started_at = NULL WHERE study_id = ? AND number = ? AND state = 'running' AND worker = ?",
+    ),
+    beat: db.prepare("UPDATE trials SET heartbeat_at = ? WHERE study_id = ? AND state = 'running' AND substr(worker, 1, ?) = ?"),
+    running: db.prepare("SELECT number, worker, heartbeat_at FROM trials WHERE study_id = ? AND state = 'running'"),
+    requeue: db.prepare(
+      "UPDATE trials SET state = 'waiting', worker = NULL, heartbeat_at = NULL, started_at = NULL WHERE study_id = ? AND number = ? AND state = 'running'",
+    ),
+    trials: db.prepare("SELECT * FROM trials WHERE study_id = ? ORDER BY number"),
+    history: db.prepare(`SELECT * FROM trials WHERE study_id = ? AND number >= ? AND state IN (${finishedList}) ORDER BY number`),
+  }
+
+  const addTrials = db.transaction((studyId: number, firstNumber: number, trials: readonly PlannedTrial[]): boolean => {
+    if (statements.anyFrom.get(studyId, firstNumber) !== undefined) return false
+    for (const [offset, trial] of trials.entries()) {
+      statements.insertTrial.run(studyId, firstNumber + offset, JSON.stringify(trial.params), trial.origin)
+    }
+    return true
+  })
+
+  const releaseSome = db.transaction((studyId: number, worker: string, numbers: readonly number[]): number => {
+    let released = 0
+    for (const number of numbers) released += statements.releaseOne.run(studyId, number, worker).changes
+    return released
+  })
+
+  const requeueStale = db.transaction((studyId: number, rule: StaleRule): number => {
+    const rows = statements.running.all(studyId) as { number: number; worker: string | null; heartbeat_at: number | null }[]
+    let requeued = 0
+    for (const row of rows) {
+      const status = row.worker === null ? "unknown" : (rule.workerStatus?.(row.worker) ?? "unknown")
+      const stale = status === "dead" || (status === "unknown" && (row.heartbeat_at ?? 0) < rule.heartbeatBefore)
+      if (stale) requeued += statements.requeue.run(studyId, row.number).changes
+    }
+    return requeued
+  })
+
+  // Each method is synchronous under the hood; the Promise form is the interface's, so that a
+  // server database can implement it.
+  const step = <A>(work: () => A): Promise<A> => {
+    try {
+      return Promise.resolve(work())
+    } catch (error) {
+      return Promise.reject(storeError(path, error))
+    }
+  }
+
+  return {
+    location: path,
+    createStudy: (study) =>
+      step(() => {
+        if (statements.findStudy.get(study.name) !== undefined) {
+          throw new StoreError("study-exists", `a study named "${study.name}" already exists in "${path}"`)
+        }
+        return studyOfRow(statements.insertStudy.get(...studyColumns(study, Date.now())) as StudyRow)
+      }),
+    findStudy: (name) =>
+      step(() => {
+        const row = statements.findStudy.get(name) as StudyRow | undefined
+        return row === undefined ? undefined : studyOfRow(row)
+      }),
+    listStudies: () =>
+      step(() => {
+        const byStudy = new Map<number, Record<TrialState, number>>()
+        for (const row of statements.allCounts.all() as { study_id: number; state: TrialState; n: number }[]) {
+          const counts = byStudy.get(row.study_id) ?? emptyCounts()
+          counts[row.state] = row.n
+          byStudy.set(row.study_id, counts)
+        }
+        return (statements.allStudies.all() as StudyRow[]).map((row) => ({
+          study: studyOfRow(row),
+          counts: withTotal(byStudy.get(row.id) ?? emptyCounts()),
+        }))
+      }),
+    addTrials: (studyId, firstNumber, trials) => step(() => addTrials.immediate(studyId, firstNumber, trials)),
+    claimTrial: (studyId, worker, now) =>
+      step(() => {
+        const row = statements.claim.get(worker, now, now, studyId, studyId) as TrialRow | undefined
+        return row === undefined ? undefined : trialOfRow(row)
+      }),
+    finishTrial: (studyId, number, worker, result: TrialResult, now) =>
+      step(
+        () =>
+          statements.finish.run(
+            result.state,
+            jsonOrNull(result.values),
+            jsonOrNull(result.constraints),
+            jsonOrNull(result.metrics),
+            result.error ?? null,
+            now,
+            now,
+            studyId,
+            number,
+            worker,
+          ).changes === 1,
+      ),
+    releaseTrials: (studyId, worker, numbers) =>
+      step(() =>
+        numbers === undefined ? statements.release.run(studyId, worker).changes : releaseSome.immediate(studyId, worker, numbers),
+      ),
+    beatHeartbeat: (studyId, workerPrefix, now) =>
+      step(() => {
+        statements.beat.run(now, studyId, workerPrefix.length, workerPrefix)
+      }),
+    requeueStaleTrials: (studyId, rule) => step(() => requeueStale.immediate(studyId, rule)),
+    trials: (studyId, states) =>
+      step(() => {
+        const all = (statements.trials.all(studyId) as TrialRow[]).map(trialOfRow)
+        return states === undefined ? all : all.filter((trial) => states.includes(trial.state))
+      }),
+    history: (studyId, from = 0) => step(() => (statements.history.all(studyId, from) as TrialRow[]).map(trialOfRow)),
+    countTrials: (studyId) =>
+      step(() => {
+        const counts = emptyCounts()
+        for (const row of statements.counts.all(studyId) as { state: TrialState; n: number }[]) counts[row.state] = row.n
+        return withTotal(counts)
+      }),
+    integrityCheck: () => (db.pragma("integrity_check") as { integrity_check: string }[]).map((row) => row.integrity_check).join("; "),
+    close: () => step(() => void db.close()),
+  }
+}
