@@ -137,11 +137,6 @@ const rules: ReadonlyArray<readonly [string, Record<string, unknown>, string]> =
     'evaluator.accelerator: expected an accelerator preset, got "tpu-v9"',
   ],
   [
-    "a template for the knobs",
-    { space: "nb201-edgetpu", evaluator: { kind: "cost" } },
-    "evaluator.accelerator: is missing: no accelerator template reads edgetpu-knobs yet (templates: systolic-knobs), so name a preset",
-  ],
-  [
     "a known dataflow",
     { evaluator: { kind: "cost", accelerator: "eyeriss-v1-like", dataflow: "zz" } },
     'evaluator.dataflow: expected "auto" or a dataflow name, got "zz"',

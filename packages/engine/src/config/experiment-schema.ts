@@ -88,6 +88,8 @@ const Optimizer = Schema.Struct({
   population: optional(positiveInteger),
   sampleSize: optional(positiveInteger),
   initial: optional(positiveInteger),
+  /** An earlier study of the same database and space to start from (transfer). */
+  warmStart: optional(Schema.Struct({ study: text })),
 })
 
 const Budget = Schema.Struct({ trials: positiveInteger, wallTimeSeconds: optional(positive), target: optional(finite) })

@@ -1,4 +1,4 @@
-import { createOptimizerByName, type Optimizer } from "@cosearch/optimize"
+import { createOptimizerByName, type Optimizer, type Trial as OptimizerTrial } from "@cosearch/optimize"
 import type { PlannedTrial, Trial } from "@cosearch/store"
 import type { Experiment } from "../config/experiment.js"
 import { outcomeOf } from "./trial-outcome.js"
@@ -29,10 +29,11 @@ export interface BatchPlanner {
  * @example
  * const optimizer = createStudyOptimizer(experiment)
  */
-export const createStudyOptimizer = (experiment: Experiment): Optimizer => {
-  const { name, batch: _batch, ...settings } = experiment.config.optimizer
+export const createStudyOptimizer = (experiment: Experiment, warmStart?: readonly OptimizerTrial[]): Optimizer => {
+  const { name, batch: _batch, warmStart: _source, ...settings } = experiment.config.optimizer
   return createOptimizerByName(name, experiment.space, {
     ...settings,
+    ...(warmStart === undefined ? {} : { warmStart: { trials: warmStart } }),
     directions: experiment.objectives.map((objective) => objective.direction),
     seed: experiment.seed,
   })
@@ -45,8 +46,8 @@ export const createStudyOptimizer = (experiment: Experiment): Optimizer => {
  * @example
  * const planner = createBatchPlanner(experiment)
  */
-export const createBatchPlanner = (experiment: Experiment): BatchPlanner => {
-  const optimizer = createStudyOptimizer(experiment)
+export const createBatchPlanner = (experiment: Experiment, warmStart?: readonly OptimizerTrial[]): BatchPlanner => {
+  const optimizer = createStudyOptimizer(experiment, warmStart)
   let told = 0
   return {
     get told() {

@@ -4,6 +4,7 @@ import { Duration, Effect, Schedule } from "effect"
 import type { Experiment } from "../config/experiment.js"
 import { makeEvaluationPool } from "../pool/evaluation-pool.js"
 import { openStudy, type StorageError, type StudyConflictError, storeStep } from "../study/open-study.js"
+import { warmStartTrials } from "../study/warm-start.js"
 import { createBatchPlanner } from "./batch-planner.js"
 import type { StopSignal } from "./stop-signal.js"
 import type { StopReason, StudyEvent } from "./study-event.js"
@@ -106,7 +107,7 @@ export const runStudy = (experiment: Experiment, options: RunStudyOptions): Effe
         Effect.forkScoped,
       )
 
-      const planner = createBatchPlanner(experiment)
+      const planner = createBatchPlanner(experiment, yield* warmStartTrials(store, experiment))
       const planLock = yield* Effect.makeSemaphore(1)
       const wakeUp = createWakeUp()
       let reason: StopReason | undefined

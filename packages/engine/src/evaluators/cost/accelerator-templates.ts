@@ -1,4 +1,4 @@
-import type { SystolicKnobs } from "@cosearch/accelerator"
+import { edgeTpuFromKnobs, type SystolicKnobs } from "@cosearch/accelerator"
 import type { DecodedConfiguration } from "../../spaces/named-space.js"
 import type { AcceleratorTarget } from "./accelerator-target.js"
 
@@ -33,6 +33,16 @@ const systolicTemplate: AcceleratorTemplate = (decoded) => {
 }
 
 /**
+ * The Edge TPU template from its ten knobs: 800 MHz, int8, and the Coral calibration's constants
+ * (`edgeTpuFromKnobs`'s defaults; docs/edgetpu.md).
+ */
+const edgeTpuTemplate: AcceleratorTemplate = (decoded) => {
+  if (decoded.kind !== "edgetpu-knobs") throw new TypeError(`the Edge TPU template reads edgetpu-knobs, got ${decoded.kind}`)
+  const accelerator = edgeTpuFromKnobs(decoded.knobs)
+  return { kind: "edgetpu", name: accelerator.name, accelerator }
+}
+
+/**
  * The accelerator templates of the `cost` evaluator, by the kind of decoded knobs they read. A
  * space whose accelerator part decodes to a kind listed here can be searched jointly with a
  * network; add an entry (and, for a new kind of accelerator, a case in `evaluationRecord`) to
@@ -43,4 +53,5 @@ const systolicTemplate: AcceleratorTemplate = (decoded) => {
  */
 export const acceleratorTemplates: Readonly<Partial<Record<DecodedConfiguration["kind"], AcceleratorTemplate>>> = {
   "systolic-knobs": systolicTemplate,
+  "edgetpu-knobs": edgeTpuTemplate,
 }

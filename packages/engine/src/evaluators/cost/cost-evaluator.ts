@@ -1,4 +1,4 @@
-import { hierarchicalPreset, systolicPreset } from "@cosearch/accelerator"
+import { edgeTpuPreset, hierarchicalPreset, systolicPreset } from "@cosearch/accelerator"
 import { isDataflowName, type MapperObjective } from "@cosearch/cost"
 import { analyseNetworkOrThrow, buildZooNetwork, type Network } from "@cosearch/network"
 import { sampleMany } from "@cosearch/space"
@@ -42,7 +42,9 @@ const presetTarget = (name: string): AcceleratorTarget | undefined => {
   const hierarchical = hierarchicalPreset(name)
   if (hierarchical !== undefined) return { kind: "hierarchical", name, accelerator: hierarchical }
   const array = systolicPreset(name)
-  return array === undefined ? undefined : { kind: "systolic", name, array }
+  if (array !== undefined) return { kind: "systolic", name, array }
+  const edgeTpu = edgeTpuPreset(name)
+  return edgeTpu === undefined ? undefined : { kind: "edgetpu", name, accelerator: edgeTpu }
 }
 
 /** The decoded parts of one sample configuration: what the space gives the evaluator. */
@@ -84,7 +86,7 @@ const checkCost = (settings: CostSettings, context: EvaluatorContext): ConfigIss
 
 /**
  * The `cost` evaluator: a network on an accelerator through `@cosearch/cost` (the mapper for
- * hierarchical accelerators, SCALE-Sim's model for systolic arrays). Metrics: `latencyMs`,
+ * hierarchical accelerators, SCALE-Sim's model for systolic arrays, the Edge TPU template). Metrics: `latencyMs`,
  * `energyMj` and `areaMm2` when the model knows them (null otherwise), `utilization`, `cycles`,
  * `macs`. A network the accelerator cannot run is infeasible, with the layer and the reason.
  *
