@@ -53,10 +53,10 @@ export const evaluateMapping = (nest: LoopNest, accelerator: HierarchicalAcceler
   const compiled = compileMapping(accelerator, mapping)
   const { usedPes } = compiled
   const s = scratchFor(levels)
-  const network = accumulateTransfers(accelerator, info, compiled.plan, compiled.transfers, s)
+  const network = accumulateTransfers(info, compiled.plan, compiled.transfers, s)
   const macs = nest.N * nest.G * nest.K * nest.C * nest.P * nest.Q * nest.R * nest.S
   const computeCycles = Math.ceil(compiled.temporal / accelerator.array.macsPerPe)
-  scoreCounts(accelerator, info, s, computeCycles, usedPes, macs, network, totals)
+  scoreCounts(info, s, computeCycles, usedPes, macs, network, totals)
   let largest = macs
   const costs: LevelCost[] = []
   for (let l = 0; l < levels; l++) {

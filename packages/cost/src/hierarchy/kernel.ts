@@ -1,4 +1,3 @@
-import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { AcceleratorInfo, Scratch } from "../mapping/analysis.js"
 import { planChild, planCrossing, planDistinct, planFills, planInstances, planOperand, planParent, planSide } from "../mapping/compile.js"
 
@@ -11,19 +10,14 @@ import { planChild, planCrossing, planDistinct, planFills, planInstances, planOp
  * single-buffered levels) from a transfer plan and the tiles in `s.tile`; returns the elements
  * crossing the spatial fan-out.
  */
-export const accumulateTransfers = (
-  accelerator: HierarchicalAccelerator,
-  info: AcceleratorInfo,
-  plan: Float64Array,
-  transfers: number,
-  s: Scratch,
-): number => {
-  const levels = accelerator.levels.length
-  const bytes = accelerator.bytesPerElement
+export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, transfers: number, s: Scratch): number => {
+  const { levels, bytes } = info
   const { tile, reads, writes, fill } = s
-  reads.fill(0, 0, levels * 3)
-  writes.fill(0, 0, levels * 3)
-  fill.fill(0, 0, levels)
+  for (let i = 0; i < levels * 3; i++) {
+    reads[i] = 0
+    writes[i] = 0
+  }
+  for (let l = 0; l < levels; l++) fill[l] = 0
   let network = 0
   for (let i = 0; i < transfers; i++) {
     const row = i * 8
@@ -89,7 +83,6 @@ export const levelEnergyPj = (info: AcceleratorInfo, s: Scratch, l: number): num
  * and fan-out's energies.
  */
 export const scoreCounts = (
-  accelerator: HierarchicalAccelerator,
   info: AcceleratorInfo,
   s: Scratch,
   computeCycles: number,
@@ -98,11 +91,10 @@ export const scoreCounts = (
   network: number,
   out: Float64Array,
 ): void => {
-  const levels = accelerator.levels.length
-  const bytes = accelerator.bytesPerElement
+  const { levels, bytes } = info
   let slowest = computeCycles
   let firstFills = 0
-  let energy = macs * accelerator.macEnergyPj + network * (accelerator.array.networkEnergyPj ?? 0)
+  let energy = macs * info.macEnergyPj + network * info.networkEnergyPj
   for (let l = 0; l < levels; l++) {
     const instances = l > info.lastShared ? usedPes : 1
     slowest = Math.max(slowest, levelTrafficCycles(info, s, l, bytes, instances))

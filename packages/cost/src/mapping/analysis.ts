@@ -7,6 +7,16 @@ import { type HierarchicalAccelerator, type HierarchyIssue, validateHierarchical
 /** What the model reads from an accelerator, computed once per accelerator object. */
 export interface AcceleratorInfo {
   readonly issues: readonly HierarchyIssue[]
+  /** Scalars of the description, read once so that hot loops see one object shape whatever
+   * shape the description objects have: storage levels, bytes per element, the array's X and Y,
+   * MAC units per PE, energies of a MAC and of a fan-out transfer (pJ). */
+  readonly levels: number
+  readonly bytes: number
+  readonly arrayX: number
+  readonly arrayY: number
+  readonly macsPerPe: number
+  readonly macEnergyPj: number
+  readonly networkEnergyPj: number
   /** `holds[l * 3 + o]` is 1 when level `l` keeps operand `o` (weights, inputs, outputs). */
   readonly holds: Uint8Array
   readonly lastShared: number
@@ -47,7 +57,24 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
     holds[l * 3 + 1] = kept.includes("inputs") ? 1 : 0
     holds[l * 3 + 2] = kept.includes("outputs") ? 1 : 0
   })
-  info = { issues, holds, lastShared, bandwidth, capacity, doubleBuffered, readEnergy, writeEnergy }
+  const array: Partial<HierarchicalAccelerator["array"]> = typeof accelerator?.array === "object" ? accelerator.array : {}
+  info = {
+    issues,
+    levels: levels.length,
+    bytes: Number(accelerator?.bytesPerElement),
+    arrayX: Number(array.x),
+    arrayY: Number(array.y),
+    macsPerPe: Number(array.macsPerPe),
+    macEnergyPj: Number(accelerator?.macEnergyPj),
+    networkEnergyPj: Number(array.networkEnergyPj ?? 0),
+    holds,
+    lastShared,
+    bandwidth,
+    capacity,
+    doubleBuffered,
+    readEnergy,
+    writeEnergy,
+  }
   if (typeof accelerator === "object" && accelerator !== null) infoCache.set(accelerator, info)
   return info
 }
@@ -57,7 +84,7 @@ export interface Scratch {
   readonly levels: number
   /** Nest bounds in canonical dimension order. */
   readonly bounds: Float64Array
-  /** Tile extent per level and dimension, `extent[l * 8 + d]`; row `levels` is the MAC (all 1). */
+  /** Tile extent per level and dimension, `extent[l * 8 + d]`. */
   readonly extent: Float64Array
   /** Tile elements per level and operand, `tile[l * 3 + o]`. */
   readonly tile: Float64Array
@@ -68,7 +95,8 @@ export interface Scratch {
   readonly fill: Float64Array
 }
 
-const makeScratch = (levels: number): Scratch => ({
+/** Working arrays for `levels` storage levels. */
+export const makeScratch = (levels: number): Scratch => ({
   levels,
   bounds: new Float64Array(8),
   extent: new Float64Array((levels + 1) * 8),

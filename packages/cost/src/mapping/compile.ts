@@ -1,5 +1,5 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
-import { acceleratorInfo } from "./analysis.js"
+import { type AcceleratorInfo, acceleratorInfo } from "./analysis.js"
 import type { MappingIssue } from "./issues.js"
 import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, relevance } from "./mapping.js"
 
@@ -151,9 +151,12 @@ const compile = (accelerator: HierarchicalAccelerator, mapping: Mapping): Compil
   for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
   const usedPes = usedX * usedY
   const plan = new Float64Array(planLength(levels))
-  const transfers = reusePlanInto(plan, accelerator, f, sx, sy, order, ordLength, usedPes)
+  const transfers = reusePlanInto(plan, acceleratorInfo(accelerator), f, sx, sy, order, ordLength, usedPes)
   return { accelerator, issues: undefined, f, sx, sy, usedPes, temporal, plan, transfers }
 }
+
+/** Working array of `reusePlanInto`: per level, four products of factors. */
+let products = new Float64Array(32)
 
 /** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
 export const planLength = (levels: number): number => 3 * levels * stride
@@ -161,11 +164,12 @@ export const planLength = (levels: number): number => 3 * levels * stride
 /**
  * The reuse analysis (docs/cost-model.md): for each operand and each pair of consecutive levels
  * keeping it (and the innermost one and the MACs), how often the child is filled. Writes the
- * transfers into `plan` (at least `planLength(levels)` long) and returns their number.
+ * transfers into `plan` (at least `planLength(levels)` long) and returns their number; `info` is
+ * the accelerator's `acceleratorInfo`.
  */
 export const reusePlanInto = (
   plan: Float64Array,
-  accelerator: HierarchicalAccelerator,
+  info: AcceleratorInfo,
   f: Float64Array,
   sx: Float64Array,
   sy: Float64Array,
@@ -173,8 +177,26 @@ export const reusePlanInto = (
   ordLength: Int8Array,
   usedPes: number,
 ): number => {
-  const { holds, lastShared } = acceleratorInfo(accelerator)
-  const levels = accelerator.levels.length
+  const { holds, lastShared, levels } = info
+  // Per level: the product of its factors, and of those each operand depends on.
+  if (products.length < levels * 4) products = new Float64Array(levels * 8)
+  for (let l = 0; l < levels; l++) {
+    let all = 1
+    let weights = 1
+    let inputs = 1
+    let outputs = 1
+    for (let d = 0; d < 8; d++) {
+      const factor = f[l * 8 + d] ?? 1
+      all *= factor
+      if (relevance[d] === 1) weights *= factor
+      if (relevance[8 + d] === 1) inputs *= factor
+      if (relevance[16 + d] === 1) outputs *= factor
+    }
+    products[l * 4] = all
+    products[l * 4 + 1] = weights
+    products[l * 4 + 2] = inputs
+    products[l * 4 + 3] = outputs
+  }
   let transfers = 0
   for (let o = 0; o < 3; o++) {
     // PEs that need different tiles of the operand: the spatial factors it depends on.
@@ -184,11 +206,8 @@ export const reusePlanInto = (
     let above = 1
     let distinct = 1
     for (let c = 1; c <= levels; c++) {
-      for (let d = 0; d < 8; d++) {
-        const factor = f[(c - 1) * 8 + d] ?? 1
-        above *= factor
-        if (relevance[o * 8 + d] === 1) distinct *= factor
-      }
+      above *= products[(c - 1) * 4] ?? 1
+      distinct *= products[(c - 1) * 4 + 1 + o] ?? 1
       if (c < levels && holds[c * 3 + o] !== 1) continue
       let fills = above
       if (c < levels) {

@@ -22,27 +22,49 @@ export const fillTiles = (
   lastShared: number,
 ): void => {
   const { extent, tile } = s
-  for (let d = 0; d < 8; d++) extent[levels * 8 + d] = 1
+  const { strideH, strideW, dilationH, dilationW } = nest
+  // One pass from the innermost level out, the extents of the eight dimensions in locals.
+  let n = 1
+  let g = 1
+  let k = 1
+  let c = 1
+  let p = 1
+  let q = 1
+  let r = 1
+  let sw = 1
   for (let l = levels - 1; l >= 0; l--) {
-    for (let d = 0; d < 8; d++) {
-      const below = (extent[(l + 1) * 8 + d] ?? 1) * (f[l * 8 + d] ?? 1)
-      extent[l * 8 + d] = l === lastShared ? below * (sx[d] ?? 1) * (sy[d] ?? 1) : below
-    }
-  }
-  for (let l = 0; l < levels; l++) {
     const e = l * 8
-    const n = extent[e] ?? 1
-    const g = extent[e + 1] ?? 1
-    const k = extent[e + 2] ?? 1
-    const c = extent[e + 3] ?? 1
-    const p = extent[e + 4] ?? 1
-    const q = extent[e + 5] ?? 1
-    const r = extent[e + 6] ?? 1
-    const sw = extent[e + 7] ?? 1
+    n *= f[e] ?? 1
+    g *= f[e + 1] ?? 1
+    k *= f[e + 2] ?? 1
+    c *= f[e + 3] ?? 1
+    p *= f[e + 4] ?? 1
+    q *= f[e + 5] ?? 1
+    r *= f[e + 6] ?? 1
+    sw *= f[e + 7] ?? 1
+    if (l === lastShared) {
+      // The spatial fan-out lies just below the last shared level.
+      n = n * (sx[0] ?? 1) * (sy[0] ?? 1)
+      g = g * (sx[1] ?? 1) * (sy[1] ?? 1)
+      k = k * (sx[2] ?? 1) * (sy[2] ?? 1)
+      c = c * (sx[3] ?? 1) * (sy[3] ?? 1)
+      p = p * (sx[4] ?? 1) * (sy[4] ?? 1)
+      q = q * (sx[5] ?? 1) * (sy[5] ?? 1)
+      r = r * (sx[6] ?? 1) * (sy[6] ?? 1)
+      sw = sw * (sx[7] ?? 1) * (sy[7] ?? 1)
+    }
+    extent[e] = n
+    extent[e + 1] = g
+    extent[e + 2] = k
+    extent[e + 3] = c
+    extent[e + 4] = p
+    extent[e + 5] = q
+    extent[e + 6] = r
+    extent[e + 7] = sw
     tile[l * 3] = g * k * c * r * sw
     // Inputs: the bounding box of the window rows a tile of P outputs and R filter rows touch.
-    const h = (p - 1) * nest.strideH + (r - 1) * nest.dilationH + 1
-    const w = (q - 1) * nest.strideW + (sw - 1) * nest.dilationW + 1
+    const h = (p - 1) * strideH + (r - 1) * dilationH + 1
+    const w = (q - 1) * strideW + (sw - 1) * dilationW + 1
     tile[l * 3 + 1] = n * g * c * h * w
     tile[l * 3 + 2] = n * g * k * p * q
   }
