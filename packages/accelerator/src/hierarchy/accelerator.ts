@@ -68,7 +68,24 @@ export interface StorageLevel {
   readonly doubleBuffered?: boolean
   /** Off-chip (DRAM): not counted in the chip area. */
   readonly offChip?: boolean
+  /**
+   * How the level's bandwidth is charged (docs/cost-model.md, "Cycles and utilisation"):
+   * `accesses` (the default) — the reads and writes it serves, sharing the bandwidth;
+   * `tiles-per-step` — MAESTRO's off-chip model: at every iteration of the loops above the
+   * levels it feeds, their whole tiles of weights and inputs come in and their output tiles go
+   * out, whatever the reuse, each direction at the full bandwidth. Only the level's cycles
+   * change: its access counts and energy are the same.
+   */
+  readonly trafficModel?: TrafficModel
 }
+
+/**
+ * How a storage level's bandwidth is charged (`StorageLevel.trafficModel`).
+ *
+ * @example
+ * const model: TrafficModel = "tiles-per-step" // MAESTRO's off-chip model
+ */
+export type TrafficModel = "accesses" | "tiles-per-step"
 
 /**
  * The PE array at the spatial fan-out: `x` by `y` PEs, each with `macsPerPe` MAC units.

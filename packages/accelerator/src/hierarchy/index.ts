@@ -19,6 +19,7 @@ export {
   type PeArray,
   peCount,
   type StorageLevel,
+  type TrafficModel,
 } from "./accelerator.js"
 export { type AcceleratorArea, acceleratorArea, acceleratorAreaMm2 } from "./area.js"
 export {

@@ -4,7 +4,7 @@ import { acceleratorInfo, scratchFor } from "../mapping/analysis.js"
 import { compileMapping } from "../mapping/compile.js"
 import type { Mapping } from "../mapping/mapping.js"
 import { mappingIssues } from "../mapping/validate.js"
-import { accumulateTransfers, levelAccesses, levelEnergyPj, levelTrafficCycles, scoreCounts } from "./kernel.js"
+import { accumulateTransfers, levelAccesses, levelChargedBytes, levelEnergyPj, levelTrafficCycles, scoreCounts } from "./kernel.js"
 import type { LevelCost, MappingResult } from "./result.js"
 
 const totals = new Float64Array(2)
@@ -69,7 +69,7 @@ export const evaluateMapping = (nest: LoopNest, accelerator: HierarchicalAcceler
     let held = 0
     for (let o = 0; o < 3; o++) if (info.holds[at + o] === 1) held += tile[at + o] ?? 0
     const occupancyBytes = held * bytes * (info.doubleBuffered[l] === 1 ? 2 : 1)
-    const trafficBytes = (levelAccesses(s, l) * bytes) / instances
+    const trafficBytes = levelChargedBytes(info, s, l, bytes, instances)
     costs.push({
       name: level.name,
       instances,

@@ -550,6 +550,10 @@ const keepCounts = (levels: number): void => {
     best.reads[i] = s.reads[i] ?? 0
     best.writes[i] = s.writes[i] ?? 0
   }
+  for (let l = 0; l < levels; l++) {
+    best.stepIn[l] = s.stepIn[l] ?? 0
+    best.stepOut[l] = s.stepOut[l] ?? 0
+  }
   copy(state.score, 0, state.bestScore, 0, 4)
 }
 

@@ -28,6 +28,8 @@ export interface AcceleratorInfo {
   readonly doubleBuffered: Uint8Array
   readonly readEnergy: Float64Array
   readonly writeEnergy: Float64Array
+  /** 1 when the level's bandwidth is charged `tiles-per-step` (MAESTRO's off-chip model). */
+  readonly tilesPerStep: Uint8Array
 }
 
 const infoCache = new WeakMap<HierarchicalAccelerator, AcceleratorInfo>()
@@ -44,6 +46,7 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
   const doubleBuffered = new Uint8Array(levels.length)
   const readEnergy = new Float64Array(levels.length)
   const writeEnergy = new Float64Array(levels.length)
+  const tilesPerStep = new Uint8Array(levels.length)
   let lastShared = -1
   levels.forEach((level, l) => {
     if (level?.scope === "shared") lastShared = l
@@ -52,6 +55,7 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
     doubleBuffered[l] = level?.doubleBuffered === true ? 1 : 0
     readEnergy[l] = level?.readEnergyPj ?? 0
     writeEnergy[l] = level?.writeEnergyPj ?? 0
+    tilesPerStep[l] = level?.trafficModel === "tiles-per-step" ? 1 : 0
     const kept: readonly unknown[] = Array.isArray(level?.holds) ? level.holds : []
     holds[l * 3] = kept.includes("weights") ? 1 : 0
     holds[l * 3 + 1] = kept.includes("inputs") ? 1 : 0
@@ -74,6 +78,7 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
     doubleBuffered,
     readEnergy,
     writeEnergy,
+    tilesPerStep,
   }
   if (typeof accelerator === "object" && accelerator !== null) infoCache.set(accelerator, info)
   return info
@@ -88,11 +93,24 @@ export interface Scratch {
   readonly extent: Float64Array
   /** Tile elements per level and operand, `tile[l * 3 + o]`. */
   readonly tile: Float64Array
+  /**
+   * Input elements of a level's tile counted per row of PEs: above the fan-out, the rows of the
+   * array (Y) times one row's input window, the windows of neighbouring rows not sharing their
+   * overlap, while the PEs of a row (X) share theirs — MAESTRO's size of its L2 (one cluster a
+   * row); below the fan-out, the input tile.
+   */
+  readonly windows: Float64Array
   /** Accesses per level and operand. */
   readonly reads: Float64Array
   readonly writes: Float64Array
   /** Cycles of each level's first fill (single-buffered levels only). */
   readonly fill: Float64Array
+  /**
+   * For a level charged `tiles-per-step`: the elements its children's tiles bring in (weights
+   * and inputs) and take out (outputs) over all steps, reuse ignored.
+   */
+  readonly stepIn: Float64Array
+  readonly stepOut: Float64Array
 }
 
 /** Working arrays for `levels` storage levels. */
@@ -101,9 +119,12 @@ export const makeScratch = (levels: number): Scratch => ({
   bounds: new Float64Array(8),
   extent: new Float64Array((levels + 1) * 8),
   tile: new Float64Array(levels * 3),
+  windows: new Float64Array(levels),
   reads: new Float64Array(levels * 3),
   writes: new Float64Array(levels * 3),
   fill: new Float64Array(levels),
+  stepIn: new Float64Array(levels),
+  stepOut: new Float64Array(levels),
 })
 
 let scratch: Scratch = makeScratch(8)

@@ -10,9 +10,11 @@ import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, releva
 /**
  * One transfer of the reuse analysis: operand `o` filling `child` (a level, or `levels` for the
  * MACs) from `parent`, `fills` times per child instance, `distinct` different tiles per instance;
- * `side` parent-side transfers per fill (distinct tiles across the fan-out, or the instances).
+ * `side` parent-side transfers per fill (distinct tiles across the fan-out, or the instances);
+ * `steps` iterations of all the loops above the child (the fills were there no reuse).
  */
-const stride = 8
+export const planStride = 9
+const stride = planStride
 export const planOperand = 0
 export const planParent = 1
 export const planChild = 2
@@ -21,6 +23,7 @@ export const planDistinct = 4
 export const planSide = 5
 export const planInstances = 6
 export const planCrossing = 7
+export const planSteps = 8
 
 /** A mapping read against an accelerator. */
 export interface CompiledMapping {
@@ -34,7 +37,7 @@ export interface CompiledMapping {
   readonly usedPes: number
   /** Product of all temporal factors: MACs per PE. */
   readonly temporal: number
-  /** Transfers, `plan[i * 8 + field]`, `transfers` of them. */
+  /** Transfers, `plan[i * planStride + field]`, `transfers` of them. */
   readonly plan: Float64Array
   readonly transfers: number
 }
@@ -236,6 +239,7 @@ export const reusePlanInto = (
       plan[row + planSide] = crossing ? spatialRelevant : instances
       plan[row + planInstances] = instances
       plan[row + planCrossing] = crossing ? 1 : 0
+      plan[row + planSteps] = above
       parent = c
     }
   }

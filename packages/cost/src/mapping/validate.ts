@@ -21,8 +21,14 @@ export const fillTiles = (
   levels: number,
   lastShared: number,
 ): void => {
-  const { extent, tile } = s
+  const { extent, tile, windows } = s
   const { strideH, strideW, dilationH, dilationW } = nest
+  // Spatial factors of P, Q, R and S over Y: the PE groups (rows of the array) whose input
+  // windows are counted apart in `windows`.
+  let spreadP = 1
+  let spreadQ = 1
+  let spreadR = 1
+  let spreadS = 1
   // One pass from the innermost level out, the extents of the eight dimensions in locals.
   let n = 1
   let g = 1
@@ -43,6 +49,10 @@ export const fillTiles = (
     r *= f[e + 6] ?? 1
     sw *= f[e + 7] ?? 1
     if (l === lastShared) {
+      spreadP = sy[4] ?? 1
+      spreadQ = sy[5] ?? 1
+      spreadR = sy[6] ?? 1
+      spreadS = sy[7] ?? 1
       // The spatial fan-out lies just below the last shared level.
       n = n * (sx[0] ?? 1) * (sy[0] ?? 1)
       g = g * (sx[1] ?? 1) * (sy[1] ?? 1)
@@ -67,6 +77,11 @@ export const fillTiles = (
     const w = (q - 1) * strideW + (sw - 1) * dilationW + 1
     tile[l * 3 + 1] = n * g * c * h * w
     tile[l * 3 + 2] = n * g * k * p * q
+    // Inputs counted per row of PEs: each row's window whole (above the fan-out, the windows of
+    // rows spread over P, Q, R or S overlap and are counted apart; the PEs of a row share theirs).
+    const groupH = (p / spreadP - 1) * strideH + (r / spreadR - 1) * dilationH + 1
+    const groupW = (q / spreadQ - 1) * strideW + (sw / spreadS - 1) * dilationW + 1
+    windows[l] = n * g * c * groupH * groupW * spreadP * spreadQ * spreadR * spreadS
   }
 }
 

@@ -108,6 +108,11 @@ export const combineLayers = (
       let after = compute
       for (let l = 0; l < levels; l++) {
         before = Math.max(before, rows[at + rowLevels + levels + l] ?? 0)
+        if (info.tilesPerStep[l] === 1) {
+          // Charged by the tiles streamed per step, which the hand-off does not change.
+          after = Math.max(after, rows[at + rowLevels + levels + l] ?? 0)
+          continue
+        }
         const moved = l === 0 || l === buffer ? -(reads + writes) : 0
         const instances = l > info.lastShared ? usedPes : 1
         const bandwidth = info.bandwidth[l] ?? Number.POSITIVE_INFINITY
