@@ -4,7 +4,7 @@ import { type DataflowName, evaluateMapping, type MappedLayer, type MappingCost,
 import type { LoopNest } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 import { tinyNest } from "./loopnest-simulator.js"
-import { maestroHardware, maestroMapping } from "./maestro-mappings.js"
+import { maestroArray, maestroHardware, maestroMapping } from "./maestro-mappings.js"
 
 // MAESTRO's results on its 256-PE hardware (data/maestro/README.md).
 const rows = readFileSync(new URL("../data/maestro/results-256pe.csv", import.meta.url), "utf8")
@@ -34,28 +34,17 @@ const layers: Record<string, LoopNest> = {
   L3: conv("L3", 2048, 512, 7, 1, 1),
 }
 
-// MAESTRO's flat 256 PEs grouped as its directives' Cluster sizes: kcp_ws 64, ykp_os 16, yxp_os 8
-// (the inner spatial dimension on X, clusters on Y), rs one cluster of R filter rows per output
-// row (R on Y), xp_ws one row of 256.
-const arrangement = (dataflow: DataflowName, nest: LoopNest): { x: number; y: number } => {
-  switch (dataflow) {
-    case "kcp_ws":
-      return { x: 64, y: 4 }
-    case "ykp_os":
-      return { x: 16, y: 16 }
-    case "yxp_os":
-      return { x: 8, y: 32 }
-    case "rs":
-      return { x: Math.floor(256 / nest.R), y: nest.R }
-    default:
-      return { x: 256, y: 1 }
-  }
+// For the mapper, the same clusters; the rs and xp_ws templates spread P and Q over X first, so
+// their arrays are turned (rs: R filter rows along Y, a cluster a column; xp_ws: one row of 256).
+const mapperArray = (dataflow: DataflowName, nest: LoopNest): { x: number; y: number } => {
+  const { x, y } = maestroArray(dataflow, nest)
+  return dataflow === "rs" || dataflow === "xp_ws" ? { x: y, y: x } : { x, y }
 }
 
 const ours = rows.map((row) => {
   const nest = layers[row.layer]
   if (nest === undefined) throw new Error(`unknown layer ${row.layer}`)
-  const on = { ...maestro256Pe, array: { ...maestro256Pe.array, ...arrangement(row.dataflow, nest) } }
+  const on = { ...maestro256Pe, array: { ...maestro256Pe.array, ...mapperArray(row.dataflow, nest) } }
   const mapped = mapLayer(nest, on, { dataflow: row.dataflow })
   if (!mapped.feasible) throw new Error(`${row.layer} ${row.dataflow}: ${mapped.message}`)
   return mapped satisfies MappedLayer
