@@ -1,4 +1,4 @@
-import { acceleratorAreaMm2, type SystolicDataflow, systolicDataflows } from "@cosearch/accelerator"
+import { acceleratorAreaMm2, type SystolicDataflow, systolicAreaMm2, systolicDataflows } from "@cosearch/accelerator"
 import { type DataflowName, evaluateNetwork, type MapperObjective, systolicNetworkCost } from "@cosearch/cost"
 import type { AnalysedNetwork } from "@cosearch/network"
 import type { AcceleratorTarget } from "../accelerator-input.js"
@@ -56,7 +56,8 @@ export type DataflowChoice = DataflowName | "auto"
 /**
  * Evaluates one network on one accelerator: the mapper and the hand-off model for a hierarchical
  * accelerator, SCALE-Sim's model for a systolic array (`auto` there picks the fastest of os, ws
- * and is for the whole network; the systolic mode models no energy). An infeasible network comes
+ * and is for the whole network; the systolic mode models no energy; its area is the 45 nm model's,
+ * `systolicAreaMm2`). An infeasible network comes
  * back with `feasible: false`, the layer that failed and why, and no totals.
  *
  * @example
@@ -130,7 +131,7 @@ export const evaluationRecord = (
       cycles: best.cycles,
       latencyMs: clock !== undefined && clock > 0 ? best.cycles / clock / 1000 : null,
       energyMj: null,
-      areaMm2: null,
+      areaMm2: systolicAreaMm2(array),
       utilization: best.utilization,
     },
   }

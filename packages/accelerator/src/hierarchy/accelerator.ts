@@ -152,7 +152,16 @@ export const peCount = (accelerator: HierarchicalAccelerator): number => acceler
  * macPrecision({ ...maestro256Pe, bytesPerElement: 2 }) // "int8" (precision given)
  */
 export const macPrecision = (accelerator: HierarchicalAccelerator): MacPrecision =>
-  accelerator.precision ?? (accelerator.bytesPerElement === 1 ? "int8" : accelerator.bytesPerElement === 2 ? "bf16" : "fp32")
+  accelerator.precision ?? precisionOfBytes(accelerator.bytesPerElement)
+
+/**
+ * The MAC precision of an element width: int8, bf16 or fp32 for 1, 2 or 4 bytes (other widths: fp32).
+ *
+ * @example
+ * precisionOfBytes(2) // "bf16"
+ */
+export const precisionOfBytes = (bytesPerElement: number): MacPrecision =>
+  bytesPerElement === 1 ? "int8" : bytesPerElement === 2 ? "bf16" : "fp32"
 
 /**
  * Index of the last shared level (the spatial fan-out is just below it), or -1 when there is none.

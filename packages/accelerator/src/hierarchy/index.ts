@@ -18,6 +18,7 @@ export {
   operands,
   type PeArray,
   peCount,
+  precisionOfBytes,
   type StorageLevel,
   type TrafficModel,
 } from "./accelerator.js"
