@@ -8,7 +8,7 @@ import { type AcceleratorInfo, acceleratorInfo, makeScratch, type Scratch, scrat
 import { planLength, reusePlanInto } from "../mapping/compile.js"
 import type { MappingIssue } from "../mapping/issues.js"
 import { type Dimension, type DimensionFactors, dimensionIndex, dimensions, type Mapping } from "../mapping/mapping.js"
-import { fillTiles, neededBytes, nestIssues, nestIsValid, readBounds, validateMapping } from "../mapping/validate.js"
+import { fillTiles, neededBytes, nestIssues, nestIsValid, readBounds, scaleTiles, validateMapping } from "../mapping/validate.js"
 import { isBetter, type MapperObjective } from "./objective.js"
 
 /**
@@ -152,6 +152,12 @@ let state = makeState(4)
 /** Extents up to this are divided as 32-bit integers (much faster than the doubles' `%`). */
 const int32 = 0x7fffffff
 
+/**
+ * Which template's per-PE and buffer loop orders `state.order` holds (levels 1 and below), so
+ * that consecutive searches with the same template and hierarchy do not copy them again.
+ */
+let ordered: { template?: CompiledTemplate; levels: number; lastShared: number; state?: SearchState } = { levels: 0, lastShared: -1 }
+
 /** Writes the divisors of `n` into `into`, largest first; returns how many. */
 const divisorsOf = (n: number, into: Float64Array): number => {
   let small = 0
@@ -222,7 +228,7 @@ const largestDivisorAtMost = (n: number, limit: number): number => {
 export const mapLayer = (nest: LoopNest, accelerator: HierarchicalAccelerator, options: MapLayerOptions = {}): MapLayerResult => {
   const invalid = inputIssues(nest, accelerator)
   if (invalid !== undefined) return { ...invalid, visited: 0 }
-  const found = searchMappings(nest, accelerator, options)
+  const found = searchMappings(nest, accelerator, acceleratorInfo(accelerator), options)
   if (found.dataflow === undefined) return nothingFits(nest, accelerator, found.first, found.visited)
   const mapping = toMapping(accelerator.levels.length, state.bestF, state.bestSx, state.bestSy, state.bestOrder)
   const cost = evaluateMapping(nest, accelerator, mapping)
@@ -230,8 +236,8 @@ export const mapLayer = (nest: LoopNest, accelerator: HierarchicalAccelerator, o
   return { ...cost, mapping, dataflow: found.dataflow, visited: found.visited }
 }
 
-/** The issues that stop the mapper before any search: an invalid accelerator or nest. @internal */
-export const inputIssues = (nest: LoopNest, accelerator: HierarchicalAccelerator): MappingInfeasible | undefined => {
+/** The issues that stop the mapper before any search: an invalid accelerator or nest. */
+const inputIssues = (nest: LoopNest, accelerator: HierarchicalAccelerator): MappingInfeasible | undefined => {
   const info = acceleratorInfo(accelerator)
   if (info.issues.length > 0) {
     const issues: MappingIssue[] = info.issues.map((issue) => ({ reason: "accelerator", message: `accelerator: ${issue.message}` }))
@@ -256,11 +262,16 @@ export interface SearchOutcome {
 }
 
 /**
- * The mapper's search on a valid nest and accelerator (see `mapLayer`), without building any
- * record: the best mapping stays in the mapper's working arrays, where `scoreBestMapping` reads
- * it. @internal
+ * The mapper's search on a valid nest and accelerator (see `mapLayer`; `info` is the
+ * accelerator's `acceleratorInfo`), without building any record: the best mapping stays in the
+ * mapper's working arrays, where `bestCounts` and `bestScore` read it. @internal
  */
-export const searchMappings = (nest: LoopNest, accelerator: HierarchicalAccelerator, options: MapLayerOptions): SearchOutcome => {
+export const searchMappings = (
+  nest: LoopNest,
+  accelerator: HierarchicalAccelerator,
+  info: AcceleratorInfo,
+  options: MapLayerOptions,
+): SearchOutcome => {
   const dataflow = options.dataflow ?? "auto"
   const objective = options.objective ?? "latency"
   const tried = dataflow === "auto" ? dataflowNames : [dataflow]
@@ -269,7 +280,6 @@ export const searchMappings = (nest: LoopNest, accelerator: HierarchicalAccelera
   const levels = accelerator.levels.length
   if (state.levels < levels) state = makeState(Math.max(levels, 2 * state.levels))
   const st = state
-  const info = acceleratorInfo(accelerator)
   readBounds(nest, st.bounds)
   const macs = nest.N * nest.G * nest.K * nest.C * nest.P * nest.Q * nest.R * nest.S
   let visited = 0
@@ -291,21 +301,35 @@ export const searchMappings = (nest: LoopNest, accelerator: HierarchicalAccelera
 }
 
 /**
- * The best mapping of the last `searchMappings`: its tiles and access counts (`tile`, `reads`,
- * `writes` as in the scratch `scoreCounts` reads) and `score`: its cycles, energy (pJ), compute
- * cycles and used PEs — what `evaluateMapping` computes for its record. Overwritten by the next
+ * The tiles and access counts (`tile`, `reads`, `writes`, `stepIn`, `stepOut`, as in the scratch
+ * `scoreCounts` reads) of the best mapping of the last `searchMappings`; overwritten by the next
  * search. @internal
  */
-export const bestMapping = (): { readonly counts: Scratch; readonly score: Float64Array } => ({
-  counts: state.best,
-  score: state.bestScore,
-})
+export const bestCounts = (): Scratch => state.best
+
+/**
+ * The score of the best mapping of the last `searchMappings`: its cycles, energy (pJ), compute
+ * cycles and used PEs — what `evaluateMapping` computes for its record. @internal
+ */
+export const bestScore = (): Float64Array => state.bestScore
+
+/** Whether the scratch's tiles are those of the current factors (`state.f`, `sx`, `sy`). */
+let tilesCurrent = false
+
+/** The scratch with the tiles of the current factors, filled only when they changed. */
+const refreshTiles = (nest: LoopNest, info: AcceleratorInfo): Scratch => {
+  const s = scratchFor(info.levels)
+  if (!tilesCurrent) {
+    fillTiles(s, state.f, state.sx, state.sy, nest, info)
+    tilesCurrent = true
+  }
+  return s
+}
 
 /** Whether every bounded level holds its tiles (twice when double-buffered) with the current factors. */
 const fits = (nest: LoopNest, info: AcceleratorInfo): boolean => {
   const levels = info.levels
-  const s = scratchFor(levels)
-  fillTiles(s, state.f, state.sx, state.sy, nest, levels, info.lastShared)
+  const s = refreshTiles(nest, info)
   const bytes = info.bytes
   for (let l = 0; l < levels; l++) {
     const capacity = info.capacity[l] ?? Number.POSITIVE_INFINITY
@@ -322,9 +346,7 @@ const fits = (nest: LoopNest, info: AcceleratorInfo): boolean => {
  * `(extent - 1) · stride + (window - 1) · dilation + 1`), so each level bounds it in closed form.
  */
 const factorRoom = (nest: LoopNest, info: AcceleratorInfo, l: number, d: number): number => {
-  const levels = info.levels
-  const s = scratchFor(levels)
-  fillTiles(s, state.f, state.sx, state.sy, nest, levels, info.lastShared)
+  const s = refreshTiles(nest, info)
   const bytes = info.bytes
   let room = Number.POSITIVE_INFINITY
   for (let k = 0; k <= l; k++) {
@@ -383,6 +405,8 @@ const grow = (nest: LoopNest, info: AcceleratorInfo, l: number, d: number): void
   const chosen = largestDivisorAtMost(left, room)
   f[l * 8 + d] = (f[l * 8 + d] ?? 1) * chosen
   rem[d] = left / chosen
+  if (info.anyTilesPerStep) tilesCurrent = false
+  else scaleTiles(scratchFor(info.levels), l, d, chosen, nest)
 }
 
 /** Spreads the listed dimensions over an axis of `size` PEs. */
@@ -406,6 +430,7 @@ const shrinkSpatial = (axis: Float64Array): boolean => {
   const smaller = largestDivisorAtMost(factor, factor - 1)
   axis[widest] = smaller
   state.rem[widest] = ((state.rem[widest] ?? 1) * factor) / smaller
+  tilesCurrent = false
   return true
 }
 
@@ -453,15 +478,22 @@ const searchTemplate = (
     sy[d] = 1
     rem[d] = state.bounds[d] ?? 1
   }
+  tilesCurrent = false
   spread(template.spatialX, info.arrayX, sx)
   spread(template.spatialY, info.arrayY, sy)
   // Spread tiles that overflow a shared buffer: shrink the spatial factors, Y's first.
   while (!fits(nest, info)) if (!shrinkSpatial(sy) && !shrinkSpatial(sx)) return { visited: 0, improved: false }
   for (let l = levels - 1; l > Math.max(ls, 0); l--) for (let i = 0; i < template.pe.length; i++) grow(nest, info, l, template.pe[i] ?? 0)
   // Orders: per-PE and buffer levels from the template; the outermost level varies.
-  for (let l = 1; l < levels; l++) copyOrder(l > ls ? template.peOrder : template.bufferOrder, 0, order, l * 8, 8)
-  copy(f, 0, base, 0, levels * 8)
-  copy(rem, 0, baseRem, 0, 8)
+  if (ordered.template !== template || ordered.levels !== levels || ordered.lastShared !== ls || ordered.state !== state) {
+    for (let l = 1; l < levels; l++) copyOrder(l > ls ? template.peOrder : template.bufferOrder, 0, order, l * 8, 8)
+    ordered = { template, levels, lastShared: ls, state }
+  }
+  // One mapping to visit: only the first candidate, which needs no copy of the factors to return to.
+  if (budget > 1) {
+    copy(f, 0, base, 0, levels * 8)
+    copy(rem, 0, baseRem, 0, 8)
+  }
   // Candidates for the buffer feeding the array (the last shared level, when it is not DRAM).
   const buffer = ls >= 1 ? ls : -1
   let first = -1
@@ -489,13 +521,17 @@ const searchTemplate = (
   let cycles = bestCycles
   let energy = bestEnergy
   for (let ai = aStart; ai < aCount && visited < budget; ai += step) {
-    copy(base, 0, f, 0, levels * 8)
-    copy(baseRem, 0, rem, 0, 8)
-    if (first >= 0) {
-      const a = aValues[ai] ?? 1
-      f[buffer * 8 + first] = a
-      if (!fits(nest, info)) continue
-      rem[first] = (rem[first] ?? 1) / a
+    // The first candidate is the largest factor that fits: `grow` has just set it, in place.
+    if (ai !== aStart) {
+      tilesCurrent = false
+      copy(base, 0, f, 0, levels * 8)
+      copy(baseRem, 0, rem, 0, 8)
+      if (first >= 0) {
+        const a = aValues[ai] ?? 1
+        f[buffer * 8 + first] = a
+        if (!fits(nest, info)) continue
+        rem[first] = (rem[first] ?? 1) / a
+      }
     }
     for (let l = buffer; l >= 1; l--) {
       for (let i = 0; i < template.buffer.length; i++) {
@@ -506,6 +542,7 @@ const searchTemplate = (
     for (let d = 0; d < 8; d++) {
       f[d] = (f[d] ?? 1) * (rem[d] ?? 1)
       rem[d] = 1
+      tilesCurrent = false
     }
     if (!fits(nest, info)) continue
     for (let o = 0; o < orders && visited < budget; o++) {

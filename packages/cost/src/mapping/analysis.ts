@@ -30,6 +30,8 @@ export interface AcceleratorInfo {
   readonly writeEnergy: Float64Array
   /** 1 when the level's bandwidth is charged `tiles-per-step` (MAESTRO's off-chip model). */
   readonly tilesPerStep: Uint8Array
+  /** Whether any level is charged `tiles-per-step` (then `fillTiles` counts `windows`). */
+  readonly anyTilesPerStep: boolean
 }
 
 const infoCache = new WeakMap<HierarchicalAccelerator, AcceleratorInfo>()
@@ -79,6 +81,7 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
     readEnergy,
     writeEnergy,
     tilesPerStep,
+    anyTilesPerStep: tilesPerStep.includes(1),
   }
   if (typeof accelerator === "object" && accelerator !== null) infoCache.set(accelerator, info)
   return info

@@ -158,8 +158,8 @@ const compile = (accelerator: HierarchicalAccelerator, mapping: Mapping): Compil
   return { accelerator, issues: undefined, f, sx, sy, usedPes, temporal, plan, transfers }
 }
 
-/** Working array of `reusePlanInto`: per level, four products of factors. */
-let products = new Float64Array(32)
+/** Working array of `reusePlanInto`: per level, ten products and flags. */
+let products = new Float64Array(80)
 
 /** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
 export const planLength = (levels: number): number => 3 * levels * stride
@@ -181,8 +181,12 @@ export const reusePlanInto = (
   usedPes: number,
 ): number => {
   const { holds, lastShared, levels } = info
-  // Per level: the product of its factors, and of those each operand depends on.
-  if (products.length < levels * 4) products = new Float64Array(levels * 8)
+  // Per level (10 numbers each): the product of its factors; of those each operand depends on;
+  // per operand, the product of the loops it does not depend on that lie innermost, below its
+  // innermost relevant loop (all of them when it has none), and 1 when it has a relevant loop.
+  if (products.length < levels * 10) products = new Float64Array(levels * 20)
+  const pr = products
+  const rel = relevance
   for (let l = 0; l < levels; l++) {
     let all = 1
     let weights = 1
@@ -191,40 +195,59 @@ export const reusePlanInto = (
     for (let d = 0; d < 8; d++) {
       const factor = f[l * 8 + d] ?? 1
       all *= factor
-      if (relevance[d] === 1) weights *= factor
-      if (relevance[8 + d] === 1) inputs *= factor
-      if (relevance[16 + d] === 1) outputs *= factor
+      if (rel[d] === 1) weights *= factor
+      if (rel[8 + d] === 1) inputs *= factor
+      if (rel[16 + d] === 1) outputs *= factor
     }
-    products[l * 4] = all
-    products[l * 4 + 1] = weights
-    products[l * 4 + 2] = inputs
-    products[l * 4 + 3] = outputs
+    const at = l * 10
+    pr[at] = all
+    pr[at + 1] = weights
+    pr[at + 2] = inputs
+    pr[at + 3] = outputs
+    for (let o = 0; o < 3; o++) {
+      pr[at + 4 + o] = 1
+      pr[at + 7 + o] = 0
+    }
+    for (let i = (ordLength[l] ?? 0) - 1; i >= 0; i--) {
+      const d = order[l * 8 + i] ?? 0
+      const factor = f[l * 8 + d] ?? 1
+      if (factor === 1) continue
+      for (let o = 0; o < 3; o++) {
+        if (pr[at + 7 + o] === 1) continue
+        if (rel[o * 8 + d] === 1) pr[at + 7 + o] = 1
+        else pr[at + 4 + o] = (pr[at + 4 + o] ?? 1) * factor
+      }
+    }
+  }
+  // PEs that need different tiles of each operand: the spatial factors it depends on.
+  let spatialWeights = 1
+  let spatialInputs = 1
+  let spatialOutputs = 1
+  for (let d = 0; d < 8; d++) {
+    const spread = (sx[d] ?? 1) * (sy[d] ?? 1)
+    if (rel[d] === 1) spatialWeights *= spread
+    if (rel[8 + d] === 1) spatialInputs *= spread
+    if (rel[16 + d] === 1) spatialOutputs *= spread
   }
   let transfers = 0
   for (let o = 0; o < 3; o++) {
-    // PEs that need different tiles of the operand: the spatial factors it depends on.
-    let spatialRelevant = 1
-    for (let d = 0; d < 8; d++) if (relevance[o * 8 + d] === 1) spatialRelevant *= (sx[d] ?? 1) * (sy[d] ?? 1)
+    const spatialRelevant = o === 0 ? spatialWeights : o === 1 ? spatialInputs : spatialOutputs
     let parent = 0
     let above = 1
     let distinct = 1
     for (let c = 1; c <= levels; c++) {
-      above *= products[(c - 1) * 4] ?? 1
-      distinct *= products[(c - 1) * 4 + 1 + o] ?? 1
+      above *= pr[(c - 1) * 10] ?? 1
+      distinct *= pr[(c - 1) * 10 + 1 + o] ?? 1
       if (c < levels && holds[c * 3 + o] !== 1) continue
       let fills = above
       if (c < levels) {
         // Stationarity: loops the operand does not depend on, innermost above the child, do not
-        // refill it. The MACs keep nothing, so every step refills them.
+        // refill it (up to the innermost relevant loop, whatever level it is at). The MACs keep
+        // nothing, so every step refills them.
         let trailing = 1
-        search: for (let l = c - 1; l >= 0; l--) {
-          for (let i = (ordLength[l] ?? 0) - 1; i >= 0; i--) {
-            const d = order[l * 8 + i] ?? 0
-            const factor = f[l * 8 + d] ?? 1
-            if (factor === 1) continue
-            if (relevance[o * 8 + d] === 1) break search
-            trailing *= factor
-          }
+        for (let l = c - 1; l >= 0; l--) {
+          trailing *= pr[l * 10 + 4 + o] ?? 1
+          if (pr[l * 10 + 7 + o] === 1) break
         }
         fills = above / trailing
       }

@@ -10,17 +10,11 @@ const operandNames = ["weights", "inputs", "outputs"] as const
 
 /**
  * Fills `s.extent` (tile extents per level) and `s.tile` (tile elements per level and operand)
- * from temporal factors `f[l * 8 + d]` and spatial factors `sx`, `sy`.
+ * from temporal factors `f[l * 8 + d]` and spatial factors `sx`, `sy`, and `s.windows` when a
+ * level of the accelerator is charged `tiles-per-step`.
  */
-export const fillTiles = (
-  s: Scratch,
-  f: Float64Array,
-  sx: Float64Array,
-  sy: Float64Array,
-  nest: LoopNest,
-  levels: number,
-  lastShared: number,
-): void => {
+export const fillTiles = (s: Scratch, f: Float64Array, sx: Float64Array, sy: Float64Array, nest: LoopNest, info: AcceleratorInfo): void => {
+  const { levels, lastShared, anyTilesPerStep } = info
   const { extent, tile, windows } = s
   const { strideH, strideW, dilationH, dilationW } = nest
   // Spatial factors of P, Q, R and S over Y: the PE groups (rows of the array) whose input
@@ -77,11 +71,37 @@ export const fillTiles = (
     const w = (q - 1) * strideW + (sw - 1) * dilationW + 1
     tile[l * 3 + 1] = n * g * c * h * w
     tile[l * 3 + 2] = n * g * k * p * q
+    if (!anyTilesPerStep) continue
     // Inputs counted per row of PEs: each row's window whole (above the fan-out, the windows of
     // rows spread over P, Q, R or S overlap and are counted apart; the PEs of a row share theirs).
     const groupH = (p / spreadP - 1) * strideH + (r / spreadR - 1) * dilationH + 1
     const groupW = (q / spreadQ - 1) * strideW + (sw / spreadS - 1) * dilationW + 1
     windows[l] = n * g * c * groupH * groupW * spreadP * spreadQ * spreadR * spreadS
+  }
+}
+
+/**
+ * Multiplies dimension `d`'s factor at level `l` by `factor` in the tiles `fillTiles` left in `s`:
+ * the extents of `d` at `l` and every level above it, and their tiles (not `windows`). The same
+ * numbers as `fillTiles` on the new factors, without recomputing the other levels and dimensions.
+ */
+export const scaleTiles = (s: Scratch, l: number, d: number, factor: number, nest: LoopNest): void => {
+  const { extent, tile } = s
+  const { strideH, strideW, dilationH, dilationW } = nest
+  for (let k = 0; k <= l; k++) {
+    const e = k * 8
+    extent[e + d] = (extent[e + d] ?? 1) * factor
+    const n = extent[e] ?? 1
+    const g = extent[e + 1] ?? 1
+    const kk = extent[e + 2] ?? 1
+    const c = extent[e + 3] ?? 1
+    const p = extent[e + 4] ?? 1
+    const q = extent[e + 5] ?? 1
+    const r = extent[e + 6] ?? 1
+    const sw = extent[e + 7] ?? 1
+    tile[k * 3] = g * kk * c * r * sw
+    tile[k * 3 + 1] = n * g * c * ((p - 1) * strideH + (r - 1) * dilationH + 1) * ((q - 1) * strideW + (sw - 1) * dilationW + 1)
+    tile[k * 3 + 2] = n * g * kk * p * q
   }
 }
 
@@ -159,7 +179,7 @@ export const mappingIssues = (nest: LoopNest, accelerator: HierarchicalAccelerat
   if (compiled.issues !== undefined) return compiled.issues
   const s = scratchFor(levels)
   const bounds = readBounds(nest, s.bounds)
-  fillTiles(s, compiled.f, compiled.sx, compiled.sy, nest, levels, info.lastShared)
+  fillTiles(s, compiled.f, compiled.sx, compiled.sy, nest, info)
   for (let d = 0; d < 8; d++) {
     if (s.extent[d] !== bounds[d]) {
       const dimension = dimensions[d] ?? ""

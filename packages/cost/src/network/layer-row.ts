@@ -2,7 +2,7 @@ import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
 import { dataflowNames } from "../dataflow/dataflow.js"
 import { levelAccesses, levelTrafficCycles } from "../hierarchy/kernel.js"
-import { bestMapping, type MappedLayer } from "../mapper/map-layer.js"
+import { bestCounts, bestScore, type MappedLayer } from "../mapper/map-layer.js"
 import type { AcceleratorInfo } from "../mapping/analysis.js"
 
 // Internal to @cosearch/cost: what the network evaluation needs of one mapped layer, as a row of
@@ -60,7 +60,8 @@ export const writeRowFromSearch = (
   rows: Float64Array,
   offset: number,
 ): boolean => {
-  const { counts: s, score } = bestMapping()
+  const s = bestCounts()
+  const score = bestScore()
   const levels = accelerator.levels.length
   const bytes = accelerator.bytesPerElement
   const macs = nest.N * nest.G * nest.K * nest.C * nest.P * nest.Q * nest.R * nest.S

@@ -1,8 +1,9 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import { type AnalysedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
 import { dataflowNames } from "../dataflow/dataflow.js"
-import { inputIssues, type MapLayerOptions, mapLayer, searchMappings } from "../mapper/map-layer.js"
+import { type MapLayerOptions, mapLayer, searchMappings } from "../mapper/map-layer.js"
 import { acceleratorInfo } from "../mapping/analysis.js"
+import { nestIsValid } from "../mapping/validate.js"
 import { type NetworkInfeasible, type NetworkTotals, networkTotals } from "./evaluate-network.js"
 import { combineLayers, handOffLevel, sumDataflows } from "./hand-off.js"
 import { rowLength, writeRowFromSearch } from "./layer-row.js"
@@ -86,7 +87,7 @@ export const evaluateNetworkTotals = (
     if (nest.kind === "pool" || nest.kind === "eltwise") continue
     let at = findShape(memo, nest)
     if (at < 0) {
-      const found = inputIssues(nest, accelerator) === undefined ? searchMappings(nest, accelerator, options) : undefined
+      const found = nestIsValid(nest) ? searchMappings(nest, accelerator, info, options) : undefined
       const dataflow = found?.dataflow === undefined ? -1 : dataflowNames.indexOf(found.dataflow)
       at = nextRow(memo)
       if (dataflow < 0 || !writeRowFromSearch(nest, accelerator, info, dataflow, buffer, memo.rows, at)) {
