@@ -58,6 +58,34 @@ describe("evaluateNetworkTotals", () => {
     expect(handedOn).toBeLessThan(compared)
   })
 
+  it("equals evaluateNetwork's totals on every other zoo network (MobileNetV1/V3, EfficientNets, ResNet-50, NB201, FBNet, FFNN, LSTM)", () => {
+    const specs = [
+      "mobilenet_v1",
+      "mobilenet_v3_large",
+      "efficientnet_edgetpu_s",
+      "efficientnet_edgetpu_m",
+      "resnet50",
+      "nb201:012343",
+      "fbnet:a",
+      "ffnn",
+      "lstm_encoder",
+    ]
+    for (const spec of specs) {
+      const nests = zoo(spec)
+      for (const on of [maestro256Pe, eyerissV1Like]) {
+        for (const options of [
+          { dataflow: "kcp_ws", maxMappings: 1 },
+          { dataflow: "rs", objective: "energy" },
+        ] as const) {
+          expect({ spec, totals: totalsOf(evaluateNetworkTotals(nests, on, options)) }).toEqual({
+            spec,
+            totals: totalsOf(evaluateNetwork(nests, on, options)),
+          })
+        }
+      }
+    }
+  })
+
   it("keeps the memo per accelerator and options: interleaved calls give each one's own totals", () => {
     const [mobilenet, resnet] = networks
     if (mobilenet === undefined || resnet === undefined) throw new Error("no networks")
