@@ -52,7 +52,7 @@ const inputElements = (nest: LoopNest): number => nest.N * nest.G * nest.C * nes
  * layers' tiles there.
  */
 const keptOnChip = (
-  accelerator: HierarchicalAccelerator,
+  info: AcceleratorInfo,
   buffer: number,
   nests: readonly LoopNest[],
   rows: Float64Array,
@@ -64,7 +64,7 @@ const keptOnChip = (
   if (buffer < 0 || producer === undefined || consumer === undefined) return false
   const elements = outputElements(producer)
   if (elements !== inputElements(consumer)) return false
-  const room = (accelerator.levels[buffer]?.capacityBytes ?? Number.POSITIVE_INFINITY) - elements * accelerator.bytesPerElement
+  const room = (info.capacity[buffer] ?? Number.POSITIVE_INFINITY) - elements * info.bytes
   const mine = rows[(offsets[i] ?? 0) + rowBufferOccupancy] ?? 0
   const next = rows[(offsets[i + 1] ?? 0) + rowBufferOccupancy] ?? 0
   return Math.max(mine, next) <= room
@@ -88,13 +88,12 @@ export const combineLayers = (
   listener?: HandOffListener,
 ): void => {
   const buffer = handOffLevel(accelerator)
-  const levels = accelerator.levels.length
-  const bytes = accelerator.bytesPerElement
+  const { levels, bytes } = info
   sums.fill(0)
   let inputOnChip = false
   for (let i = 0; i < nests.length; i++) {
     const at = offsets[i] ?? 0
-    const outputOnChip = keptOnChip(accelerator, buffer, nests, rows, offsets, i)
+    const outputOnChip = keptOnChip(info, buffer, nests, rows, offsets, i)
     const producer = nests[i]
     const dramOutputWrites = rows[at + rowDramOutputWrites] ?? 0
     const writes = outputOnChip && producer !== undefined ? Math.min(outputElements(producer), dramOutputWrites) : 0
