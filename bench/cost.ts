@@ -18,11 +18,14 @@
  * - `mobilenetV2RecordsEvalsPerSec`: `evaluateNetwork` on the fixed accelerator, with a mapping
  *   and a full record per layer (no memo).
  *
- * Flags: `--seconds S` (time per figure, default 1). Ends stdout with one JSON line.
+ * Flags: `--seconds S` (time per figure, default 1). Ends stdout with one JSON line, which also
+ * gives the CPUs and the 1-minute load average (rates are wall-clock: on a loaded machine they
+ * understate what one core does).
  *
  * @example
  * // pnpm -s bench cost --seconds 0.5
  */
+import { availableParallelism, loadavg } from "node:os"
 import { type HierarchicalAccelerator, maestro256Pe, type SystolicArray, systolicPresets } from "@cosearch/accelerator"
 import {
   evaluateMapping,
@@ -211,6 +214,9 @@ export const main = (args: string[]): void => {
     JSON.stringify({
       bench: "cost",
       node: process.version,
+      // The machine's state: wall-clock rates on a loaded machine understate one core's.
+      cpus: availableParallelism(),
+      loadAverage1m: Math.round((loadavg()[0] ?? 0) * 10) / 10,
       arrays: arrays.length,
       layerEvalsPerSecFixed: fixedEvals,
       layerEvalsPerSecMapper: mapperEvals,
