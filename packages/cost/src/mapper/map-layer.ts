@@ -274,9 +274,9 @@ export const searchMappings = (
 ): SearchOutcome => {
   const dataflow = options.dataflow ?? "auto"
   const objective = options.objective ?? "latency"
-  const tried = dataflow === "auto" ? dataflowNames : [dataflow]
+  const tried = dataflow === "auto" ? dataflowNames.length : 1
   const total = Math.max(1, Math.floor(options.maxMappings ?? (dataflow === "auto" ? 64 : 32)) || 1)
-  const perDataflow = Math.max(1, Math.floor(total / tried.length))
+  const perDataflow = Math.max(1, Math.floor(total / tried))
   const levels = accelerator.levels.length
   if (state.levels < levels) state = makeState(Math.max(levels, 2 * state.levels))
   const st = state
@@ -286,18 +286,18 @@ export const searchMappings = (
   let bestCycles = Number.POSITIVE_INFINITY
   let bestEnergy = Number.POSITIVE_INFINITY
   let bestDataflow: DataflowName | undefined
-  for (const name of tried) {
+  for (let t = 0; t < tried; t++) {
+    const name = dataflow === "auto" ? (dataflowNames[t] ?? "ws") : dataflow
     const budget = Math.min(perDataflow, total - visited)
     if (budget < 1) break
-    const found = searchTemplate(nest, info, templates[name], objective, budget, macs, bestCycles, bestEnergy)
-    visited += found.visited
-    if (found.improved) {
+    visited += searchTemplate(nest, info, templates[name], objective, budget, macs, bestCycles, bestEnergy)
+    if (improved) {
       bestCycles = st.score[0] ?? bestCycles
       bestEnergy = st.score[1] ?? bestEnergy
       bestDataflow = name
     }
   }
-  return { dataflow: bestDataflow, visited, first: tried[0] ?? "ws" }
+  return { dataflow: bestDataflow, visited, first: dataflow === "auto" ? (dataflowNames[0] ?? "ws") : dataflow }
 }
 
 /**
@@ -455,9 +455,13 @@ const scoreCurrent = (info: AcceleratorInfo, macs: number): void => {
   state.score[3] = usedPes
 }
 
+/** Whether the last `searchTemplate` found a mapping better than the one it was given. */
+let improved = false
+
 /**
- * Searches one template; when it finds a mapping better than (bestCycles, bestEnergy) it copies
- * it into `state.best*` and leaves its score in `state.score`.
+ * Searches one template and returns how many mappings it evaluated; when it finds a mapping
+ * better than (bestCycles, bestEnergy) it copies it into `state.best*`, leaves its score in
+ * `state.score` and sets `improved`.
  */
 const searchTemplate = (
   nest: LoopNest,
@@ -468,7 +472,7 @@ const searchTemplate = (
   macs: number,
   bestCycles: number,
   bestEnergy: number,
-): { visited: number; improved: boolean } => {
+): number => {
   const levels = info.levels
   const ls = info.lastShared
   const { f, sx, sy, rem, base, baseRem, order, aValues } = state
@@ -482,7 +486,8 @@ const searchTemplate = (
   spread(template.spatialX, info.arrayX, sx)
   spread(template.spatialY, info.arrayY, sy)
   // Spread tiles that overflow a shared buffer: shrink the spatial factors, Y's first.
-  while (!fits(nest, info)) if (!shrinkSpatial(sy) && !shrinkSpatial(sx)) return { visited: 0, improved: false }
+  improved = false
+  while (!fits(nest, info)) if (!shrinkSpatial(sy) && !shrinkSpatial(sx)) return 0
   for (let l = levels - 1; l > Math.max(ls, 0); l--) for (let i = 0; i < template.pe.length; i++) grow(nest, info, l, template.pe[i] ?? 0)
   // Orders: per-PE and buffer levels from the template; the outermost level varies.
   if (ordered.template !== template || ordered.levels !== levels || ordered.lastShared !== ls || ordered.state !== state) {
@@ -517,7 +522,6 @@ const searchTemplate = (
   const orders = template.outerOrders.length
   const step = Math.max(1, Math.ceil(((aCount - aStart) * orders) / budget))
   let visited = 0
-  let improved = false
   let cycles = bestCycles
   let energy = bestEnergy
   for (let ai = aStart; ai < aCount && visited < budget; ai += step) {
@@ -565,7 +569,7 @@ const searchTemplate = (
   }
   state.score[0] = cycles
   state.score[1] = energy
-  return { visited, improved }
+  return visited
 }
 
 /** Copies `n` numbers; for the few numbers here, faster than a typed array's `set`. */
