@@ -230,6 +230,7 @@ export const mapLayer = (nest: LoopNest, accelerator: HierarchicalAccelerator, o
   if (invalid !== undefined) return { ...invalid, visited: 0 }
   const found = searchMappings(nest, accelerator, acceleratorInfo(accelerator), options)
   if (found.dataflow === undefined) return nothingFits(nest, accelerator, found.first, found.visited)
+  flushBest()
   const mapping = toMapping(accelerator.levels.length, state.bestF, state.bestSx, state.bestSy, state.bestOrder)
   const cost = evaluateMapping(nest, accelerator, mapping)
   if (!cost.feasible) return { ...cost, visited: found.visited }
@@ -278,8 +279,13 @@ export const searchMappings = (
   const total = Math.max(1, Math.floor(options.maxMappings ?? (dataflow === "auto" ? 64 : 32)) || 1)
   const perDataflow = Math.max(1, Math.floor(total / tried))
   const levels = accelerator.levels.length
-  if (state.levels < levels) state = makeState(Math.max(levels, 2 * state.levels))
+  if (state.levels < levels) {
+    state = makeState(Math.max(levels, 2 * state.levels))
+    bestPending = 0
+  }
   const st = state
+  // A new search: the previous one's best mapping is no longer wanted.
+  bestPending = 0
   readBounds(nest, st.bounds)
   const macs = nest.N * nest.G * nest.K * nest.C * nest.P * nest.Q * nest.R * nest.S
   let visited = 0
@@ -455,6 +461,23 @@ const scoreCurrent = (info: AcceleratorInfo, macs: number): void => {
   state.score[3] = usedPes
 }
 
+/**
+ * The levels of a best mapping still held in `f`, `sx`, `sy` and `order` and not yet copied to
+ * `bestF`, `bestSx`, `bestSy` and `bestOrder` (0: none).
+ */
+let bestPending = 0
+
+/** Copies a best mapping still held in the working arrays to `state.best*`. */
+const flushBest = (): void => {
+  if (bestPending === 0) return
+  const levels = bestPending
+  copy(state.f, 0, state.bestF, 0, levels * 8)
+  copy(state.sx, 0, state.bestSx, 0, 8)
+  copy(state.sy, 0, state.bestSy, 0, 8)
+  copyOrder(state.order, 0, state.bestOrder, 0, levels * 8)
+  bestPending = 0
+}
+
 /** Whether the last `searchTemplate` found a mapping better than the one it was given. */
 let improved = false
 
@@ -476,6 +499,7 @@ const searchTemplate = (
   const levels = info.levels
   const ls = info.lastShared
   const { f, sx, sy, rem, base, baseRem, order, aValues } = state
+  flushBest()
   for (let i = 0; i < levels * 8; i++) f[i] = 1
   for (let d = 0; d < 8; d++) {
     sx[d] = 1
@@ -527,6 +551,7 @@ const searchTemplate = (
   for (let ai = aStart; ai < aCount && visited < budget; ai += step) {
     // The first candidate is the largest factor that fits: `grow` has just set it, in place.
     if (ai !== aStart) {
+      flushBest()
       tilesCurrent = false
       copy(base, 0, f, 0, levels * 8)
       copy(baseRem, 0, rem, 0, 8)
@@ -550,6 +575,7 @@ const searchTemplate = (
     }
     if (!fits(nest, info)) continue
     for (let o = 0; o < orders && visited < budget; o++) {
+      flushBest()
       copyOrder(template.outerOrders[o] ?? template.bufferOrder, 0, order, 0, 8)
       scoreCurrent(info, macs)
       visited++
@@ -559,10 +585,8 @@ const searchTemplate = (
         cycles = c
         energy = e
         improved = true
-        copy(f, 0, state.bestF, 0, levels * 8)
-        copy(sx, 0, state.bestSx, 0, 8)
-        copy(sy, 0, state.bestSy, 0, 8)
-        copyOrder(order, 0, state.bestOrder, 0, levels * 8)
+        // The factors and orders are copied to `best*` only before they next change.
+        bestPending = levels
         keepCounts(levels)
       }
     }

@@ -1,8 +1,10 @@
 import { type HierarchicalAccelerator, type HierarchyIssue, validateHierarchicalAccelerator } from "@cosearch/accelerator"
+import { identityRing } from "./identity-ring.js"
 
 // Internal to @cosearch/cost: what validation and evaluation compute once per call, in typed
 // arrays reused across calls (no allocation on the hot path), and what is computed once per
-// accelerator (cached by object identity: descriptions are immutable data).
+// accelerator (cached by object identity for the last few accelerators: descriptions are
+// immutable data).
 
 /** What the model reads from an accelerator, computed once per accelerator object. */
 export interface AcceleratorInfo {
@@ -34,12 +36,13 @@ export interface AcceleratorInfo {
   readonly anyTilesPerStep: boolean
 }
 
-const infoCache = new WeakMap<HierarchicalAccelerator, AcceleratorInfo>()
+/** The infos of the last 16 accelerators (`identity-ring.ts` says why not a WeakMap). */
+const infoCache = identityRing<HierarchicalAccelerator, AcceleratorInfo>(16)
 
 /** The cached validation and operand table of an accelerator. */
 export const acceleratorInfo = (accelerator: HierarchicalAccelerator): AcceleratorInfo => {
-  let info = infoCache.get(accelerator)
-  if (info !== undefined) return info
+  const cached = infoCache.get(accelerator)
+  if (cached !== undefined) return cached
   const issues = validateHierarchicalAccelerator(accelerator)
   const levels = Array.isArray(accelerator.levels) ? accelerator.levels : []
   const holds = new Uint8Array(levels.length * 3)
@@ -64,7 +67,7 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
     holds[l * 3 + 2] = kept.includes("outputs") ? 1 : 0
   })
   const array: Partial<HierarchicalAccelerator["array"]> = typeof accelerator?.array === "object" ? accelerator.array : {}
-  info = {
+  const info: AcceleratorInfo = {
     issues,
     levels: levels.length,
     bytes: Number(accelerator?.bytesPerElement),

@@ -1,5 +1,6 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import { type AcceleratorInfo, acceleratorInfo } from "./analysis.js"
+import { identityRing } from "./identity-ring.js"
 import type { MappingIssue } from "./issues.js"
 import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, relevance } from "./mapping.js"
 
@@ -65,7 +66,8 @@ const readFactors = (factors: DimensionFactors, into: Float64Array, offset: numb
   }
 }
 
-const cache = new WeakMap<Mapping, CompiledMapping>()
+/** The compiled forms of the last 16 mappings (`identity-ring.ts` says why not a WeakMap). */
+const cache = identityRing<Mapping, CompiledMapping>(16)
 
 /** The compiled form of `mapping` on `accelerator` (assumed valid), cached per mapping object. */
 export const compileMapping = (accelerator: HierarchicalAccelerator, mapping: Mapping): CompiledMapping => {
