@@ -258,6 +258,8 @@ const inputIssues = (nest: LoopNest, accelerator: HierarchicalAccelerator): Mapp
  */
 export interface SearchOutcome {
   readonly dataflow: DataflowName | undefined
+  /** The index of `dataflow` in `dataflowNames` (-1 when nothing fits). */
+  readonly dataflowIndex: number
   readonly visited: number
   readonly first: DataflowName
 }
@@ -292,6 +294,7 @@ export const searchMappings = (
   let bestCycles = Number.POSITIVE_INFINITY
   let bestEnergy = Number.POSITIVE_INFINITY
   let bestDataflow: DataflowName | undefined
+  let bestIndex = -1
   for (let t = 0; t < tried; t++) {
     const name = dataflow === "auto" ? (dataflowNames[t] ?? "ws") : dataflow
     const budget = Math.min(perDataflow, total - visited)
@@ -301,9 +304,10 @@ export const searchMappings = (
       bestCycles = st.score[0] ?? bestCycles
       bestEnergy = st.score[1] ?? bestEnergy
       bestDataflow = name
+      bestIndex = dataflow === "auto" ? t : dataflowNames.indexOf(dataflow)
     }
   }
-  return { dataflow: bestDataflow, visited, first: dataflow === "auto" ? (dataflowNames[0] ?? "ws") : dataflow }
+  return { dataflow: bestDataflow, dataflowIndex: bestIndex, visited, first: dataflow === "auto" ? (dataflowNames[0] ?? "ws") : dataflow }
 }
 
 /**
@@ -587,7 +591,7 @@ const searchTemplate = (
         improved = true
         // The factors and orders are copied to `best*` only before they next change.
         bestPending = levels
-        keepCounts(levels)
+        keepCounts(info)
       }
     }
   }
@@ -607,7 +611,8 @@ const copyOrder = (from: Int8Array, at: number, to: Int8Array, into: number, n: 
 }
 
 /** Copies the tiles and access counts of the scratch and the score into `state.best*`. */
-const keepCounts = (levels: number): void => {
+const keepCounts = (info: AcceleratorInfo): void => {
+  const { levels } = info
   const s = scratchFor(levels)
   const { best } = state
   for (let i = 0; i < levels * 3; i++) {
@@ -615,9 +620,11 @@ const keepCounts = (levels: number): void => {
     best.reads[i] = s.reads[i] ?? 0
     best.writes[i] = s.writes[i] ?? 0
   }
-  for (let l = 0; l < levels; l++) {
-    best.stepIn[l] = s.stepIn[l] ?? 0
-    best.stepOut[l] = s.stepOut[l] ?? 0
+  if (info.anyTilesPerStep) {
+    for (let l = 0; l < levels; l++) {
+      best.stepIn[l] = s.stepIn[l] ?? 0
+      best.stepOut[l] = s.stepOut[l] ?? 0
+    }
   }
   copy(state.score, 0, state.bestScore, 0, 4)
 }

@@ -88,7 +88,7 @@ export const evaluateNetworkTotals = (
     let at = findShape(memo, nest)
     if (at < 0) {
       const found = nestIsValid(nest) ? searchMappings(nest, accelerator, info, options) : undefined
-      const dataflow = found?.dataflow === undefined ? -1 : dataflowNames.indexOf(found.dataflow)
+      const dataflow = found === undefined ? -1 : found.dataflowIndex
       at = nextRow(memo)
       if (dataflow < 0 || !writeRowFromSearch(nest, accelerator, info, dataflow, buffer, memo.rows, at)) {
         // Not mapped: the mapper's own result says why (the slow path, once).

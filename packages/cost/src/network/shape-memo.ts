@@ -109,7 +109,8 @@ export const addShape = (memo: ShapeMemo): void => {
     memo.hashes = hashes
   }
   const entry = memo.count++
-  for (let i = 0; i < fields; i++) memo.keys[entry * fields + i] = probe[i] ?? 0
+  const { keys } = memo
+  for (let i = 0; i < fields; i++) keys[entry * fields + i] = probe[i] ?? 0
   memo.hashes[entry] = probeHash
   if (2 * memo.count > memo.slots.length) {
     memo.slots = new Int32Array(2 * memo.slots.length)
