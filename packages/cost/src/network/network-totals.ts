@@ -3,6 +3,7 @@ import { type AnalysedNetwork, type LoopNest, lowerNetwork } from "@cosearch/net
 import { dataflowNames } from "../dataflow/dataflow.js"
 import { type MapLayerOptions, mapLayer, searchMappings } from "../mapper/map-layer.js"
 import { acceleratorInfo } from "../mapping/analysis.js"
+import { identityRing } from "../mapping/identity-ring.js"
 import { nestIsValid } from "../mapping/validate.js"
 import { type NetworkInfeasible, type NetworkTotals, networkTotals } from "./evaluate-network.js"
 import { combineLayers, handOffLevel, sumDataflows } from "./hand-off.js"
@@ -44,8 +45,46 @@ const useMemo = (accelerator: HierarchicalAccelerator, options: MapLayerOptions)
   memoMaxMappings = options.maxMappings
 }
 
-const compute: LoopNest[] = []
+/**
+ * What a network's nests come to before any accelerator: its compute nests, one nest of each
+ * distinct shape (first occurrences, in order), and each compute nest's shape among them.
+ */
+interface NetworkPlan {
+  readonly compute: readonly LoopNest[]
+  readonly distinct: readonly LoopNest[]
+  readonly shapeOf: Int32Array
+}
+
+/** The plans of the last networks evaluated, by the identity of their nest arrays. */
+const plans = identityRing<readonly LoopNest[], NetworkPlan>(4)
+const planShapes = makeShapeMemo(1)
+
+const planOf = (nests: readonly LoopNest[]): NetworkPlan => {
+  const cached = plans.get(nests)
+  if (cached !== undefined) return cached
+  const compute: LoopNest[] = []
+  const distinct: LoopNest[] = []
+  const shapes: number[] = []
+  clearShapeMemo(planShapes, 1)
+  for (const nest of nests) {
+    if (nest.kind === "pool" || nest.kind === "eltwise") continue
+    let at = findShape(planShapes, nest)
+    if (at < 0) {
+      at = nextRow(planShapes)
+      planShapes.rows[at] = distinct.length
+      addShape(planShapes)
+      distinct.push(nest)
+    }
+    compute.push(nest)
+    shapes.push(planShapes.rows[at] ?? 0)
+  }
+  const plan = { compute, distinct, shapeOf: Int32Array.from(shapes) }
+  plans.set(nests, plan)
+  return plan
+}
+
 let offsets = new Int32Array(256)
+let shapeRows = new Int32Array(64)
 const sums = new Float64Array(sumDataflows + dataflowNames.length)
 
 /**
@@ -64,7 +103,8 @@ const sums = new Float64Array(sumDataflows + dataflowNames.length)
  * immutable, as everywhere in this package. Never throws.
  *
  * Pass lowered loop nests when evaluating the same network many times (lowering an analysed
- * network costs more than evaluating it).
+ * network costs more than evaluating it): which nests are compute layers and which share a shape
+ * is worked out once per nest array (kept for the last four arrays; treat them as immutable).
  *
  * @example
  * const nests = lowerNetwork(analyseNetworkOrThrow(network))
@@ -81,29 +121,30 @@ export const evaluateNetworkTotals = (
   if (info.issues.length > 0) return { feasible: false, reason: "accelerator", message: `accelerator: ${info.issues[0]?.message}` }
   const buffer = handOffLevel(accelerator)
   useMemo(accelerator, options)
-  if (offsets.length < nests.length) offsets = new Int32Array(2 * nests.length)
-  compute.length = 0
-  for (const nest of nests) {
-    if (nest.kind === "pool" || nest.kind === "eltwise") continue
+  const plan = planOf(nests)
+  const { compute, distinct, shapeOf } = plan
+  if (offsets.length < compute.length) offsets = new Int32Array(2 * compute.length)
+  if (shapeRows.length < distinct.length) shapeRows = new Int32Array(2 * distinct.length)
+  for (let d = 0; d < distinct.length; d++) {
+    const nest = distinct[d] as LoopNest
     let at = findShape(memo, nest)
     if (at < 0) {
       const found = nestIsValid(nest) ? searchMappings(nest, accelerator, info, options) : undefined
       const dataflow = found === undefined ? -1 : found.dataflowIndex
       at = nextRow(memo)
       if (dataflow < 0 || !writeRowFromSearch(nest, accelerator, info, dataflow, buffer, memo.rows, at)) {
-        // Not mapped: the mapper's own result says why (the slow path, once).
+        // Not mapped: the mapper's own result says why (the slow path, once). The first nest of
+        // the first shape that fails is the first layer that fails.
         const failed = mapLayer(nest, accelerator, options)
         const reason = failed.feasible ? "size" : failed.reason
         const message = failed.feasible ? `layer "${nest.layer}" could not be evaluated` : failed.message
-        compute.length = 0
         return { feasible: false, reason, message, layer: nest.layer }
       }
       addShape(memo)
     }
-    offsets[compute.length] = at
-    compute.push(nest)
+    shapeRows[d] = at
   }
+  for (let i = 0; i < compute.length; i++) offsets[i] = shapeRows[shapeOf[i] ?? 0] ?? 0
   combineLayers(accelerator, info, compute, memo.rows, offsets, sums)
-  compute.length = 0
   return networkTotals(accelerator, sums)
 }
