@@ -160,6 +160,16 @@ const compile = (accelerator: HierarchicalAccelerator, mapping: Mapping): Compil
   return { accelerator, issues: undefined, f, sx, sy, usedPes, temporal, plan, transfers }
 }
 
+/** The dimensions each operand (weights, inputs, outputs) depends on, as bit masks. */
+const maskOf = (o: number): number => {
+  let mask = 0
+  for (let d = 0; d < 8; d++) if (relevance[o * 8 + d] === 1) mask |= 1 << d
+  return mask
+}
+const weightsMask = maskOf(0)
+const inputsMask = maskOf(1)
+const outputsMask = maskOf(2)
+
 /** Working array of `reusePlanInto`: per level, ten products and flags. */
 let products = new Float64Array(80)
 
@@ -188,7 +198,6 @@ export const reusePlanInto = (
   // innermost relevant loop (all of them when it has none), and 1 when it has a relevant loop.
   if (products.length < levels * 10) products = new Float64Array(levels * 20)
   const pr = products
-  const rel = relevance
   for (let l = 0; l < levels; l++) {
     let all = 1
     let weights = 1
@@ -197,29 +206,44 @@ export const reusePlanInto = (
     for (let d = 0; d < 8; d++) {
       const factor = f[l * 8 + d] ?? 1
       all *= factor
-      if (rel[d] === 1) weights *= factor
-      if (rel[8 + d] === 1) inputs *= factor
-      if (rel[16 + d] === 1) outputs *= factor
+      if (((weightsMask >> d) & 1) === 1) weights *= factor
+      if (((inputsMask >> d) & 1) === 1) inputs *= factor
+      if (((outputsMask >> d) & 1) === 1) outputs *= factor
+    }
+    let trailW = 1
+    let trailI = 1
+    let trailO = 1
+    let stopW = 0
+    let stopI = 0
+    let stopO = 0
+    for (let i = (ordLength[l] ?? 0) - 1; i >= 0; i--) {
+      const d = order[l * 8 + i] ?? 0
+      const factor = f[l * 8 + d] ?? 1
+      if (factor === 1) continue
+      if (stopW === 0) {
+        if (((weightsMask >> d) & 1) === 1) stopW = 1
+        else trailW *= factor
+      }
+      if (stopI === 0) {
+        if (((inputsMask >> d) & 1) === 1) stopI = 1
+        else trailI *= factor
+      }
+      if (stopO === 0) {
+        if (((outputsMask >> d) & 1) === 1) stopO = 1
+        else trailO *= factor
+      }
     }
     const at = l * 10
     pr[at] = all
     pr[at + 1] = weights
     pr[at + 2] = inputs
     pr[at + 3] = outputs
-    for (let o = 0; o < 3; o++) {
-      pr[at + 4 + o] = 1
-      pr[at + 7 + o] = 0
-    }
-    for (let i = (ordLength[l] ?? 0) - 1; i >= 0; i--) {
-      const d = order[l * 8 + i] ?? 0
-      const factor = f[l * 8 + d] ?? 1
-      if (factor === 1) continue
-      for (let o = 0; o < 3; o++) {
-        if (pr[at + 7 + o] === 1) continue
-        if (rel[o * 8 + d] === 1) pr[at + 7 + o] = 1
-        else pr[at + 4 + o] = (pr[at + 4 + o] ?? 1) * factor
-      }
-    }
+    pr[at + 4] = trailW
+    pr[at + 5] = trailI
+    pr[at + 6] = trailO
+    pr[at + 7] = stopW
+    pr[at + 8] = stopI
+    pr[at + 9] = stopO
   }
   // PEs that need different tiles of each operand: the spatial factors it depends on.
   let spatialWeights = 1
@@ -227,9 +251,9 @@ export const reusePlanInto = (
   let spatialOutputs = 1
   for (let d = 0; d < 8; d++) {
     const spread = (sx[d] ?? 1) * (sy[d] ?? 1)
-    if (rel[d] === 1) spatialWeights *= spread
-    if (rel[8 + d] === 1) spatialInputs *= spread
-    if (rel[16 + d] === 1) spatialOutputs *= spread
+    if (((weightsMask >> d) & 1) === 1) spatialWeights *= spread
+    if (((inputsMask >> d) & 1) === 1) spatialInputs *= spread
+    if (((outputsMask >> d) & 1) === 1) spatialOutputs *= spread
   }
   let transfers = 0
   for (let o = 0; o < 3; o++) {
