@@ -32,7 +32,9 @@ export {
   type NetworkInfeasible,
   type NetworkLayerCost,
   type NetworkResult,
+  type NetworkTotals,
 } from "./network/evaluate-network.js"
+export { evaluateNetworkTotals, type NetworkTotalsResult } from "./network/network-totals.js"
 export { systolicArrayFault, systolicLayerCost, systolicLayerCycles } from "./systolic/layer-cost.js"
 export {
   type SystolicNetworkCost,

@@ -68,7 +68,24 @@ export interface StorageLevel {
   readonly doubleBuffered?: boolean
   /** Off-chip (DRAM): not counted in the chip area. */
   readonly offChip?: boolean
+  /**
+   * How the level's bandwidth is charged (docs/cost-model.md, "Cycles and utilisation"):
+   * `accesses` (the default) — the reads and writes it serves, sharing the bandwidth;
+   * `tiles-per-step` — MAESTRO's off-chip model: at every iteration of the loops above the
+   * levels it feeds, their whole tiles of weights and inputs come in and their output tiles go
+   * out, whatever the reuse, each direction at the full bandwidth. Only the level's cycles
+   * change: its access counts and energy are the same.
+   */
+  readonly trafficModel?: TrafficModel
 }
+
+/**
+ * How a storage level's bandwidth is charged (`StorageLevel.trafficModel`).
+ *
+ * @example
+ * const model: TrafficModel = "tiles-per-step" // MAESTRO's off-chip model
+ */
+export type TrafficModel = "accesses" | "tiles-per-step"
 
 /**
  * The PE array at the spatial fan-out: `x` by `y` PEs, each with `macsPerPe` MAC units.
@@ -135,7 +152,16 @@ export const peCount = (accelerator: HierarchicalAccelerator): number => acceler
  * macPrecision({ ...maestro256Pe, bytesPerElement: 2 }) // "int8" (precision given)
  */
 export const macPrecision = (accelerator: HierarchicalAccelerator): MacPrecision =>
-  accelerator.precision ?? (accelerator.bytesPerElement === 1 ? "int8" : accelerator.bytesPerElement === 2 ? "bf16" : "fp32")
+  accelerator.precision ?? precisionOfBytes(accelerator.bytesPerElement)
+
+/**
+ * The MAC precision of an element width: int8, bf16 or fp32 for 1, 2 or 4 bytes (other widths: fp32).
+ *
+ * @example
+ * precisionOfBytes(2) // "bf16"
+ */
+export const precisionOfBytes = (bytesPerElement: number): MacPrecision =>
+  bytesPerElement === 1 ? "int8" : bytesPerElement === 2 ? "bf16" : "fp32"
 
 /**
  * Index of the last shared level (the spatial fan-out is just below it), or -1 when there is none.

@@ -18,7 +18,9 @@ export {
   operands,
   type PeArray,
   peCount,
+  precisionOfBytes,
   type StorageLevel,
+  type TrafficModel,
 } from "./accelerator.js"
 export { type AcceleratorArea, acceleratorArea, acceleratorAreaMm2 } from "./area.js"
 export {

@@ -52,6 +52,9 @@ const levelIssues = (level: unknown, path: string, issues: HierarchyIssue[]): vo
     if (level[field] !== undefined && typeof level[field] !== "boolean")
       issues.push(issue(`${path}.${field}`, level[field], "must be a boolean"))
   }
+  if (level.trafficModel !== undefined && level.trafficModel !== "accesses" && level.trafficModel !== "tiles-per-step") {
+    issues.push(issue(`${path}.trafficModel`, level.trafficModel, 'must be "accesses" or "tiles-per-step" (absent: accesses)'))
+  }
 }
 
 /**

@@ -6,6 +6,7 @@
  * import { parseScaleSimConfig, systolicPresets, validateSystolicArray } from "@cosearch/accelerator"
  * validateSystolicArray(systolicPresets["systolic-32x32"]) // []
  */
+export { type SystolicArea, systolicArea, systolicAreaMm2 } from "./area.js"
 export { isSystolicDataflow, type SystolicArray, systolicDataflows } from "./array.js"
 export { type SystolicPresetName, systolicPreset, systolicPresetNames, systolicPresets } from "./presets.js"
 export { parseScaleSimConfig, type ScaleSimConfig, type ScaleSimConfigError, type ScaleSimConfigParse } from "./scalesim-config.js"

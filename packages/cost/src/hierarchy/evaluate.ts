@@ -4,7 +4,7 @@ import { acceleratorInfo, scratchFor } from "../mapping/analysis.js"
 import { compileMapping } from "../mapping/compile.js"
 import type { Mapping } from "../mapping/mapping.js"
 import { mappingIssues } from "../mapping/validate.js"
-import { accumulateTransfers, levelAccesses, levelEnergyPj, levelTrafficCycles, scoreCounts } from "./kernel.js"
+import { accumulateTransfers, levelAccesses, levelChargedBytes, levelEnergyPj, levelTrafficCycles, scoreCounts } from "./kernel.js"
 import type { LevelCost, MappingResult } from "./result.js"
 
 const totals = new Float64Array(2)
@@ -53,10 +53,10 @@ export const evaluateMapping = (nest: LoopNest, accelerator: HierarchicalAcceler
   const compiled = compileMapping(accelerator, mapping)
   const { usedPes } = compiled
   const s = scratchFor(levels)
-  const network = accumulateTransfers(accelerator, info, compiled.plan, compiled.transfers, s)
+  const network = accumulateTransfers(info, compiled.plan, compiled.transfers, s)
   const macs = nest.N * nest.G * nest.K * nest.C * nest.P * nest.Q * nest.R * nest.S
   const computeCycles = Math.ceil(compiled.temporal / accelerator.array.macsPerPe)
-  scoreCounts(accelerator, info, s, computeCycles, usedPes, macs, network, totals)
+  scoreCounts(info, s, computeCycles, usedPes, macs, network, totals)
   let largest = macs
   const costs: LevelCost[] = []
   for (let l = 0; l < levels; l++) {
@@ -69,7 +69,7 @@ export const evaluateMapping = (nest: LoopNest, accelerator: HierarchicalAcceler
     let held = 0
     for (let o = 0; o < 3; o++) if (info.holds[at + o] === 1) held += tile[at + o] ?? 0
     const occupancyBytes = held * bytes * (info.doubleBuffered[l] === 1 ? 2 : 1)
-    const trafficBytes = (levelAccesses(s, l) * bytes) / instances
+    const trafficBytes = levelChargedBytes(info, s, l, bytes, instances)
     costs.push({
       name: level.name,
       instances,

@@ -1,32 +1,41 @@
-import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { AcceleratorInfo, Scratch } from "../mapping/analysis.js"
-import { planChild, planCrossing, planDistinct, planFills, planInstances, planOperand, planParent, planSide } from "../mapping/compile.js"
+import {
+  planChild,
+  planCrossing,
+  planDistinct,
+  planFills,
+  planInstances,
+  planOperand,
+  planParent,
+  planSide,
+  planSteps,
+  planStride,
+} from "../mapping/compile.js"
 
 // Internal to @cosearch/cost: the arithmetic of the hierarchical model over typed arrays, shared
 // by `evaluateMapping` (which then builds the result records) and the mapper (which only needs
 // the cycles and the energy of each candidate, without allocating).
 
 /**
- * Fills `s.reads`, `s.writes` (per level and operand) and `s.fill` (first-fill cycles of the
- * single-buffered levels) from a transfer plan and the tiles in `s.tile`; returns the elements
- * crossing the spatial fan-out.
+ * Fills `s.reads`, `s.writes` (per level and operand), `s.fill` (first-fill cycles of the
+ * single-buffered levels) and `s.stepIn`, `s.stepOut` (levels charged `tiles-per-step`) from a
+ * transfer plan and the tiles in `s.tile`; returns the elements crossing the spatial fan-out.
  */
-export const accumulateTransfers = (
-  accelerator: HierarchicalAccelerator,
-  info: AcceleratorInfo,
-  plan: Float64Array,
-  transfers: number,
-  s: Scratch,
-): number => {
-  const levels = accelerator.levels.length
-  const bytes = accelerator.bytesPerElement
-  const { tile, reads, writes, fill } = s
-  reads.fill(0, 0, levels * 3)
-  writes.fill(0, 0, levels * 3)
-  fill.fill(0, 0, levels)
+export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, transfers: number, s: Scratch): number => {
+  const { levels, bytes } = info
+  const { tile, reads, writes, fill, stepIn, stepOut } = s
+  for (let i = 0; i < levels * 3; i++) {
+    reads[i] = 0
+    writes[i] = 0
+  }
+  for (let l = 0; l < levels; l++) {
+    fill[l] = 0
+    stepIn[l] = 0
+    stepOut[l] = 0
+  }
   let network = 0
   for (let i = 0; i < transfers; i++) {
-    const row = i * 8
+    const row = i * planStride
     const o = plan[row + planOperand] ?? 0
     const parent = plan[row + planParent] ?? 0
     const c = plan[row + planChild] ?? 0
@@ -35,6 +44,14 @@ export const accumulateTransfers = (
     const instances = plan[row + planInstances] ?? 0
     const crossing = plan[row + planCrossing] === 1
     const size = c < levels ? (tile[c * 3 + o] ?? 0) : 1
+    if (info.tilesPerStep[parent] === 1) {
+      // MAESTRO's off-chip model: the child's whole tile crosses at every step, reuse ignored,
+      // its inputs counted per PE group (the windows of neighbouring groups not shared).
+      const whole = o === 1 && c < levels ? (s.windows[c] ?? 0) : size
+      const streamed = side * (plan[row + planSteps] ?? 0) * whole
+      if (o < 2) stepIn[parent] = (stepIn[parent] ?? 0) + streamed
+      else stepOut[parent] = (stepOut[parent] ?? 0) + streamed
+    }
     if (o < 2) {
       reads[parent * 3 + o] = (reads[parent * 3 + o] ?? 0) + side * fills * size
       if (c < levels) writes[c * 3 + o] = (writes[c * 3 + o] ?? 0) + instances * fills * size
@@ -69,9 +86,18 @@ export const levelAccesses = (s: Scratch, l: number): number => {
   return (reads[at] ?? 0) + (reads[at + 1] ?? 0) + (reads[at + 2] ?? 0) + (writes[at] ?? 0) + (writes[at + 1] ?? 0) + (writes[at + 2] ?? 0)
 }
 
-/** Cycles level `l` needs for its traffic: `ceil(bytes per instance / bandwidth)`. */
+/**
+ * Bytes per instance that level `l`'s bandwidth is charged for: all its accesses; or, charged
+ * `tiles-per-step`, the larger direction of its streamed tiles (in and out each have the bandwidth).
+ */
+export const levelChargedBytes = (info: AcceleratorInfo, s: Scratch, l: number, bytes: number, instances: number): number => {
+  const elements = info.tilesPerStep[l] === 1 ? Math.max(s.stepIn[l] ?? 0, s.stepOut[l] ?? 0) : levelAccesses(s, l)
+  return (elements * bytes) / instances
+}
+
+/** Cycles level `l` needs for its traffic: `ceil(charged bytes per instance / bandwidth)`. */
 export const levelTrafficCycles = (info: AcceleratorInfo, s: Scratch, l: number, bytes: number, instances: number): number =>
-  Math.ceil((levelAccesses(s, l) * bytes) / instances / (info.bandwidth[l] ?? Number.POSITIVE_INFINITY))
+  Math.ceil(levelChargedBytes(info, s, l, bytes, instances) / (info.bandwidth[l] ?? Number.POSITIVE_INFINITY))
 
 /** Energy of level `l`'s accesses, pJ. */
 export const levelEnergyPj = (info: AcceleratorInfo, s: Scratch, l: number): number => {
@@ -89,7 +115,6 @@ export const levelEnergyPj = (info: AcceleratorInfo, s: Scratch, l: number): num
  * and fan-out's energies.
  */
 export const scoreCounts = (
-  accelerator: HierarchicalAccelerator,
   info: AcceleratorInfo,
   s: Scratch,
   computeCycles: number,
@@ -98,11 +123,10 @@ export const scoreCounts = (
   network: number,
   out: Float64Array,
 ): void => {
-  const levels = accelerator.levels.length
-  const bytes = accelerator.bytesPerElement
+  const { levels, bytes } = info
   let slowest = computeCycles
   let firstFills = 0
-  let energy = macs * accelerator.macEnergyPj + network * (accelerator.array.networkEnergyPj ?? 0)
+  let energy = macs * info.macEnergyPj + network * info.networkEnergyPj
   for (let l = 0; l < levels; l++) {
     const instances = l > info.lastShared ? usedPes : 1
     slowest = Math.max(slowest, levelTrafficCycles(info, s, l, bytes, instances))

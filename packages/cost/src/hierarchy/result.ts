@@ -35,9 +35,12 @@ export interface LevelCost {
   readonly occupancyBytes: number
   /** `occupancyBytes / capacityBytes`; 0 for an unbounded level. */
   readonly occupancy: number
-  /** Cycles the level's traffic takes: `ceil(bytes per instance / bandwidth)`; 0 when unbounded. */
+  /**
+   * Cycles the level's traffic takes: `ceil(bytes per instance / bandwidth)`; 0 when unbounded.
+   * A level charged `tiles-per-step` counts the larger direction of its streamed tiles instead.
+   */
   readonly trafficCycles: number
-  /** Bytes per cycle per instance the level must move to keep up with the compute cycles. */
+  /** Bytes per cycle per instance the level must move to keep up with the compute cycles (as charged). */
   readonly bandwidthBytesPerCycle: number
   /** `reads · readEnergyPj + writes · writeEnergyPj`. */
   readonly energyPj: number

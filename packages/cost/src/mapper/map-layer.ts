@@ -4,11 +4,11 @@ import { type DataflowName, type DataflowTemplate, dataflowNames, dataflowTempla
 import { evaluateMapping } from "../hierarchy/evaluate.js"
 import { accumulateTransfers, scoreCounts } from "../hierarchy/kernel.js"
 import type { MappingCost, MappingInfeasible } from "../hierarchy/result.js"
-import { acceleratorInfo, scratchFor } from "../mapping/analysis.js"
+import { type AcceleratorInfo, acceleratorInfo, makeScratch, type Scratch, scratchFor } from "../mapping/analysis.js"
 import { planLength, reusePlanInto } from "../mapping/compile.js"
 import type { MappingIssue } from "../mapping/issues.js"
 import { type Dimension, type DimensionFactors, dimensionIndex, dimensions, type Mapping } from "../mapping/mapping.js"
-import { fillTiles, neededBytes, nestIssues, nestIsValid, readBounds, validateMapping } from "../mapping/validate.js"
+import { fillTiles, neededBytes, nestIssues, nestIsValid, readBounds, scaleTiles, validateMapping } from "../mapping/validate.js"
 import { isBetter, type MapperObjective } from "./objective.js"
 
 /**
@@ -119,6 +119,9 @@ interface SearchState {
   readonly bestSx: Float64Array
   readonly bestSy: Float64Array
   readonly bestOrder: Int8Array
+  /** The best mapping's tiles and access counts, and its `score`. */
+  readonly best: Scratch
+  readonly bestScore: Float64Array
 }
 
 const makeState = (levels: number): SearchState => ({
@@ -135,21 +138,35 @@ const makeState = (levels: number): SearchState => ({
   bounds: new Float64Array(8),
   divisors: new Float64Array(256),
   aValues: new Float64Array(256),
-  score: new Float64Array(2),
+  score: new Float64Array(4),
   bestF: new Float64Array(levels * 8),
   bestSx: new Float64Array(8),
   bestSy: new Float64Array(8),
   bestOrder: new Int8Array(levels * 8),
+  best: makeScratch(levels),
+  bestScore: new Float64Array(4),
 })
 
 let state = makeState(4)
+
+/** Extents up to this are divided as 32-bit integers (much faster than the doubles' `%`). */
+const int32 = 0x7fffffff
+
+/**
+ * Which template's per-PE and buffer loop orders `state.order` holds (levels 1 and below), so
+ * that consecutive searches with the same template and hierarchy do not copy them again.
+ */
+let ordered: { template?: CompiledTemplate; levels: number; lastShared: number; state?: SearchState } = { levels: 0, lastShared: -1 }
 
 /** Writes the divisors of `n` into `into`, largest first; returns how many. */
 const divisorsOf = (n: number, into: Float64Array): number => {
   let small = 0
   let count = 0
   // Small divisors ascending at the front, then their cofactors; reversed into descending order.
-  for (let i = 1; i * i <= n; i++) if (n % i === 0) into[small++] = i
+  if (n <= int32) {
+    const m = n | 0
+    for (let i = 1; i * i <= m; i++) if (m % i === 0) into[small++] = i
+  } else for (let i = 1; i * i <= n; i++) if (n % i === 0) into[small++] = i
   count = small
   for (let j = small - 1; j >= 0; j--) {
     const cofactor = n / (into[j] ?? 1)
@@ -167,7 +184,23 @@ const divisorsOf = (n: number, into: Float64Array): number => {
 const largestDivisorAtMost = (n: number, limit: number): number => {
   if (n <= limit) return n
   if (limit < 2) return 1
-  // Scan the divisor pairs (i, n / i): O(sqrt n) whatever the limit.
+  if (n <= int32) {
+    // Down from the limit when it is below sqrt(n); else the divisor pairs (i, n / i).
+    const m = n | 0
+    const top = Math.floor(limit) | 0
+    if (top * top <= m) {
+      for (let i = top; i > 1; i--) if (m % i === 0) return i
+      return 1
+    }
+    let best = 1
+    for (let i = 1; i * i <= m; i++) {
+      if (m % i !== 0) continue
+      if (i <= top && i > best) best = i
+      const cofactor = (m / i) | 0
+      if (cofactor <= top && cofactor > best) best = cofactor
+    }
+    return best
+  }
   let best = 1
   for (let i = 1; i * i <= n; i++) {
     if (n % i !== 0) continue
@@ -193,55 +226,121 @@ const largestDivisorAtMost = (n: number, limit: number): number => {
  * if (mapped.feasible) console.log(mapped.energy.totalPj, mapped.visited)
  */
 export const mapLayer = (nest: LoopNest, accelerator: HierarchicalAccelerator, options: MapLayerOptions = {}): MapLayerResult => {
+  const invalid = inputIssues(nest, accelerator)
+  if (invalid !== undefined) return { ...invalid, visited: 0 }
+  const found = searchMappings(nest, accelerator, acceleratorInfo(accelerator), options)
+  if (found.dataflow === undefined) return nothingFits(nest, accelerator, found.first, found.visited)
+  flushBest()
+  const mapping = toMapping(accelerator.levels.length, state.bestF, state.bestSx, state.bestSy, state.bestOrder)
+  const cost = evaluateMapping(nest, accelerator, mapping)
+  if (!cost.feasible) return { ...cost, visited: found.visited }
+  return { ...cost, mapping, dataflow: found.dataflow, visited: found.visited }
+}
+
+/** The issues that stop the mapper before any search: an invalid accelerator or nest. */
+const inputIssues = (nest: LoopNest, accelerator: HierarchicalAccelerator): MappingInfeasible | undefined => {
   const info = acceleratorInfo(accelerator)
   if (info.issues.length > 0) {
     const issues: MappingIssue[] = info.issues.map((issue) => ({ reason: "accelerator", message: `accelerator: ${issue.message}` }))
-    return { feasible: false, reason: "accelerator", message: issues[0]?.message ?? "invalid accelerator", issues, visited: 0 }
+    return { feasible: false, reason: "accelerator", message: issues[0]?.message ?? "invalid accelerator", issues }
   }
   if (!nestIsValid(nest)) {
     const issues: MappingIssue[] = []
     nestIssues(nest, issues)
-    return { feasible: false, reason: "nest", message: issues[0]?.message ?? "invalid nest", issues, visited: 0 }
+    return { feasible: false, reason: "nest", message: issues[0]?.message ?? "invalid nest", issues }
   }
+  return undefined
+}
+
+/**
+ * What `searchMappings` found: the best mapping's dataflow (`undefined` when nothing fits), the
+ * mappings evaluated, and the first dataflow tried (named when nothing fits). @internal
+ */
+export interface SearchOutcome {
+  readonly dataflow: DataflowName | undefined
+  /** The index of `dataflow` in `dataflowNames` (-1 when nothing fits). */
+  readonly dataflowIndex: number
+  readonly visited: number
+  readonly first: DataflowName
+}
+
+/**
+ * The mapper's search on a valid nest and accelerator (see `mapLayer`; `info` is the
+ * accelerator's `acceleratorInfo`), without building any record: the best mapping stays in the
+ * mapper's working arrays, where `bestCounts` and `bestScore` read it. @internal
+ */
+export const searchMappings = (
+  nest: LoopNest,
+  accelerator: HierarchicalAccelerator,
+  info: AcceleratorInfo,
+  options: MapLayerOptions,
+): SearchOutcome => {
   const dataflow = options.dataflow ?? "auto"
   const objective = options.objective ?? "latency"
-  const tried = dataflow === "auto" ? dataflowNames : [dataflow]
+  const tried = dataflow === "auto" ? dataflowNames.length : 1
   const total = Math.max(1, Math.floor(options.maxMappings ?? (dataflow === "auto" ? 64 : 32)) || 1)
-  const perDataflow = Math.max(1, Math.floor(total / tried.length))
+  const perDataflow = Math.max(1, Math.floor(total / tried))
   const levels = accelerator.levels.length
-  if (state.levels < levels) state = makeState(Math.max(levels, 2 * state.levels))
+  if (state.levels < levels) {
+    state = makeState(Math.max(levels, 2 * state.levels))
+    bestPending = 0
+  }
   const st = state
+  // A new search: the previous one's best mapping is no longer wanted.
+  bestPending = 0
   readBounds(nest, st.bounds)
   const macs = nest.N * nest.G * nest.K * nest.C * nest.P * nest.Q * nest.R * nest.S
   let visited = 0
   let bestCycles = Number.POSITIVE_INFINITY
   let bestEnergy = Number.POSITIVE_INFINITY
   let bestDataflow: DataflowName | undefined
-  for (const name of tried) {
+  let bestIndex = -1
+  for (let t = 0; t < tried; t++) {
+    const name = dataflow === "auto" ? (dataflowNames[t] ?? "ws") : dataflow
     const budget = Math.min(perDataflow, total - visited)
     if (budget < 1) break
-    const found = searchTemplate(nest, accelerator, templates[name], objective, budget, macs, bestCycles, bestEnergy)
-    visited += found.visited
-    if (found.improved) {
+    visited += searchTemplate(nest, info, templates[name], objective, budget, macs, bestCycles, bestEnergy)
+    if (improved) {
       bestCycles = st.score[0] ?? bestCycles
       bestEnergy = st.score[1] ?? bestEnergy
       bestDataflow = name
+      bestIndex = dataflow === "auto" ? t : dataflowNames.indexOf(dataflow)
     }
   }
-  if (bestDataflow === undefined) return nothingFits(nest, accelerator, tried[0] ?? "ws", visited)
-  const mapping = toMapping(levels, st.bestF, st.bestSx, st.bestSy, st.bestOrder)
-  const cost = evaluateMapping(nest, accelerator, mapping)
-  if (!cost.feasible) return { ...cost, visited }
-  return { ...cost, mapping, dataflow: bestDataflow, visited }
+  return { dataflow: bestDataflow, dataflowIndex: bestIndex, visited, first: dataflow === "auto" ? (dataflowNames[0] ?? "ws") : dataflow }
+}
+
+/**
+ * The tiles and access counts (`tile`, `reads`, `writes`, `stepIn`, `stepOut`, as in the scratch
+ * `scoreCounts` reads) of the best mapping of the last `searchMappings`; overwritten by the next
+ * search. @internal
+ */
+export const bestCounts = (): Scratch => state.best
+
+/**
+ * The score of the best mapping of the last `searchMappings`: its cycles, energy (pJ), compute
+ * cycles and used PEs — what `evaluateMapping` computes for its record. @internal
+ */
+export const bestScore = (): Float64Array => state.bestScore
+
+/** Whether the scratch's tiles are those of the current factors (`state.f`, `sx`, `sy`). */
+let tilesCurrent = false
+
+/** The scratch with the tiles of the current factors, filled only when they changed. */
+const refreshTiles = (nest: LoopNest, info: AcceleratorInfo): Scratch => {
+  const s = scratchFor(info.levels)
+  if (!tilesCurrent) {
+    fillTiles(s, state.f, state.sx, state.sy, nest, info)
+    tilesCurrent = true
+  }
+  return s
 }
 
 /** Whether every bounded level holds its tiles (twice when double-buffered) with the current factors. */
-const fits = (nest: LoopNest, accelerator: HierarchicalAccelerator): boolean => {
-  const info = acceleratorInfo(accelerator)
-  const levels = accelerator.levels.length
-  const s = scratchFor(levels)
-  fillTiles(s, state.f, state.sx, state.sy, nest, levels, info.lastShared)
-  const bytes = accelerator.bytesPerElement
+const fits = (nest: LoopNest, info: AcceleratorInfo): boolean => {
+  const levels = info.levels
+  const s = refreshTiles(nest, info)
+  const bytes = info.bytes
   for (let l = 0; l < levels; l++) {
     const capacity = info.capacity[l] ?? Number.POSITIVE_INFINITY
     if (capacity === Number.POSITIVE_INFINITY) continue
@@ -256,12 +355,9 @@ const fits = (nest: LoopNest, accelerator: HierarchicalAccelerator): boolean => 
  * factor (weights and outputs scale with it or not at all; an input window's height or width is
  * `(extent - 1) · stride + (window - 1) · dilation + 1`), so each level bounds it in closed form.
  */
-const factorRoom = (nest: LoopNest, accelerator: HierarchicalAccelerator, l: number, d: number): number => {
-  const info = acceleratorInfo(accelerator)
-  const levels = accelerator.levels.length
-  const s = scratchFor(levels)
-  fillTiles(s, state.f, state.sx, state.sy, nest, levels, info.lastShared)
-  const bytes = accelerator.bytesPerElement
+const factorRoom = (nest: LoopNest, info: AcceleratorInfo, l: number, d: number): number => {
+  const s = refreshTiles(nest, info)
+  const bytes = info.bytes
   let room = Number.POSITIVE_INFINITY
   for (let k = 0; k <= l; k++) {
     const capacity = info.capacity[k] ?? Number.POSITIVE_INFINITY
@@ -310,21 +406,24 @@ const factorRoom = (nest: LoopNest, accelerator: HierarchicalAccelerator, l: num
 }
 
 /** Grows dimension `d` at level `l` to the largest divisor of what is left that still fits. */
-const grow = (nest: LoopNest, accelerator: HierarchicalAccelerator, l: number, d: number): void => {
+const grow = (nest: LoopNest, info: AcceleratorInfo, l: number, d: number): void => {
   const { f, rem } = state
   const left = rem[d] ?? 1
   if (left === 1) return
-  const room = factorRoom(nest, accelerator, l, d)
+  const room = factorRoom(nest, info, l, d)
   if (room < 2) return
   const chosen = largestDivisorAtMost(left, room)
   f[l * 8 + d] = (f[l * 8 + d] ?? 1) * chosen
   rem[d] = left / chosen
+  if (info.anyTilesPerStep) tilesCurrent = false
+  else scaleTiles(scratchFor(info.levels), l, d, chosen, nest)
 }
 
 /** Spreads the listed dimensions over an axis of `size` PEs. */
 const spread = (list: Int8Array, size: number, into: Float64Array): void => {
   let room = size
-  for (const d of list) {
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i] ?? 0
     const factor = largestDivisorAtMost(state.rem[d] ?? 1, room)
     into[d] = (into[d] ?? 1) * factor
     state.rem[d] = (state.rem[d] ?? 1) / factor
@@ -341,93 +440,148 @@ const shrinkSpatial = (axis: Float64Array): boolean => {
   const smaller = largestDivisorAtMost(factor, factor - 1)
   axis[widest] = smaller
   state.rem[widest] = ((state.rem[widest] ?? 1) * factor) / smaller
+  tilesCurrent = false
   return true
 }
 
-/** Evaluates the current factors and orders; returns cycles and energy in `state.score`. */
-const scoreCurrent = (nest: LoopNest, accelerator: HierarchicalAccelerator, macs: number): void => {
-  const info = acceleratorInfo(accelerator)
-  const levels = accelerator.levels.length
+/**
+ * Evaluates the current factors and orders: `state.score` gets the cycles, the energy (pJ), the
+ * compute cycles and the used PEs. The scratch's tiles must be the current factors' (`fits` has
+ * just filled them).
+ */
+const scoreCurrent = (info: AcceleratorInfo, macs: number): void => {
+  const levels = info.levels
   const { f, sx, sy, order, ordLength, plan } = state
   let temporal = 1
   for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
   let usedPes = 1
   for (let d = 0; d < 8; d++) usedPes *= (sx[d] ?? 1) * (sy[d] ?? 1)
   const s = scratchFor(levels)
-  fillTiles(s, f, sx, sy, nest, levels, info.lastShared)
-  const transfers = reusePlanInto(plan, accelerator, f, sx, sy, order, ordLength, usedPes)
-  const network = accumulateTransfers(accelerator, info, plan, transfers, s)
-  scoreCounts(accelerator, info, s, Math.ceil(temporal / accelerator.array.macsPerPe), usedPes, macs, network, state.score)
+  const transfers = reusePlanInto(plan, info, f, sx, sy, order, ordLength, usedPes)
+  const network = accumulateTransfers(info, plan, transfers, s)
+  const computeCycles = Math.ceil(temporal / info.macsPerPe)
+  scoreCounts(info, s, computeCycles, usedPes, macs, network, state.score)
+  state.score[2] = computeCycles
+  state.score[3] = usedPes
 }
 
 /**
- * Searches one template; when it finds a mapping better than (bestCycles, bestEnergy) it copies
- * it into `state.best*` and leaves its score in `state.score`.
+ * The levels of a best mapping still held in `f`, `sx`, `sy` and `order` and not yet copied to
+ * `bestF`, `bestSx`, `bestSy` and `bestOrder` (0: none).
+ */
+let bestPending = 0
+
+/** Copies a best mapping still held in the working arrays to `state.best*`. */
+const flushBest = (): void => {
+  if (bestPending === 0) return
+  const levels = bestPending
+  copy(state.f, 0, state.bestF, 0, levels * 8)
+  copy(state.sx, 0, state.bestSx, 0, 8)
+  copy(state.sy, 0, state.bestSy, 0, 8)
+  copyOrder(state.order, 0, state.bestOrder, 0, levels * 8)
+  bestPending = 0
+}
+
+/** Whether the last `searchTemplate` found a mapping better than the one it was given. */
+let improved = false
+
+/**
+ * Searches one template and returns how many mappings it evaluated; when it finds a mapping
+ * better than (bestCycles, bestEnergy) it copies it into `state.best*`, leaves its score in
+ * `state.score` and sets `improved`.
  */
 const searchTemplate = (
   nest: LoopNest,
-  accelerator: HierarchicalAccelerator,
+  info: AcceleratorInfo,
   template: CompiledTemplate,
   objective: MapperObjective,
   budget: number,
   macs: number,
   bestCycles: number,
   bestEnergy: number,
-): { visited: number; improved: boolean } => {
-  const info = acceleratorInfo(accelerator)
-  const levels = accelerator.levels.length
+): number => {
+  const levels = info.levels
   const ls = info.lastShared
   const { f, sx, sy, rem, base, baseRem, order, aValues } = state
-  f.fill(1, 0, levels * 8)
-  sx.fill(1)
-  sy.fill(1)
-  rem.set(state.bounds)
-  spread(template.spatialX, accelerator.array.x, sx)
-  spread(template.spatialY, accelerator.array.y, sy)
+  flushBest()
+  for (let i = 0; i < levels * 8; i++) f[i] = 1
+  for (let d = 0; d < 8; d++) {
+    sx[d] = 1
+    sy[d] = 1
+    rem[d] = state.bounds[d] ?? 1
+  }
+  tilesCurrent = false
+  spread(template.spatialX, info.arrayX, sx)
+  spread(template.spatialY, info.arrayY, sy)
   // Spread tiles that overflow a shared buffer: shrink the spatial factors, Y's first.
-  while (!fits(nest, accelerator)) if (!shrinkSpatial(sy) && !shrinkSpatial(sx)) return { visited: 0, improved: false }
-  for (let l = levels - 1; l > Math.max(ls, 0); l--) for (const d of template.pe) grow(nest, accelerator, l, d)
+  improved = false
+  while (!fits(nest, info)) if (!shrinkSpatial(sy) && !shrinkSpatial(sx)) return 0
+  for (let l = levels - 1; l > Math.max(ls, 0); l--) for (let i = 0; i < template.pe.length; i++) grow(nest, info, l, template.pe[i] ?? 0)
   // Orders: per-PE and buffer levels from the template; the outermost level varies.
-  for (let l = 1; l < levels; l++) order.set(l > ls ? template.peOrder : template.bufferOrder, l * 8)
-  base.set(f.subarray(0, levels * 8))
-  baseRem.set(rem)
+  if (ordered.template !== template || ordered.levels !== levels || ordered.lastShared !== ls || ordered.state !== state) {
+    for (let l = 1; l < levels; l++) copyOrder(l > ls ? template.peOrder : template.bufferOrder, 0, order, l * 8, 8)
+    ordered = { template, levels, lastShared: ls, state }
+  }
+  // One mapping to visit: only the first candidate, which needs no copy of the factors to return to.
+  if (budget > 1) {
+    copy(f, 0, base, 0, levels * 8)
+    copy(rem, 0, baseRem, 0, 8)
+  }
   // Candidates for the buffer feeding the array (the last shared level, when it is not DRAM).
   const buffer = ls >= 1 ? ls : -1
   let first = -1
-  if (buffer >= 0) for (const d of template.buffer) if (first < 0 && (rem[d] ?? 1) > 1) first = d
-  const aCount = first >= 0 ? divisorsOf(rem[first] ?? 1, aValues) : 1
-  if (first < 0) aValues[0] = 1
-  // The fitting buffer factors of the first dimension are a suffix of the descending divisors.
+  if (buffer >= 0)
+    for (let i = 0; i < template.buffer.length && first < 0; i++)
+      if ((rem[template.buffer[i] ?? 0] ?? 1) > 1) first = template.buffer[i] ?? 0
+  let aCount = 1
   let aStart = 0
+  aValues[0] = 1
   if (first >= 0) {
-    grow(nest, accelerator, buffer, first)
+    const extent = rem[first] ?? 1
+    grow(nest, info, buffer, first)
     const largest = f[buffer * 8 + first] ?? 1
-    while ((aValues[aStart] ?? 1) > largest) aStart++
+    if (budget === 1) aValues[0] = largest
+    else {
+      // The fitting buffer factors of the first dimension are a suffix of the descending divisors.
+      aCount = divisorsOf(extent, aValues)
+      while ((aValues[aStart] ?? 1) > largest) aStart++
+    }
   }
   const orders = template.outerOrders.length
   const step = Math.max(1, Math.ceil(((aCount - aStart) * orders) / budget))
   let visited = 0
-  let improved = false
   let cycles = bestCycles
   let energy = bestEnergy
   for (let ai = aStart; ai < aCount && visited < budget; ai += step) {
-    f.set(base.subarray(0, levels * 8))
-    rem.set(baseRem)
-    if (first >= 0) {
-      const a = aValues[ai] ?? 1
-      f[buffer * 8 + first] = a
-      if (!fits(nest, accelerator)) continue
-      rem[first] = (rem[first] ?? 1) / a
+    // The first candidate is the largest factor that fits: `grow` has just set it, in place.
+    if (ai !== aStart) {
+      flushBest()
+      tilesCurrent = false
+      copy(base, 0, f, 0, levels * 8)
+      copy(baseRem, 0, rem, 0, 8)
+      if (first >= 0) {
+        const a = aValues[ai] ?? 1
+        f[buffer * 8 + first] = a
+        if (!fits(nest, info)) continue
+        rem[first] = (rem[first] ?? 1) / a
+      }
     }
-    for (let l = buffer; l >= 1; l--) for (const d of template.buffer) if (d !== first || l !== buffer) grow(nest, accelerator, l, d)
+    for (let l = buffer; l >= 1; l--) {
+      for (let i = 0; i < template.buffer.length; i++) {
+        const d = template.buffer[i] ?? 0
+        if (d !== first || l !== buffer) grow(nest, info, l, d)
+      }
+    }
     for (let d = 0; d < 8; d++) {
       f[d] = (f[d] ?? 1) * (rem[d] ?? 1)
       rem[d] = 1
+      tilesCurrent = false
     }
-    if (!fits(nest, accelerator)) continue
+    if (!fits(nest, info)) continue
     for (let o = 0; o < orders && visited < budget; o++) {
-      order.set(template.outerOrders[o] ?? template.bufferOrder, 0)
-      scoreCurrent(nest, accelerator, macs)
+      flushBest()
+      copyOrder(template.outerOrders[o] ?? template.bufferOrder, 0, order, 0, 8)
+      scoreCurrent(info, macs)
       visited++
       const c = state.score[0] ?? Number.POSITIVE_INFINITY
       const e = state.score[1] ?? Number.POSITIVE_INFINITY
@@ -435,16 +589,44 @@ const searchTemplate = (
         cycles = c
         energy = e
         improved = true
-        state.bestF.set(f.subarray(0, levels * 8))
-        state.bestSx.set(sx)
-        state.bestSy.set(sy)
-        state.bestOrder.set(order.subarray(0, levels * 8))
+        // The factors and orders are copied to `best*` only before they next change.
+        bestPending = levels
+        keepCounts(info)
       }
     }
   }
   state.score[0] = cycles
   state.score[1] = energy
-  return { visited, improved }
+  return visited
+}
+
+/** Copies `n` numbers; for the few numbers here, faster than a typed array's `set`. */
+const copy = (from: Float64Array, at: number, to: Float64Array, into: number, n: number): void => {
+  for (let i = 0; i < n; i++) to[into + i] = from[at + i] ?? 0
+}
+
+/** Copies a loop order of `n` dimensions. */
+const copyOrder = (from: Int8Array, at: number, to: Int8Array, into: number, n: number): void => {
+  for (let i = 0; i < n; i++) to[into + i] = from[at + i] ?? 0
+}
+
+/** Copies the tiles and access counts of the scratch and the score into `state.best*`. */
+const keepCounts = (info: AcceleratorInfo): void => {
+  const { levels } = info
+  const s = scratchFor(levels)
+  const { best } = state
+  for (let i = 0; i < levels * 3; i++) {
+    best.tile[i] = s.tile[i] ?? 0
+    best.reads[i] = s.reads[i] ?? 0
+    best.writes[i] = s.writes[i] ?? 0
+  }
+  if (info.anyTilesPerStep) {
+    for (let l = 0; l < levels; l++) {
+      best.stepIn[l] = s.stepIn[l] ?? 0
+      best.stepOut[l] = s.stepOut[l] ?? 0
+    }
+  }
+  copy(state.score, 0, state.bestScore, 0, 4)
 }
 
 /** A mapping record from typed factors and orders (only loops with factors above 1 listed). */

@@ -1,12 +1,24 @@
 import { type HierarchicalAccelerator, type HierarchyIssue, validateHierarchicalAccelerator } from "@cosearch/accelerator"
+import { identityRing } from "./identity-ring.js"
 
 // Internal to @cosearch/cost: what validation and evaluation compute once per call, in typed
 // arrays reused across calls (no allocation on the hot path), and what is computed once per
-// accelerator (cached by object identity: descriptions are immutable data).
+// accelerator (cached by object identity for the last few accelerators: descriptions are
+// immutable data).
 
 /** What the model reads from an accelerator, computed once per accelerator object. */
 export interface AcceleratorInfo {
   readonly issues: readonly HierarchyIssue[]
+  /** Scalars of the description, read once so that hot loops see one object shape whatever
+   * shape the description objects have: storage levels, bytes per element, the array's X and Y,
+   * MAC units per PE, energies of a MAC and of a fan-out transfer (pJ). */
+  readonly levels: number
+  readonly bytes: number
+  readonly arrayX: number
+  readonly arrayY: number
+  readonly macsPerPe: number
+  readonly macEnergyPj: number
+  readonly networkEnergyPj: number
   /** `holds[l * 3 + o]` is 1 when level `l` keeps operand `o` (weights, inputs, outputs). */
   readonly holds: Uint8Array
   readonly lastShared: number
@@ -18,14 +30,19 @@ export interface AcceleratorInfo {
   readonly doubleBuffered: Uint8Array
   readonly readEnergy: Float64Array
   readonly writeEnergy: Float64Array
+  /** 1 when the level's bandwidth is charged `tiles-per-step` (MAESTRO's off-chip model). */
+  readonly tilesPerStep: Uint8Array
+  /** Whether any level is charged `tiles-per-step` (then `fillTiles` counts `windows`). */
+  readonly anyTilesPerStep: boolean
 }
 
-const infoCache = new WeakMap<HierarchicalAccelerator, AcceleratorInfo>()
+/** The infos of the last 16 accelerators (`identity-ring.ts` says why not a WeakMap). */
+const infoCache = identityRing<HierarchicalAccelerator, AcceleratorInfo>(16)
 
 /** The cached validation and operand table of an accelerator. */
 export const acceleratorInfo = (accelerator: HierarchicalAccelerator): AcceleratorInfo => {
-  let info = infoCache.get(accelerator)
-  if (info !== undefined) return info
+  const cached = infoCache.get(accelerator)
+  if (cached !== undefined) return cached
   const issues = validateHierarchicalAccelerator(accelerator)
   const levels = Array.isArray(accelerator.levels) ? accelerator.levels : []
   const holds = new Uint8Array(levels.length * 3)
@@ -34,6 +51,7 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
   const doubleBuffered = new Uint8Array(levels.length)
   const readEnergy = new Float64Array(levels.length)
   const writeEnergy = new Float64Array(levels.length)
+  const tilesPerStep = new Uint8Array(levels.length)
   let lastShared = -1
   levels.forEach((level, l) => {
     if (level?.scope === "shared") lastShared = l
@@ -42,12 +60,32 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
     doubleBuffered[l] = level?.doubleBuffered === true ? 1 : 0
     readEnergy[l] = level?.readEnergyPj ?? 0
     writeEnergy[l] = level?.writeEnergyPj ?? 0
+    tilesPerStep[l] = level?.trafficModel === "tiles-per-step" ? 1 : 0
     const kept: readonly unknown[] = Array.isArray(level?.holds) ? level.holds : []
     holds[l * 3] = kept.includes("weights") ? 1 : 0
     holds[l * 3 + 1] = kept.includes("inputs") ? 1 : 0
     holds[l * 3 + 2] = kept.includes("outputs") ? 1 : 0
   })
-  info = { issues, holds, lastShared, bandwidth, capacity, doubleBuffered, readEnergy, writeEnergy }
+  const array: Partial<HierarchicalAccelerator["array"]> = typeof accelerator?.array === "object" ? accelerator.array : {}
+  const info: AcceleratorInfo = {
+    issues,
+    levels: levels.length,
+    bytes: Number(accelerator?.bytesPerElement),
+    arrayX: Number(array.x),
+    arrayY: Number(array.y),
+    macsPerPe: Number(array.macsPerPe),
+    macEnergyPj: Number(accelerator?.macEnergyPj),
+    networkEnergyPj: Number(array.networkEnergyPj ?? 0),
+    holds,
+    lastShared,
+    bandwidth,
+    capacity,
+    doubleBuffered,
+    readEnergy,
+    writeEnergy,
+    tilesPerStep,
+    anyTilesPerStep: tilesPerStep.includes(1),
+  }
   if (typeof accelerator === "object" && accelerator !== null) infoCache.set(accelerator, info)
   return info
 }
@@ -57,25 +95,42 @@ export interface Scratch {
   readonly levels: number
   /** Nest bounds in canonical dimension order. */
   readonly bounds: Float64Array
-  /** Tile extent per level and dimension, `extent[l * 8 + d]`; row `levels` is the MAC (all 1). */
+  /** Tile extent per level and dimension, `extent[l * 8 + d]`. */
   readonly extent: Float64Array
   /** Tile elements per level and operand, `tile[l * 3 + o]`. */
   readonly tile: Float64Array
+  /**
+   * Input elements of a level's tile counted per row of PEs: above the fan-out, the rows of the
+   * array (Y) times one row's input window, the windows of neighbouring rows not sharing their
+   * overlap, while the PEs of a row (X) share theirs — MAESTRO's size of its L2 (one cluster a
+   * row); below the fan-out, the input tile.
+   */
+  readonly windows: Float64Array
   /** Accesses per level and operand. */
   readonly reads: Float64Array
   readonly writes: Float64Array
   /** Cycles of each level's first fill (single-buffered levels only). */
   readonly fill: Float64Array
+  /**
+   * For a level charged `tiles-per-step`: the elements its children's tiles bring in (weights
+   * and inputs) and take out (outputs) over all steps, reuse ignored.
+   */
+  readonly stepIn: Float64Array
+  readonly stepOut: Float64Array
 }
 
-const makeScratch = (levels: number): Scratch => ({
+/** Working arrays for `levels` storage levels. */
+export const makeScratch = (levels: number): Scratch => ({
   levels,
   bounds: new Float64Array(8),
   extent: new Float64Array((levels + 1) * 8),
   tile: new Float64Array(levels * 3),
+  windows: new Float64Array(levels),
   reads: new Float64Array(levels * 3),
   writes: new Float64Array(levels * 3),
   fill: new Float64Array(levels),
+  stepIn: new Float64Array(levels),
+  stepOut: new Float64Array(levels),
 })
 
 let scratch: Scratch = makeScratch(8)

@@ -1,5 +1,6 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
-import { acceleratorInfo } from "./analysis.js"
+import { type AcceleratorInfo, acceleratorInfo } from "./analysis.js"
+import { identityRing } from "./identity-ring.js"
 import type { MappingIssue } from "./issues.js"
 import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, relevance } from "./mapping.js"
 
@@ -10,9 +11,11 @@ import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, releva
 /**
  * One transfer of the reuse analysis: operand `o` filling `child` (a level, or `levels` for the
  * MACs) from `parent`, `fills` times per child instance, `distinct` different tiles per instance;
- * `side` parent-side transfers per fill (distinct tiles across the fan-out, or the instances).
+ * `side` parent-side transfers per fill (distinct tiles across the fan-out, or the instances);
+ * `steps` iterations of all the loops above the child (the fills were there no reuse).
  */
-const stride = 8
+export const planStride = 9
+const stride = planStride
 export const planOperand = 0
 export const planParent = 1
 export const planChild = 2
@@ -21,6 +24,7 @@ export const planDistinct = 4
 export const planSide = 5
 export const planInstances = 6
 export const planCrossing = 7
+export const planSteps = 8
 
 /** A mapping read against an accelerator. */
 export interface CompiledMapping {
@@ -34,7 +38,7 @@ export interface CompiledMapping {
   readonly usedPes: number
   /** Product of all temporal factors: MACs per PE. */
   readonly temporal: number
-  /** Transfers, `plan[i * 8 + field]`, `transfers` of them. */
+  /** Transfers, `plan[i * planStride + field]`, `transfers` of them. */
   readonly plan: Float64Array
   readonly transfers: number
 }
@@ -62,7 +66,8 @@ const readFactors = (factors: DimensionFactors, into: Float64Array, offset: numb
   }
 }
 
-const cache = new WeakMap<Mapping, CompiledMapping>()
+/** The compiled forms of the last 16 mappings (`identity-ring.ts` says why not a WeakMap). */
+const cache = identityRing<Mapping, CompiledMapping>(16)
 
 /** The compiled form of `mapping` on `accelerator` (assumed valid), cached per mapping object. */
 export const compileMapping = (accelerator: HierarchicalAccelerator, mapping: Mapping): CompiledMapping => {
@@ -151,9 +156,22 @@ const compile = (accelerator: HierarchicalAccelerator, mapping: Mapping): Compil
   for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
   const usedPes = usedX * usedY
   const plan = new Float64Array(planLength(levels))
-  const transfers = reusePlanInto(plan, accelerator, f, sx, sy, order, ordLength, usedPes)
+  const transfers = reusePlanInto(plan, acceleratorInfo(accelerator), f, sx, sy, order, ordLength, usedPes)
   return { accelerator, issues: undefined, f, sx, sy, usedPes, temporal, plan, transfers }
 }
+
+/** The dimensions each operand (weights, inputs, outputs) depends on, as bit masks. */
+const maskOf = (o: number): number => {
+  let mask = 0
+  for (let d = 0; d < 8; d++) if (relevance[o * 8 + d] === 1) mask |= 1 << d
+  return mask
+}
+const weightsMask = maskOf(0)
+const inputsMask = maskOf(1)
+const outputsMask = maskOf(2)
+
+/** Working array of `reusePlanInto`: per level, ten products and flags. */
+let products = new Float64Array(80)
 
 /** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
 export const planLength = (levels: number): number => 3 * levels * stride
@@ -161,11 +179,12 @@ export const planLength = (levels: number): number => 3 * levels * stride
 /**
  * The reuse analysis (docs/cost-model.md): for each operand and each pair of consecutive levels
  * keeping it (and the innermost one and the MACs), how often the child is filled. Writes the
- * transfers into `plan` (at least `planLength(levels)` long) and returns their number.
+ * transfers into `plan` (at least `planLength(levels)` long) and returns their number; `info` is
+ * the accelerator's `acceleratorInfo`.
  */
 export const reusePlanInto = (
   plan: Float64Array,
-  accelerator: HierarchicalAccelerator,
+  info: AcceleratorInfo,
   f: Float64Array,
   sx: Float64Array,
   sy: Float64Array,
@@ -173,36 +192,88 @@ export const reusePlanInto = (
   ordLength: Int8Array,
   usedPes: number,
 ): number => {
-  const { holds, lastShared } = acceleratorInfo(accelerator)
-  const levels = accelerator.levels.length
+  const { holds, lastShared, levels } = info
+  // Per level (10 numbers each): the product of its factors; of those each operand depends on;
+  // per operand, the product of the loops it does not depend on that lie innermost, below its
+  // innermost relevant loop (all of them when it has none), and 1 when it has a relevant loop.
+  if (products.length < levels * 10) products = new Float64Array(levels * 20)
+  const pr = products
+  for (let l = 0; l < levels; l++) {
+    let all = 1
+    let weights = 1
+    let inputs = 1
+    let outputs = 1
+    for (let d = 0; d < 8; d++) {
+      const factor = f[l * 8 + d] ?? 1
+      all *= factor
+      if (((weightsMask >> d) & 1) === 1) weights *= factor
+      if (((inputsMask >> d) & 1) === 1) inputs *= factor
+      if (((outputsMask >> d) & 1) === 1) outputs *= factor
+    }
+    let trailW = 1
+    let trailI = 1
+    let trailO = 1
+    let stopW = 0
+    let stopI = 0
+    let stopO = 0
+    for (let i = (ordLength[l] ?? 0) - 1; i >= 0; i--) {
+      const d = order[l * 8 + i] ?? 0
+      const factor = f[l * 8 + d] ?? 1
+      if (factor === 1) continue
+      if (stopW === 0) {
+        if (((weightsMask >> d) & 1) === 1) stopW = 1
+        else trailW *= factor
+      }
+      if (stopI === 0) {
+        if (((inputsMask >> d) & 1) === 1) stopI = 1
+        else trailI *= factor
+      }
+      if (stopO === 0) {
+        if (((outputsMask >> d) & 1) === 1) stopO = 1
+        else trailO *= factor
+      }
+    }
+    const at = l * 10
+    pr[at] = all
+    pr[at + 1] = weights
+    pr[at + 2] = inputs
+    pr[at + 3] = outputs
+    pr[at + 4] = trailW
+    pr[at + 5] = trailI
+    pr[at + 6] = trailO
+    pr[at + 7] = stopW
+    pr[at + 8] = stopI
+    pr[at + 9] = stopO
+  }
+  // PEs that need different tiles of each operand: the spatial factors it depends on.
+  let spatialWeights = 1
+  let spatialInputs = 1
+  let spatialOutputs = 1
+  for (let d = 0; d < 8; d++) {
+    const spread = (sx[d] ?? 1) * (sy[d] ?? 1)
+    if (((weightsMask >> d) & 1) === 1) spatialWeights *= spread
+    if (((inputsMask >> d) & 1) === 1) spatialInputs *= spread
+    if (((outputsMask >> d) & 1) === 1) spatialOutputs *= spread
+  }
   let transfers = 0
   for (let o = 0; o < 3; o++) {
-    // PEs that need different tiles of the operand: the spatial factors it depends on.
-    let spatialRelevant = 1
-    for (let d = 0; d < 8; d++) if (relevance[o * 8 + d] === 1) spatialRelevant *= (sx[d] ?? 1) * (sy[d] ?? 1)
+    const spatialRelevant = o === 0 ? spatialWeights : o === 1 ? spatialInputs : spatialOutputs
     let parent = 0
     let above = 1
     let distinct = 1
     for (let c = 1; c <= levels; c++) {
-      for (let d = 0; d < 8; d++) {
-        const factor = f[(c - 1) * 8 + d] ?? 1
-        above *= factor
-        if (relevance[o * 8 + d] === 1) distinct *= factor
-      }
+      above *= pr[(c - 1) * 10] ?? 1
+      distinct *= pr[(c - 1) * 10 + 1 + o] ?? 1
       if (c < levels && holds[c * 3 + o] !== 1) continue
       let fills = above
       if (c < levels) {
         // Stationarity: loops the operand does not depend on, innermost above the child, do not
-        // refill it. The MACs keep nothing, so every step refills them.
+        // refill it (up to the innermost relevant loop, whatever level it is at). The MACs keep
+        // nothing, so every step refills them.
         let trailing = 1
-        search: for (let l = c - 1; l >= 0; l--) {
-          for (let i = (ordLength[l] ?? 0) - 1; i >= 0; i--) {
-            const d = order[l * 8 + i] ?? 0
-            const factor = f[l * 8 + d] ?? 1
-            if (factor === 1) continue
-            if (relevance[o * 8 + d] === 1) break search
-            trailing *= factor
-          }
+        for (let l = c - 1; l >= 0; l--) {
+          trailing *= pr[l * 10 + 4 + o] ?? 1
+          if (pr[l * 10 + 7 + o] === 1) break
         }
         fills = above / trailing
       }
@@ -217,6 +288,7 @@ export const reusePlanInto = (
       plan[row + planSide] = crossing ? spatialRelevant : instances
       plan[row + planInstances] = instances
       plan[row + planCrossing] = crossing ? 1 : 0
+      plan[row + planSteps] = above
       parent = c
     }
   }

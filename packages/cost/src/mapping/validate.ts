@@ -10,41 +10,98 @@ const operandNames = ["weights", "inputs", "outputs"] as const
 
 /**
  * Fills `s.extent` (tile extents per level) and `s.tile` (tile elements per level and operand)
- * from temporal factors `f[l * 8 + d]` and spatial factors `sx`, `sy`.
+ * from temporal factors `f[l * 8 + d]` and spatial factors `sx`, `sy`, and `s.windows` when a
+ * level of the accelerator is charged `tiles-per-step`.
  */
-export const fillTiles = (
-  s: Scratch,
-  f: Float64Array,
-  sx: Float64Array,
-  sy: Float64Array,
-  nest: LoopNest,
-  levels: number,
-  lastShared: number,
-): void => {
-  const { extent, tile } = s
-  for (let d = 0; d < 8; d++) extent[levels * 8 + d] = 1
+export const fillTiles = (s: Scratch, f: Float64Array, sx: Float64Array, sy: Float64Array, nest: LoopNest, info: AcceleratorInfo): void => {
+  const { levels, lastShared, anyTilesPerStep } = info
+  const { extent, tile, windows } = s
+  const { strideH, strideW, dilationH, dilationW } = nest
+  // Spatial factors of P, Q, R and S over Y: the PE groups (rows of the array) whose input
+  // windows are counted apart in `windows`.
+  let spreadP = 1
+  let spreadQ = 1
+  let spreadR = 1
+  let spreadS = 1
+  // One pass from the innermost level out, the extents of the eight dimensions in locals.
+  let n = 1
+  let g = 1
+  let k = 1
+  let c = 1
+  let p = 1
+  let q = 1
+  let r = 1
+  let sw = 1
   for (let l = levels - 1; l >= 0; l--) {
-    for (let d = 0; d < 8; d++) {
-      const below = (extent[(l + 1) * 8 + d] ?? 1) * (f[l * 8 + d] ?? 1)
-      extent[l * 8 + d] = l === lastShared ? below * (sx[d] ?? 1) * (sy[d] ?? 1) : below
-    }
-  }
-  for (let l = 0; l < levels; l++) {
     const e = l * 8
+    n *= f[e] ?? 1
+    g *= f[e + 1] ?? 1
+    k *= f[e + 2] ?? 1
+    c *= f[e + 3] ?? 1
+    p *= f[e + 4] ?? 1
+    q *= f[e + 5] ?? 1
+    r *= f[e + 6] ?? 1
+    sw *= f[e + 7] ?? 1
+    if (l === lastShared) {
+      spreadP = sy[4] ?? 1
+      spreadQ = sy[5] ?? 1
+      spreadR = sy[6] ?? 1
+      spreadS = sy[7] ?? 1
+      // The spatial fan-out lies just below the last shared level.
+      n = n * (sx[0] ?? 1) * (sy[0] ?? 1)
+      g = g * (sx[1] ?? 1) * (sy[1] ?? 1)
+      k = k * (sx[2] ?? 1) * (sy[2] ?? 1)
+      c = c * (sx[3] ?? 1) * (sy[3] ?? 1)
+      p = p * (sx[4] ?? 1) * (sy[4] ?? 1)
+      q = q * (sx[5] ?? 1) * (sy[5] ?? 1)
+      r = r * (sx[6] ?? 1) * (sy[6] ?? 1)
+      sw = sw * (sx[7] ?? 1) * (sy[7] ?? 1)
+    }
+    extent[e] = n
+    extent[e + 1] = g
+    extent[e + 2] = k
+    extent[e + 3] = c
+    extent[e + 4] = p
+    extent[e + 5] = q
+    extent[e + 6] = r
+    extent[e + 7] = sw
+    tile[l * 3] = g * k * c * r * sw
+    // Inputs: the bounding box of the window rows a tile of P outputs and R filter rows touch.
+    const h = (p - 1) * strideH + (r - 1) * dilationH + 1
+    const w = (q - 1) * strideW + (sw - 1) * dilationW + 1
+    tile[l * 3 + 1] = n * g * c * h * w
+    tile[l * 3 + 2] = n * g * k * p * q
+    if (!anyTilesPerStep) continue
+    // Inputs counted per row of PEs: each row's window whole (above the fan-out, the windows of
+    // rows spread over P, Q, R or S overlap and are counted apart; the PEs of a row share theirs).
+    const groupH = (p / spreadP - 1) * strideH + (r / spreadR - 1) * dilationH + 1
+    const groupW = (q / spreadQ - 1) * strideW + (sw / spreadS - 1) * dilationW + 1
+    windows[l] = n * g * c * groupH * groupW * spreadP * spreadQ * spreadR * spreadS
+  }
+}
+
+/**
+ * Multiplies dimension `d`'s factor at level `l` by `factor` in the tiles `fillTiles` left in `s`:
+ * the extents of `d` at `l` and every level above it, and their tiles (not `windows`). The same
+ * numbers as `fillTiles` on the new factors, without recomputing the other levels and dimensions.
+ */
+export const scaleTiles = (s: Scratch, l: number, d: number, factor: number, nest: LoopNest): void => {
+  const { extent, tile } = s
+  const { strideH, strideW, dilationH, dilationW } = nest
+  for (let k = 0; k <= l; k++) {
+    const e = k * 8
+    extent[e + d] = (extent[e + d] ?? 1) * factor
     const n = extent[e] ?? 1
     const g = extent[e + 1] ?? 1
-    const k = extent[e + 2] ?? 1
+    const kk = extent[e + 2] ?? 1
     const c = extent[e + 3] ?? 1
     const p = extent[e + 4] ?? 1
     const q = extent[e + 5] ?? 1
     const r = extent[e + 6] ?? 1
     const sw = extent[e + 7] ?? 1
-    tile[l * 3] = g * k * c * r * sw
-    // Inputs: the bounding box of the window rows a tile of P outputs and R filter rows touch.
-    const h = (p - 1) * nest.strideH + (r - 1) * nest.dilationH + 1
-    const w = (q - 1) * nest.strideW + (sw - 1) * nest.dilationW + 1
-    tile[l * 3 + 1] = n * g * c * h * w
-    tile[l * 3 + 2] = n * g * k * p * q
+    tile[k * 3] = g * kk * c * r * sw
+    tile[k * 3 + 1] = n * g * c * ((p - 1) * strideH + (r - 1) * dilationH + 1) * ((q - 1) * strideW + (sw - 1) * dilationW + 1)
+    tile[k * 3 + 2] = n * g * kk * p * q
   }
 }
 
@@ -122,7 +179,7 @@ export const mappingIssues = (nest: LoopNest, accelerator: HierarchicalAccelerat
   if (compiled.issues !== undefined) return compiled.issues
   const s = scratchFor(levels)
   const bounds = readBounds(nest, s.bounds)
-  fillTiles(s, compiled.f, compiled.sx, compiled.sy, nest, levels, info.lastShared)
+  fillTiles(s, compiled.f, compiled.sx, compiled.sy, nest, info)
   for (let d = 0; d < 8; d++) {
     if (s.extent[d] !== bounds[d]) {
       const dimension = dimensions[d] ?? ""

@@ -1,9 +1,11 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import { type AnalysedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
-import type { DataflowName } from "../dataflow/dataflow.js"
+import { type DataflowName, dataflowNames } from "../dataflow/dataflow.js"
 import { type MapLayerOptions, type MappedLayer, mapLayer } from "../mapper/map-layer.js"
 import { acceleratorInfo } from "../mapping/analysis.js"
 import type { MappingIssueReason } from "../mapping/issues.js"
+import { combineLayers, handOffLevel, sumComputeCycles, sumCycles, sumDataflows, sumDramBytes, sumEnergyPj, sumMacs } from "./hand-off.js"
+import { rowLength, writeRowFromMapped } from "./layer-row.js"
 
 /**
  * One compute layer of a network evaluation: the mapper's result for the layer alone, and its
@@ -25,13 +27,14 @@ export interface NetworkLayerCost {
 }
 
 /**
- * A whole network on a hierarchical accelerator: layers run one after another.
+ * The totals of a whole network on a hierarchical accelerator: layers run one after another.
+ * What `evaluateNetworkTotals` returns (no per-layer records); `NetworkCost` adds them.
  *
  * @example
- * const cost = evaluateNetwork(nests, eyerissV1Like, { dataflow: "rs" })
- * if (cost.feasible) console.log(cost.cycles, cost.energyPj, cost.latencyMs)
+ * const totals = evaluateNetworkTotals(nests, maestro256Pe, { dataflow: "kcp_ws" })
+ * if (totals.feasible) console.log(totals.cycles, totals.energyPj, totals.dramBytes)
  */
-export interface NetworkCost {
+export interface NetworkTotals {
   readonly feasible: true
   readonly accelerator: string
   readonly macs: number
@@ -44,11 +47,21 @@ export interface NetworkCost {
   readonly utilization: number
   /** Bytes moved to and from the outermost level (DRAM) after the hand-off. */
   readonly dramBytes: number
+  /** How many layers used each dataflow. */
+  readonly dataflows: Readonly<Partial<Record<DataflowName, number>>>
+}
+
+/**
+ * A whole network on a hierarchical accelerator: the totals and every layer's record.
+ *
+ * @example
+ * const cost = evaluateNetwork(nests, eyerissV1Like, { dataflow: "rs" })
+ * if (cost.feasible) console.log(cost.cycles, cost.energyPj, cost.latencyMs)
+ */
+export interface NetworkCost extends NetworkTotals {
   readonly layers: readonly NetworkLayerCost[]
   /** Pooling and element-wise nests: not run on the PE array, 0 cycles, listed for reports. */
   readonly skipped: readonly { readonly layer: string; readonly op: string; readonly kind: string }[]
-  /** How many layers used each dataflow. */
-  readonly dataflows: Readonly<Partial<Record<DataflowName, number>>>
 }
 
 /**
@@ -81,7 +94,8 @@ export type NetworkResult = NetworkCost | NetworkInfeasible
  * inputs and outputs next to both layers' own tiles there, the producer's final output writes to DRAM,
  * the consumer's input reads from DRAM, and the buffer's matching drains and fills disappear, and each layer's DRAM-bound latency
  * is recomputed. Pooling and element-wise nests do not run on the array (0 cycles; listed in
- * `skipped`). Never throws.
+ * `skipped`). Never throws. When only the totals are needed, `evaluateNetworkTotals` gives the
+ * same numbers without the per-layer records, many times faster.
  *
  * @example
  * const cost = evaluateNetwork(analyseNetworkOrThrow(network), eyerissV1Like, { dataflow: "rs" })
@@ -97,6 +111,7 @@ export const evaluateNetwork = (
   if (info.issues.length > 0) return { feasible: false, reason: "accelerator", message: `accelerator: ${info.issues[0]?.message}` }
   const buffer = handOffLevel(accelerator)
   const mapped: MappedLayer[] = []
+  const computeNests: LoopNest[] = []
   const skipped: { layer: string; op: string; kind: string }[] = []
   for (const nest of nests) {
     if (nest.kind === "pool" || nest.kind === "eltwise") {
@@ -106,117 +121,45 @@ export const evaluateNetwork = (
     const result = mapLayer(nest, accelerator, options)
     if (!result.feasible) return { feasible: false, reason: result.reason, message: result.message, layer: nest.layer }
     mapped.push(result)
+    computeNests.push(nest)
   }
-  const computeNests = nests.filter((nest) => nest.kind === "conv" || nest.kind === "matmul")
-  const bytes = accelerator.bytesPerElement
-  // on[i]: layer i's output is kept on-chip for layer i + 1.
-  const on = mapped.map((layer, i) => {
-    const next = mapped[i + 1]
-    const producer = computeNests[i]
-    const consumer = computeNests[i + 1]
-    if (buffer < 0 || next === undefined || producer === undefined || consumer === undefined) return false
-    const elements = outputElements(producer)
-    if (elements !== inputElements(consumer)) return false
-    const room = (accelerator.levels[buffer]?.capacityBytes ?? Number.POSITIVE_INFINITY) - elements * bytes
-    return Math.max(layer.levels[buffer]?.occupancyBytes ?? 0, next.levels[buffer]?.occupancyBytes ?? 0) <= room
+  const stride = rowLength(accelerator.levels.length)
+  const rows = new Float64Array(mapped.length * stride)
+  const offsets = new Int32Array(mapped.length)
+  mapped.forEach((layer, i) => {
+    offsets[i] = i * stride
+    writeRowFromMapped(layer, buffer, rows, i * stride)
   })
   const layers: NetworkLayerCost[] = []
-  const dataflows: Partial<Record<DataflowName, number>> = {}
-  let macs = 0
-  let cycles = 0
-  let computeCycles = 0
-  let energyPj = 0
-  let dramBytes = 0
-  mapped.forEach((layer, i) => {
-    const inputOnChip = i > 0 && on[i - 1] === true
-    const outputOnChip = on[i] === true
-    const producer = computeNests[i]
-    const movedWrites =
-      outputOnChip && producer !== undefined ? Math.min(outputElements(producer), layer.levels[0]?.writes.outputs ?? 0) : 0
-    const movedReads = inputOnChip ? (layer.levels[0]?.reads.inputs ?? 0) : 0
-    const handed = handOff(accelerator, layer, buffer, movedReads, movedWrites)
-    layers.push({ mapped: layer, cycles: handed.cycles, energyPj: handed.energyPj, inputOnChip, outputOnChip })
-    dataflows[layer.dataflow] = (dataflows[layer.dataflow] ?? 0) + 1
-    macs += layer.macs
-    cycles += handed.cycles
-    computeCycles += layer.computeCycles
-    energyPj += handed.energyPj
-    dramBytes += handed.dramAccesses * bytes
+  const sums = new Float64Array(sumDataflows + dataflowNames.length)
+  combineLayers(accelerator, info, computeNests, rows, offsets, sums, (i, cycles, energyPj, inputOnChip, outputOnChip) => {
+    const layer = mapped[i]
+    if (layer !== undefined) layers.push({ mapped: layer, cycles, energyPj, inputOnChip, outputOnChip })
   })
+  return { ...networkTotals(accelerator, sums), layers, skipped }
+}
+
+/** The totals of a network from the sums of `combineLayers`. @internal */
+export const networkTotals = (accelerator: HierarchicalAccelerator, sums: Float64Array): NetworkTotals => {
+  const macs = sums[sumMacs] ?? 0
+  const cycles = sums[sumCycles] ?? 0
   const pes = accelerator.array.x * accelerator.array.y * accelerator.array.macsPerPe
   const clock = accelerator.clockMhz
+  const dataflows: Partial<Record<DataflowName, number>> = {}
+  dataflowNames.forEach((name, d) => {
+    const count = sums[sumDataflows + d] ?? 0
+    if (count > 0) dataflows[name] = count
+  })
   return {
     feasible: true,
     accelerator: accelerator.name,
     macs,
     cycles,
-    computeCycles,
+    computeCycles: sums[sumComputeCycles] ?? 0,
     ...(clock !== undefined && clock > 0 ? { latencyMs: cycles / clock / 1000 } : {}),
-    energyPj,
+    energyPj: sums[sumEnergyPj] ?? 0,
     utilization: cycles > 0 ? macs / (cycles * pes) : 0,
-    dramBytes,
-    layers,
-    skipped,
+    dramBytes: sums[sumDramBytes] ?? 0,
     dataflows,
   }
-}
-
-/** Elements of a nest's output tensor. */
-const outputElements = (nest: LoopNest): number => nest.N * nest.G * nest.K * nest.P * nest.Q
-
-/** Elements of a nest's input tensor, before padding. */
-const inputElements = (nest: LoopNest): number => nest.N * nest.G * nest.C * nest.H * nest.W
-
-/** The outermost on-chip shared level keeping both inputs and outputs, or -1. */
-const handOffLevel = (accelerator: HierarchicalAccelerator): number => {
-  const levels = accelerator.levels
-  for (let l = 0; l < levels.length; l++) {
-    const level = levels[l]
-    if (level === undefined || level.scope !== "shared" || level.offChip === true || level.capacityBytes === undefined) continue
-    if (level.holds.includes("inputs") && level.holds.includes("outputs")) return l
-  }
-  return -1
-}
-
-/**
- * A layer's cycles and energy once `reads` input reads and `writes` output writes of DRAM (level
- * 0), and the matching fills and drains of the hand-off buffer, are gone: the levels' traffic
- * cycles are recomputed and the latency is again the bound of compute and traffic, plus the same
- * first fills.
- */
-const handOff = (
-  accelerator: HierarchicalAccelerator,
-  layer: MappedLayer,
-  buffer: number,
-  reads: number,
-  writes: number,
-): { cycles: number; energyPj: number; dramAccesses: number } => {
-  const dram = layer.levels[0]
-  const accessesOf = (l: number): number => {
-    const level = layer.levels[l]
-    if (level === undefined) return 0
-    const { reads: r, writes: w } = level
-    return r.weights + r.inputs + r.outputs + w.weights + w.inputs + w.outputs
-  }
-  const dramAccesses = accessesOf(0) - reads - writes
-  if ((reads === 0 && writes === 0) || dram === undefined || buffer < 0) {
-    return { cycles: layer.cycles, energyPj: layer.energy.totalPj, dramAccesses }
-  }
-  const bytes = accelerator.bytesPerElement
-  let before = layer.computeCycles
-  let after = layer.computeCycles
-  layer.levels.forEach((level, l) => {
-    before = Math.max(before, level.trafficCycles)
-    const moved = l === 0 || l === buffer ? -(reads + writes) : 0
-    const bandwidth = accelerator.levels[l]?.bandwidthBytesPerCycle ?? Number.POSITIVE_INFINITY
-    after = Math.max(after, Math.ceil(((accessesOf(l) + moved) * bytes) / level.instances / bandwidth))
-  })
-  const dramLevel = accelerator.levels[0]
-  const bufferLevel = accelerator.levels[buffer]
-  // The input already sits in the buffer: no DRAM read and no buffer fill; the output stays: no
-  // buffer drain and no DRAM write.
-  const saved =
-    reads * ((dramLevel?.readEnergyPj ?? 0) + (bufferLevel?.writeEnergyPj ?? 0)) +
-    writes * ((dramLevel?.writeEnergyPj ?? 0) + (bufferLevel?.readEnergyPj ?? 0))
-  return { cycles: layer.cycles - before + after, energyPj: layer.energy.totalPj - saved, dramAccesses }
 }

@@ -1,4 +1,10 @@
-import { acceleratorAreaMm2, type EdgeTpuAccelerator, type SystolicDataflow, systolicDataflows } from "@cosearch/accelerator"
+import {
+  acceleratorAreaMm2,
+  type EdgeTpuAccelerator,
+  type SystolicDataflow,
+  systolicAreaMm2,
+  systolicDataflows,
+} from "@cosearch/accelerator"
 import {
   type DataflowName,
   edgeTpuWorkload,
@@ -63,7 +69,8 @@ export type DataflowChoice = DataflowName | "auto"
 /**
  * Evaluates one network on one accelerator: the mapper and the hand-off model for a hierarchical
  * accelerator, SCALE-Sim's model for a systolic array (`auto` there picks the fastest of os, ws
- * and is for the whole network; the systolic mode models no energy). An infeasible network comes
+ * and is for the whole network; the systolic mode models no energy; its area is the 45 nm model's,
+ * `systolicAreaMm2`). An infeasible network comes
  * back with `feasible: false`, the layer that failed and why, and no totals.
  *
  * @example
@@ -138,7 +145,7 @@ export const evaluationRecord = (
       cycles: best.cycles,
       latencyMs: clock !== undefined && clock > 0 ? best.cycles / clock / 1000 : null,
       energyMj: null,
-      areaMm2: null,
+      areaMm2: systolicAreaMm2(array),
       utilization: best.utilization,
     },
   }

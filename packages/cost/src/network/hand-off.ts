@@ -1,0 +1,138 @@
+import type { HierarchicalAccelerator } from "@cosearch/accelerator"
+import type { LoopNest } from "@cosearch/network"
+import type { AcceleratorInfo } from "../mapping/analysis.js"
+import {
+  rowBufferOccupancy,
+  rowComputeCycles,
+  rowCycles,
+  rowDataflow,
+  rowDramInputReads,
+  rowDramOutputWrites,
+  rowEnergyPj,
+  rowLevels,
+  rowMacs,
+  rowUsedPes,
+} from "./layer-row.js"
+
+// Internal to @cosearch/cost: the network arithmetic of docs/cost-model.md ("Networks") over the
+// rows of `layer-row.ts`, shared by `evaluateNetwork` and `evaluateNetworkTotals`.
+
+/** Indices into the sums `combineLayers` writes. */
+export const sumMacs = 0
+export const sumCycles = 1
+export const sumComputeCycles = 2
+export const sumEnergyPj = 3
+export const sumDramBytes = 4
+/** Then the number of layers per dataflow, at `sumDataflows + index in dataflowNames`. */
+export const sumDataflows = 5
+
+/** Receives each layer's cycles and energy once the hand-off is applied. */
+export type HandOffListener = (index: number, cycles: number, energyPj: number, inputOnChip: boolean, outputOnChip: boolean) => void
+
+/** The outermost on-chip shared level keeping both inputs and outputs, or -1. */
+export const handOffLevel = (accelerator: HierarchicalAccelerator): number => {
+  const levels = accelerator.levels
+  for (let l = 0; l < levels.length; l++) {
+    const level = levels[l]
+    if (level === undefined || level.scope !== "shared" || level.offChip === true || level.capacityBytes === undefined) continue
+    if (level.holds.includes("inputs") && level.holds.includes("outputs")) return l
+  }
+  return -1
+}
+
+/** Elements of a nest's output tensor. */
+const outputElements = (nest: LoopNest): number => nest.N * nest.G * nest.K * nest.P * nest.Q
+
+/** Elements of a nest's input tensor, before padding. */
+const inputElements = (nest: LoopNest): number => nest.N * nest.G * nest.C * nest.H * nest.W
+
+/**
+ * Whether compute layer `i`'s output stays in the hand-off buffer for layer `i + 1`: the next
+ * layer reads that very tensor (same element count) and it fits beside the larger of the two
+ * layers' tiles there.
+ */
+const keptOnChip = (
+  info: AcceleratorInfo,
+  buffer: number,
+  nests: readonly LoopNest[],
+  rows: Float64Array,
+  offsets: Int32Array,
+  i: number,
+): boolean => {
+  const producer = nests[i]
+  const consumer = nests[i + 1]
+  if (buffer < 0 || producer === undefined || consumer === undefined) return false
+  const elements = outputElements(producer)
+  if (elements !== inputElements(consumer)) return false
+  const room = (info.capacity[buffer] ?? Number.POSITIVE_INFINITY) - elements * info.bytes
+  const mine = rows[(offsets[i] ?? 0) + rowBufferOccupancy] ?? 0
+  const next = rows[(offsets[i + 1] ?? 0) + rowBufferOccupancy] ?? 0
+  return Math.max(mine, next) <= room
+}
+
+/**
+ * Sums the compute layers `nests` (their rows at `offsets[i]` in `rows`) run one after another,
+ * with activations handed on on-chip where they fit, into `sums` (see the `sum*` indices):
+ * when a layer's output stays on chip, its final output writes to DRAM (at most the output's
+ * elements) and the hand-off buffer's reads that drained them disappear; the next layer's DRAM
+ * input reads and the buffer fills they fed disappear; each layer's latency is recomputed as the
+ * bound of compute and each level's reduced traffic, plus the same first fills.
+ */
+export const combineLayers = (
+  accelerator: HierarchicalAccelerator,
+  info: AcceleratorInfo,
+  nests: readonly LoopNest[],
+  rows: Float64Array,
+  offsets: Int32Array,
+  sums: Float64Array,
+  listener?: HandOffListener,
+): void => {
+  const buffer = handOffLevel(accelerator)
+  const { levels, bytes } = info
+  sums.fill(0)
+  let inputOnChip = false
+  for (let i = 0; i < nests.length; i++) {
+    const at = offsets[i] ?? 0
+    const outputOnChip = keptOnChip(info, buffer, nests, rows, offsets, i)
+    const producer = nests[i]
+    const dramOutputWrites = rows[at + rowDramOutputWrites] ?? 0
+    const writes = outputOnChip && producer !== undefined ? Math.min(outputElements(producer), dramOutputWrites) : 0
+    const reads = inputOnChip ? (rows[at + rowDramInputReads] ?? 0) : 0
+    let cycles = rows[at + rowCycles] ?? 0
+    let energyPj = rows[at + rowEnergyPj] ?? 0
+    if ((reads !== 0 || writes !== 0) && buffer >= 0) {
+      const compute = rows[at + rowComputeCycles] ?? 0
+      const usedPes = rows[at + rowUsedPes] ?? 1
+      let before = compute
+      let after = compute
+      for (let l = 0; l < levels; l++) {
+        before = Math.max(before, rows[at + rowLevels + levels + l] ?? 0)
+        if (info.tilesPerStep[l] === 1) {
+          // Charged by the tiles streamed per step, which the hand-off does not change.
+          after = Math.max(after, rows[at + rowLevels + levels + l] ?? 0)
+          continue
+        }
+        const moved = l === 0 || l === buffer ? -(reads + writes) : 0
+        const instances = l > info.lastShared ? usedPes : 1
+        const bandwidth = info.bandwidth[l] ?? Number.POSITIVE_INFINITY
+        after = Math.max(after, Math.ceil((((rows[at + rowLevels + l] ?? 0) + moved) * bytes) / instances / bandwidth))
+      }
+      // The input already sits in the buffer: no DRAM read and no buffer fill; the output stays:
+      // no buffer drain and no DRAM write.
+      const saved =
+        reads * ((info.readEnergy[0] ?? 0) + (info.writeEnergy[buffer] ?? 0)) +
+        writes * ((info.writeEnergy[0] ?? 0) + (info.readEnergy[buffer] ?? 0))
+      cycles = cycles - before + after
+      energyPj -= saved
+    }
+    listener?.(i, cycles, energyPj, inputOnChip, outputOnChip)
+    sums[sumMacs] = (sums[sumMacs] ?? 0) + (rows[at + rowMacs] ?? 0)
+    sums[sumCycles] = (sums[sumCycles] ?? 0) + cycles
+    sums[sumComputeCycles] = (sums[sumComputeCycles] ?? 0) + (rows[at + rowComputeCycles] ?? 0)
+    sums[sumEnergyPj] = (sums[sumEnergyPj] ?? 0) + energyPj
+    sums[sumDramBytes] = (sums[sumDramBytes] ?? 0) + ((rows[at + rowLevels] ?? 0) - reads - writes) * bytes
+    const dataflow = sumDataflows + (rows[at + rowDataflow] ?? 0)
+    sums[dataflow] = (sums[dataflow] ?? 0) + 1
+    inputOnChip = outputOnChip
+  }
+}

@@ -1,0 +1,93 @@
+import type { HierarchicalAccelerator } from "@cosearch/accelerator"
+import type { LoopNest } from "@cosearch/network"
+import { dataflowNames } from "../dataflow/dataflow.js"
+import { levelAccesses, levelTrafficCycles } from "../hierarchy/kernel.js"
+import { bestCounts, bestScore, type MappedLayer } from "../mapper/map-layer.js"
+import type { AcceleratorInfo } from "../mapping/analysis.js"
+
+// Internal to @cosearch/cost: what the network evaluation needs of one mapped layer, as a row of
+// numbers in a Float64Array — written from a `MappedLayer` record (`evaluateNetwork`) or straight
+// from the mapper's working arrays (`evaluateNetworkTotals`), so that both paths share the
+// network arithmetic and give the same totals.
+
+export const rowMacs = 0
+export const rowComputeCycles = 1
+export const rowCycles = 2
+export const rowEnergyPj = 3
+/** Index of the dataflow in `dataflowNames`. */
+export const rowDataflow = 4
+/** Bytes the layer's tiles take in the hand-off buffer (0 when there is none). */
+export const rowBufferOccupancy = 5
+export const rowDramInputReads = 6
+export const rowDramOutputWrites = 7
+export const rowUsedPes = 8
+/** Then, per level `l`: all accesses at `rowLevels + l`, traffic cycles at `rowLevels + levels + l`. */
+export const rowLevels = 9
+
+/** Numbers in one row for an accelerator of `levels` storage levels. */
+export const rowLength = (levels: number): number => rowLevels + 2 * levels
+
+/** Writes a mapper result's row at `offset`; `buffer` is the hand-off level (or -1). */
+export const writeRowFromMapped = (layer: MappedLayer, buffer: number, rows: Float64Array, offset: number): void => {
+  rows[offset + rowMacs] = layer.macs
+  rows[offset + rowComputeCycles] = layer.computeCycles
+  rows[offset + rowCycles] = layer.cycles
+  rows[offset + rowEnergyPj] = layer.energy.totalPj
+  rows[offset + rowDataflow] = dataflowNames.indexOf(layer.dataflow)
+  rows[offset + rowBufferOccupancy] = layer.levels[buffer]?.occupancyBytes ?? 0
+  rows[offset + rowDramInputReads] = layer.levels[0]?.reads.inputs ?? 0
+  rows[offset + rowDramOutputWrites] = layer.levels[0]?.writes.outputs ?? 0
+  rows[offset + rowUsedPes] = layer.usedPes
+  const levels = layer.levels.length
+  layer.levels.forEach((level, l) => {
+    const { reads: r, writes: w } = level
+    rows[offset + rowLevels + l] = r.weights + r.inputs + r.outputs + w.weights + w.inputs + w.outputs
+    rows[offset + rowLevels + levels + l] = level.trafficCycles
+  })
+}
+
+/**
+ * Writes the row of the mapper's best mapping of `nest` (after `searchMappings` found one) at
+ * `offset`, with the arithmetic `evaluateMapping` uses for the record. Returns false when a
+ * count is beyond exact arithmetic (2^53), where `evaluateMapping` reports the layer infeasible.
+ */
+export const writeRowFromSearch = (
+  nest: LoopNest,
+  accelerator: HierarchicalAccelerator,
+  info: AcceleratorInfo,
+  dataflow: number,
+  buffer: number,
+  rows: Float64Array,
+  offset: number,
+): boolean => {
+  const s = bestCounts()
+  const score = bestScore()
+  const levels = accelerator.levels.length
+  const bytes = accelerator.bytesPerElement
+  const macs = nest.N * nest.G * nest.K * nest.C * nest.P * nest.Q * nest.R * nest.S
+  const usedPes = score[3] ?? 1
+  let largest = macs
+  for (let l = 0; l < levels; l++) {
+    const accesses = levelAccesses(s, l)
+    if (accesses > largest) largest = accesses
+    rows[offset + rowLevels + l] = accesses
+    rows[offset + rowLevels + levels + l] = levelTrafficCycles(info, s, l, bytes, l > info.lastShared ? usedPes : 1)
+  }
+  if (!(largest <= Number.MAX_SAFE_INTEGER)) return false
+  let occupancy = 0
+  if (buffer >= 0) {
+    let held = 0
+    for (let o = 0; o < 3; o++) if (info.holds[buffer * 3 + o] === 1) held += s.tile[buffer * 3 + o] ?? 0
+    occupancy = held * bytes * (info.doubleBuffered[buffer] === 1 ? 2 : 1)
+  }
+  rows[offset + rowMacs] = macs
+  rows[offset + rowComputeCycles] = score[2] ?? 0
+  rows[offset + rowCycles] = score[0] ?? 0
+  rows[offset + rowEnergyPj] = score[1] ?? 0
+  rows[offset + rowDataflow] = dataflow
+  rows[offset + rowBufferOccupancy] = occupancy
+  rows[offset + rowDramInputReads] = s.reads[1] ?? 0
+  rows[offset + rowDramOutputWrites] = s.writes[2] ?? 0
+  rows[offset + rowUsedPes] = usedPes
+  return true
+}

@@ -1,0 +1,150 @@
+import type { HierarchicalAccelerator } from "@cosearch/accelerator"
+import { type AnalysedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
+import { dataflowNames } from "../dataflow/dataflow.js"
+import { type MapLayerOptions, mapLayer, searchMappings } from "../mapper/map-layer.js"
+import { acceleratorInfo } from "../mapping/analysis.js"
+import { identityRing } from "../mapping/identity-ring.js"
+import { nestIsValid } from "../mapping/validate.js"
+import { type NetworkInfeasible, type NetworkTotals, networkTotals } from "./evaluate-network.js"
+import { combineLayers, handOffLevel, sumDataflows } from "./hand-off.js"
+import { rowLength, writeRowFromSearch } from "./layer-row.js"
+import { addShape, clearShapeMemo, findShape, makeShapeMemo, nextRow } from "./shape-memo.js"
+
+/**
+ * The result of `evaluateNetworkTotals`.
+ *
+ * @example
+ * const result: NetworkTotalsResult = evaluateNetworkTotals(nests, maestro256Pe, { dataflow: "kcp_ws" })
+ */
+export type NetworkTotalsResult = NetworkTotals | NetworkInfeasible
+
+/** The shapes mapped on `memoAccelerator` under the options below, and their rows. */
+const memo = makeShapeMemo(rowLength(3))
+let memoAccelerator: HierarchicalAccelerator | undefined
+let memoDataflow: MapLayerOptions["dataflow"]
+let memoObjective: MapLayerOptions["objective"]
+let memoMaxMappings: number | undefined
+
+/** Distinct shapes remembered before the memo starts afresh. */
+const memoLimit = 4096
+
+/** Points the memo at an accelerator and options, emptying it when either changed (or it is full). */
+const useMemo = (accelerator: HierarchicalAccelerator, options: MapLayerOptions): void => {
+  if (
+    memoAccelerator === accelerator &&
+    memoDataflow === options.dataflow &&
+    memoObjective === options.objective &&
+    memoMaxMappings === options.maxMappings &&
+    memo.count < memoLimit
+  )
+    return
+  clearShapeMemo(memo, rowLength(accelerator.levels.length))
+  memoAccelerator = accelerator
+  memoDataflow = options.dataflow
+  memoObjective = options.objective
+  memoMaxMappings = options.maxMappings
+}
+
+/**
+ * What a network's nests come to before any accelerator: its compute nests, one nest of each
+ * distinct shape (first occurrences, in order), and each compute nest's shape among them.
+ */
+interface NetworkPlan {
+  readonly compute: readonly LoopNest[]
+  readonly distinct: readonly LoopNest[]
+  readonly shapeOf: Int32Array
+}
+
+/** The plans of the last networks evaluated, by the identity of their nest arrays. */
+const plans = identityRing<readonly LoopNest[], NetworkPlan>(4)
+const planShapes = makeShapeMemo(1)
+
+const planOf = (nests: readonly LoopNest[]): NetworkPlan => {
+  const cached = plans.get(nests)
+  if (cached !== undefined) return cached
+  const compute: LoopNest[] = []
+  const distinct: LoopNest[] = []
+  const shapes: number[] = []
+  clearShapeMemo(planShapes, 1)
+  for (const nest of nests) {
+    if (nest.kind === "pool" || nest.kind === "eltwise") continue
+    let at = findShape(planShapes, nest)
+    if (at < 0) {
+      at = nextRow(planShapes)
+      planShapes.rows[at] = distinct.length
+      addShape(planShapes)
+      distinct.push(nest)
+    }
+    compute.push(nest)
+    shapes.push(planShapes.rows[at] ?? 0)
+  }
+  const plan = { compute, distinct, shapeOf: Int32Array.from(shapes) }
+  plans.set(nests, plan)
+  return plan
+}
+
+let offsets = new Int32Array(256)
+let shapeRows = new Int32Array(64)
+const sums = new Float64Array(sumDataflows + dataflowNames.length)
+
+/**
+ * The totals of `evaluateNetwork` — cycles, compute cycles, energy, DRAM bytes, utilisation, the
+ * dataflow per layer — without its per-layer records, and many times faster: each layer is
+ * mapped by the same search as `mapLayer` (same options, same mapping chosen), but its cost is
+ * written as a few numbers into reused typed arrays instead of a mapping, a validated record and
+ * level records; the on-chip hand-off between layers is the same arithmetic. The totals equal
+ * `evaluateNetwork`'s exactly, and an infeasible network gives the same reason and message.
+ *
+ * Layer shapes repeat (MobileNetV2's 53 compute layers have 31 distinct shapes), and the mapper's
+ * result depends only on a layer's bounds, strides and dilations, the accelerator and the options:
+ * so each distinct shape is mapped once per call, and remembered for the next calls as long as
+ * they pass the same accelerator object and the same options (at most 4,096 shapes; a call with
+ * another accelerator or other options starts afresh). Treat accelerator descriptions as
+ * immutable, as everywhere in this package. Never throws.
+ *
+ * Pass lowered loop nests when evaluating the same network many times (lowering an analysed
+ * network costs more than evaluating it): which nests are compute layers and which share a shape
+ * is worked out once per nest array (kept for the last four arrays; treat them as immutable).
+ *
+ * @example
+ * const nests = lowerNetwork(analyseNetworkOrThrow(network))
+ * const totals = evaluateNetworkTotals(nests, maestro256Pe, { dataflow: "kcp_ws" })
+ * if (totals.feasible) console.log(totals.cycles, totals.energyPj, totals.utilization)
+ */
+export const evaluateNetworkTotals = (
+  network: AnalysedNetwork | readonly LoopNest[],
+  accelerator: HierarchicalAccelerator,
+  options: MapLayerOptions = {},
+): NetworkTotalsResult => {
+  const nests = Array.isArray(network) ? (network as readonly LoopNest[]) : lowerNetwork(network as AnalysedNetwork)
+  const info = acceleratorInfo(accelerator)
+  if (info.issues.length > 0) return { feasible: false, reason: "accelerator", message: `accelerator: ${info.issues[0]?.message}` }
+  const buffer = handOffLevel(accelerator)
+  useMemo(accelerator, options)
+  const plan = planOf(nests)
+  const { compute, distinct, shapeOf } = plan
+  if (offsets.length < compute.length) offsets = new Int32Array(2 * compute.length)
+  if (shapeRows.length < distinct.length) shapeRows = new Int32Array(2 * distinct.length)
+  for (let d = 0; d < distinct.length; d++) {
+    const nest = distinct[d] as LoopNest
+    let at = findShape(memo, nest)
+    if (at < 0) {
+      const found = nestIsValid(nest) ? searchMappings(nest, accelerator, info, options) : undefined
+      const dataflow = found === undefined ? -1 : found.dataflowIndex
+      at = nextRow(memo)
+      if (dataflow < 0 || !writeRowFromSearch(nest, accelerator, info, dataflow, buffer, memo.rows, at)) {
+        // Not mapped: the mapper's own result says why (the slow path, once). The first nest of
+        // the first shape that fails is the first layer that fails.
+        const failed = mapLayer(nest, accelerator, options)
+        const reason = failed.feasible ? "size" : failed.reason
+        const message = failed.feasible ? `layer "${nest.layer}" could not be evaluated` : failed.message
+        return { feasible: false, reason, message, layer: nest.layer }
+      }
+      addShape(memo)
+    }
+    shapeRows[d] = at
+  }
+  for (let i = 0; i < compute.length; i++) offsets[i] = shapeRows[shapeOf[i] ?? 0] ?? 0
+  combineLayers(accelerator, info, compute, memo.rows, offsets, sums)
+  return networkTotals(accelerator, sums)
+}
