@@ -23,12 +23,26 @@
  * understate what one core does). Ends stdout with one JSON line, which also gives the CPUs and
  * the 1-minute load average.
  *
+ * `mobilenetV2EdgeTpuEvalsPerSec`: the Edge TPU template (docs/edgetpu.md) on MobileNetV2, prepared
+ * once (`edgeTpuWorkload`), each evaluation on the next of 64 designs sampled from `edgeTpuKnobs`.
+ *
  * @example
  * // pnpm -s bench cost --seconds 0.5
  */
 import { availableParallelism, loadavg } from "node:os"
-import { type HierarchicalAccelerator, maestro256Pe, type SystolicArray, systolicPresets } from "@cosearch/accelerator"
 import {
+  type EdgeTpuKnobs,
+  edgeTpuFromKnobs,
+  edgeTpuKnobs,
+  edgeTpuKnobsOf,
+  type HierarchicalAccelerator,
+  maestro256Pe,
+  type SystolicArray,
+  systolicPresets,
+} from "@cosearch/accelerator"
+import {
+  edgeTpuWorkload,
+  evaluateEdgeTpu,
   evaluateMapping,
   evaluateNetwork,
   evaluateNetworkTotals,
@@ -39,6 +53,7 @@ import {
   systolicNetworkCost,
 } from "@cosearch/cost"
 import { analyseNetworkOrThrow, buildZooNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
+import { sampleMany } from "@cosearch/space"
 
 const computeNests = (spec: string): LoopNest[] => {
   const built = buildZooNetwork(spec)
@@ -222,6 +237,22 @@ export const main = (args: string[]): void => {
   console.log(`systolic ResNet-50 networks:         ${resnetEvals.toLocaleString("en-US")} /s`)
   const mobilenetEvals = network(mobilenet)
   console.log(`systolic MobileNetV2 networks:       ${mobilenetEvals.toLocaleString("en-US")} /s`)
+  // The Edge TPU template: MobileNetV2 prepared once, on a new design from the knob space each time.
+  const built = buildZooNetwork("mobilenet_v2")
+  if (!built.ok) throw new Error(built.message)
+  const prepared = edgeTpuWorkload(built.network)
+  if (!prepared.ok) throw new Error(prepared.issues[0]?.message)
+  const designs = sampleMany(edgeTpuKnobs, 64, "bench-edgetpu").map((config) => edgeTpuKnobsOf(config))
+  let designIndex = 0
+  const edgeTpuEvals = rate(
+    1,
+    () => {
+      const result = evaluateEdgeTpu(prepared.workload, edgeTpuFromKnobs(designs[designIndex++ % designs.length] as EdgeTpuKnobs))
+      return result.feasible ? result.cycles : 0
+    },
+    seconds,
+  )
+  console.log(`Edge TPU MobileNetV2 networks (a new design each): ${edgeTpuEvals.toLocaleString("en-US")} /s`)
   console.log(
     JSON.stringify({
       bench: "cost",
@@ -241,6 +272,7 @@ export const main = (args: string[]): void => {
       systolicLayerCyclesPerSec: cycleEvals,
       resnet50SystolicEvalsPerSec: resnetEvals,
       mobilenetV2SystolicEvalsPerSec: mobilenetEvals,
+      mobilenetV2EdgeTpuEvalsPerSec: edgeTpuEvals,
     }),
   )
 }
