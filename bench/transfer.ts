@@ -6,7 +6,8 @@
  * 1. Reference: a long run (random search, then aging evolution, `--reference-evaluations` each,
  *    three seeds) under the tight budget; the target is 99% of its best latency, i.e. a latency
  *    of at most best / 0.99.
- * 2. Per seed and optimizer: a source study under the loose budget (`--source-evaluations`), then
+ * 2. Per seed and optimizer: a source study under the loose budget (`--source-evaluations` by
+ *    `--source-optimizer`, default aging evolution: the earlier study is data, whoever ran it), then
  *    the target study under the tight budget from scratch and warm-started from the source study
  *    (`warmStart: { trials }`), each until it reaches the target or `--max-evaluations`. The
  *    source trials are rebased to the new budget: their latencies and areas were measured, only
@@ -38,6 +39,7 @@ interface Settings {
   readonly optimizers: readonly string[]
   readonly seeds: readonly number[]
   readonly sourceEvaluations: number
+  readonly sourceOptimizer: string
   readonly maxEvaluations: number
   readonly referenceEvaluations: number
   readonly constants: "default" | "coral"
@@ -45,7 +47,7 @@ interface Settings {
 
 const usage =
   "flags: --network SPEC, --budgets LOOSE,TIGHT (mm², loose > tight > 0), --optimizers a,b " +
-  `(of ${optimizerNames.join(", ")}), --seeds A-B, --source-evaluations N, --max-evaluations N, --reference-evaluations N, --constants default|coral`
+  `(of ${optimizerNames.join(", ")}), --seeds A-B, --source-evaluations N, --source-optimizer NAME, --max-evaluations N, --reference-evaluations N, --constants default|coral`
 
 const positiveInteger = (text: string): number | undefined => (/^[1-9]\d*$/.test(text) ? Number(text) : undefined)
 
@@ -57,6 +59,7 @@ const parseSettings = (args: readonly string[]): Settings => {
     optimizers: ["evolution"],
     seeds: Array.from({ length: 10 }, (_, i) => i),
     sourceEvaluations: 200,
+    sourceOptimizer: "evolution",
     maxEvaluations: 400,
     referenceEvaluations: 20_000,
     constants: "default",
@@ -81,6 +84,7 @@ const parseSettings = (args: readonly string[]): Settings => {
     else if (flag === "--seeds" && range !== null && Number(range[1]) <= Number(range[2]))
       settings.seeds = Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, k) => Number(range[1]) + k)
     else if (flag === "--source-evaluations" && count !== undefined) settings.sourceEvaluations = count
+    else if (flag === "--source-optimizer" && optimizerNames.includes(value)) settings.sourceOptimizer = value
     else if (flag === "--max-evaluations" && count !== undefined) settings.maxEvaluations = count
     else if (flag === "--reference-evaluations" && count !== undefined) settings.referenceEvaluations = count
     else if (flag === "--constants" && (value === "default" || value === "coral")) settings.constants = value
@@ -191,7 +195,7 @@ export const main = (args: string[]): void => {
   )
   console.log(
     `evaluations to reach each target under ${settings.tight} mm² (mean over seeds ${settings.seeds[0]}-${settings.seeds.at(-1)}; ` +
-      `a run that misses it counts ${settings.maxEvaluations}; reached = runs that hit it), source studies of ${settings.sourceEvaluations} evaluations under ${settings.loose} mm²`,
+      `a run that misses it counts ${settings.maxEvaluations}; reached = runs that hit it), source studies of ${settings.sourceEvaluations} evaluations by ${settings.sourceOptimizer} under ${settings.loose} mm²`,
   )
   console.log(
     `${"optimizer".padEnd(12)}${"target".padStart(8)}${"scratch".padStart(10)}${"reached".padStart(9)}${"transfer".padStart(10)}${"reached".padStart(9)}${"speedup".padStart(9)}`,
@@ -202,7 +206,7 @@ export const main = (args: string[]): void => {
     const scratch: (number | undefined)[][] = []
     const transfer: (number | undefined)[][] = []
     for (const seed of settings.seeds) {
-      const source = runStudy(name, seed, loose, settings.sourceEvaluations, [])
+      const source = runStudy(settings.sourceOptimizer, seed, loose, settings.sourceEvaluations, [])
       scratch.push(runStudy(name, seed, tight, settings.maxEvaluations, targets).reachedAt)
       const rebased = rebase(source.trials, settings.loose - settings.tight)
       transfer.push(runStudy(name, seed, tight, settings.maxEvaluations, targets, rebased).reachedAt)
