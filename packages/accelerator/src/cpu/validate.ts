@@ -1,17 +1,20 @@
 import { edgeTpuLayerClasses } from "../edgetpu/accelerator.js"
 import {
   type FieldIssue,
+  type FlatFieldRules,
   fieldIssue,
-  isNonNegativeFinite,
+  flatFieldIssues,
   isPositiveFinite,
   isPositiveInteger,
   isRecord,
 } from "../validation/field-rules.js"
 import type { CpuAccelerator } from "./accelerator.js"
 
-const integerFields = ["cores", "simdBytes", "l1Bytes", "l2Bytes"] as const
-const positiveFields = ["clockHz", "dramBytesPerSecond"] as const
-const nonNegativeFields = ["layerOverheadSeconds", "energyPerOpPj", "dramEnergyPjPerByte", "staticPowerW"] as const
+const rules: FlatFieldRules = {
+  positiveIntegers: ["cores", "simdBytes", "l1Bytes", "l2Bytes"],
+  positive: ["clockHz", "dramBytesPerSecond"],
+  nonNegative: ["layerOverheadSeconds", "energyPerOpPj", "dramEnergyPjPerByte", "staticPowerW"],
+}
 
 /**
  * Checks a CPU read from JSON (or built in code). Never throws; returns every issue, each naming
@@ -25,15 +28,7 @@ const nonNegativeFields = ["layerOverheadSeconds", "energyPerOpPj", "dramEnergyP
  */
 export const validateCpuAccelerator = (value: unknown): FieldIssue[] => {
   if (!isRecord(value)) return [fieldIssue("(root)", value, "is not a CPU: expected an object with kind, cores, clockHz")]
-  const issues: FieldIssue[] = []
-  if (value.kind !== "cpu") issues.push(fieldIssue("kind", value.kind, 'must be "cpu"'))
-  if (typeof value.name !== "string" || value.name === "") issues.push(fieldIssue("name", value.name, "must be a non-empty string"))
-  for (const field of integerFields)
-    if (!isPositiveInteger(value[field])) issues.push(fieldIssue(field, value[field], "must be a positive integer"))
-  for (const field of positiveFields)
-    if (!isPositiveFinite(value[field])) issues.push(fieldIssue(field, value[field], "must be a positive number"))
-  for (const field of nonNegativeFields)
-    if (!isNonNegativeFinite(value[field])) issues.push(fieldIssue(field, value[field], "must be a finite number >= 0"))
+  const issues = flatFieldIssues(value, "cpu", rules)
   if (value.precision !== "int8" && value.precision !== "fp32")
     issues.push(fieldIssue("precision", value.precision, 'must be "int8" or "fp32"'))
   else if (value.precision === "fp32" && isPositiveInteger(value.simdBytes) && (value.simdBytes as number) < 4)

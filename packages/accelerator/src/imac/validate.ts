@@ -1,16 +1,11 @@
-import {
-  type FieldIssue,
-  fieldIssue,
-  isNonNegativeFinite,
-  isPositiveFinite,
-  isPositiveInteger,
-  isRecord,
-} from "../validation/field-rules.js"
+import { type FieldIssue, type FlatFieldRules, fieldIssue, flatFieldIssues, isRecord } from "../validation/field-rules.js"
 import type { ImacAccelerator } from "./accelerator.js"
 
-const integerFields = ["crossbarRows", "crossbarColumns", "crossbarCount", "weightBits", "inputBits"] as const
-const positiveFields = ["crossbarOpLatencySeconds", "clockHz", "deviceAreaUm2"] as const
-const nonNegativeFields = ["crossbarOpEnergyPj", "adcEnergyPj", "adcLatencySeconds", "layerOverheadCycles", "adcAreaUm2"] as const
+const rules: FlatFieldRules = {
+  positiveIntegers: ["crossbarRows", "crossbarColumns", "crossbarCount", "weightBits", "inputBits"],
+  positive: ["crossbarOpLatencySeconds", "clockHz", "deviceAreaUm2"],
+  nonNegative: ["crossbarOpEnergyPj", "adcEnergyPj", "adcLatencySeconds", "layerOverheadCycles", "adcAreaUm2"],
+}
 
 /**
  * Checks an IMAC unit read from JSON (or built in code). Never throws; returns every issue, each
@@ -25,16 +20,7 @@ const nonNegativeFields = ["crossbarOpEnergyPj", "adcEnergyPj", "adcLatencySecon
 export const validateImacAccelerator = (value: unknown): FieldIssue[] => {
   if (!isRecord(value))
     return [fieldIssue("(root)", value, "is not an IMAC unit: expected an object with kind, crossbarRows, crossbarColumns")]
-  const issues: FieldIssue[] = []
-  if (value.kind !== "imac") issues.push(fieldIssue("kind", value.kind, 'must be "imac"'))
-  if (typeof value.name !== "string" || value.name === "") issues.push(fieldIssue("name", value.name, "must be a non-empty string"))
-  for (const field of integerFields)
-    if (!isPositiveInteger(value[field])) issues.push(fieldIssue(field, value[field], "must be a positive integer"))
-  for (const field of positiveFields)
-    if (!isPositiveFinite(value[field])) issues.push(fieldIssue(field, value[field], "must be a positive number"))
-  for (const field of nonNegativeFields)
-    if (!isNonNegativeFinite(value[field])) issues.push(fieldIssue(field, value[field], "must be a finite number >= 0"))
-  return issues
+  return flatFieldIssues(value, "imac", rules)
 }
 
 /**
