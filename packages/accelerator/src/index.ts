@@ -12,8 +12,10 @@
  * @packageDocumentation
  */
 
+export * from "./cpu/index.js"
 export * from "./edgetpu/index.js"
 export * from "./hierarchy/index.js"
+export * from "./imac/index.js"
 export { apolloEdgeTpuKnobs, apolloEdgeTpuKnobsOf, apolloFixedKnobs } from "./knobs/apollo-knobs.js"
 export { type EdgeTpuKnobs, edgeTpuKnobs, edgeTpuKnobsOf, peakMacsPerCycle } from "./knobs/edgetpu-knobs.js"
 export { KiB, MiB, powersOfTwo } from "./knobs/powers.js"

@@ -14,6 +14,7 @@
  * @packageDocumentation
  */
 
+export * from "./cpu/index.js"
 export {
   type DataflowName,
   type DataflowTemplate,
@@ -23,6 +24,7 @@ export {
 } from "./dataflow/dataflow.js"
 export * from "./edgetpu/index.js"
 export * from "./hierarchy/index.js"
+export * from "./imac/index.js"
 export { type MapLayerOptions, type MapLayerResult, type MappedLayer, mapLayer } from "./mapper/map-layer.js"
 export { isBetter, type MapperObjective, mapperObjectives } from "./mapper/objective.js"
 export * from "./mapping/index.js"

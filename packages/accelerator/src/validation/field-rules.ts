@@ -26,3 +26,27 @@ export const isPositiveFinite = (value: unknown): boolean => typeof value === "n
 export const isNonNegativeFinite = (value: unknown): boolean => typeof value === "number" && Number.isFinite(value) && value >= 0
 export const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
+
+/** Which flat fields of a description must be positive integers, positive numbers, or finite numbers >= 0. */
+export interface FlatFieldRules {
+  readonly positiveIntegers: readonly string[]
+  readonly positive: readonly string[]
+  readonly nonNegative: readonly string[]
+}
+
+/**
+ * The issues of a flat description: `kind` must equal `kind`, `name` must be a non-empty string,
+ * and each listed field must follow its rule, in that order.
+ */
+export const flatFieldIssues = (value: Readonly<Record<string, unknown>>, kind: string, rules: FlatFieldRules): FieldIssue[] => {
+  const issues: FieldIssue[] = []
+  if (value.kind !== kind) issues.push(fieldIssue("kind", value.kind, `must be "${kind}"`))
+  if (typeof value.name !== "string" || value.name === "") issues.push(fieldIssue("name", value.name, "must be a non-empty string"))
+  for (const field of rules.positiveIntegers)
+    if (!isPositiveInteger(value[field])) issues.push(fieldIssue(field, value[field], "must be a positive integer"))
+  for (const field of rules.positive)
+    if (!isPositiveFinite(value[field])) issues.push(fieldIssue(field, value[field], "must be a positive number"))
+  for (const field of rules.nonNegative)
+    if (!isNonNegativeFinite(value[field])) issues.push(fieldIssue(field, value[field], "must be a finite number >= 0"))
+  return issues
+}
