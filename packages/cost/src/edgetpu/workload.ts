@@ -71,7 +71,8 @@ const workloadOf = (analysed: AnalysedNetwork, removedLayers: number): EdgeTpuWo
       nest,
       layerClass,
       weightElements: nest.weights === "parameters" ? G * K * C * R * S : 0,
-      inputElements: N * G * C * H * W * nest.operands,
+      // Element-wise nests carry their channels in K (G = C = 1); the others in G x C.
+      inputElements: (nest.kind === "eltwise" ? N * K : N * G * C) * H * W * nest.operands,
       outputElements: N * G * K * P * Q,
     })
   }
