@@ -48,6 +48,14 @@ export {
 } from "./schedule/problem.js"
 export { type Schedule, type ScheduleOptions, schedule } from "./schedule/schedule.js"
 export { type SystemTopology, transferModel } from "./schedule/transfer.js"
+export { scheduleGraphOf } from "./system/schedule-graph.js"
+export {
+  type NetworkScheduleResult,
+  type SystemProblemResult,
+  type SystemScheduleOptions,
+  scheduleNetwork,
+  systemProblem,
+} from "./system/schedule-network.js"
 export { systolicArrayFault, systolicLayerCost, systolicLayerCycles } from "./systolic/layer-cost.js"
 export {
   type SystolicNetworkCost,
