@@ -5,11 +5,26 @@ import {
   isChainGraph,
   type ScheduleGraph,
   type ScheduleProblem,
+  type ScheduleTensor,
   schedule,
   scheduleObjectives,
   transferModel,
 } from "../src/index.js"
 import { bruteForce, path, randomChain, randomDag, randomProblem, seeded } from "./schedule-problems.js"
+
+/** A tensor of `bytes` made by `producer` (-1: a network input) and read by `consumers`. */
+const tensor = (bytes: number, producer: number, consumers: readonly number[], output: boolean): ScheduleTensor => ({
+  bytes,
+  producer,
+  consumers,
+  output,
+})
+
+/** A graph of the layers the tensors' producers name (l0, l1, ...). */
+const graphOf = (...tensors: ScheduleTensor[]): ScheduleGraph => ({
+  layers: Array.from({ length: Math.max(...tensors.map((t) => t.producer)) + 1 }, (_, i) => `l${i}`),
+  tensors,
+})
 
 const close = (a: number, b: number): boolean => a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))
 
@@ -80,22 +95,12 @@ describe("hand-derived schedules", () => {
   it("a chain of two layers splits when the gain exceeds the crossing", () => {
     // in(1000 B) -> l0 -> (1000 B) -> l1 -> out(1000 B). a is fast on l0 (1 µs vs 10 µs), b on l1.
     // Input host->unit: 1 leg = 1 µs. All on a: 1 + 1 + 10 + 1 = 13 µs; a then b: 1 + 1 + 2 (two legs) + 1 + 1 = 6 µs.
-    const graph: ScheduleGraph = {
-      layers: ["l0", "l1"],
-      tensors: [
-        { bytes: 1000, producer: -1, consumers: [0], output: false },
-        { bytes: 1000, producer: 0, consumers: [1], output: false },
-        { bytes: 1000, producer: 1, consumers: [], output: true },
-      ],
-    }
-    const problem: ScheduleProblem = {
-      graph,
-      costs: table([
-        [1e-6, 10e-6],
-        [10e-6, 1e-6],
-      ]),
-      transfers: twoUnits,
-    }
+    const graph = graphOf(tensor(1000, -1, [0], false), tensor(1000, 0, [1], false), tensor(1000, 1, [], true))
+    const costs = table([
+      [1e-6, 10e-6],
+      [10e-6, 1e-6],
+    ])
+    const problem: ScheduleProblem = { graph, costs, transfers: twoUnits }
     const result = schedule(problem, "latency")
     expect(result.assignment).toEqual([0, 1])
     expect(result.latencySeconds).toBeCloseTo(6e-6, 15)
@@ -107,15 +112,7 @@ describe("hand-derived schedules", () => {
 
   it("charges a tensor read by two layers on one other unit once", () => {
     // l0 on a makes 1000 B read by l1 and l2, both on b: one crossing a->b (2 legs, 2 µs, 2000 pJ), not two.
-    const graph: ScheduleGraph = {
-      layers: ["l0", "l1", "l2"],
-      tensors: [
-        { bytes: 0, producer: -1, consumers: [0], output: false },
-        { bytes: 1000, producer: 0, consumers: [1, 2], output: false },
-        { bytes: 0, producer: 1, consumers: [], output: true },
-        { bytes: 0, producer: 2, consumers: [], output: true },
-      ],
-    }
+    const graph = graphOf(tensor(0, -1, [0], false), tensor(1000, 0, [1, 2], false), tensor(0, 1, [], true), tensor(0, 2, [], true))
     const zero = table([
       [0, 0],
       [0, 0],
@@ -141,14 +138,7 @@ describe("hand-derived schedules", () => {
     expect(linked.secondsPerByte[0 * 3 + 1]).toBeCloseTo(1e-10, 20)
     expect(linked.seconds[0 * 3 + 1]).toBeCloseTo(1e-7, 20)
     // l0 on a makes an output that l1 on b (home) also reads: one crossing a->b.
-    const graph: ScheduleGraph = {
-      layers: ["l0", "l1"],
-      tensors: [
-        { bytes: 0, producer: -1, consumers: [0], output: false },
-        { bytes: 1000, producer: 0, consumers: [1], output: true },
-        { bytes: 0, producer: 1, consumers: [], output: true },
-      ],
-    }
+    const graph = graphOf(tensor(0, -1, [0], false), tensor(1000, 0, [1], true), tensor(0, 1, [], true))
     const problem: ScheduleProblem = {
       graph,
       costs: table([
@@ -166,13 +156,7 @@ describe("hand-derived schedules", () => {
 
   it("EDP is exact on a chain where neither the latency nor the energy optimum is the EDP optimum", () => {
     // One layer, three units, no transfers (input and output bytes 0): (latency, energy) = (1, 10), (10, 1), (3, 3).
-    const graph: ScheduleGraph = {
-      layers: ["l0"],
-      tensors: [
-        { bytes: 0, producer: -1, consumers: [0], output: false },
-        { bytes: 0, producer: 0, consumers: [], output: true },
-      ],
-    }
+    const graph = graphOf(tensor(0, -1, [0], false), tensor(0, 0, [], true))
     const transfers = transferModel({ units: [{ name: "a" }, { name: "b" }, { name: "c" }], links: [], hostPath: path(1, 0, 0) })
     const costs: CostTable = { units: 3, latencySeconds: Float64Array.of(1, 10, 3), energyPj: Float64Array.of(10, 1, 3) }
     const problem: ScheduleProblem = { graph, costs, transfers }
@@ -182,7 +166,7 @@ describe("hand-derived schedules", () => {
   })
 
   it("reports infeasible when a layer runs nowhere", () => {
-    const graph: ScheduleGraph = { layers: ["l0"], tensors: [{ bytes: 1, producer: -1, consumers: [0], output: false }] }
+    const graph = graphOf(tensor(1, -1, [0], false))
     const costs: CostTable = {
       units: 2,
       latencySeconds: Float64Array.of(Infinity, Infinity),
