@@ -20,5 +20,6 @@ export { apolloEdgeTpuKnobs, apolloEdgeTpuKnobsOf, apolloFixedKnobs } from "./kn
 export { type EdgeTpuKnobs, edgeTpuKnobs, edgeTpuKnobsOf, peakMacsPerCycle } from "./knobs/edgetpu-knobs.js"
 export { KiB, MiB, powersOfTwo } from "./knobs/powers.js"
 export { type SystolicDataflow, type SystolicKnobs, systolicKnobs, systolicKnobsOf } from "./knobs/systolic-knobs.js"
+export * from "./system/index.js"
 export * from "./systolic/index.js"
 export type { FieldIssue } from "./validation/field-rules.js"

@@ -37,6 +37,27 @@ export {
   type NetworkTotals,
 } from "./network/evaluate-network.js"
 export { evaluateNetworkTotals, type NetworkTotalsResult } from "./network/network-totals.js"
+export { type AssignmentCost, assignmentCost, assignmentObjective } from "./schedule/assignment.js"
+export {
+  type CostTable,
+  isChainGraph,
+  type ScheduleGraph,
+  type ScheduleObjective,
+  type ScheduleProblem,
+  type ScheduleTensor,
+  scheduleObjectives,
+  type TransferModel,
+} from "./schedule/problem.js"
+export { type Schedule, type ScheduleOptions, schedule } from "./schedule/schedule.js"
+export { type SystemTopology, transferModel } from "./schedule/transfer.js"
+export { scheduleGraphOf } from "./system/schedule-graph.js"
+export {
+  type NetworkScheduleResult,
+  type SystemProblemResult,
+  type SystemScheduleOptions,
+  scheduleNetwork,
+  systemProblem,
+} from "./system/schedule-network.js"
 export { systolicArrayFault, systolicLayerCost, systolicLayerCycles } from "./systolic/layer-cost.js"
 export {
   type SystolicNetworkCost,

@@ -1,0 +1,22 @@
+/**
+ * Heterogeneous systems: named accelerator units of any template, near-data or not, direct links
+ * between them, and the default path through the host's DRAM; with validation.
+ *
+ * @example
+ * import { lpddr4HostPath, validateSystem } from "@cosearch/accelerator"
+ * validateSystem({ name: "one", units: [{ kind: "edgetpu", name: "tpu", accelerator: edgeTpuPresets.coral }], links: [], hostPath: lpddr4HostPath }) // []
+ */
+export {
+  type AcceleratorUnit,
+  type EdgeTpuUnit,
+  type HeterogeneousSystem,
+  type HierarchicalUnit,
+  HOST,
+  lpddr4HostPath,
+  type PathCost,
+  type SystemLink,
+  type SystemUnit,
+  type SystemUnitKind,
+  type SystolicUnit,
+} from "./system.js"
+export { type SystemIssue, validateSystem } from "./validate.js"

@@ -1,0 +1,87 @@
+import type { EdgeTpuAccelerator } from "../edgetpu/accelerator.js"
+import type { HierarchicalAccelerator } from "../hierarchy/accelerator.js"
+import type { SystolicArray } from "../systolic/array.js"
+
+/**
+ * One compute unit of a heterogeneous system: a name, the template (`kind`) and that template's
+ * accelerator description. `nearData` marks a unit that sits by the memory (in the DRAM stack or
+ * its logic layer): its default path to and from DRAM is the system's `nearDataPath`.
+ *
+ * @example
+ * const unit: AcceleratorUnit<"systolic", SystolicArray> = { kind: "systolic", name: "fc", accelerator: systolicPresets["systolic-32x32"] }
+ */
+export interface AcceleratorUnit<Kind extends string, Accelerator> {
+  readonly kind: Kind
+  readonly name: string
+  readonly accelerator: Accelerator
+  readonly nearData?: boolean
+}
+
+/** An Edge TPU unit. */
+export type EdgeTpuUnit = AcceleratorUnit<"edgetpu", EdgeTpuAccelerator>
+/** A hierarchical (Timeloop-like) unit; it needs `clockMhz` to turn cycles into seconds. */
+export type HierarchicalUnit = AcceleratorUnit<"hierarchical", HierarchicalAccelerator>
+/** A systolic array unit; it needs `clockMhz` to turn cycles into seconds. */
+export type SystolicUnit = AcceleratorUnit<"systolic", SystolicArray>
+
+/**
+ * Every kind of unit a system may hold, discriminated by `kind`. A new template joins with one
+ * line here (`| ImacUnit`) plus its validator in `unitValidators` (the compiler asks for it).
+ */
+export type SystemUnit = EdgeTpuUnit | HierarchicalUnit | SystolicUnit
+
+/** The kinds of unit. */
+export type SystemUnitKind = SystemUnit["kind"]
+
+/** What moving bytes over a path costs: time `bytes / bandwidth + latency`, energy `bytes x pJ/byte`. */
+export interface PathCost {
+  readonly bandwidthBytesPerSecond: number
+  readonly energyPjPerByte: number
+  readonly latencySeconds: number
+}
+
+/**
+ * A direct link between two units (or a unit and `host`): usable both ways unless `oneWay`.
+ *
+ * @example
+ * const link: SystemLink = { from: "tpu", to: "imac", bandwidthBytesPerSecond: 8e9, energyPjPerByte: 2, latencySeconds: 1e-6 }
+ */
+export interface SystemLink extends PathCost {
+  readonly from: string
+  readonly to: string
+  readonly oneWay?: boolean
+}
+
+/**
+ * A heterogeneous system: named units, direct links between them, and the default path through
+ * the host's DRAM. Data between two units with no direct link is written to DRAM by one and read
+ * by the other: one leg each, `hostPath` for ordinary units, `nearDataPath` for near-data ones.
+ * The network's inputs start at `home` (a unit's name, or `host`, the default) and its outputs
+ * return there. `host` runs no layers.
+ *
+ * @example
+ * const system: HeterogeneousSystem = { name: "pair", units: [a, b], links: [], hostPath: lpddr4 }
+ */
+export interface HeterogeneousSystem {
+  readonly name: string
+  readonly units: readonly SystemUnit[]
+  readonly links: readonly SystemLink[]
+  /** One leg between DRAM and an ordinary unit. */
+  readonly hostPath: PathCost
+  /** One leg between DRAM and a near-data unit; absent means `hostPath`. */
+  readonly nearDataPath?: PathCost
+  /** Where inputs start and outputs return: `host` (default) or a unit's name. */
+  readonly home?: string
+}
+
+/** The name of the host (DRAM and the CPU that feeds the accelerators); it runs no layers. */
+export const HOST = "host"
+
+/**
+ * An LPDDR4-class default path: 12.8 GB/s, 200 x an int8 MAC's 0.3 pJ = 60 pJ/byte (Eyeriss's
+ * DRAM-to-MAC energy ratio), 100 ns to set up a transfer.
+ *
+ * @example
+ * const system: HeterogeneousSystem = { name: "s", units, links: [], hostPath: lpddr4HostPath }
+ */
+export const lpddr4HostPath: PathCost = { bandwidthBytesPerSecond: 12.8e9, energyPjPerByte: 60, latencySeconds: 100e-9 }
