@@ -8,10 +8,12 @@
  */
 export {
   type AcceleratorUnit,
+  type CpuUnit,
   type EdgeTpuUnit,
   type HeterogeneousSystem,
   type HierarchicalUnit,
   HOST,
+  type ImacUnit,
   lpddr4HostPath,
   type PathCost,
   type SystemLink,

@@ -1,5 +1,7 @@
+import type { CpuAccelerator } from "../cpu/accelerator.js"
 import type { EdgeTpuAccelerator } from "../edgetpu/accelerator.js"
 import type { HierarchicalAccelerator } from "../hierarchy/accelerator.js"
+import type { ImacAccelerator } from "../imac/accelerator.js"
 import type { SystolicArray } from "../systolic/array.js"
 
 /**
@@ -28,7 +30,12 @@ export type SystolicUnit = AcceleratorUnit<"systolic", SystolicArray>
  * Every kind of unit a system may hold, discriminated by `kind`. A new template joins with one
  * line here (`| ImacUnit`) plus its validator in `unitValidators` (the compiler asks for it).
  */
-export type SystemUnit = EdgeTpuUnit | HierarchicalUnit | SystolicUnit
+/** An analog in-memory unit for fully connected layers (`ImacAccelerator`). */
+export type ImacUnit = AcceleratorUnit<"imac", ImacAccelerator>
+/** A CPU (`CpuAccelerator`, Cortex-A53-like roofline). */
+export type CpuUnit = AcceleratorUnit<"cpu", CpuAccelerator>
+
+export type SystemUnit = EdgeTpuUnit | HierarchicalUnit | SystolicUnit | ImacUnit | CpuUnit
 
 /** The kinds of unit. */
 export type SystemUnitKind = SystemUnit["kind"]

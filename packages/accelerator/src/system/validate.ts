@@ -1,5 +1,7 @@
+import { validateCpuAccelerator } from "../cpu/validate.js"
 import { validateEdgeTpuAccelerator } from "../edgetpu/validate.js"
 import { validateHierarchicalAccelerator } from "../hierarchy/validate.js"
+import { validateImacAccelerator } from "../imac/validate.js"
 import { validateSystolicArray } from "../systolic/validate.js"
 import { type FieldIssue, fieldIssue, isNonNegativeFinite, isPositiveFinite, isRecord } from "../validation/field-rules.js"
 import { HOST, type SystemUnitKind } from "./system.js"
@@ -23,6 +25,8 @@ const clockIssue = (accelerator: unknown): FieldIssue[] =>
 /** Each kind's validator, with paths relative to the accelerator. */
 const unitValidators: Readonly<Record<SystemUnitKind, (accelerator: unknown) => readonly FieldIssue[]>> = {
   edgetpu: validateEdgeTpuAccelerator,
+  imac: validateImacAccelerator,
+  cpu: validateCpuAccelerator,
   hierarchical: (accelerator) => [...validateHierarchicalAccelerator(accelerator), ...clockIssue(accelerator)],
   systolic: (accelerator) => [
     ...validateSystolicArray(accelerator).map((issue) => ({ path: issue.field, value: issue.value, message: issue.message })),

@@ -1,7 +1,9 @@
 import {
+  type CpuUnit,
   type EdgeTpuUnit,
   eyerissRelativeEnergy,
   type HierarchicalUnit,
+  type ImacUnit,
   macEnergyPj45nm,
   precisionOfBytes,
   type SystemUnit,
@@ -9,8 +11,10 @@ import {
   type SystolicUnit,
 } from "@cosearch/accelerator"
 import { type AnalysedNetwork, lowerNetwork, toNetwork } from "@cosearch/network"
+import { cpuNetworkCost } from "../cpu/network-cost.js"
 import { evaluateEdgeTpu } from "../edgetpu/evaluate.js"
 import { edgeTpuWorkload } from "../edgetpu/workload.js"
+import { imacLayerCost } from "../imac/layer-cost.js"
 import { type MapLayerOptions, mapLayer } from "../mapper/map-layer.js"
 import { systolicLayerCost } from "../systolic/layer-cost.js"
 
@@ -87,11 +91,32 @@ const systolicCosts: UnitCoster<SystolicUnit> = (unit, analysed, set) => {
   }
 }
 
+/**
+ * IMAC: each nest alone (`imacLayerCost`); fully connected layers run, activations fused into the
+ * crossbars' outputs are free, every other layer is infeasible. The unit's crossbar count bounds
+ * each layer here, not the sum over the layers placed on it (their weights stay resident).
+ */
+const imacCosts: UnitCoster<ImacUnit> = (unit, analysed, set) => {
+  for (const nest of lowerNetwork(analysed)) {
+    const cost = imacLayerCost(nest, unit.accelerator)
+    if (cost.feasible) set(nest.layer, cost.latencySeconds, cost.energyPj)
+    else set(nest.layer, INFEASIBLE, INFEASIBLE)
+  }
+}
+
+/** CPU: the roofline of `cpuNetworkCost` per nest (weights cached in L2 when the whole network's fit). */
+const cpuCosts: UnitCoster<CpuUnit> = (unit, analysed, set) => {
+  for (const layer of cpuNetworkCost(lowerNetwork(analysed), unit.accelerator).layers)
+    set(layer.layer, layer.latencySeconds, layer.energyPj)
+}
+
 /** Each kind's coster; a new kind of unit adds its line here. */
 const unitCosters: { readonly [Kind in SystemUnitKind]: UnitCoster<Extract<SystemUnit, { kind: Kind }>> } = {
   edgetpu: edgeTpuCosts,
   hierarchical: hierarchicalCosts,
   systolic: systolicCosts,
+  imac: imacCosts,
+  cpu: cpuCosts,
 }
 
 /**
