@@ -34,7 +34,7 @@ describe("validateSystem", () => {
       ...system,
       units: [
         { kind: "systolic", name: "s", accelerator: { ...systolicPresets["systolic-32x32"], rows: 0 } },
-        { kind: "cpu", name: "c" },
+        { kind: "gpu", name: "g" },
       ],
       links: [],
       home: "nowhere",
