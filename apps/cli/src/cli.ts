@@ -5,6 +5,7 @@ import { normaliseOneLetterOptions } from "./argv.js"
 import { calibrateCommand } from "./commands/calibrate.js"
 import { classesCommand } from "./commands/classes.js"
 import { evaluateCommand } from "./commands/evaluate.js"
+import { layersCommand } from "./commands/layers.js"
 import { networkCommand } from "./commands/network.js"
 import { runCommand } from "./commands/run.js"
 import { spaceCommand } from "./commands/space.js"
@@ -28,6 +29,7 @@ const rootCommand = Command.make("cosearch").pipe(
     evaluateCommand,
     calibrateCommand,
     classesCommand,
+    layersCommand,
     runCommand,
     statusCommand,
     trialsCommand,

@@ -48,6 +48,7 @@ export {
   type WeightOptions,
 } from "./builder/builder.js"
 export { countNetwork, type LayerCounts, type NetworkCounts, type NetworkTotals } from "./count/count.js"
+export * from "./families/index.js"
 export { type FoldReport, type FoldResult, foldAndPrune } from "./graph/fold.js"
 export { InvalidNetworkError, type NetworkIssue, type NetworkRule } from "./graph/issue.js"
 export {
