@@ -13,6 +13,7 @@ export const defaultFamilyNetworks = [
   "efficientnet_edgetpu_s",
   "resnet50",
   "lstm_encoder",
+  "transducer",
   "ffnn",
 ] as const
 

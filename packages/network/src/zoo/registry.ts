@@ -7,7 +7,7 @@ import { fbnet, fbnetPresets } from "./fbnet.js"
 import { mobilenetV1, mobilenetV2, mobilenetV3Large, mobilenetV3Small } from "./mobilenet.js"
 import { nb201 } from "./nb201.js"
 import { resnet18, resnet50 } from "./resnet.js"
-import { ffnn, lstmEncoder } from "./sequence.js"
+import { ffnn, lstmEncoder, transducer } from "./sequence.js"
 
 /** The options a zoo network may take; each entry says which it supports. */
 export type ZooOption = "resolution" | "width" | "classes"
@@ -83,21 +83,39 @@ const parseSizes = (argument: string | undefined): { ok: true; sizes: number[] }
 
 const lstmDefaults = { layers: 2, hidden: 256, steps: 8, features: 80 }
 
-const parseLstm = (argument: string | undefined): { ok: true; value: typeof lstmDefaults } | { ok: false; message: string } => {
-  const value = { ...lstmDefaults }
-  const usage = `lstm_encoder:layers=L,hidden=H,steps=T,features=F (defaults ${Object.entries(lstmDefaults)
+/** Parses `key=value,...` positive-integer options over `defaults`, for the zoo entry `name`. */
+const parseIntegerOptions = <T extends Record<string, number>>(
+  name: string,
+  form: string,
+  defaults: T,
+  argument: string | undefined,
+): { ok: true; value: T } | { ok: false; message: string } => {
+  const value: Record<string, number> = { ...defaults }
+  const usage = `${name}:${form} (defaults ${Object.entries(defaults)
     .map(([k, v]) => `${k}=${v}`)
     .join(",")})`
   for (const part of argument === undefined || argument === "" ? [] : argument.split(",")) {
     const [key, raw] = part.split("=")
     const number = Number(raw)
-    if (key === undefined || !(key in value)) return { ok: false, message: `lstm_encoder option "${key}" is unknown; ${usage}` }
-    if (!Number.isInteger(number) || number < 1)
-      return { ok: false, message: `lstm_encoder ${key}=${raw} must be a positive integer; ${usage}` }
-    value[key as keyof typeof lstmDefaults] = number
+    if (key === undefined || !(key in value)) return { ok: false, message: `${name} option "${key}" is unknown; ${usage}` }
+    if (!Number.isInteger(number) || number < 1) return { ok: false, message: `${name} ${key}=${raw} must be a positive integer; ${usage}` }
+    value[key] = number
   }
-  return { ok: true, value }
+  return { ok: true, value: value as T }
 }
+
+const parseLstm = (argument: string | undefined) =>
+  parseIntegerOptions("lstm_encoder", "layers=L,hidden=H,steps=T,features=F", lstmDefaults, argument)
+
+const transducerDefaults = { encoder: 2, hidden: 256, steps: 8, features: 80, prediction: 1, embedding: 128, joint: 256, vocab: 256 }
+
+const parseTransducer = (argument: string | undefined) =>
+  parseIntegerOptions(
+    "transducer",
+    "encoder=L,hidden=H,steps=T,features=F,prediction=P,embedding=E,joint=J,vocab=V",
+    transducerDefaults,
+    argument,
+  )
 
 /** Every zoo network family. */
 export const zooEntries: readonly ZooEntry[] = [
@@ -174,6 +192,16 @@ export const zooEntries: readonly ZooEntry[] = [
     build: (argument) => {
       const parsed = parseLstm(argument)
       return parsed.ok ? built(lstmEncoder(parsed.value)) : failed(parsed.message)
+    },
+  },
+  {
+    name: "transducer",
+    summary: "RNN-T-like speech model: LSTM encoder, LSTM prediction network, joint network (one decoding step)",
+    argument: "encoder=L,hidden=H,steps=T,features=F,prediction=P,embedding=E,joint=J,vocab=V",
+    defaults: {},
+    build: (argument) => {
+      const parsed = parseTransducer(argument)
+      return parsed.ok ? built(transducer(parsed.value)) : failed(parsed.message)
     },
   },
 ]

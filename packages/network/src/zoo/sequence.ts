@@ -46,3 +46,45 @@ export const lstmEncoder = (o: LstmEncoderOptions): Network => {
   for (let i = 0; i < o.layers; i++) x = lstmLayer(b, x, o.hidden, `lstm${i + 1}`)
   return b.build()
 }
+
+/** Options of `transducer`. */
+export interface TransducerOptions {
+  /** LSTM layers of the encoder, their width, the frames of audio and the features per frame. */
+  readonly encoder: number
+  readonly hidden: number
+  readonly steps: number
+  readonly features: number
+  /** LSTM layers of the prediction network, and the width of the label embedding it reads. */
+  readonly prediction: number
+  readonly embedding: number
+  /** Width of the joint network and the output vocabulary. */
+  readonly joint: number
+  readonly vocab: number
+}
+
+/**
+ * An RNN-T-like speech recogniser (the shape of the streaming transducers among Google's edge
+ * models, He et al., ICASSP 2019), at one decoding step: an LSTM encoder over `steps` frames; a
+ * prediction network (LSTMs) over the previous label's embedding (a dense layer on the one-hot
+ * label); and the joint network, which adds the encoder's and the prediction network's
+ * projections for every frame, applies tanh and a dense layer onto the vocabulary.
+ *
+ * @example
+ * transducer({ encoder: 2, hidden: 256, steps: 8, features: 80, prediction: 1, embedding: 128, joint: 256, vocab: 256 })
+ */
+export const transducer = (o: TransducerOptions): Network => {
+  const b = new NetworkBuilder(
+    `transducer:encoder=${o.encoder},hidden=${o.hidden},steps=${o.steps},features=${o.features},prediction=${o.prediction},embedding=${o.embedding},joint=${o.joint},vocab=${o.vocab}`,
+  )
+  let audio = b.input({ h: o.steps, w: 1, c: o.features }, "audio")
+  for (let i = 0; i < o.encoder; i++) audio = lstmLayer(b, audio, o.hidden, `encoder/lstm${i + 1}`)
+  const label = b.input({ h: 1, w: 1, c: o.vocab }, "previous_label")
+  let prediction = b.dense(label, o.embedding, { name: "prediction/embedding" })
+  for (let i = 0; i < o.prediction; i++) prediction = lstmLayer(b, prediction, o.hidden, `prediction/lstm${i + 1}`)
+  const logits = b.scope("joint", () => {
+    const fromAudio = b.dense(audio, o.joint, { name: "encoder_projection" })
+    const fromLabels = b.dense(prediction, o.joint, { name: "prediction_projection" })
+    return b.dense(b.activation(b.add([fromAudio, fromLabels], "sum"), "tanh"), o.vocab, { name: "output" })
+  })
+  return b.build([logits])
+}
