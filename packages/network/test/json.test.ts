@@ -20,6 +20,7 @@ const zooSpecs = [
   "fbnet:b",
   "ffnn",
   "lstm_encoder:steps=2",
+  "transducer:steps=2",
 ]
 
 const zooNetwork = (spec: string): Network => {
