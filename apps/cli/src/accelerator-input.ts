@@ -19,10 +19,10 @@ import { Effect } from "effect"
 import { CliError } from "./cli-error.js"
 
 /**
- * Every preset name, hierarchical and systolic.
+ * Every preset name: hierarchical, systolic and Edge TPU.
  *
  * @example
- * acceleratorPresetNames // ["maestro-256pe", "eyeriss-v1-like", "systolic-32x32", "systolic-128x128"]
+ * acceleratorPresetNames // ["maestro-256pe", "eyeriss-v1-like", "systolic-32x32", "systolic-128x128", "edgetpu-v1", ..., "coral"]
  */
 export const acceleratorPresetNames: readonly string[] = [...hierarchicalPresetNames, ...systolicPresetNames, ...edgeTpuPresetNames]
 

@@ -1,6 +1,15 @@
 import { type EdgeTpuPresetName, edgeTpuPresets } from "@cosearch/accelerator"
 import { type EdgeTpuResult, edgeTpuWorkload, evaluateEdgeTpu } from "@cosearch/cost"
-import { edgeTpuNetOf, edgeTpuNetSpace, fbnetNetworkOf, fbnetSpace, type Network, nb201NetworkOf, nb201Space } from "@cosearch/network"
+import {
+  edgeTpuNetOf,
+  edgeTpuNetSpace,
+  fbnetNetworkOf,
+  fbnetSpace,
+  loopNestMacs,
+  type Network,
+  nb201NetworkOf,
+  nb201Space,
+} from "@cosearch/network"
 import { type Configuration, createRandom, type Random, sampleMany } from "@cosearch/space"
 import type { ClassStudyConfig } from "./config.js"
 
@@ -75,8 +84,7 @@ export const runClassStudy = (config: ClassStudyConfig, progress: (done: number,
           channels += layer.nest.G * layer.nest.K
           weighted++
         }
-        if (layer.layerClass === "depthwise")
-          depthwiseMacs += layer.nest.N * layer.nest.G * layer.nest.K * layer.nest.P * layer.nest.Q * layer.nest.R * layer.nest.S
+        if (layer.layerClass === "depthwise") depthwiseMacs += loopNestMacs(layer.nest)
       }
       rows.push({
         features: {

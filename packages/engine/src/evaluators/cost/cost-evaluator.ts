@@ -97,10 +97,13 @@ export const costEvaluator: EvaluatorKind<CostSettings> = {
   check: checkCost,
   create: (settings, { entry }) => {
     const fixedNetwork = settings.network === undefined ? undefined : buildZooNetwork(settings.network)
+    // A fixed network is analysed once per worker, not per trial.
+    const fixedAnalysed = fixedNetwork?.ok ? analyseNetworkOrThrow(fixedNetwork.network) : undefined
     const fixedTarget = settings.accelerator === undefined ? undefined : presetTarget(settings.accelerator)
     return ({ configuration }) => {
       const parts = entry === undefined ? [] : partsOf(entry.decode(configuration))
-      const network = fixedNetwork?.ok ? fixedNetwork.network : networkPart(parts)
+      const part = fixedAnalysed === undefined ? networkPart(parts) : undefined
+      const network = fixedAnalysed ?? (part === undefined ? undefined : analyseNetworkOrThrow(part))
       if (network === undefined) throw new Error("the cost evaluator found no network in the configuration")
       let target = fixedTarget
       if (target === undefined) {
@@ -112,7 +115,7 @@ export const costEvaluator: EvaluatorKind<CostSettings> = {
       }
       const dataflow = (settings.dataflow ?? (target.kind === "systolic" ? target.array.dataflow : "auto")) as DataflowChoice
       const objective = target.kind === "systolic" ? "latency" : (settings.objective ?? "latency")
-      const record = evaluationRecord(analyseNetworkOrThrow(network), target, dataflow, objective)
+      const record = evaluationRecord(network, target, dataflow, objective)
       if (record.totals === null) {
         const layer = record.layers.find((candidate) => !candidate.feasible)
         return { metrics: {}, infeasible: `layer ${layer?.name ?? "?"}: ${layer?.reason ?? "infeasible"} ${layer?.message ?? ""}`.trim() }

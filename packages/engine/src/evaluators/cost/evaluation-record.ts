@@ -7,6 +7,7 @@ import {
 } from "@cosearch/accelerator"
 import {
   type DataflowName,
+  type EdgeTpuWorkloadResult,
   edgeTpuWorkload,
   evaluateEdgeTpu,
   evaluateNetwork,
@@ -167,6 +168,17 @@ const failed = (name: string, reason: string, message: string): LayerRecord => (
   message,
 })
 
+/** Workloads by analysed network: a study that costs one network on many designs prepares it once. */
+const workloads = new WeakMap<AnalysedNetwork, EdgeTpuWorkloadResult>()
+const preparedWorkload = (network: AnalysedNetwork): EdgeTpuWorkloadResult => {
+  let prepared = workloads.get(network)
+  if (prepared === undefined) {
+    prepared = edgeTpuWorkload(toNetwork(network))
+    workloads.set(network, prepared)
+  }
+  return prepared
+}
+
 /**
  * The Edge TPU template's record: the network as its compiler leaves it (constants folded, dead
  * layers dropped), one line per costed layer, and the template's own infeasibility reasons.
@@ -176,7 +188,7 @@ const edgeTpuRecord = (
   accelerator: EdgeTpuAccelerator,
   base: { readonly network: string; readonly accelerator: string },
 ): EvaluationRecord => {
-  const prepared = edgeTpuWorkload(toNetwork(network))
+  const prepared = preparedWorkload(network)
   if (!prepared.ok) {
     const issue = prepared.issues[0]
     return {
