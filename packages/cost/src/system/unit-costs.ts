@@ -42,7 +42,11 @@ const INFEASIBLE = Number.POSITIVE_INFINITY
 const edgeTpuCosts: UnitCoster<EdgeTpuUnit> = (unit, analysed, set) => {
   const accelerator = unit.accelerator
   const prepared = edgeTpuWorkload(toNetwork(analysed))
-  if (!prepared.ok) return
+  if (!prepared.ok) {
+    // A network the Edge TPU compiler model cannot prepare runs nowhere on this unit (never free).
+    for (const nest of lowerNetwork(analysed)) set(nest.layer, INFEASIBLE, INFEASIBLE)
+    return
+  }
   const { workload } = prepared
   const record = (result: ReturnType<typeof evaluateEdgeTpu>): void => {
     if (result.feasible) for (const layer of result.layers) set(layer.name, layer.cycles / accelerator.clockHz, layer.energyPj)
