@@ -98,7 +98,8 @@ const systolicCosts: UnitCoster<SystolicUnit> = (unit, analysed, set) => {
 /**
  * IMAC: each nest alone (`imacLayerCost`); fully connected layers run, activations fused into the
  * crossbars' outputs are free, every other layer is infeasible. The unit's crossbar count bounds
- * each layer here, not the sum over the layers placed on it (their weights stay resident).
+ * each layer here; the sum over the layers placed on it is kept within the count by
+ * `scheduleNetwork` (their weights stay resident together).
  */
 const imacCosts: UnitCoster<ImacUnit> = (unit, analysed, set) => {
   for (const nest of lowerNetwork(analysed)) {
