@@ -1,0 +1,58 @@
+import { basename, dirname, join } from "node:path"
+import { Args, Command, Options } from "@effect/cli"
+import { FileSystem } from "@effect/platform"
+import { Console, Effect, Either } from "effect"
+import { CliError } from "../cli-error.js"
+import { runStudyConfig, studyKindNames } from "../studies/registry.js"
+
+const configArgument = Args.text({ name: "config.json" }).pipe(
+  Args.withDescription(`a study config whose "study" is one of ${studyKindNames.join(", ")} (experiments/mensa.json, ...)`),
+)
+const out = Options.text("out").pipe(
+  Options.withPseudoName("FILE.md"),
+  Options.withDescription("write the Markdown report here, and any chart beside it (default: print the report)"),
+  Options.optional,
+)
+const json = Options.boolean("json").pipe(Options.withDescription("print the study's figures as one JSON line"))
+
+/**
+ * `cosearch study`: runs the heterogeneous-systems study a config describes (mensa, tpu-imac,
+ * ffnn-edgetpu-vs-a53) and writes its Markdown report (and, for the FFNN study, the SVG decision
+ * chart beside it). A bad config exits 1 listing every problem with its JSON path and writes
+ * nothing; files are written to temporaries first and renamed, so nothing is half-written.
+ */
+export const studyCommand = Command.make("study", { config: configArgument, out, json }, (args) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const text = yield* fs
+      .readFileString(args.config)
+      .pipe(Effect.mapError((error) => new CliError({ message: `cannot read study config "${args.config}": ${error.message}` })))
+    const parsed = yield* Effect.try({
+      try: () => JSON.parse(text) as unknown,
+      catch: (error) => new CliError({ message: `study config "${args.config}" is not JSON: ${(error as Error).message}` }),
+    })
+    const outName = args.out._tag === "Some" ? basename(args.out.value) : "study.md"
+    const result = runStudyConfig(parsed, args.config, outName)
+    if (Either.isLeft(result))
+      return yield* new CliError({
+        message: `study config "${args.config}" is invalid:\n${result.left.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}`,
+      })
+    const output = result.right
+    if (args.json) yield* Console.log(JSON.stringify({ seconds: output.seconds, ...(output.figures as object) }))
+    if (args.out._tag === "Some") {
+      const path = args.out.value
+      const files = [
+        { path, text: output.markdown },
+        ...output.besides.map((file) => ({ path: join(dirname(path), file.name), text: file.text })),
+      ]
+      const temporary = (file: string) => `${file}.${process.pid}.tmp`
+      yield* Effect.forEach(files, (file) => fs.writeFileString(temporary(file.path), file.text)).pipe(
+        Effect.zipRight(Effect.forEach(files, (file) => fs.rename(temporary(file.path), file.path))),
+        Effect.mapError((error) => new CliError({ message: `cannot write --out "${path}": ${error.message}` })),
+      )
+      yield* Console.error(`study: wrote ${files.map((file) => file.path).join(", ")} (${output.seconds.toFixed(1)} s)`)
+    } else if (!args.json) yield* Console.log(output.markdown)
+  }),
+).pipe(
+  Command.withDescription("A heterogeneous-systems study (mensa, tpu-imac, ffnn-edgetpu-vs-a53) from its config, as a Markdown report."),
+)
