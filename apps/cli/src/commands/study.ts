@@ -1,8 +1,7 @@
 import { basename, dirname, join } from "node:path"
 import { Args, Command, Options } from "@effect/cli"
-import { FileSystem } from "@effect/platform"
 import { Console, Effect, Either } from "effect"
-import { CliError } from "../cli-error.js"
+import { invalidStudyConfig, readStudyConfigJson, writeFilesAtomically } from "../studies/kit/config-file.js"
 import { runStudyConfig, studyKindNames } from "../studies/registry.js"
 
 const configArgument = Args.text({ name: "config.json" }).pipe(
@@ -23,20 +22,10 @@ const json = Options.boolean("json").pipe(Options.withDescription("print the stu
  */
 export const studyCommand = Command.make("study", { config: configArgument, out, json }, (args) =>
   Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const text = yield* fs
-      .readFileString(args.config)
-      .pipe(Effect.mapError((error) => new CliError({ message: `cannot read study config "${args.config}": ${error.message}` })))
-    const parsed = yield* Effect.try({
-      try: () => JSON.parse(text) as unknown,
-      catch: (error) => new CliError({ message: `study config "${args.config}" is not JSON: ${(error as Error).message}` }),
-    })
+    const parsed = yield* readStudyConfigJson(args.config)
     const outName = args.out._tag === "Some" ? basename(args.out.value) : "study.md"
     const result = runStudyConfig(parsed, args.config, outName)
-    if (Either.isLeft(result))
-      return yield* new CliError({
-        message: `study config "${args.config}" is invalid:\n${result.left.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}`,
-      })
+    if (Either.isLeft(result)) return yield* invalidStudyConfig(args.config, result.left)
     const output = result.right
     if (args.json) yield* Console.log(JSON.stringify({ seconds: output.seconds, ...(output.figures as object) }))
     if (args.out._tag === "Some") {
@@ -45,11 +34,7 @@ export const studyCommand = Command.make("study", { config: configArgument, out,
         { path, text: output.markdown },
         ...output.besides.map((file) => ({ path: join(dirname(path), file.name), text: file.text })),
       ]
-      const temporary = (file: string) => `${file}.${process.pid}.tmp`
-      yield* Effect.forEach(files, (file) => fs.writeFileString(temporary(file.path), file.text)).pipe(
-        Effect.zipRight(Effect.forEach(files, (file) => fs.rename(temporary(file.path), file.path))),
-        Effect.mapError((error) => new CliError({ message: `cannot write --out "${path}": ${error.message}` })),
-      )
+      yield* writeFilesAtomically(path, files)
       yield* Console.error(`study: wrote ${files.map((file) => file.path).join(", ")} (${output.seconds.toFixed(1)} s)`)
     } else if (!args.json) yield* Console.log(output.markdown)
   }),

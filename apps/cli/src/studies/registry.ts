@@ -4,6 +4,7 @@ import { decisionChartSvg } from "./ffnn-platforms/chart.js"
 import { decodeFfnnPlatformStudyConfig } from "./ffnn-platforms/config.js"
 import { ffnnPlatformMarkdown } from "./ffnn-platforms/markdown.js"
 import { runFfnnPlatformStudy } from "./ffnn-platforms/run-study.js"
+import type { SystemFigures } from "./kit/system-figures.js"
 import { decodeMensaStudyConfig } from "./mensa/config.js"
 import { mensaStudyMarkdown } from "./mensa/markdown.js"
 import { runMensaStudy } from "./mensa/run-study.js"
@@ -26,81 +27,82 @@ interface StudyKind {
   readonly run: (input: unknown, configPath: string, outName: string) => Either.Either<StudyOutput, JsonIssue[]>
 }
 
-const timed = <T>(body: () => T): { value: T; seconds: number } => {
-  const started = performance.now()
-  const value = body()
-  return { value, seconds: (performance.now() - started) / 1e3 }
+/** The parts of a study kind: decode the config, run it, and turn the report into the outputs. */
+interface StudyParts<Config, Report> {
+  readonly decode: (input: unknown) => Either.Either<Config, JsonIssue[]>
+  readonly run: (config: Config) => Report
+  readonly markdown: (config: Config, configPath: string, report: Report, seconds: number, outName: string) => string
+  readonly figures: (config: Config, report: Report) => unknown
+  readonly besides?: (config: Config, report: Report, outName: string) => StudyOutput["besides"]
 }
+
+const studyKind = <Config, Report>(parts: StudyParts<Config, Report>): StudyKind => ({
+  run: (input, configPath, outName) =>
+    Either.map(parts.decode(input), (config) => {
+      const started = performance.now()
+      const report = parts.run(config)
+      const seconds = (performance.now() - started) / 1e3
+      return {
+        markdown: parts.markdown(config, configPath, report, seconds, outName),
+        besides: parts.besides?.(config, report, outName) ?? [],
+        figures: parts.figures(config, report),
+        seconds,
+      }
+    }),
+})
 
 const progress = (kind: string) => (done: number, total: number) => process.stderr.write(`${kind}: ${done} / ${total} networks\n`)
 
-const systemCell = (cell: {
-  readonly system: string
-  readonly figures: { feasible: boolean; latencySeconds: number; energyPj: number; throughputPerSecond: number }
-}) => ({
-  system: cell.system,
-  feasible: cell.figures.feasible,
-  latencySeconds: cell.figures.latencySeconds,
-  energyPj: cell.figures.energyPj,
-  throughputPerSecond: cell.figures.throughputPerSecond,
+/** A system's figures without the placement map, for JSON. */
+const plainFigures = (system: string, figures: SystemFigures) => ({
+  system,
+  feasible: figures.feasible,
+  latencySeconds: figures.latencySeconds,
+  energyPj: figures.energyPj,
+  throughputPerSecond: figures.throughputPerSecond,
 })
+
+const svgNameOf = (outName: string): string => `${outName.replace(/\.md$/, "")}.svg`
 
 /** The study kinds by the value of a config's `study` field. */
 export const studyKinds: Readonly<Record<string, StudyKind>> = {
-  mensa: {
-    run: (input, configPath) =>
-      Either.map(decodeMensaStudyConfig(input), (config) => {
-        const { value: report, seconds } = timed(() => runMensaStudy(config, progress("mensa")))
-        return {
-          markdown: mensaStudyMarkdown(config, configPath, report, seconds),
-          besides: [],
-          seconds,
-          figures: {
-            rows: report.rows.map((row) => ({
-              network: row.network,
-              system: { ...systemCell(row.system), layersPerUnit: row.system.layersPerUnit },
-              baselines: row.baselines.map(systemCell),
-              efficiencyRatios: row.efficiencyRatios,
-              throughputRatios: row.throughputRatios,
-            })),
-            meanEfficiencyRatios: report.meanEfficiencyRatios,
-            meanThroughputRatios: report.meanThroughputRatios,
-          },
-        }
-      }),
-  },
-  "tpu-imac": {
-    run: (input, configPath) =>
-      Either.map(decodeTpuImacStudyConfig(input), (config) => {
-        const { value: report, seconds } = timed(() => runTpuImacStudy(config, progress("tpu-imac")))
-        return {
-          markdown: tpuImacStudyMarkdown(config, configPath, report, seconds),
-          besides: [],
-          seconds,
-          figures: {
-            ...report,
-            rows: report.rows.map(({ alone, withImac, ...row }) => ({
-              ...row,
-              alone: systemCell({ system: report.digitalUnit, figures: alone }),
-              withImac: systemCell({ system: config.system, figures: withImac }),
-            })),
-          },
-        }
-      }),
-  },
-  "ffnn-edgetpu-vs-a53": {
-    run: (input, configPath, outName) =>
-      Either.map(decodeFfnnPlatformStudyConfig(input), (config) => {
-        const { value: report, seconds } = timed(() => runFfnnPlatformStudy(config))
-        const svgName = `${outName.replace(/\.md$/, "")}.svg`
-        return {
-          markdown: ffnnPlatformMarkdown(config, configPath, report, seconds, svgName),
-          besides: [{ name: svgName, text: decisionChartSvg(report, config.edgetpu, config.cpu) }],
-          seconds,
-          figures: report,
-        }
-      }),
-  },
+  mensa: studyKind({
+    decode: decodeMensaStudyConfig,
+    run: (config) => runMensaStudy(config, progress("mensa")),
+    markdown: mensaStudyMarkdown,
+    figures: (_, report) => ({
+      rows: report.rows.map((row) => ({
+        network: row.network,
+        system: { ...plainFigures(row.system.system, row.system.figures), layersPerUnit: row.system.layersPerUnit },
+        baselines: row.baselines.map((cell) => plainFigures(cell.system, cell.figures)),
+        efficiencyRatios: row.efficiencyRatios,
+        throughputRatios: row.throughputRatios,
+      })),
+      meanEfficiencyRatios: report.meanEfficiencyRatios,
+      meanThroughputRatios: report.meanThroughputRatios,
+    }),
+  }),
+  "tpu-imac": studyKind({
+    decode: decodeTpuImacStudyConfig,
+    run: (config) => runTpuImacStudy(config, progress("tpu-imac")),
+    markdown: tpuImacStudyMarkdown,
+    figures: (config, report) => ({
+      ...report,
+      rows: report.rows.map(({ alone, withImac, ...row }) => ({
+        ...row,
+        alone: plainFigures(report.digitalUnit, alone),
+        withImac: plainFigures(config.system, withImac),
+      })),
+    }),
+  }),
+  "ffnn-edgetpu-vs-a53": studyKind({
+    decode: decodeFfnnPlatformStudyConfig,
+    run: runFfnnPlatformStudy,
+    markdown: (config, configPath, report, seconds, outName) =>
+      ffnnPlatformMarkdown(config, configPath, report, seconds, svgNameOf(outName)),
+    figures: (_, report) => report,
+    besides: (config, report, outName) => [{ name: svgNameOf(outName), text: decisionChartSvg(report, config.edgetpu, config.cpu) }],
+  }),
 }
 
 /** The study kinds' names. */
