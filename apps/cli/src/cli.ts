@@ -9,6 +9,7 @@ import { layersCommand } from "./commands/layers.js"
 import { networkCommand } from "./commands/network.js"
 import { runCommand } from "./commands/run.js"
 import { spaceCommand } from "./commands/space.js"
+import { studyCommand } from "./commands/study.js"
 import { bestCommand, exportCommand, statusCommand, trialsCommand } from "./commands/study-read.js"
 
 /**
@@ -29,6 +30,7 @@ const rootCommand = Command.make("cosearch").pipe(
     evaluateCommand,
     calibrateCommand,
     classesCommand,
+    studyCommand,
     layersCommand,
     runCommand,
     statusCommand,

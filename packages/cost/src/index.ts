@@ -50,6 +50,7 @@ export {
 } from "./schedule/problem.js"
 export { type Schedule, type ScheduleOptions, schedule } from "./schedule/schedule.js"
 export { type SystemTopology, transferModel } from "./schedule/transfer.js"
+export type { UnitCapacity } from "./system/capacity.js"
 export { scheduleGraphOf } from "./system/schedule-graph.js"
 export {
   type NetworkScheduleResult,

@@ -109,3 +109,4 @@ export { buildZooNetwork, type ZooBuild, type ZooEntry, type ZooOption, type Zoo
 export { resnet18, resnet50 } from "./zoo/resnet.js"
 export { makeDivisible } from "./zoo/round.js"
 export { ffnn, type LstmEncoderOptions, lstmEncoder, type TransducerOptions, transducer } from "./zoo/sequence.js"
+export { vgg16 } from "./zoo/vgg.js"

@@ -112,4 +112,26 @@ describe("foldAndPrune on NAS-Bench-201 cells", () => {
     }
     expect(checked).toBeGreaterThan(300)
   })
+
+  it("an LSTM's folded first recurrent projection hands its shared weights to the next step's", () => {
+    // h0 is zeros, so t0's recurrent projection is constant and folded; t1 and t2 shared its weights.
+    const b = new NetworkBuilder("rnn")
+    const x = b.input({ h: 1, w: 1, c: 4 })
+    const h0 = b.zeros({ h: 1, w: 1, c: 4 }, "h0")
+    const r0 = b.dense(h0, 4, { name: "r0" })
+    const h1 = b.add([x, r0], "s1")
+    const r1 = b.dense(h1, 4, { name: "r1", shareWeights: "r0" })
+    const r2 = b.dense(r1, 4, { name: "r2", shareWeights: "r0" })
+    const result = foldAndPrune(analyseNetworkOrThrow(b.build([r2])))
+    expect(result.folded).toEqual(["h0", "r0"])
+    const byName = new Map(result.network.layers.map((layer) => [layer.name, layer]))
+    expect(
+      "shareWeights" in (byName.get("r1") ?? {}) ? (byName.get("r1") as { shareWeights?: string }).shareWeights : undefined,
+    ).toBeUndefined()
+    expect((byName.get("r2") as { shareWeights?: string }).shareWeights).toBe("r1")
+    const analysed = analyseNetwork(result.network)
+    expect(analysed.ok).toBe(true)
+    // One copy of the 4x4 weights: r1 owns them, r2 shares them.
+    if (analysed.ok) expect(analysed.network.layers.filter((l) => l.ownsParams && l.params > 0).map((l) => l.layer.name)).toEqual(["r1"])
+  })
 })

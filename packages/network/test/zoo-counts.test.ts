@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest"
 // Published counts of the reference implementations at 224x224 with 1000 classes: MACs of conv and
 // linear layers, parameters including batch-norm scale and shift. Sources: torchvision's model
 // documentation (MobileNetV2/V3, EfficientNet-B0, ResNet-18/50: "GFLOPS" and "num_params"), and
-// Keras Applications' MobileNet (trainable parameters) with the MobileNet paper's 569M mult-adds.
+// VGG-16 from the same documentation, Keras Applications' MobileNet (trainable parameters) with the MobileNet paper's 569M mult-adds.
 const references = [
   { name: "mobilenet_v1", macs: 569e6, params: 4_231_976 },
   { name: "mobilenet_v2", macs: 300e6, params: 3_504_872 },
@@ -13,6 +13,8 @@ const references = [
   { name: "efficientnet_b0", macs: 390e6, params: 5_288_548 },
   { name: "resnet18", macs: 1.814e9, params: 11_689_512 },
   { name: "resnet50", macs: 4.089e9, params: 25_557_032 },
+  // torchvision's VGG16 (no batch norm): 15.47 GFLOPS (multiply-adds) and 138,357,544 parameters.
+  { name: "vgg16", macs: 15.47e9, params: 138_357_544 },
 ] as const
 
 const build = (spec: string, options = {}): Network => {

@@ -1,11 +1,10 @@
 import { Args, Command, Options } from "@effect/cli"
-import { FileSystem } from "@effect/platform"
 import { Console, Effect, Either } from "effect"
-import { CliError } from "../cli-error.js"
 import { decodeClassStudyConfig } from "../studies/edgetpu-classes/config.js"
 import { classStudyMarkdown } from "../studies/edgetpu-classes/markdown.js"
 import { classStudyReport } from "../studies/edgetpu-classes/report.js"
 import { runClassStudy } from "../studies/edgetpu-classes/run-study.js"
+import { invalidStudyConfig, readStudyConfigJson, writeFilesAtomically } from "../studies/kit/config-file.js"
 
 const configArgument = Args.text({ name: "config.json" }).pipe(
   Args.withDescription("a classes-study config (experiments/edgetpu-classes.json)"),
@@ -24,19 +23,9 @@ const json = Options.boolean("json").pipe(Options.withDescription("print the rep
  */
 export const classesCommand = Command.make("classes", { config: configArgument, out, json }, (args) =>
   Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const text = yield* fs
-      .readFileString(args.config)
-      .pipe(Effect.mapError((error) => new CliError({ message: `cannot read study config "${args.config}": ${error.message}` })))
-    const parsed = yield* Effect.try({
-      try: () => JSON.parse(text) as unknown,
-      catch: (error) => new CliError({ message: `study config "${args.config}" is not JSON: ${(error as Error).message}` }),
-    })
+    const parsed = yield* readStudyConfigJson(args.config)
     const decoded = decodeClassStudyConfig(parsed)
-    if (Either.isLeft(decoded))
-      return yield* new CliError({
-        message: `study config "${args.config}" is invalid:\n${decoded.left.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}`,
-      })
+    if (Either.isLeft(decoded)) return yield* invalidStudyConfig(args.config, decoded.left)
     const config = decoded.right
     const started = performance.now()
     const rows = runClassStudy(config, (done, total) => {
@@ -48,11 +37,7 @@ export const classesCommand = Command.make("classes", { config: configArgument, 
     const markdown = classStudyMarkdown(config, args.config, report, seconds)
     if (args.out._tag === "Some") {
       const path = args.out.value
-      const temporary = `${path}.${process.pid}.tmp`
-      yield* fs.writeFileString(temporary, markdown).pipe(
-        Effect.zipRight(fs.rename(temporary, path)),
-        Effect.mapError((error) => new CliError({ message: `cannot write --out "${path}": ${error.message}` })),
-      )
+      yield* writeFilesAtomically(path, [{ path, text: markdown }])
       yield* Console.error(`classes: wrote ${path} (${rows.length} networks, ${seconds.toFixed(1)} s)`)
     } else if (!args.json) yield* Console.log(markdown)
   }),

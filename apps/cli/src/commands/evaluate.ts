@@ -1,14 +1,17 @@
-import { isSystolicDataflow } from "@cosearch/accelerator"
-import { dataflowNames, isDataflowName, type MapperObjective, mapperObjectives } from "@cosearch/cost"
+import { type HeterogeneousSystem, isSystolicDataflow, systemPresetNames } from "@cosearch/accelerator"
+import { dataflowNames, isDataflowName, type MapperObjective, mapperObjectives, scheduleNetwork } from "@cosearch/cost"
 import { type DataflowChoice, evaluationRecord } from "@cosearch/engine"
+import { type AnalysedNetwork, toNetwork } from "@cosearch/network"
 import { Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import { Console, Effect, Option } from "effect"
 import { acceleratorPresetNames, loadAccelerator } from "../accelerator-input.js"
 import { CliError } from "../cli-error.js"
 import { evaluationText } from "../format/evaluation.js"
+import { systemScheduleRecord, systemScheduleText } from "../format/system-schedule.js"
 import { loadNetwork } from "../network-input.js"
 import { invalid } from "../options.js"
+import { loadSystemIfAny } from "../system-input.js"
 
 const networks = Options.text("network").pipe(
   Options.withPseudoName("NETWORK"),
@@ -21,7 +24,9 @@ const networksFile = Options.file("networks").pipe(
 )
 const accelerator = Options.text("accelerator").pipe(
   Options.withPseudoName("ACCELERATOR"),
-  Options.withDescription(`a preset (${acceleratorPresetNames.join(", ")}), an accelerator .json file or a SCALE-Sim .cfg file`),
+  Options.withDescription(
+    `a preset (${acceleratorPresetNames.join(", ")}), a system (${systemPresetNames.join(", ")}), an accelerator or system .json file, or a SCALE-Sim .cfg file`,
+  ),
 )
 const dataflow = Options.text("dataflow").pipe(
   Options.withPseudoName([...dataflowNames, "auto"].join("|")),
@@ -41,7 +46,7 @@ const objective = Options.text("objective").pipe(
       : invalid(`--objective "${text}" is not an objective; use one of ${mapperObjectives.join(", ")}`),
   ),
   Options.withDefault<MapperObjective>("latency"),
-  Options.withDescription("what the mapper minimises per layer"),
+  Options.withDescription("what the mapper minimises per layer, or the scheduler over a system's network"),
 )
 const json = Options.boolean("json").pipe(Options.withDescription("print one JSON line per network instead of tables"))
 
@@ -58,11 +63,29 @@ const readNetworkList = (path: string): Effect.Effect<string[], CliError, FileSy
       .filter((line) => line !== "" && !line.startsWith("#"))
   })
 
+/** Schedules one network on a system and prints the schedule per layer and the totals (or one JSON line). */
+const printSystemSchedule = (
+  name: string,
+  network: AnalysedNetwork,
+  system: HeterogeneousSystem,
+  objective: MapperObjective,
+  json: boolean,
+) =>
+  Effect.gen(function* () {
+    const result = scheduleNetwork(toNetwork(network), system, objective)
+    if (!result.ok)
+      return yield* new CliError({ message: `cannot schedule "${name}" on "${system.name}":\n  ${result.issues.join("\n  ")}` })
+    const record = systemScheduleRecord(name, system, result)
+    yield* Console.log(json ? JSON.stringify(record) : `${systemScheduleText(record)}\n`)
+  })
+
 /**
  * `cosearch evaluate`: the cost of networks on an accelerator, per layer and in total; several
  * networks in one process (`--network` repeated or `--networks FILE`), one JSON line each with
  * `--json`. Every network and the accelerator are loaded before anything is printed, so a bad
- * argument fails the command without partial output.
+ * argument fails the command without partial output. A system (`--accelerator mensa`, or a
+ * system .json with `units`) is scheduled layer by layer (`--objective latency|energy|edp`) and
+ * printed per layer (its unit) with the totals.
  *
  * @example
  * // cosearch evaluate --network mobilenet_v2 --accelerator eyeriss-v1-like --dataflow rs --json
@@ -72,6 +95,18 @@ export const evaluateCommand = Command.make("evaluate", { networks, networksFile
     const listed = Option.isSome(args.networksFile) ? yield* readNetworkList(args.networksFile.value) : []
     const specs = [...args.networks, ...listed]
     if (specs.length === 0) return yield* new CliError({ message: "give at least one --network, or --networks FILE" })
+    const system = yield* loadSystemIfAny(args.accelerator)
+    if (system !== undefined) {
+      if (Option.isSome(args.dataflow))
+        return yield* new CliError({
+          message: `--dataflow "${args.dataflow.value}" applies to one accelerator; the system "${system.name}" maps each unit its own way`,
+        })
+      const loaded: AnalysedNetwork[] = []
+      for (const spec of specs) loaded.push(yield* loadNetwork(spec, {}))
+      for (const [i, network] of loaded.entries())
+        yield* printSystemSchedule(specs[i] ?? network.name, network, system, args.objective, args.json)
+      return
+    }
     const target = yield* loadAccelerator(args.accelerator)
     const chosen: DataflowChoice = Option.getOrElse(
       args.dataflow,

@@ -6,6 +6,15 @@
  * import { lpddr4HostPath, validateSystem } from "@cosearch/accelerator"
  * validateSystem({ name: "one", units: [{ kind: "edgetpu", name: "tpu", accelerator: edgeTpuPresets.coral }], links: [], hostPath: lpddr4HostPath }) // []
  */
+
+export {
+  hbmNearDataPath,
+  type SystemPresetName,
+  singleUnitSystem,
+  systemPreset,
+  systemPresetNames,
+  systemPresets,
+} from "./presets.js"
 export {
   type AcceleratorUnit,
   type CpuUnit,

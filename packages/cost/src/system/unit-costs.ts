@@ -42,7 +42,11 @@ const INFEASIBLE = Number.POSITIVE_INFINITY
 const edgeTpuCosts: UnitCoster<EdgeTpuUnit> = (unit, analysed, set) => {
   const accelerator = unit.accelerator
   const prepared = edgeTpuWorkload(toNetwork(analysed))
-  if (!prepared.ok) return
+  if (!prepared.ok) {
+    // A network the Edge TPU compiler model cannot prepare runs nowhere on this unit (never free).
+    for (const nest of lowerNetwork(analysed)) set(nest.layer, INFEASIBLE, INFEASIBLE)
+    return
+  }
   const { workload } = prepared
   const record = (result: ReturnType<typeof evaluateEdgeTpu>): void => {
     if (result.feasible) for (const layer of result.layers) set(layer.name, layer.cycles / accelerator.clockHz, layer.energyPj)
@@ -94,7 +98,8 @@ const systolicCosts: UnitCoster<SystolicUnit> = (unit, analysed, set) => {
 /**
  * IMAC: each nest alone (`imacLayerCost`); fully connected layers run, activations fused into the
  * crossbars' outputs are free, every other layer is infeasible. The unit's crossbar count bounds
- * each layer here, not the sum over the layers placed on it (their weights stay resident).
+ * each layer here; the sum over the layers placed on it is kept within the count by
+ * `scheduleNetwork` (their weights stay resident together).
  */
 const imacCosts: UnitCoster<ImacUnit> = (unit, analysed, set) => {
   for (const nest of lowerNetwork(analysed)) {

@@ -89,5 +89,23 @@ export const foldAndPrune = (analysed: AnalysedNetwork): FoldResult => {
     else if (constant.has(name)) folded.push(name)
     else if (!alias.has(name)) dead.push(name)
   }
-  return { network: { name: analysed.name, batch: analysed.batch, layers, outputs }, folded, identities, dead }
+  return { network: { name: analysed.name, batch: analysed.batch, layers: rehomeSharedWeights(layers), outputs }, folded, identities, dead }
+}
+
+/**
+ * Keeps weight sharing valid after layers were removed: when the layer owning shared weights was
+ * folded or pruned (an LSTM's first recurrent projection reads the zero initial state), the first
+ * kept layer sharing them becomes their owner and the later ones share its weights instead.
+ */
+const rehomeSharedWeights = (layers: readonly Layer[]): Layer[] => {
+  const kept = new Set(layers.map((layer) => layer.name))
+  const newOwner = new Map<string, string>()
+  return layers.map((layer) => {
+    if (!("shareWeights" in layer) || layer.shareWeights === undefined || kept.has(layer.shareWeights)) return layer
+    const owner = newOwner.get(layer.shareWeights)
+    if (owner !== undefined) return { ...layer, shareWeights: owner }
+    newOwner.set(layer.shareWeights, layer.name)
+    const { shareWeights: _, ...owning } = layer
+    return owning as Layer
+  })
 }

@@ -8,6 +8,7 @@ import { mobilenetV1, mobilenetV2, mobilenetV3Large, mobilenetV3Small } from "./
 import { nb201 } from "./nb201.js"
 import { resnet18, resnet50 } from "./resnet.js"
 import { ffnn, lstmEncoder, transducer } from "./sequence.js"
+import { vgg16 } from "./vgg.js"
 
 /** The options a zoo network may take; each entry says which it supports. */
 export type ZooOption = "resolution" | "width" | "classes"
@@ -153,6 +154,7 @@ export const zooEntries: readonly ZooEntry[] = [
   },
   { name: "resnet18", summary: "ResNet-18 (torchvision)", defaults: imagenet, build: noArgument("resnet18", resnet18) },
   { name: "resnet50", summary: "ResNet-50 v1.5 (torchvision)", defaults: imagenet, build: noArgument("resnet50", resnet50) },
+  { name: "vgg16", summary: "VGG-16 (torchvision, no batch norm): a heavy FC head", defaults: imagenet, build: noArgument("vgg16", vgg16) },
   {
     name: "nb201",
     summary: "NAS-Bench-201 CIFAR network, C=16, N=5",

@@ -1,20 +1,11 @@
 import { edgeTpuPresetNames } from "@cosearch/accelerator"
-import { type JsonIssue, schemaIssues } from "@cosearch/space"
-import { Either, type ParseResult, Schema } from "effect"
+import type { JsonIssue } from "@cosearch/space"
+import type { Either } from "effect"
+import { Schema } from "effect"
+import { decodeConfig, oneOf, PositiveInt, PositiveNumber } from "../kit/schema-rules.js"
 
 /** The neural spaces a classes study samples. */
 export const classStudySpaces = ["nb201", "fbnet", "edgetpu-net"] as const
-
-/** A message naming what was expected and the value found: `expected a positive integer, got -3`. */
-const expecting = (expected: string) => ({
-  message: (issue: ParseResult.ParseIssue) => `expected ${expected}, got ${JSON.stringify(issue.actual) ?? "nothing"}`,
-})
-const PositiveInt = Schema.Number.pipe(Schema.int(), Schema.positive()).annotations(expecting("a positive integer"))
-const PositiveNumber = Schema.Number.pipe(Schema.positive()).annotations(expecting("a positive number"))
-const oneOf = <T extends string>(values: readonly T[]) =>
-  Schema.String.pipe(Schema.filter((text): text is T => (values as readonly string[]).includes(text))).annotations(
-    expecting(`one of ${values.join(", ")}`),
-  )
 
 const NetworkSample = Schema.Struct({
   space: oneOf(classStudySpaces),
@@ -49,7 +40,5 @@ export type ClassStudyConfig = Schema.Schema.Type<typeof ClassStudyConfigSchema>
  * @example
  * const decoded = decodeClassStudyConfig(JSON.parse(text))
  */
-export const decodeClassStudyConfig = (input: unknown): Either.Either<ClassStudyConfig, JsonIssue[]> => {
-  const result = Schema.decodeUnknownEither(ClassStudyConfigSchema, { errors: "all", onExcessProperty: "error" })(input)
-  return Either.isRight(result) ? Either.right(result.right) : Either.left(schemaIssues(result.left, input, {}))
-}
+export const decodeClassStudyConfig = (input: unknown): Either.Either<ClassStudyConfig, JsonIssue[]> =>
+  decodeConfig(ClassStudyConfigSchema, input)

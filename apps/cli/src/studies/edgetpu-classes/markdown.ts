@@ -1,15 +1,10 @@
 import { type EdgeTpuPresetName, edgeTpuLayerClasses, edgeTpuPresets } from "@cosearch/accelerator"
+import { fixed, markdownTable } from "../kit/markdown.js"
 import type { ClassStudyConfig } from "./config.js"
 import type { ClassStudyReport, Driver } from "./report.js"
 
-const fixed = (value: number, digits: number): string => (Number.isFinite(value) ? value.toFixed(digits) : "–")
 const percent = (value: number, digits = 1): string => `${fixed(100 * value, digits)} %`
-/** A Markdown table with padded columns, as a Markdown formatter would leave it. */
-const table = (header: readonly string[], rows: readonly (readonly string[])[]): string => {
-  const widths = header.map((cell, j) => Math.max(3, cell.length, ...rows.map((row) => (row[j] ?? "").length)))
-  const line = (cells: readonly string[]) => `| ${cells.map((cell, j) => cell.padEnd(widths[j] as number)).join(" | ")} |`
-  return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n")
-}
+const table = markdownTable
 
 const peMemoryMib = (name: EdgeTpuPresetName | undefined): number => {
   if (name === undefined) return Number.NaN

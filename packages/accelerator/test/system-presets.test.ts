@@ -1,0 +1,51 @@
+import { cpuPresets, edgeTpuPeakMacsPerSecond, systemPreset, systemPresetNames, systemPresets, validateSystem } from "@cosearch/accelerator"
+import { describe, expect, it } from "vitest"
+
+describe("system presets", () => {
+  it("every built-in system is valid", () => {
+    for (const name of systemPresetNames) expect(validateSystem(systemPresets[name]), name).toEqual([])
+  })
+
+  it("mensa follows Mensa-G's shape: Pascal on chip with a 32x32 array, Pavlov 8x8 and Jacquard 16x16 near data", () => {
+    const units = systemPresets.mensa.units
+    expect(units.map((unit) => [unit.name, unit.kind, unit.nearData ?? false])).toEqual([
+      ["pascal", "edgetpu", false],
+      ["pavlov", "hierarchical", true],
+      ["jacquard", "hierarchical", true],
+    ])
+    const [pascal, pavlov, jacquard] = units
+    if (pascal?.kind !== "edgetpu" || pavlov?.kind !== "hierarchical" || jacquard?.kind !== "hierarchical") throw new Error("kinds")
+    // 32 x 32 MACs at 800 MHz.
+    expect(edgeTpuPeakMacsPerSecond(pascal.accelerator)).toBe(32 * 32 * 800e6)
+    expect(pavlov.accelerator.array.x * pavlov.accelerator.array.y).toBe(64)
+    expect(jacquard.accelerator.array.x * jacquard.accelerator.array.y).toBe(256)
+    // Pavlov keeps no parameters on chip: its buffer holds activations only.
+    expect(pavlov.accelerator.levels.filter((level) => !level.offChip && level.scope === "shared").flatMap((level) => level.holds)).toEqual(
+      ["inputs", "outputs"],
+    )
+    // The baseline Edge TPU has 64 x 64 MACs and a 4 MiB parameter cache (16 PEs x 256 KiB).
+    const [baseline] = systemPresets["mensa-edgetpu"].units
+    if (baseline?.kind !== "edgetpu") throw new Error("kind")
+    expect(edgeTpuPeakMacsPerSecond(baseline.accelerator)).toBe(64 * 64 * 800e6)
+    const { peX, peY, peMemoryBytes } = baseline.accelerator.knobs
+    expect(peX * peY * peMemoryBytes).toBe(4 * 1024 * 1024)
+  })
+
+  it("tpu-imac joins an Edge TPU and an IMAC unit by a direct link", () => {
+    const system = systemPresets["tpu-imac"]
+    expect(system.units.map((unit) => unit.kind)).toEqual(["edgetpu", "imac"])
+    expect(system.links.map((link) => [link.from, link.to])).toEqual([["tpu", "imac"]])
+  })
+
+  it("systemPreset: built-ins, one-unit systems of clocked accelerator presets, undefined otherwise", () => {
+    expect(systemPreset("mensa")).toBe(systemPresets.mensa)
+    expect(systemPreset("cortex-a53")?.units).toEqual([{ kind: "cpu", name: "cortex-a53", accelerator: cpuPresets["cortex-a53"] }])
+    expect(systemPreset("coral")?.units[0]?.kind).toBe("edgetpu")
+    expect(systemPreset("eyeriss-v1-like")?.units[0]?.kind).toBe("hierarchical")
+    // maestro-256pe has no clock, systolic presets neither: no system.
+    expect(systemPreset("maestro-256pe")).toBeUndefined()
+    expect(systemPreset("systolic-32x32")).toBeUndefined()
+    expect(systemPreset("nope")).toBeUndefined()
+    for (const name of ["coral", "cortex-a53", "eyeriss-v1-like"]) expect(validateSystem(systemPreset(name))).toEqual([])
+  })
+})
