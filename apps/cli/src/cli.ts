@@ -10,6 +10,7 @@ import { networkCommand } from "./commands/network.js"
 import { runCommand } from "./commands/run.js"
 import { spaceCommand } from "./commands/space.js"
 import { bestCommand, exportCommand, statusCommand, trialsCommand } from "./commands/study-read.js"
+import { surrogateCommand } from "./commands/surrogate.js"
 
 /**
  * Exit codes: 0 success, 1 a user error (bad network, space, file or option value; constraints that leave
@@ -35,6 +36,7 @@ const rootCommand = Command.make("cosearch").pipe(
     trialsCommand,
     bestCommand,
     exportCommand,
+    surrogateCommand,
   ]),
 )
 

@@ -45,3 +45,25 @@ export type { DecodedConfiguration, NamedSpace } from "./spaces/named-space.js"
 export { builtInSpaceNames, builtInSpaces, lookupSpace, type SpaceLookup } from "./spaces/registry.js"
 export { resolveStudySpace, type StudySpace } from "./spaces/study-space.js"
 export { type OpenedStudy, openStudy, StorageError, StudyConflictError } from "./study/open-study.js"
+export { createFeaturiser, FeaturiseError, type Featuriser, type FeaturiserSpec } from "./surrogate/featuriser.js"
+export {
+  csvRows,
+  defaultNetworkColumn,
+  type LabelledRows,
+  readCsv,
+  type SplitRule,
+  splitRows,
+  studyFeaturiserSpec,
+  studyRows,
+} from "./surrogate/labelled-rows.js"
+export { type ModelFile, type ModelMeta, readModelFile, writeModelFile } from "./surrogate/model-file.js"
+export { type SamplingOptions, samplingExperiment } from "./surrogate/sampling.js"
+export { screenModels } from "./surrogate/screen-check.js"
+export {
+  DEFAULT_ONLINE_MIN_TRIALS,
+  fileModelPredictor,
+  onlinePredictor,
+  type ScreenConfig,
+  screenSettingsOf,
+} from "./surrogate/screen-predictor.js"
+export { loadStudyModels, modelPaths, type SurrogateSettings, surrogateEvaluator } from "./surrogate/surrogate-evaluator.js"

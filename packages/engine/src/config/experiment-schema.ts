@@ -1,5 +1,6 @@
 import { optimizerNames } from "@cosearch/optimize"
 import { expected, SpaceJsonSchema } from "@cosearch/space"
+import { modelKinds } from "@cosearch/surrogate"
 import { Schema } from "effect"
 
 const optional = <S extends Schema.Schema.Any>(schema: S) => Schema.optionalWith(schema, { exact: true })
@@ -33,6 +34,15 @@ const CommandEvaluator = Schema.Struct({
   cwd: optional(text),
 })
 
+const modelFiles = Schema.Union(text, nonEmptyList(text, "a non-empty list of model files")).annotations(
+  expected("a model file or a non-empty list of model files", false),
+)
+
+const SurrogateEvaluator = Schema.Struct({
+  kind: Schema.Literal("surrogate"),
+  model: modelFiles,
+})
+
 const ModuleEvaluator = Schema.Struct({
   kind: Schema.Literal("module"),
   module: text,
@@ -42,7 +52,7 @@ const ModuleEvaluator = Schema.Struct({
 
 /**
  * The evaluator section of an experiment, told apart by `kind`: `nb201-table`, `cost`,
- * `command`, `module` or `composite` (metrics of several evaluators merged).
+ * `command`, `module`, `surrogate` (trained models) or `composite` (metrics of several evaluators merged).
  *
  * @example
  * const evaluator: EvaluatorConfig = { kind: "composite", evaluators: [{ kind: "nb201-table" }, { kind: "cost", accelerator: "eyeriss-v1-like" }] }
@@ -52,9 +62,10 @@ export type EvaluatorConfig =
   | Schema.Schema.Type<typeof CostEvaluator>
   | Schema.Schema.Type<typeof CommandEvaluator>
   | Schema.Schema.Type<typeof ModuleEvaluator>
+  | Schema.Schema.Type<typeof SurrogateEvaluator>
   | { readonly kind: "composite"; readonly evaluators: readonly EvaluatorConfig[] }
 
-const evaluatorKinds = '"nb201-table", "cost", "command", "module" or "composite"'
+const evaluatorKinds = '"nb201-table", "cost", "command", "module", "surrogate" or "composite"'
 
 const CompositeEvaluator: Schema.Schema<
   { readonly kind: "composite"; readonly evaluators: readonly EvaluatorConfig[] },
@@ -72,6 +83,7 @@ const EvaluatorSchema: Schema.Schema<EvaluatorConfig, EvaluatorConfig> = Schema.
   CostEvaluator,
   CommandEvaluator,
   ModuleEvaluator,
+  SurrogateEvaluator,
   CompositeEvaluator,
 ).annotations(expected(`an evaluator object whose kind is ${evaluatorKinds}`, false))
 
@@ -82,6 +94,14 @@ const Objective = Schema.Struct({
 
 const Constraint = Schema.Struct({ metric: text, max: optional(finite), min: optional(finite) })
 
+const Screen = Schema.Struct({
+  /** "online", or model files predicting objectives and constraints by metric name. */
+  model: Schema.Union(Schema.Literal("online"), modelFiles).annotations(expected('"online", a model file or a list of model files', false)),
+  candidates: optional(positiveInteger),
+  learner: optional(Schema.Literal(...modelKinds).annotations(expected(modelKinds.map((kind) => `"${kind}"`).join(", ")))),
+  minTrials: optional(positiveInteger),
+})
+
 const Optimizer = Schema.Struct({
   name: Schema.Literal(...optimizerNames).annotations(expected(optimizerNames.map((name) => `"${name}"`).join(", "))),
   batch: optional(positiveInteger),
@@ -90,6 +110,8 @@ const Optimizer = Schema.Struct({
   initial: optional(positiveInteger),
   /** An earlier study of the same database and space to start from (transfer). */
   warmStart: optional(Schema.Struct({ study: text })),
+  /** Surrogate screening: propose `candidates` per trial, evaluate the best by the model. */
+  screen: optional(Screen),
 })
 
 const Budget = Schema.Struct({ trials: positiveInteger, wallTimeSeconds: optional(positive), target: optional(finite) })

@@ -1,6 +1,7 @@
 import type { MetricValue } from "@cosearch/store"
 import { type ConfigIssue, within } from "../config/config-issue.js"
 import type { EvaluatorConfig } from "../config/experiment-schema.js"
+import { surrogateEvaluator } from "../surrogate/surrogate-evaluator.js"
 import { commandEvaluator } from "./command.js"
 import { costEvaluator } from "./cost/cost-evaluator.js"
 import type { Evaluate, EvaluatorContext, EvaluatorKind } from "./evaluator.js"
@@ -19,6 +20,7 @@ export const evaluatorKinds: Readonly<Record<EvaluatorConfig["kind"], () => Eval
   cost: () => costEvaluator,
   command: () => commandEvaluator,
   module: () => moduleEvaluator,
+  surrogate: () => surrogateEvaluator,
   composite: () => compositeEvaluator,
 }
 
