@@ -27,6 +27,8 @@ const CostEvaluator = Schema.Struct({
   objective: optional(Schema.Literal("latency", "energy", "edp").annotations(expected('"latency", "energy" or "edp"'))),
 })
 
+const AreaEvaluator = Schema.Struct({ kind: Schema.Literal("area") })
+
 const CommandEvaluator = Schema.Struct({
   kind: Schema.Literal("command"),
   command: nonEmptyList(text, "a non-empty list of strings (the program and its arguments)"),
@@ -51,7 +53,7 @@ const ModuleEvaluator = Schema.Struct({
 })
 
 /**
- * The evaluator section of an experiment, told apart by `kind`: `nb201-table`, `cost`,
+ * The evaluator section of an experiment, told apart by `kind`: `nb201-table`, `cost`, `area`,
  * `command`, `module`, `surrogate` (trained models) or `composite` (metrics of several evaluators merged).
  *
  * @example
@@ -60,12 +62,13 @@ const ModuleEvaluator = Schema.Struct({
 export type EvaluatorConfig =
   | Schema.Schema.Type<typeof Nb201TableEvaluator>
   | Schema.Schema.Type<typeof CostEvaluator>
+  | Schema.Schema.Type<typeof AreaEvaluator>
   | Schema.Schema.Type<typeof CommandEvaluator>
   | Schema.Schema.Type<typeof ModuleEvaluator>
   | Schema.Schema.Type<typeof SurrogateEvaluator>
   | { readonly kind: "composite"; readonly evaluators: readonly EvaluatorConfig[] }
 
-const evaluatorKinds = '"nb201-table", "cost", "command", "module", "surrogate" or "composite"'
+const evaluatorKinds = '"nb201-table", "cost", "area", "command", "module", "surrogate" or "composite"'
 
 const CompositeEvaluator: Schema.Schema<
   { readonly kind: "composite"; readonly evaluators: readonly EvaluatorConfig[] },
@@ -81,6 +84,7 @@ const CompositeEvaluator: Schema.Schema<
 const EvaluatorSchema: Schema.Schema<EvaluatorConfig, EvaluatorConfig> = Schema.Union(
   Nb201TableEvaluator,
   CostEvaluator,
+  AreaEvaluator,
   CommandEvaluator,
   ModuleEvaluator,
   SurrogateEvaluator,
@@ -100,6 +104,10 @@ const Screen = Schema.Struct({
   candidates: optional(positiveInteger),
   learner: optional(Schema.Literal(...modelKinds).annotations(expected(modelKinds.map((kind) => `"${kind}"`).join(", ")))),
   minTrials: optional(positiveInteger),
+  refine: optional(wholeNumber),
+  random: optional(wholeNumber),
+  /** A cheap evaluator whose metrics are used exactly, not predicted (e.g. { "kind": "area" }). */
+  exact: optional(Schema.suspend((): Schema.Schema<EvaluatorConfig, EvaluatorConfig> => EvaluatorSchema)),
 })
 
 const Optimizer = Schema.Struct({

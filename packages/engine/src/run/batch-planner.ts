@@ -1,7 +1,7 @@
 import { createOptimizerByName, type Optimizer, type Trial as OptimizerTrial } from "@cosearch/optimize"
 import type { PlannedTrial, Trial } from "@cosearch/store"
 import type { Experiment } from "../config/experiment.js"
-import { screenModels } from "../surrogate/screen-check.js"
+import { exactEvaluator, screenModels } from "../surrogate/screen-check.js"
 import { screenSettingsOf } from "../surrogate/screen-predictor.js"
 import { outcomeOf } from "./trial-outcome.js"
 
@@ -47,7 +47,17 @@ const studyScreen = (experiment: Experiment, screen: NonNullable<Experiment["con
   const { space, entry, baseDirectory, objectives, constraints } = experiment
   const { models, issues } = screenModels(screen, { space, entry, baseDirectory }, objectives, constraints)
   if (issues.length > 0) throw new Error(`optimizer.screen: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`)
-  return screenSettingsOf(screen, { space, spaceSpec: experiment.spaceSpec, seed: experiment.seed, objectives, constraints, models })
+  const exact = screen.exact === undefined ? undefined : exactEvaluator(screen.exact, { space, entry, baseDirectory })
+  return screenSettingsOf(screen, {
+    space,
+    spaceSpec: experiment.spaceSpec,
+    seed: experiment.seed,
+    objectives,
+    constraints,
+    models,
+    exact: exact?.exact,
+    exactMetrics: exact?.metrics,
+  })
 }
 
 /**

@@ -1,4 +1,6 @@
-import type { Proposal, Strategy } from "../optimizer/strategy.js"
+import { isFailure, mutateGenome } from "@cosearch/space"
+import { sampleNovel } from "../optimizer/novel.js"
+import type { Proposal, ProposalContext, Strategy } from "../optimizer/strategy.js"
 import type { Predictions, Predictor } from "./predictor.js"
 
 /**
@@ -11,6 +13,14 @@ export interface ScreenSettings {
   readonly predictor: Predictor
   /** Candidates the strategy proposes per suggestion handed out (default 10; 1 turns screening off). */
   readonly candidates?: number
+  /**
+   * Rounds of model-guided refinement of each chosen candidate (default 0): each round draws
+   * `candidates` one-parameter mutants of it and takes the best predicted one when it is predicted
+   * better and not taken yet.
+   */
+  readonly refine?: number
+  /** Uniform random samples added to the candidates per suggestion handed out (default 0): exploration beyond the strategy's proposals. */
+  readonly random?: number
 }
 
 /** The default number of candidates per suggestion. */
@@ -24,6 +34,60 @@ const predictedViolation = (predictions: Predictions, i: number): number => {
     if (value > 0) violation += value
   }
   return violation
+}
+
+/** Whether candidate `a` is predicted better than `b`: smaller violation, then a smaller objective (one) or Pareto dominance (several). */
+const predictedBetter = (predictions: Predictions, a: number, b: number): boolean => {
+  const va = predictedViolation(predictions, a)
+  const vb = predictedViolation(predictions, b)
+  if (va !== vb) return va < vb
+  let better = false
+  for (const values of predictions.objectives) {
+    const x = values[a] as number
+    const y = values[b] as number
+    if (!(x <= y)) return false
+    if (x < y) better = true
+  }
+  return better
+}
+
+/**
+ * Model-guided refinement: `rounds` times, each chosen genome is compared with `width` of its
+ * one-parameter mutants (drawn from `context.rng`) and replaced by the best predicted one when
+ * that is predicted better and not taken yet.
+ */
+const refineChosen = (
+  chosen: Float64Array[],
+  predictor: Predictor,
+  context: ProposalContext,
+  rounds: number,
+  width: number,
+): Float64Array[] => {
+  const current = chosen.slice()
+  for (let round = 0; round < rounds; round++) {
+    const genomes: Float64Array[] = [...current]
+    const owner: number[] = current.map((_, i) => i)
+    for (const [i, genome] of current.entries()) {
+      for (let j = 0; j < width; j++) {
+        const mutant = mutateGenome(context.space, genome, context.rng, { k: 1 })
+        if (isFailure(mutant) || context.isTaken(mutant)) continue
+        genomes.push(mutant)
+        owner.push(i)
+      }
+    }
+    if (genomes.length === current.length) break
+    const predictions = predictor.predict(genomes, context)
+    if (predictions === undefined) break
+    const best = current.map((_, i) => i)
+    for (let g = current.length; g < genomes.length; g++) {
+      const i = owner[g] as number
+      if (predictedBetter(predictions, g, best[i] as number)) best[i] = g
+    }
+    for (const [i, g] of best.entries()) {
+      if (g !== i && context.claim(genomes[g] as Float64Array)) current[i] = genomes[g] as Float64Array
+    }
+  }
+  return current
 }
 
 /**
@@ -68,20 +132,33 @@ export const screenOrder = (predictions: Predictions, count: number): number[] =
  */
 export const screenedStrategy = (inner: Strategy, settings: ScreenSettings): Strategy => {
   const candidates = Math.max(1, Math.floor(settings.candidates ?? DEFAULT_SCREEN_CANDIDATES))
+  const refine = Math.max(0, Math.floor(settings.refine ?? 0))
+  const random = Math.max(0, Math.floor(settings.random ?? 0))
   if (candidates === 1) return inner
   return {
     name: inner.name,
     propose: (n, context) => {
-      const pool: readonly Proposal[] = inner.propose(n * candidates, context)
-      if (pool.length <= n) return pool
+      const proposed: readonly Proposal[] = inner.propose(n * candidates, context)
+      if (proposed.length < n) return proposed
+      const pool: Proposal[] = [...proposed]
+      for (let i = 0; i < n * random; i++) pool.push({ genome: sampleNovel(context, 8), origin: `${inner.name}+random` })
       const predictions = settings.predictor.predict(
         pool.map((proposal) => proposal.genome),
         context,
       )
       if (predictions === undefined) return pool.slice(0, n)
-      return screenOrder(predictions, pool.length)
+      const chosen = screenOrder(predictions, pool.length)
         .slice(0, n)
         .map((i) => pool[i] as Proposal)
+      if (refine === 0) return chosen
+      const refined = refineChosen(
+        chosen.map((proposal) => proposal.genome),
+        settings.predictor,
+        context,
+        refine,
+        candidates,
+      )
+      return chosen.map((proposal, i) => (refined[i] === proposal.genome ? proposal : { ...proposal, genome: refined[i] as Float64Array }))
     },
   }
 }
