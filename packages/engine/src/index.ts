@@ -22,6 +22,7 @@ export { type EvaluatorConfig, type ExperimentConfig, ExperimentSchema } from ".
 export { type CommandSettings, commandEvaluator } from "./evaluators/command.js"
 export type { AcceleratorTarget } from "./evaluators/cost/accelerator-target.js"
 export { type AcceleratorTemplate, acceleratorTemplates } from "./evaluators/cost/accelerator-templates.js"
+export { type AreaSettings, areaEvaluator, targetAreaMm2 } from "./evaluators/cost/area-evaluator.js"
 export { type CostSettings, costEvaluator } from "./evaluators/cost/cost-evaluator.js"
 export { type DataflowChoice, type EvaluationRecord, evaluationRecord, type LayerRecord } from "./evaluators/cost/evaluation-record.js"
 export {
@@ -58,12 +59,13 @@ export {
 } from "./surrogate/labelled-rows.js"
 export { type ModelFile, type ModelMeta, readModelFile, writeModelFile } from "./surrogate/model-file.js"
 export { type SamplingOptions, samplingExperiment } from "./surrogate/sampling.js"
-export { screenModels } from "./surrogate/screen-check.js"
+export { exactEvaluator, screenModels } from "./surrogate/screen-check.js"
 export {
   DEFAULT_ONLINE_MIN_TRIALS,
   fileModelPredictor,
   onlinePredictor,
   type ScreenConfig,
   screenSettingsOf,
+  withExactMetrics,
 } from "./surrogate/screen-predictor.js"
 export { loadStudyModels, modelPaths, type SurrogateSettings, surrogateEvaluator } from "./surrogate/surrogate-evaluator.js"

@@ -27,6 +27,11 @@ const metric = Options.text("metric").pipe(
 const samples = numberOption("n", "integer", "designs to sample (the study's trial budget)").pipe(
   Options.map((value) => Option.getOrElse(value, () => 1000)),
 )
+const batch = numberOption(
+  "batch",
+  "integer",
+  "designs planned at once (default 64); a study sampled to N and continued to a larger N has the designs of one sampled straight to it when N is a multiple of the batch",
+)
 const workers = numberOption("workers", "integer", "pool workers evaluating at once (default: the core count)")
 const seed = Options.text("seed").pipe(Options.withDescription("the sampling seed (default: the experiment's, else 0)"), Options.optional)
 const study = Options.text("study").pipe(
@@ -53,7 +58,9 @@ const readEvaluatorArgument = (text: string): Effect.Effect<{ readonly json: unk
  * `cosearch surrogate sample --space NAME --evaluator JSON|FILE --n 100000 --db FILE [--workers N] [--seed S]`:
  * evaluates `n` uniform random designs of the space with the evaluator (an experiment file's, with
  * its objectives and constraints, when `--evaluator` names one) in the worker pool and stores them
- * as a study: deterministic per seed, resumable (run again to continue, or with a larger `--n`).
+ * as a study: deterministic per seed, resumable (run again to continue an interrupted run, or
+ * with a larger `--n`: batches are cut at the budget, so the designs equal those of a study
+ * sampled straight to the larger `--n` when the smaller one is a multiple of `--batch`).
  * Train on it with `cosearch surrogate train --data <study> --db FILE`.
  *
  * @example
@@ -61,7 +68,7 @@ const readEvaluatorArgument = (text: string): Effect.Effect<{ readonly json: unk
  */
 export const surrogateSampleCommand = Command.make(
   "sample",
-  { space, evaluator, metric, samples, db: databaseOption, workers, seed, study },
+  { space, evaluator, metric, samples, db: databaseOption, workers, batch, seed, study },
   (args) =>
     Effect.scoped(
       Effect.gen(function* () {
@@ -88,6 +95,7 @@ export const surrogateSampleCommand = Command.make(
         }
         const config = samplingExperiment(base, {
           samples: args.samples,
+          ...(Option.isSome(args.batch) ? { batch: args.batch.value } : {}),
           ...(Option.isSome(args.seed) ? { seed: args.seed.value } : {}),
           ...(Option.isSome(args.study) ? { name: args.study.value } : isExperiment ? {} : { name: base.name }),
         })
