@@ -31,3 +31,10 @@ export type { ModelOptions } from "./models/registry.js"
 export { type RfOptions, rfDefaults } from "./models/rf.js"
 export { type Surrogate, type SurrogateJson, surrogateFromJson } from "./train/surrogate.js"
 export { type TrainOptions, type TrainResult, trainSurrogate } from "./train/train-surrogate.js"
+export {
+  type EdgeTpuJointSampling,
+  type EdgeTpuJointSamples,
+  edgeTpuJointFeatureNames,
+  edgeTpuJointSpace,
+  sampleEdgeTpuJoint,
+} from "./samples/edgetpu-joint.js"

@@ -1,5 +1,6 @@
 import type { JsonReader } from "../json/read-json.js"
 import { forestModel, type GbtOptions, trainGbt } from "./gbt.js"
+import { type MlpOptions, mlpFromJson, trainMlp } from "./mlp.js"
 import type { FittedModel, ModelKind, ModelTrainer } from "./model.js"
 import { type RfOptions, trainRandomForest } from "./rf.js"
 import { forestFromJson } from "./tree/forest-json.js"
@@ -8,6 +9,7 @@ import { forestFromJson } from "./tree/forest-json.js"
 export interface ModelOptions {
   readonly gbt?: GbtOptions
   readonly rf?: RfOptions
+  readonly mlp?: MlpOptions
 }
 
 /** How a kind trains and loads. */
@@ -26,5 +28,9 @@ export const modelRegistry: Readonly<Partial<Record<ModelKind, ModelEntry>>> = {
   rf: {
     train: (train, validation, options, random) => trainRandomForest(train, validation, options.rf ?? {}, random),
     load: (json, width) => forestModel(forestFromJson(json, width), "rf"),
+  },
+  mlp: {
+    train: (train, validation, options, random) => trainMlp(train, validation, options.mlp ?? {}, random),
+    load: mlpFromJson,
   },
 }
