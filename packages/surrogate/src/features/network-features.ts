@@ -76,7 +76,9 @@ export const networkFeatureNames: readonly string[] = [
   ...networkLayerGroups.flatMap((group) => groupFields.map((field) => `${group}.${field}`)),
   ...totalFields,
   ...Array.from({ length: NETWORK_POSITION_BUCKETS }, (_, b) => bucketFields.map((field) => `pos${b}.${field}`)).flat(),
-  ...shapeAxes.flatMap((axis) => Array.from({ length: SHAPE_BUCKETS }, (_, b) => shapeFields.map((field) => `${axis}${b}.${field}`)).flat()),
+  ...shapeAxes.flatMap((axis) =>
+    Array.from({ length: SHAPE_BUCKETS }, (_, b) => shapeFields.map((field) => `${axis}${b}.${field}`)).flat(),
+  ),
 ]
 
 const GROUPS = networkLayerGroups.length

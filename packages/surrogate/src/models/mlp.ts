@@ -97,7 +97,12 @@ const mlpModel = (layers: Layers, normalised: Normalised): FittedModel => {
  * @example
  * const { model, epochs } = trainMlp(train, validation, { hidden: [32, 32] }, createRandom(1))
  */
-export const trainMlp: ModelTrainer<MlpOptions> = (train: Dataset, validation: Dataset | undefined, options: MlpOptions, random: Random): ModelFit => {
+export const trainMlp: ModelTrainer<MlpOptions> = (
+  train: Dataset,
+  validation: Dataset | undefined,
+  options: MlpOptions,
+  random: Random,
+): ModelFit => {
   const settings = { ...mlpDefaults, ...options }
   const width = train.featureNames.length
   const scaling = fitInputScaling(train)

@@ -1,5 +1,6 @@
 import type { JsonReader } from "../json/read-json.js"
 import { forestModel, type GbtOptions, trainGbt } from "./gbt.js"
+import { type GpOptions, gpFromJson, trainGp } from "./gp.js"
 import { type MlpOptions, mlpFromJson, trainMlp } from "./mlp.js"
 import type { FittedModel, ModelKind, ModelTrainer } from "./model.js"
 import { type RfOptions, trainRandomForest } from "./rf.js"
@@ -10,6 +11,7 @@ export interface ModelOptions {
   readonly gbt?: GbtOptions
   readonly rf?: RfOptions
   readonly mlp?: MlpOptions
+  readonly gp?: GpOptions
 }
 
 /** How a kind trains and loads. */
@@ -20,7 +22,7 @@ export interface ModelEntry {
 }
 
 /** Every model kind's trainer and loader. */
-export const modelRegistry: Readonly<Partial<Record<ModelKind, ModelEntry>>> = {
+export const modelRegistry: Readonly<Record<ModelKind, ModelEntry>> = {
   gbt: {
     train: (train, validation, options, random) => trainGbt(train, validation, options.gbt ?? {}, random),
     load: (json, width) => forestModel(forestFromJson(json, width), "gbt"),
@@ -32,5 +34,9 @@ export const modelRegistry: Readonly<Partial<Record<ModelKind, ModelEntry>>> = {
   mlp: {
     train: (train, validation, options, random) => trainMlp(train, validation, options.mlp ?? {}, random),
     load: mlpFromJson,
+  },
+  gp: {
+    train: (train, validation, options, random) => trainGp(train, validation, options.gp ?? {}, random),
+    load: gpFromJson,
   },
 }

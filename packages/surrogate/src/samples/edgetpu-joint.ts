@@ -107,8 +107,10 @@ export interface EdgeTpuJointSamples {
  */
 export const sampleEdgeTpuJoint = (options: EdgeTpuJointSampling): EdgeTpuJointSamples => {
   const perNetwork = options.designsPerNetwork ?? 25
-  if (!(Number.isInteger(options.designs) && options.designs >= 1)) throw new SurrogateDataError(`designs: expected a positive integer, got ${options.designs}`)
-  if (!(Number.isInteger(perNetwork) && perNetwork >= 1)) throw new SurrogateDataError(`designsPerNetwork: expected a positive integer, got ${perNetwork}`)
+  if (!(Number.isInteger(options.designs) && options.designs >= 1))
+    throw new SurrogateDataError(`designs: expected a positive integer, got ${options.designs}`)
+  if (!(Number.isInteger(perNetwork) && perNetwork >= 1))
+    throw new SurrogateDataError(`designsPerNetwork: expected a positive integer, got ${perNetwork}`)
   const width = edgeTpuJointFeatureNames.length
   const networkWidth = networkFeatureNames.length
   const knobWidth = designFeatureNames(edgeTpuKnobs).length
@@ -156,4 +158,3 @@ export const sampleEdgeTpuJoint = (options: EdgeTpuJointSampling): EdgeTpuJointS
     configurations,
   }
 }
-

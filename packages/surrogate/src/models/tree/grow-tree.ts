@@ -7,7 +7,9 @@ export interface GrowOptions {
   readonly maxDepth: number
   /** Fewest rows in a leaf. */
   readonly minLeaf: number
-  /** Features tried at each split (all when >= the width; random forests try a third). */
+  /** The features this tree may split on (a boosted tree's column sample); all when absent. */
+  readonly columns?: Int32Array
+  /** Features tried at each split, of `columns` (all when >= their number; random forests try a third). */
   readonly featuresPerSplit: number
   /** Leaf value from the sum and count of the targets reaching it (a mean, scaled by the ensemble). */
   readonly leafValue: (sum: number, count: number) => number
@@ -42,18 +44,24 @@ export const growTree = (
   const histogramLength = binOffset[width] as number
   const free: Histogram[] = []
   const take = (): Histogram => free.pop() ?? { sum: new Float64Array(histogramLength), count: new Float64Array(histogramLength) }
-  const candidates = Int32Array.from({ length: width }, (_, f) => f)
-  const tried = Math.max(1, Math.min(width, options.featuresPerSplit))
+  const candidates = options.columns?.slice() ?? Int32Array.from({ length: width }, (_, f) => f)
+  const used = candidates.length
+  const columns = candidates.slice()
+  const tried = Math.max(1, Math.min(used, options.featuresPerSplit))
 
   const fill = (histogram: Histogram, start: number, end: number): void => {
     const { sum, count } = histogram
-    sum.fill(0)
-    count.fill(0)
+    for (let c = 0; c < used; c++) {
+      const f = columns[c] as number
+      sum.fill(0, binOffset[f] as number, binOffset[f + 1] as number)
+      count.fill(0, binOffset[f] as number, binOffset[f + 1] as number)
+    }
     for (let i = start; i < end; i++) {
       const row = rows[i] as number
       const target = targets[row] as number
       const base = row * width
-      for (let f = 0; f < width; f++) {
+      for (let c = 0; c < used; c++) {
+        const f = columns[c] as number
         const slot = (binOffset[f] as number) + (bins[base + f] as number)
         sum[slot] = (sum[slot] as number) + target
         count[slot] = (count[slot] as number) + 1
@@ -70,10 +78,10 @@ export const growTree = (
       free.push(histogram)
       return addLeaf(nodes, options.leafValue(sum, size))
     }
-    if (tried < width) {
+    if (tried < used) {
       // A partial Fisher-Yates shuffle puts the features to try first.
       for (let k = 0; k < tried; k++) {
-        const j = k + Math.floor(options.random() * (width - k))
+        const j = k + Math.floor(options.random() * (used - k))
         const swap = candidates[k] as number
         candidates[k] = candidates[j] as number
         candidates[j] = swap
@@ -124,9 +132,13 @@ export const growTree = (
     const small = take()
     if (leftSmaller) fill(small, start, middle)
     else fill(small, middle, end)
-    for (let slot = 0; slot < histogramLength; slot++) {
-      histogram.sum[slot] = (histogram.sum[slot] as number) - (small.sum[slot] as number)
-      histogram.count[slot] = (histogram.count[slot] as number) - (small.count[slot] as number)
+    for (let c = 0; c < used; c++) {
+      const f = columns[c] as number
+      const last = binOffset[f + 1] as number
+      for (let slot = binOffset[f] as number; slot < last; slot++) {
+        histogram.sum[slot] = (histogram.sum[slot] as number) - (small.sum[slot] as number)
+        histogram.count[slot] = (histogram.count[slot] as number) - (small.count[slot] as number)
+      }
     }
     const node = addSplit(nodes, bestFeature, (edges[bestFeature] as Float64Array)[bestBin] as number)
     nodes.left[node] = grow(start, middle, depth + 1, leftSmaller ? small : histogram)
