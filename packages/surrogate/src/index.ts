@@ -21,9 +21,11 @@ export { designFeatureNames, designFeatures } from "./features/design-features.j
 export {
   NETWORK_POSITION_BUCKETS,
   type NetworkLayerGroup,
+  networkDataset,
   networkFeatureNames,
   networkFeatures,
   networkLayerGroups,
+  networkShapeBuckets,
 } from "./features/network-features.js"
 export { type GbtOptions, gbtDefaults } from "./models/gbt.js"
 export { type GpOptions, gpDefaults } from "./models/gp.js"

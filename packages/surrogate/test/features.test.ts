@@ -45,7 +45,7 @@ describe("network features", () => {
     expect(value(live, "total.macs") / 1e6).toBeCloseTo(mflops.get("000300") as number, 3)
     expect(mflops.get("300300") as number).toBeGreaterThan((mflops.get("000300") as number) + 1)
     expect(value(dead, "fold.removedLayers")).toBeGreaterThan(0)
-    const differs = networkFeatureNames.filter((name, i) => dead[i] !== live[i])
+    const differs = networkFeatureNames.filter((_, i) => dead[i] !== live[i])
     expect(differs).toEqual(["fold.removedLayers"])
   })
 

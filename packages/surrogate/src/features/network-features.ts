@@ -1,5 +1,6 @@
 import {
   type AnalysedNetwork,
+  analyseNetwork,
   analyseNetworkOrThrow,
   foldAndPrune,
   type LayerType,
@@ -7,7 +8,10 @@ import {
   layerFeatures,
   layerTypeOf,
   lowerNetwork,
+  type Network,
 } from "@cosearch/network"
+import { type Dataset, datasetOf } from "../data/dataset.js"
+import { SurrogateDataError } from "../data/errors.js"
 
 /**
  * The layer groups the network featuriser aggregates by: `@cosearch/network`'s layer types
@@ -209,4 +213,20 @@ export const networkFeatures = (analysed: AnalysedNetwork, out?: Float64Array, o
   ]
   vector.set(totals, offset + TOTALS)
   return vector
+}
+
+/**
+ * A dataset of networks and their measured (or modelled) targets: each network analysed and
+ * featurised with `networkFeatures`. Throws naming the network when one is invalid.
+ *
+ * @example
+ * const data = networkDataset([mobilenetV2(), resnet18()], [6.1, 9.8])
+ */
+export const networkDataset = (networks: readonly Network[], targets: ArrayLike<number>): Dataset => {
+  const rows = networks.map((network, i) => {
+    const analysis = analyseNetwork(network)
+    if (!analysis.ok) throw new SurrogateDataError(`networks[${i}] ("${network.name}") is invalid: ${analysis.issues[0]?.message}`)
+    return networkFeatures(analysis.network)
+  })
+  return datasetOf(networkFeatureNames, rows, targets)
 }
