@@ -21,13 +21,24 @@ export { designFeatureNames, designFeatures } from "./features/design-features.j
 export {
   NETWORK_POSITION_BUCKETS,
   type NetworkLayerGroup,
+  networkDataset,
   networkFeatureNames,
   networkFeatures,
   networkLayerGroups,
+  networkShapeBuckets,
 } from "./features/network-features.js"
 export { type GbtOptions, gbtDefaults } from "./models/gbt.js"
+export { type GpOptions, gpDefaults } from "./models/gp.js"
+export { type MlpOptions, mlpDefaults } from "./models/mlp.js"
 export { type ModelKind, modelKinds } from "./models/model.js"
 export type { ModelOptions } from "./models/registry.js"
 export { type RfOptions, rfDefaults } from "./models/rf.js"
+export {
+  type EdgeTpuJointSamples,
+  type EdgeTpuJointSampling,
+  edgeTpuJointFeatureNames,
+  edgeTpuJointSpace,
+  sampleEdgeTpuJoint,
+} from "./samples/edgetpu-joint.js"
 export { type Surrogate, type SurrogateJson, surrogateFromJson } from "./train/surrogate.js"
 export { type TrainOptions, type TrainResult, trainSurrogate } from "./train/train-surrogate.js"

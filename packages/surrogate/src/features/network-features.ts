@@ -1,5 +1,6 @@
 import {
   type AnalysedNetwork,
+  analyseNetwork,
   analyseNetworkOrThrow,
   foldAndPrune,
   type LayerType,
@@ -7,7 +8,10 @@ import {
   layerFeatures,
   layerTypeOf,
   lowerNetwork,
+  type Network,
 } from "@cosearch/network"
+import { type Dataset, datasetOf } from "../data/dataset.js"
+import { SurrogateDataError } from "../data/errors.js"
 
 /**
  * The layer groups the network featuriser aggregates by: `@cosearch/network`'s layer types
@@ -42,6 +46,19 @@ export const NETWORK_POSITION_BUCKETS = 8
 const bucketFields = ["macs", "activationBytes", "parameterBytes"] as const
 
 /**
+ * Upper bounds of the shape histogram's buckets (the last bucket is unbounded): output positions
+ * `N x P x Q`, output channels `G x K` and reduction steps `C x R x S` of the conv-like layers.
+ */
+export const networkShapeBuckets = {
+  positions: [1, 16, 64, 256, 1024, 4096, 16384],
+  channels: [8, 16, 32, 64, 128, 256, 512],
+  steps: [9, 32, 128, 512, 2048, 8192, 32768],
+} as const
+const shapeAxes = ["positions", "channels", "steps"] as const
+const SHAPE_BUCKETS = 8
+const shapeFields = ["layers", "macs"] as const
+
+/**
  * The names of `networkFeatures`' values, in order:
  * - per layer group (`networkLayerGroups`): `<group>.layers`, `.ops` (MACs of conv-like layers,
  *   element operations of pooling and element-wise ones), `.parameterBytes`, `.activationBytes`
@@ -51,7 +68,11 @@ const bucketFields = ["macs", "activationBytes", "parameterBytes"] as const
  * - graph: input and output bytes, edges, the largest fan-in, layers read by more than one
  *   layer, layers on the longest path, and the layers `foldAndPrune` removed;
  * - the graph encoding: the loop nests in topological order cut into `NETWORK_POSITION_BUCKETS`
- *   equal runs, with the MACs, activation bytes and parameter bytes of each run (`pos<b>.macs`...).
+ *   equal runs, with the MACs, activation bytes and parameter bytes of each run (`pos<b>.macs`...);
+ * - the shape histogram: the conv-like layers (those with MACs) and their MACs by bucket
+ *   (`networkShapeBuckets`) of output positions, output channels and reduction steps
+ *   (`positions<b>.layers`, `positions<b>.macs`, `channels<b>...`, `steps<b>...`): how well a
+ *   layer fills an array depends on these sizes, which totals hide.
  *
  * Bytes are at int8 (one byte per element), as the Edge TPU runs networks.
  */
@@ -59,12 +80,23 @@ export const networkFeatureNames: readonly string[] = [
   ...networkLayerGroups.flatMap((group) => groupFields.map((field) => `${group}.${field}`)),
   ...totalFields,
   ...Array.from({ length: NETWORK_POSITION_BUCKETS }, (_, b) => bucketFields.map((field) => `pos${b}.${field}`)).flat(),
+  ...shapeAxes.flatMap((axis) =>
+    Array.from({ length: SHAPE_BUCKETS }, (_, b) => shapeFields.map((field) => `${axis}${b}.${field}`)).flat(),
+  ),
 ]
 
 const GROUPS = networkLayerGroups.length
 const GROUP_WIDTH = groupFields.length
 const TOTALS = GROUPS * GROUP_WIDTH
 const BUCKETS = TOTALS + totalFields.length
+const SHAPES = BUCKETS + NETWORK_POSITION_BUCKETS * bucketFields.length
+
+/** The bucket of `value` among ascending upper `bounds` (bounds.length for larger values). */
+const bucketOf = (bounds: readonly number[], value: number): number => {
+  let b = 0
+  while (b < bounds.length && value > (bounds[b] as number)) b++
+  return b
+}
 
 const groupIndex = (nest: LoopNest): number => {
   if (nest.kind === "eltwise" && nest.fn !== "add" && nest.fn !== "mul") return GROUPS - 1
@@ -121,6 +153,14 @@ export const networkFeatures = (analysed: AnalysedNetwork, out?: Float64Array, o
     vector[bucket] = (vector[bucket] as number) + nestMacs
     vector[bucket + 1] = (vector[bucket + 1] as number) + activations
     vector[bucket + 2] = (vector[bucket + 2] as number) + parameters
+    if (nestMacs > 0) {
+      const shape = [nest.N * nest.P * nest.Q, nest.G * nest.K, nest.C * nest.R * nest.S]
+      shapeAxes.forEach((axis, a) => {
+        const slot = offset + SHAPES + (a * SHAPE_BUCKETS + bucketOf(networkShapeBuckets[axis], shape[a] as number)) * shapeFields.length
+        vector[slot] = (vector[slot] as number) + 1
+        vector[slot + 1] = (vector[slot + 1] as number) + nestMacs
+      })
+    }
   })
   for (let g = 0; g < GROUPS; g++) {
     const base = offset + g * GROUP_WIDTH
@@ -173,4 +213,20 @@ export const networkFeatures = (analysed: AnalysedNetwork, out?: Float64Array, o
   ]
   vector.set(totals, offset + TOTALS)
   return vector
+}
+
+/**
+ * A dataset of networks and their measured (or modelled) targets: each network analysed and
+ * featurised with `networkFeatures`. Throws naming the network when one is invalid.
+ *
+ * @example
+ * const data = networkDataset([mobilenetV2(), resnet18()], [6.1, 9.8])
+ */
+export const networkDataset = (networks: readonly Network[], targets: ArrayLike<number>): Dataset => {
+  const rows = networks.map((network, i) => {
+    const analysis = analyseNetwork(network)
+    if (!analysis.ok) throw new SurrogateDataError(`networks[${i}] ("${network.name}") is invalid: ${analysis.issues[0]?.message}`)
+    return networkFeatures(analysis.network)
+  })
+  return datasetOf(networkFeatureNames, rows, targets)
 }

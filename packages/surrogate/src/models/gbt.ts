@@ -18,9 +18,9 @@ export interface GbtOptions {
   readonly minLeaf?: number
   /** Fraction of training rows each tree sees (default 0.8). */
   readonly subsample?: number
-  /** Fraction of features tried at each split (default 1). */
+  /** Fraction of the features each tree may split on, drawn per tree (default 0.5). */
   readonly featureFraction?: number
-  /** Histogram bins per feature, 2..256 (default 128). */
+  /** Histogram bins per feature, 2..256 (default 64). */
   readonly bins?: number
   /** Stop when the validation error has not improved for this many rounds (default 40). */
   readonly patience?: number
@@ -33,8 +33,8 @@ export const gbtDefaults: Required<GbtOptions> = {
   maxDepth: 6,
   minLeaf: 5,
   subsample: 0.8,
-  featureFraction: 1,
-  bins: 128,
+  featureFraction: 0.5,
+  bins: 64,
   patience: 40,
 }
 
@@ -72,10 +72,12 @@ export const trainGbt: ModelTrainer<GbtOptions> = (
   const sampled = Math.max(1, Math.round(settings.subsample * train.rows))
   const nodes = forestBuilder()
   const roots: number[] = []
+  const allColumns = Int32Array.from({ length: width }, (_, f) => f)
+  const perTree = Math.max(1, Math.min(width, Math.round(settings.featureFraction * width)))
   const grow = {
     maxDepth: settings.maxDepth,
     minLeaf: settings.minLeaf,
-    featuresPerSplit: Math.max(1, Math.round(settings.featureFraction * width)),
+    featuresPerSplit: width,
     leafValue: (sum: number, count: number) => (settings.learningRate * sum) / count,
     random,
   }
@@ -92,7 +94,14 @@ export const trainGbt: ModelTrainer<GbtOptions> = (
       }
     }
     const rows = order.slice(0, sampled)
-    const root = growTree(binned, residuals, rows, sampled, grow, nodes)
+    for (let k = 0; k < perTree; k++) {
+      const j = k + Math.floor(random() * (width - k))
+      const swap = allColumns[k] as number
+      allColumns[k] = allColumns[j] as number
+      allColumns[j] = swap
+    }
+    const columns = allColumns.slice(0, perTree).sort()
+    const root = growTree(binned, residuals, rows, sampled, { ...grow, columns }, nodes)
     roots.push(root)
     for (let i = 0; i < train.rows; i++) fitted[i] = (fitted[i] as number) + predictTree(nodes, root, train.features, i * width)
     if (validation === undefined || validation.rows === 0) {

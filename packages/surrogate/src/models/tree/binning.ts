@@ -1,7 +1,8 @@
 /**
- * Features cut into at most 256 bins for histogram split finding: `bins[f * rows + i]` is row
- * `i`'s bin of feature `f`; bin `b` holds the values in `(edges[f][b - 1], edges[f][b]]`, so
- * a split after bin `b` is the raw test `x <= edges[f][b]` that prediction uses.
+ * Features cut into at most 256 bins for histogram split finding: `bins[i * width + f]` is row
+ * `i`'s bin of feature `f` (row-major, so a row's bins are read together); bin `b` holds the
+ * values in `(edges[f][b - 1], edges[f][b]]`, so a split after bin `b` is the raw test
+ * `x <= edges[f][b]` that prediction uses.
  */
 export interface BinnedFeatures {
   readonly rows: number
@@ -9,6 +10,8 @@ export interface BinnedFeatures {
   readonly bins: Uint8Array
   /** Per feature, the upper edge of each bin but the last (ascending). */
   readonly edges: readonly Float64Array[]
+  /** Where feature `f`'s bins start in a histogram of every feature; `binOffset[width]` is its length. */
+  readonly binOffset: Int32Array
 }
 
 /** Candidate edges: midpoints between distinct values, thinned to quantiles when there are too many. */
@@ -53,12 +56,14 @@ const binOf = (edges: Float64Array, value: number): number => {
 export const binFeatures = (features: Float64Array, rows: number, width: number, maxBins: number): BinnedFeatures => {
   const bins = new Uint8Array(rows * width)
   const edges: Float64Array[] = []
+  const binOffset = new Int32Array(width + 1)
   const column = new Float64Array(rows)
   for (let f = 0; f < width; f++) {
     for (let i = 0; i < rows; i++) column[i] = features[i * width + f] as number
-    const featureEdges = edgesOf(column, maxBins)
+    const featureEdges = edgesOf(column, Math.max(2, Math.min(256, maxBins)))
     edges.push(featureEdges)
-    for (let i = 0; i < rows; i++) bins[f * rows + i] = binOf(featureEdges, column[i] as number)
+    binOffset[f + 1] = (binOffset[f] as number) + featureEdges.length + 1
+    for (let i = 0; i < rows; i++) bins[i * width + f] = binOf(featureEdges, column[i] as number)
   }
-  return { rows, width, bins, edges }
+  return { rows, width, bins, edges, binOffset }
 }
