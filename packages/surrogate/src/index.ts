@@ -36,7 +36,10 @@ export { type RfOptions, rfDefaults } from "./models/rf.js"
 export {
   type EdgeTpuJointSamples,
   type EdgeTpuJointSampling,
+  edgeTpuCrossFeatureNames,
+  edgeTpuCrossFeatures,
   edgeTpuJointFeatureNames,
+  edgeTpuJointFeatures,
   edgeTpuJointSpace,
   sampleEdgeTpuJoint,
 } from "./samples/edgetpu-joint.js"

@@ -1,8 +1,9 @@
 import type { Random } from "@cosearch/space"
 import type { Dataset } from "../data/dataset.js"
-import type { ModelFit, ModelTrainer } from "./model.js"
+import type { FittedModel, ModelFit, ModelTrainer } from "./model.js"
 import { binFeatures } from "./tree/binning.js"
-import { type Forest, forestBuilder, freezeForest, predictForest, predictTree } from "./tree/forest.js"
+import { completeForestOf, predictCompleteForest, predictCompleteForestMany } from "./tree/complete-forest.js"
+import { type Forest, forestBuilder, freezeForest, predictForest, predictForestMany, predictTree } from "./tree/forest.js"
 import { forestJson } from "./tree/forest-json.js"
 import { growTree } from "./tree/grow-tree.js"
 
@@ -38,11 +39,22 @@ export const gbtDefaults: Required<GbtOptions> = {
   patience: 40,
 }
 
-/** A trained forest as a fitted model. */
-export const forestModel = (forest: Forest, kind: "gbt" | "rf") => ({
-  predict: (features: ArrayLike<number>, offset: number): number => predictForest(forest, features, offset),
-  toJSON: () => ({ kind, ...forestJson(forest) }),
-})
+/** A trained forest as a fitted model: the branch-free complete layout when the trees are shallow enough, else the node layout. */
+export const forestModel = (forest: Forest, kind: "gbt" | "rf"): FittedModel => {
+  const complete = completeForestOf(forest)
+  if (complete === undefined) {
+    return {
+      predict: (features, offset) => predictForest(forest, features, offset),
+      predictMany: (features, rows, width, out) => predictForestMany(forest, features, rows, width, out),
+      toJSON: () => ({ kind, ...forestJson(forest) }),
+    }
+  }
+  return {
+    predict: (features, offset) => predictCompleteForest(complete, features, offset),
+    predictMany: (features, rows, width, out) => predictCompleteForestMany(complete, features, rows, width, out),
+    toJSON: () => ({ kind, ...forestJson(forest) }),
+  }
+}
 
 /**
  * Trains gradient-boosted regression trees: starting from the mean, each round fits a tree to the
