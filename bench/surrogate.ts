@@ -25,8 +25,6 @@
  */
 import { readFileSync } from "node:fs"
 import { gunzipSync } from "node:zlib"
-import { parseMeasurementsCsv } from "@cosearch/cost"
-import { buildZooNetwork, type Network } from "@cosearch/network"
 import { sampleMany } from "@cosearch/space"
 import {
   type Agreement,
@@ -36,8 +34,8 @@ import {
   edgeTpuJointFeatures,
   edgeTpuJointSpace,
   type ModelKind,
+  measurementDatasets,
   modelKinds,
-  networkDataset,
   type Surrogate,
   sampleEdgeTpuJoint,
   subsetOf,
@@ -88,17 +86,8 @@ const fitAndTest = (train: Dataset, test: Dataset, target: string, model: ModelK
 const coral = () => {
   const start = performance.now()
   const text = gunzipSync(readFileSync(new URL("../packages/cost/data/coral/nb201-coral.csv.gz", import.meta.url))).toString("utf8")
-  const parsed = parseMeasurementsCsv(text)
-  if (!parsed.ok) throw new Error(parsed.errors.join("\n"))
-  const split = { train: { networks: [] as Network[], ms: [] as number[] }, test: { networks: [] as Network[], ms: [] as number[] } }
-  for (const measurement of parsed.measurements) {
-    const built = buildZooNetwork(measurement.network)
-    if (!built.ok) throw new Error(built.message)
-    split[measurement.split].networks.push(built.network)
-    split[measurement.split].ms.push(measurement.latencyMs)
-  }
-  const train = networkDataset(split.train.networks, split.train.ms)
-  const test = networkDataset(split.test.networks, split.test.ms)
+  const { train, test } = measurementDatasets(text)
+  if (test === undefined) throw new Error("nb201-coral.csv.gz has no test rows")
   console.log(`coral NB201: ${train.rows} train / ${test.rows} test cells featurised in ${secondsSince(start).toFixed(1)} s`)
   return fitAndTest(train, test, "lb_edgetpu_int8_ms", "gbt").agreement
 }

@@ -1,5 +1,6 @@
 import type { Random } from "@cosearch/space"
 import type { Dataset } from "../data/dataset.js"
+import { shuffleFront } from "../data/shuffle.js"
 import type { FittedModel, ModelFit, ModelTrainer } from "./model.js"
 import { binFeatures } from "./tree/binning.js"
 import { completeForestOf, predictCompleteForest, predictCompleteForestMany } from "./tree/complete-forest.js"
@@ -97,21 +98,9 @@ export const trainGbt: ModelTrainer<GbtOptions> = (
   let bestError = Number.POSITIVE_INFINITY
   for (let round = 0; round < settings.trees; round++) {
     for (let i = 0; i < train.rows; i++) residuals[i] = (train.targets[i] as number) - (fitted[i] as number)
-    if (sampled < train.rows) {
-      for (let k = 0; k < sampled; k++) {
-        const j = k + Math.floor(random() * (train.rows - k))
-        const swap = order[k] as number
-        order[k] = order[j] as number
-        order[j] = swap
-      }
-    }
+    if (sampled < train.rows) shuffleFront(order, sampled, random)
     const rows = order.slice(0, sampled)
-    for (let k = 0; k < perTree; k++) {
-      const j = k + Math.floor(random() * (width - k))
-      const swap = allColumns[k] as number
-      allColumns[k] = allColumns[j] as number
-      allColumns[j] = swap
-    }
+    if (perTree < width) shuffleFront(allColumns, perTree, random)
     const columns = allColumns.slice(0, perTree).sort()
     const root = growTree(binned, residuals, rows, sampled, { ...grow, columns }, nodes)
     roots.push(root)

@@ -55,7 +55,7 @@ export const completeForestOf = (forest: Forest): CompleteForest | undefined => 
     place(tree, isLeaf ? node : (forest.left[node] as number), 2 * heap + 1, level + 1)
     place(tree, isLeaf ? node : (forest.right[node] as number), 2 * heap + 2, level + 1)
   }
-  forest.roots.forEach((root, tree) => place(tree, root, 0, 0))
+  for (const [tree, root] of forest.roots.entries()) place(tree, root, 0, 0)
   return { base: forest.base, trees, depth, feature, threshold, value }
 }
 
@@ -108,7 +108,8 @@ export const predictCompleteForestMany = (
     for (let t = 0; t < trees; t++) {
       const base = t * internal
       const leafBase = t * leaves - internal
-      // Eight rows at a time: their walks are independent chains of loads the CPU overlaps.
+      // Eight rows at a time, unrolled by hand: their walks are independent chains of loads the CPU
+      // overlaps (twice the rate of a loop over eight lanes held in arrays, which V8 does not unroll).
       let i = start
       for (; i + 7 < end; i += 8) {
         const o0 = i * width
