@@ -17,6 +17,7 @@
 export { type Agreement, agreementOf } from "./agreement/agreement-of.js"
 export { type Dataset, datasetOf, subsetOf } from "./data/dataset.js"
 export { SurrogateDataError, SurrogateFormatError } from "./data/errors.js"
+export { type MeasurementDatasets, measurementDatasets } from "./data/measurements.js"
 export { designFeatureNames, designFeatures } from "./features/design-features.js"
 export {
   NETWORK_POSITION_BUCKETS,
@@ -36,7 +37,10 @@ export { type RfOptions, rfDefaults } from "./models/rf.js"
 export {
   type EdgeTpuJointSamples,
   type EdgeTpuJointSampling,
+  edgeTpuCrossFeatureNames,
+  edgeTpuCrossFeatures,
   edgeTpuJointFeatureNames,
+  edgeTpuJointFeatures,
   edgeTpuJointSpace,
   sampleEdgeTpuJoint,
 } from "./samples/edgetpu-joint.js"

@@ -1,6 +1,7 @@
 import { createRandom } from "@cosearch/space"
 import { describe, expect, it } from "vitest"
 import { agreementOf, datasetOf, type ModelKind, surrogateFromJson, type TrainOptions, trainSurrogate } from "../src/index.js"
+import { type Forest, predictForest } from "../src/models/tree/forest.js"
 
 /** y = exp(a + 0.5 b) with a, b uniform on [0, 1] and a third feature that does not matter: smooth and positive. */
 const sample = (n: number, seed: number) => {
@@ -96,5 +97,31 @@ describe("training input checks", () => {
     expect(() => trainSurrogate(data, "y", { model: "gbt", seed: 1, logTarget: true })).toThrow("logTarget: true needs every target > 0")
     expect(() => datasetOf(["x"], [Float64Array.of(Number.NaN)], [1])).toThrow('rows[0] feature "x": expected a finite number, got NaN')
     expect(() => datasetOf(["x", "x"], [], [])).toThrow('featureNames: the name "x" appears twice')
+  })
+})
+
+describe("the complete-tree layout", () => {
+  it("predicts exactly what the node layout predicts, row by row and in batches", () => {
+    const train = sample(800, 5)
+    const data = datasetOf(["a", "b", "noise"], train.rows, train.targets)
+    const { surrogate } = trainSurrogate(data, "y", { model: "gbt", seed: 2, logTarget: false, gbt: { trees: 50, maxDepth: 5 } })
+    const forest = surrogate.toJSON().parameters as unknown as Forest
+    const nodes: Forest = {
+      base: forest.base,
+      roots: Int32Array.from(forest.roots),
+      feature: Int32Array.from(forest.feature),
+      threshold: Float64Array.from(forest.threshold),
+      left: Int32Array.from(forest.left),
+      right: Int32Array.from(forest.right),
+      value: Float64Array.from(forest.value),
+    }
+    const test = sample(37, 6)
+    const matrix = matrixOf(test.rows)
+    const batch = surrogate.predictMany(matrix, 37)
+    for (let i = 0; i < 37; i++) {
+      const byNodes = predictForest(nodes, matrix, i * 3)
+      expect(surrogate.predict(matrix, i * 3)).toBe(byNodes)
+      expect(batch[i]).toBe(byNodes)
+    }
   })
 })

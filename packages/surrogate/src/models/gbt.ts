@@ -1,8 +1,10 @@
 import type { Random } from "@cosearch/space"
 import type { Dataset } from "../data/dataset.js"
-import type { ModelFit, ModelTrainer } from "./model.js"
+import { shuffleFront } from "../data/shuffle.js"
+import type { FittedModel, ModelFit, ModelTrainer } from "./model.js"
 import { binFeatures } from "./tree/binning.js"
-import { type Forest, forestBuilder, freezeForest, predictForest, predictTree } from "./tree/forest.js"
+import { completeForestOf, predictCompleteForest, predictCompleteForestMany } from "./tree/complete-forest.js"
+import { type Forest, forestBuilder, freezeForest, predictForest, predictForestMany, predictTree } from "./tree/forest.js"
 import { forestJson } from "./tree/forest-json.js"
 import { growTree } from "./tree/grow-tree.js"
 
@@ -38,11 +40,22 @@ export const gbtDefaults: Required<GbtOptions> = {
   patience: 40,
 }
 
-/** A trained forest as a fitted model. */
-export const forestModel = (forest: Forest, kind: "gbt" | "rf") => ({
-  predict: (features: ArrayLike<number>, offset: number): number => predictForest(forest, features, offset),
-  toJSON: () => ({ kind, ...forestJson(forest) }),
-})
+/** A trained forest as a fitted model: the branch-free complete layout when the trees are shallow enough, else the node layout. */
+export const forestModel = (forest: Forest, kind: "gbt" | "rf"): FittedModel => {
+  const complete = completeForestOf(forest)
+  if (complete === undefined) {
+    return {
+      predict: (features, offset) => predictForest(forest, features, offset),
+      predictMany: (features, rows, width, out) => predictForestMany(forest, features, rows, width, out),
+      toJSON: () => ({ kind, ...forestJson(forest) }),
+    }
+  }
+  return {
+    predict: (features, offset) => predictCompleteForest(complete, features, offset),
+    predictMany: (features, rows, width, out) => predictCompleteForestMany(complete, features, rows, width, out),
+    toJSON: () => ({ kind, ...forestJson(forest) }),
+  }
+}
 
 /**
  * Trains gradient-boosted regression trees: starting from the mean, each round fits a tree to the
@@ -85,21 +98,9 @@ export const trainGbt: ModelTrainer<GbtOptions> = (
   let bestError = Number.POSITIVE_INFINITY
   for (let round = 0; round < settings.trees; round++) {
     for (let i = 0; i < train.rows; i++) residuals[i] = (train.targets[i] as number) - (fitted[i] as number)
-    if (sampled < train.rows) {
-      for (let k = 0; k < sampled; k++) {
-        const j = k + Math.floor(random() * (train.rows - k))
-        const swap = order[k] as number
-        order[k] = order[j] as number
-        order[j] = swap
-      }
-    }
+    if (sampled < train.rows) shuffleFront(order, sampled, random)
     const rows = order.slice(0, sampled)
-    for (let k = 0; k < perTree; k++) {
-      const j = k + Math.floor(random() * (width - k))
-      const swap = allColumns[k] as number
-      allColumns[k] = allColumns[j] as number
-      allColumns[j] = swap
-    }
+    if (perTree < width) shuffleFront(allColumns, perTree, random)
     const columns = allColumns.slice(0, perTree).sort()
     const root = growTree(binned, residuals, rows, sampled, { ...grow, columns }, nodes)
     roots.push(root)

@@ -2,6 +2,7 @@ import type { Random } from "@cosearch/space"
 import { CholeskyDecomposition, Matrix } from "ml-matrix"
 import type { Dataset } from "../data/dataset.js"
 import { SurrogateDataError } from "../data/errors.js"
+import { shuffleFront } from "../data/shuffle.js"
 import { type JsonReader, readFiniteArray, readInt, readNumber } from "../json/read-json.js"
 import { fitInputScaling, type InputScaling, inputScalingFromJson, inputScalingJson, scaleRow, scaleRows } from "./input-scaling.js"
 import type { FittedModel, ModelFit, ModelTrainer } from "./model.js"
@@ -104,13 +105,8 @@ export const trainGp: ModelTrainer<GpOptions> = (
   }
   const width = train.featureNames.length
   const order = Int32Array.from({ length: train.rows }, (_, i) => i)
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    const swap = order[i] as number
-    order[i] = order[j] as number
-    order[j] = swap
-  }
   const n = Math.min(train.rows, settings.maxPoints)
+  shuffleFront(order, n, random)
   const kept = order.subarray(0, n).slice().sort()
   const features = new Float64Array(n * width)
   const rawTargets = new Float64Array(n)

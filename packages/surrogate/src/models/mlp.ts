@@ -1,5 +1,6 @@
 import { normalDraw, type Random } from "@cosearch/space"
 import type { Dataset } from "../data/dataset.js"
+import { shuffleFront } from "../data/shuffle.js"
 import { type JsonReader, readFiniteArray, readIntArray, readNumber } from "../json/read-json.js"
 import { fitInputScaling, type InputScaling, inputScalingFromJson, inputScalingJson, scaleRow, scaleRows } from "./input-scaling.js"
 import type { FittedModel, ModelFit, ModelTrainer } from "./model.js"
@@ -137,12 +138,7 @@ export const trainMlp: ModelTrainer<MlpOptions> = (
   let sinceDecay = 0
   let epoch = 0
   for (; epoch < settings.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1))
-      const swap = order[i] as number
-      order[i] = order[j] as number
-      order[j] = swap
-    }
+    shuffleFront(order, order.length, random)
     for (let start = 0; start < order.length; start += settings.batchSize) {
       const end = Math.min(order.length, start + settings.batchSize)
       for (const g of gradW) g.fill(0)

@@ -11,6 +11,8 @@ export const modelKinds: readonly ModelKind[] = ["gbt", "rf", "mlp", "gp"]
 export interface FittedModel {
   /** The prediction for the row of `features` starting at `offset`; allocates nothing. */
   readonly predict: (features: ArrayLike<number>, offset: number) => number
+  /** Predictions for `rows` rows of `width` features into `out`, when the model has a faster batch path than row by row (identical values). */
+  readonly predictMany?: (features: Float64Array, rows: number, width: number, out: Float64Array) => void
   /** The model's parameters as plain JSON (typed arrays as number arrays). */
   readonly toJSON: () => Record<string, unknown>
 }

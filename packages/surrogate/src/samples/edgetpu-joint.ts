@@ -1,7 +1,7 @@
 import { type EdgeTpuKnobs, edgeTpuFromKnobs, edgeTpuKnobs, edgeTpuKnobsOf } from "@cosearch/accelerator"
 import { edgeTpuWorkload, evaluateEdgeTpu } from "@cosearch/cost"
 import { analyseNetworkOrThrow, edgeTpuNetOf, edgeTpuNetSpace, toNetwork } from "@cosearch/network"
-import { type Configuration, productSpace, type Space, sampleMany } from "@cosearch/space"
+import { type Configuration, productSpace, projectConfiguration, type Space, sampleMany } from "@cosearch/space"
 import { type Dataset, datasetOf } from "../data/dataset.js"
 import { SurrogateDataError } from "../data/errors.js"
 import { designFeatureNames, designFeatures } from "../features/design-features.js"
@@ -73,6 +73,31 @@ export const edgeTpuJointFeatureNames: readonly string[] = [
   ...edgeTpuCrossFeatureNames,
 ]
 
+const NETWORK_WIDTH = networkFeatureNames.length
+const KNOB_WIDTH = designFeatureNames(edgeTpuKnobs).length
+
+/** Writes a joint row from the network's features and the (un-prefixed) knob configuration. */
+const writeJointRow = (network: Float64Array, hw: Configuration, out: Float64Array, offset: number): void => {
+  out.set(network, offset)
+  designFeatures(edgeTpuKnobs, hw, out, offset + NETWORK_WIDTH)
+  edgeTpuCrossFeatures(network, edgeTpuKnobsOf(hw), out, offset + NETWORK_WIDTH + KNOB_WIDTH)
+}
+
+/**
+ * The features (`edgeTpuJointFeatureNames`) of an `edgeTpuJointSpace` configuration (`nn.` and
+ * `hw.` parameters): builds and analyses its network, featurises it and the knobs. Writes into
+ * `out` at `offset` when given.
+ *
+ * @example
+ * const latencyMs = surrogate.predict(edgeTpuJointFeatures(configuration))
+ */
+export const edgeTpuJointFeatures = (configuration: Configuration, out?: Float64Array, offset = 0): Float64Array => {
+  const vector = out ?? new Float64Array(edgeTpuJointFeatureNames.length)
+  const network = networkFeatures(analyseNetworkOrThrow(edgeTpuNetOf(projectConfiguration(configuration, "nn"))))
+  writeJointRow(network, projectConfiguration(configuration, "hw"), vector, offset)
+  return vector
+}
+
 /** Options of `sampleEdgeTpuJoint`. */
 export interface EdgeTpuJointSampling {
   /** Feasible designs to collect. */
@@ -112,8 +137,6 @@ export const sampleEdgeTpuJoint = (options: EdgeTpuJointSampling): EdgeTpuJointS
   if (!(Number.isInteger(perNetwork) && perNetwork >= 1))
     throw new SurrogateDataError(`designsPerNetwork: expected a positive integer, got ${perNetwork}`)
   const width = edgeTpuJointFeatureNames.length
-  const networkWidth = networkFeatureNames.length
-  const knobWidth = designFeatureNames(edgeTpuKnobs).length
   const rows: Float64Array[] = []
   const latency: number[] = []
   const energy: number[] = []
@@ -135,9 +158,7 @@ export const sampleEdgeTpuJoint = (options: EdgeTpuJointSampling): EdgeTpuJointS
         continue
       }
       const row = new Float64Array(width)
-      row.set(features)
-      designFeatures(edgeTpuKnobs, hw, row, networkWidth)
-      edgeTpuCrossFeatures(features, edgeTpuKnobsOf(hw), row, networkWidth + knobWidth)
+      writeJointRow(features, hw, row, 0)
       rows.push(row)
       latency.push(cost.latencyMs)
       energy.push(cost.energyPj / 1e9)

@@ -70,7 +70,11 @@ export const surrogateOf = (parts: SurrogateParts): Surrogate => {
       }
       const result = out ?? new Float64Array(rows)
       if (result.length < rows) throw new SurrogateDataError(`predictMany: out holds ${result.length} values, ${rows} needed`)
-      for (let i = 0; i < rows; i++) result[i] = predict(features, i * width)
+      if (fitted.predictMany === undefined) for (let i = 0; i < rows; i++) result[i] = predict(features, i * width)
+      else {
+        fitted.predictMany(features, rows, width, result)
+        if (logTarget) for (let i = 0; i < rows; i++) result[i] = Math.exp(result[i] as number)
+      }
       return result
     },
     toJSON: () => ({

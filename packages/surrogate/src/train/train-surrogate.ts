@@ -2,6 +2,7 @@ import { createRandom } from "@cosearch/space"
 import { type Agreement, agreementOf } from "../agreement/agreement-of.js"
 import { type Dataset, subsetOf } from "../data/dataset.js"
 import { SurrogateDataError } from "../data/errors.js"
+import { shuffleFront } from "../data/shuffle.js"
 import { type ModelKind, modelKinds } from "../models/model.js"
 import { type ModelOptions, modelRegistry } from "../models/registry.js"
 import { type Surrogate, surrogateOf } from "./surrogate.js"
@@ -78,12 +79,7 @@ export const trainSurrogate = (
 
   const random = createRandom(options.seed)
   const order = Int32Array.from({ length: data.rows }, (_, i) => i)
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    const swap = order[i] as number
-    order[i] = order[j] as number
-    order[j] = swap
-  }
+  shuffleFront(order, data.rows, random)
   const held = Math.min(data.rows - 1, Math.floor((options.validationFraction ?? 0.1) * data.rows))
   const validationRows = order.subarray(0, held).slice().sort()
   const trainRows = order.subarray(held).slice().sort()

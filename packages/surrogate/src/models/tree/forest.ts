@@ -36,6 +36,37 @@ export const predictForest = (forest: Forest, features: ArrayLike<number>, offse
   return sum
 }
 
+const BLOCK = 256
+
+/**
+ * The forest's predictions for `rows` rows of `width` features (row-major), into `out`: tree by
+ * tree over blocks of rows, so each tree's nodes stay in cache while a block passes through it.
+ * Gives the same sums, in the same order, as `predictForest` row by row.
+ *
+ * @example
+ * predictForestMany(forest, matrix, rows, width, out)
+ */
+export const predictForestMany = (forest: Forest, features: ArrayLike<number>, rows: number, width: number, out: Float64Array): void => {
+  const { roots, feature, threshold, left, right, value } = forest
+  for (let start = 0; start < rows; start += BLOCK) {
+    const end = Math.min(rows, start + BLOCK)
+    out.fill(forest.base, start, end)
+    for (let t = 0; t < roots.length; t++) {
+      const root = roots[t] as number
+      for (let i = start; i < end; i++) {
+        const offset = i * width
+        let node = root
+        let f = feature[node] as number
+        while (f >= 0) {
+          node = (features[offset + f] as number) <= (threshold[node] as number) ? (left[node] as number) : (right[node] as number)
+          f = feature[node] as number
+        }
+        out[i] = (out[i] as number) + (value[node] as number)
+      }
+    }
+  }
+}
+
 /**
  * One tree's leaf value for a row: what a boosting round adds.
  *

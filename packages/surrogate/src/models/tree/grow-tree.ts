@@ -1,4 +1,5 @@
 import type { Random } from "@cosearch/space"
+import { shuffleFront } from "../../data/shuffle.js"
 import type { BinnedFeatures } from "./binning.js"
 import { addLeaf, addSplit, type ForestBuilder } from "./forest.js"
 
@@ -78,15 +79,8 @@ export const growTree = (
       free.push(histogram)
       return addLeaf(nodes, options.leafValue(sum, size))
     }
-    if (tried < used) {
-      // A partial Fisher-Yates shuffle puts the features to try first.
-      for (let k = 0; k < tried; k++) {
-        const j = k + Math.floor(options.random() * (used - k))
-        const swap = candidates[k] as number
-        candidates[k] = candidates[j] as number
-        candidates[j] = swap
-      }
-    }
+    // The features to try first.
+    if (tried < used) shuffleFront(candidates, tried, options.random)
     const parentScore = (sum * sum) / size
     let bestGain = 1e-12 * Math.abs(parentScore)
     let bestFeature = -1
