@@ -35,7 +35,10 @@ const runSeed = async (path: string, seed: number, trials: number | undefined): 
     return await Effect.runPromise(
       Effect.gen(function* () {
         const loaded = yield* loadExperimentFile(path)
-        const experiment = yield* decodeExperiment({ ...(loaded.raw as object), seed }, { source: path, baseDirectory: loaded.baseDirectory })
+        const experiment = yield* decodeExperiment(
+          { ...(loaded.raw as object), seed },
+          { source: path, baseDirectory: loaded.baseDirectory },
+        )
         const report = yield* runStudy(experiment, { store, workers: 1, trials })
         const all = yield* Effect.promise(() => store.trials(report.study.id))
         return [...all].sort((a, b) => a.number - b.number)
@@ -68,7 +71,15 @@ export const main = async (args: readonly string[]): Promise<void> => {
   const screenedPath = flag("screened") ?? "experiments/apollo-mobilenetv2-screened.json"
   const screenedTrials = flag("screened-trials") === undefined ? undefined : Number(flag("screened-trials"))
   const reference = 0.657704
-  const rows: { seed: number; target: number; plain?: number; screened?: number; plainTo0657704?: number; screenedTo0657704?: number; screenedBest: number }[] = []
+  const rows: {
+    seed: number
+    target: number
+    plain?: number
+    screened?: number
+    plainTo0657704?: number
+    screenedTo0657704?: number
+    screenedBest: number
+  }[] = []
   const shown = (value: number | undefined) => (value === undefined ? "-" : String(value))
   console.log("seed  plain best (ms)  plain evals  screened evals  ratio   plain to 0.657704  screened to 0.657704  screened best")
   for (const seed of seeds) {
@@ -81,7 +92,9 @@ export const main = async (args: readonly string[]): Promise<void> => {
       ...(evaluationsToReach(plain, target) === undefined ? {} : { plain: evaluationsToReach(plain, target) as number }),
       ...(evaluationsToReach(screened, target) === undefined ? {} : { screened: evaluationsToReach(screened, target) as number }),
       ...(evaluationsToReach(plain, reference) === undefined ? {} : { plainTo0657704: evaluationsToReach(plain, reference) as number }),
-      ...(evaluationsToReach(screened, reference) === undefined ? {} : { screenedTo0657704: evaluationsToReach(screened, reference) as number }),
+      ...(evaluationsToReach(screened, reference) === undefined
+        ? {}
+        : { screenedTo0657704: evaluationsToReach(screened, reference) as number }),
       screenedBest: Number(bestOf(screened).toFixed(6)),
     }
     rows.push(row)
@@ -93,6 +106,8 @@ export const main = async (args: readonly string[]): Promise<void> => {
   const reached = rows.filter((row) => row.plain !== undefined && row.screened !== undefined)
   const totalPlain = reached.reduce((sum, row) => sum + (row.plain as number), 0)
   const totalScreened = reached.reduce((sum, row) => sum + (row.screened as number), 0)
-  console.log(`total over seeds where both reached: plain ${totalPlain}, screened ${totalScreened}, ratio ${(totalPlain / totalScreened).toFixed(2)}`)
+  console.log(
+    `total over seeds where both reached: plain ${totalPlain}, screened ${totalScreened}, ratio ${(totalPlain / totalScreened).toFixed(2)}`,
+  )
   console.log(JSON.stringify({ seeds: rows, totalPlain, totalScreened, ratio: Number((totalPlain / totalScreened).toFixed(3)) }))
 }

@@ -6,6 +6,23 @@ import { describe, expect, it } from "vitest"
 import { runInProcess } from "./run-cli.js"
 import { freshFolder, readStudy, writeExperiment } from "./study-kit.js"
 
+/** Samples `n` designs of the score experiment into `db` (one worker, batches of 8). */
+const sample = (experiment: string, n: number, db: string, workers = 1) =>
+  runInProcess([
+    "surrogate",
+    "sample",
+    "--evaluator",
+    experiment,
+    "--n",
+    String(n),
+    "--db",
+    db,
+    "--workers",
+    String(workers),
+    "--batch",
+    "8",
+  ])
+
 const paramsOf = async (db: string, study: string) => (await readStudy(db, study)).trials.map((trial) => [trial.number, trial.params])
 
 describe("cosearch surrogate", () => {
@@ -13,39 +30,13 @@ describe("cosearch surrogate", () => {
     const folder = freshFolder()
     const experiment = writeExperiment(folder)
     const db = join(folder, "samples.db")
-    const first = await runInProcess([
-      "surrogate",
-      "sample",
-      "--evaluator",
-      experiment,
-      "--n",
-      "24",
-      "--db",
-      db,
-      "--workers",
-      "1",
-      "--batch",
-      "8",
-    ])
+    const first = await sample(experiment, 24, db)
     expect(first.code).toBe(0)
     expect(first.stdout).toMatch(/^study "study-sample" in .*samples\.db: 24 complete, 0 infeasible, 0 failed of 24/)
-    const more = await runInProcess([
-      "surrogate",
-      "sample",
-      "--evaluator",
-      experiment,
-      "--n",
-      "40",
-      "--db",
-      db,
-      "--workers",
-      "2",
-      "--batch",
-      "8",
-    ])
+    const more = await sample(experiment, 40, db, 2)
     expect(more.stdout).toMatch(/40 complete, 0 infeasible, 0 failed of 40 \(16 evaluated/)
     const straight = join(folder, "straight.db")
-    await runInProcess(["surrogate", "sample", "--evaluator", experiment, "--n", "40", "--db", straight, "--workers", "1", "--batch", "8"])
+    await sample(experiment, 40, straight)
     expect(await paramsOf(db, "study-sample")).toEqual(await paramsOf(straight, "study-sample"))
     const keys = new Set((await paramsOf(db, "study-sample")).map(([, params]) => JSON.stringify(params)))
     expect(keys.size).toBe(40)
@@ -93,7 +84,7 @@ describe("cosearch surrogate", () => {
   it("names the field and value of bad input, exits 1 and writes nothing", async () => {
     const folder = freshFolder()
     const db = join(folder, "samples.db")
-    await runInProcess(["surrogate", "sample", "--evaluator", writeExperiment(folder), "--n", "8", "--db", db, "--workers", "1"])
+    await sample(writeExperiment(folder), 8, db)
     const out = join(folder, "model.json")
     const target = await runInProcess(["surrogate", "train", "--data", "study-sample", "--db", db, "--target", "latency", "--out", out])
     expect(target).toMatchObject({

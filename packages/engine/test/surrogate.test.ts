@@ -141,6 +141,11 @@ describe("training data, model files and the surrogate evaluator", () => {
     expect([...labelled.keys]).toEqual(withLatency.map((row) => Number(row.split(",")[0])))
     const { test } = splitRows(labelled.keys, "index-mod-5", createRandom(0))
     expect(test.length).toBe(withLatency.filter((row) => Number(row.split(",")[0]) % 5 === 0).length)
+    // Another campaign's file, whose network column is named `arch`, read with this file's featuriser.
+    const other = join(folder(), "other.csv")
+    writeFileSync(other, `arch,latency_ms\n${withLatency.map((row) => `${row.split(",")[1]},${row.split(",")[latency]}`).join("\n")}\n`)
+    const reread = csvRows(other, "latency_ms", { kind: "table", columns: [], networkColumn: "arch_str" })
+    expect([...reread.dataset.features]).toEqual([...labelled.dataset.features])
     expect(() => csvRows(path, "latency")).toThrow(
       /--target: expected a column of ".*cells\.csv\.gz" \(index, arch_str, .*\), got "latency"/,
     )

@@ -5,13 +5,13 @@ import { openSqliteStore } from "@cosearch/store"
 import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
 import { CliError } from "../cli-error.js"
-import { numberOption } from "../options.js"
+import { numberOption, optionalText } from "../options.js"
 import { databaseOption } from "../study/study-options.js"
 
-const space = Options.text("space").pipe(
-  Options.withPseudoName("NAME"),
-  Options.withDescription("the built-in space to sample (default: the experiment's, with --evaluator FILE naming an experiment)"),
-  Options.optional,
+const space = optionalText(
+  "space",
+  "NAME",
+  "the built-in space to sample (default: the experiment's, with --evaluator FILE naming an experiment)",
 )
 const evaluator = Options.text("evaluator").pipe(
   Options.withPseudoName("JSON|FILE"),
@@ -19,10 +19,10 @@ const evaluator = Options.text("evaluator").pipe(
     'the evaluator: inline JSON (\'{"kind":"cost","network":"mobilenet_v2"}\'), a file holding one, or an experiment file',
   ),
 )
-const metric = Options.text("metric").pipe(
-  Options.withPseudoName("METRIC"),
-  Options.withDescription("the metric every trial must report (default latencyMs; an experiment file's objectives instead)"),
-  Options.optional,
+const metric = optionalText(
+  "metric",
+  "METRIC",
+  "the metric every trial must report (default latencyMs; an experiment file's objectives instead)",
 )
 const samples = numberOption("n", "integer", "designs to sample (the study's trial budget)").pipe(
   Options.map((value) => Option.getOrElse(value, () => 1000)),
@@ -34,11 +34,7 @@ const batch = numberOption(
 )
 const workers = numberOption("workers", "integer", "pool workers evaluating at once (default: the core count)")
 const seed = Options.text("seed").pipe(Options.withDescription("the sampling seed (default: the experiment's, else 0)"), Options.optional)
-const study = Options.text("study").pipe(
-  Options.withPseudoName("NAME"),
-  Options.withDescription("the study's name (default sample-<space>, or <experiment>-sample)"),
-  Options.optional,
-)
+const study = optionalText("study", "NAME", "the study's name (default sample-<space>, or <experiment>-sample)")
 
 /** Reads `--evaluator`: inline JSON, or a file holding an evaluator or a whole experiment. */
 const readEvaluatorArgument = (text: string): Effect.Effect<{ readonly json: unknown; readonly baseDirectory: string }, CliError> =>

@@ -4,6 +4,7 @@ import { agreementOf, type ModelKind, modelKinds, subsetOf, trainSurrogate } fro
 import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
 import { CliError } from "../cli-error.js"
+import { optionalText } from "../options.js"
 import { databaseOption } from "../study/study-options.js"
 import { agreementLine } from "../surrogate/agreement-text.js"
 import { featurising, isCsvPath, labelledRows } from "../surrogate/data-source.js"
@@ -25,12 +26,10 @@ export const dataOption = Options.text("data").pipe(
  * @example
  * Command.make("train", { features: featuresOption }, ({ features }) => Console.log(features))
  */
-export const featuresOption = Options.text("features").pipe(
-  Options.withPseudoName("COLUMN,COLUMN"),
-  Options.withDescription(
-    "CSV data: numeric columns to use as features (default: none when there is a network column, else every numeric column)",
-  ),
-  Options.optional,
+export const featuresOption = optionalText(
+  "features",
+  "COLUMN,COLUMN",
+  "CSV data: numeric columns to use as features (default: none when there is a network column, else every numeric column)",
 )
 
 /**
@@ -39,12 +38,10 @@ export const featuresOption = Options.text("features").pipe(
  * @example
  * Command.make("train", { networkColumn: networkColumnOption }, ({ networkColumn }) => Console.log(networkColumn))
  */
-export const networkColumnOption = Options.text("network-column").pipe(
-  Options.withPseudoName("COLUMN"),
-  Options.withDescription(
-    "CSV data: the column naming each row's network (an NB201 arch string, a zoo spec or a .json file; default arch, arch_str or network)",
-  ),
-  Options.optional,
+export const networkColumnOption = optionalText(
+  "network-column",
+  "COLUMN",
+  "CSV data: the column naming each row's network (an NB201 arch string, a zoo spec or a .json file; default arch, arch_str or network)",
 )
 
 const target = Options.text("target").pipe(

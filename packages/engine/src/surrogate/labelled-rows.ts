@@ -25,12 +25,29 @@ export interface LabelledRows {
   readonly exclusions: readonly string[]
 }
 
-const tally = (): { add: (reason: string) => void; lines: () => string[]; total: () => number } => {
-  const counts = new Map<string, number>()
+/** Collects featurised rows and the rows left out, by reason. */
+const rowCollector = (featuriser: Featuriser, target: string) => {
+  const vectors: Float64Array[] = []
+  const targets: number[] = []
+  const keys: number[] = []
+  const left = new Map<string, number>()
   return {
-    add: (reason) => counts.set(reason, (counts.get(reason) ?? 0) + 1),
-    lines: () => [...counts].map(([reason, count]) => `${count} ${reason}`),
-    total: () => [...counts.values()].reduce((a, b) => a + b, 0),
+    width: featuriser.names.length,
+    add: (vector: Float64Array, value: number, key: number) => {
+      vectors.push(vector)
+      targets.push(value)
+      keys.push(key)
+    },
+    leaveOut: (reason: string) => left.set(reason, (left.get(reason) ?? 0) + 1),
+    count: () => vectors.length,
+    rows: (): LabelledRows => ({
+      featuriser,
+      target,
+      dataset: datasetOf(featuriser.names, vectors, targets),
+      keys: Int32Array.from(keys),
+      excluded: [...left.values()].reduce((a, b) => a + b, 0),
+      exclusions: [...left].map(([reason, count]) => `${count} ${reason}`),
+    }),
   }
 }
 
@@ -56,6 +73,7 @@ export const defaultNetworkColumn = (header: readonly string[]): string | undefi
 /**
  * The rows of a CSV file, featurised by `spec` (default: the network column `arch`, `arch_str`
  * or `network` when there is one, else every other numeric column), with `target` as the label.
+ * A spec's network column missing from the file is replaced by the file's conventional one.
  * Rows whose target is empty or not a number are left out.
  *
  * @throws FeaturiseError naming the column and value.
@@ -70,7 +88,14 @@ export const csvRows = (
 ): LabelledRows => {
   const { header, rows } = readCsv(path)
   if (!header.includes(target)) throw new FeaturiseError(`--target: expected a column of "${path}" (${header.join(", ")}), got "${target}"`)
-  const networkColumn = spec === undefined ? defaultNetworkColumn(header) : spec.networkColumn
+  // A model trained on one campaign's CSV reads another's whose network column has another conventional name.
+  const named = spec?.networkColumn
+  const networkColumn =
+    spec === undefined
+      ? defaultNetworkColumn(header)
+      : named !== undefined && !header.includes(named)
+        ? (defaultNetworkColumn(header) ?? named)
+        : named
   const numeric = (column: string) => rows.slice(0, 50).every((row) => Number.isFinite(Number(row[header.indexOf(column)] || "x")))
   const columns =
     spec?.columns ??
@@ -85,39 +110,26 @@ export const csvRows = (
     networkColumn === undefined ? { kind: "table", columns } : { kind: "table", columns, networkColumn },
     baseDirectory,
   )
-  const width = featuriser.names.length
+  const collected = rowCollector(featuriser, target)
   const targetAt = header.indexOf(target)
   const indexAt = header.indexOf("index")
-  const vectors: Float64Array[] = []
-  const targets: number[] = []
-  const keys: number[] = []
-  const left = tally()
   for (const [number, fields] of rows.entries()) {
     const text = fields[targetAt] ?? ""
     const value = Number(text)
     if (text.trim() === "" || !Number.isFinite(value)) {
-      left.add(`rows with no ${target} value`)
+      collected.leaveOut(`rows with no ${target} value`)
       continue
     }
     const row = Object.fromEntries(header.map((name, i) => [name, fields[i] ?? ""]))
-    const vector = new Float64Array(width)
+    const vector = new Float64Array(collected.width)
     try {
       featuriser.ofRow(row, vector, 0)
     } catch (error) {
       throw new FeaturiseError(`"${path}" row ${number + 2}: ${(error as Error).message}`)
     }
-    vectors.push(vector)
-    targets.push(value)
-    keys.push(indexAt >= 0 && Number.isInteger(Number(fields[indexAt])) ? Number(fields[indexAt]) : number)
+    collected.add(vector, value, indexAt >= 0 && Number.isInteger(Number(fields[indexAt])) ? Number(fields[indexAt]) : number)
   }
-  return {
-    featuriser,
-    target,
-    dataset: datasetOf(featuriser.names, vectors, targets),
-    keys: Int32Array.from(keys),
-    excluded: left.total(),
-    exclusions: left.lines(),
-  }
+  return collected.rows()
 }
 
 /** The fixed zoo network an evaluator's settings name (a `cost` evaluator, or one inside a `composite`). */
@@ -160,42 +172,29 @@ export const studyFeaturiserSpec = (space: string | SpaceJson, evaluator: Evalua
 export const studyRows = (study: Study, trials: readonly Trial[], target: string, spec?: FeaturiserSpec): LabelledRows => {
   const config = study.config as { readonly evaluator?: EvaluatorConfig } | null
   const featuriser = createFeaturiser(spec ?? studyFeaturiserSpec(study.space as string | SpaceJson, config?.evaluator))
-  const width = featuriser.names.length
-  const vectors: Float64Array[] = []
-  const targets: number[] = []
-  const keys: number[] = []
-  const left = tally()
+  const collected = rowCollector(featuriser, target)
   const seen = new Set<string>()
   for (const trial of trials) {
     for (const name of Object.keys(trial.metrics ?? {})) seen.add(name)
     if (trial.state !== "complete") {
-      left.add(`${trial.state} trials`)
+      collected.leaveOut(`${trial.state} trials`)
       continue
     }
     const value = trial.metrics?.[target]
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      left.add(`trials with no finite ${target}`)
+      collected.leaveOut(`trials with no finite ${target}`)
       continue
     }
-    const vector = new Float64Array(width)
+    const vector = new Float64Array(collected.width)
     featuriser.ofConfiguration(trial.params, vector, 0)
-    vectors.push(vector)
-    targets.push(value)
-    keys.push(trial.number)
+    collected.add(vector, value, trial.number)
   }
-  if (vectors.length === 0 && !seen.has(target)) {
+  if (collected.count() === 0 && !seen.has(target)) {
     throw new FeaturiseError(
       `--target: study "${study.name}" has no metric "${target}"${seen.size === 0 ? "" : ` (its metrics are ${[...seen].join(", ")})`}`,
     )
   }
-  return {
-    featuriser,
-    target,
-    dataset: datasetOf(featuriser.names, vectors, targets),
-    keys: Int32Array.from(keys),
-    excluded: left.total(),
-    exclusions: left.lines(),
-  }
+  return collected.rows()
 }
 
 /**
