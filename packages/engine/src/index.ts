@@ -68,4 +68,5 @@ export {
   screenSettingsOf,
   withExactMetrics,
 } from "./surrogate/screen-predictor.js"
-export { loadStudyModels, modelPaths, type SurrogateSettings, surrogateEvaluator } from "./surrogate/surrogate-evaluator.js"
+export { loadStudyModels } from "./surrogate/study-models.js"
+export { modelPaths, type SurrogateSettings, surrogateEvaluator } from "./surrogate/surrogate-evaluator.js"

@@ -6,7 +6,8 @@ import type { Evaluate, EvaluatorContext, EvaluatorKind } from "../evaluators/ev
 import { evaluatorKinds } from "../evaluators/registry.js"
 import type { ModelFile } from "./model-file.js"
 import type { ScreenConfig } from "./screen-predictor.js"
-import { loadStudyModels, modelPaths } from "./surrogate-evaluator.js"
+import { loadStudyModels } from "./study-models.js"
+import { modelPaths } from "./surrogate-evaluator.js"
 
 /**
  * Reads the model files of an `optimizer.screen` section (none for `online`) and checks them: each
