@@ -11,6 +11,7 @@ import { runCommand } from "./commands/run.js"
 import { spaceCommand } from "./commands/space.js"
 import { studyCommand } from "./commands/study.js"
 import { bestCommand, exportCommand, statusCommand, trialsCommand } from "./commands/study-read.js"
+import { surrogateCommand } from "./commands/surrogate.js"
 
 /**
  * Exit codes: 0 success, 1 a user error (bad network, space, file or option value; constraints that leave
@@ -37,6 +38,7 @@ const rootCommand = Command.make("cosearch").pipe(
     trialsCommand,
     bestCommand,
     exportCommand,
+    surrogateCommand,
   ]),
 )
 

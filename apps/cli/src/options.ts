@@ -43,3 +43,12 @@ export const precisionOption: Options.Options<Precision> = Options.text("precisi
   Options.withDefault<Precision>("int8"),
   Options.withDescription(`element width of weights and activations: ${precisions.join(", ")}`),
 )
+
+/**
+ * An optional text option `--<name> PSEUDO`.
+ *
+ * @example
+ * const study = optionalText("study", "NAME", "the study's name")
+ */
+export const optionalText = (name: string, pseudoName: string, description: string): Options.Options<Option.Option<string>> =>
+  Options.text(name).pipe(Options.withPseudoName(pseudoName), Options.withDescription(description), Options.optional)

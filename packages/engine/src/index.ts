@@ -22,6 +22,7 @@ export { type EvaluatorConfig, type ExperimentConfig, ExperimentSchema } from ".
 export { type CommandSettings, commandEvaluator } from "./evaluators/command.js"
 export type { AcceleratorTarget } from "./evaluators/cost/accelerator-target.js"
 export { type AcceleratorTemplate, acceleratorTemplates } from "./evaluators/cost/accelerator-templates.js"
+export { type AreaSettings, areaEvaluator, targetAreaMm2 } from "./evaluators/cost/area-evaluator.js"
 export { type CostSettings, costEvaluator } from "./evaluators/cost/cost-evaluator.js"
 export { type DataflowChoice, type EvaluationRecord, evaluationRecord, type LayerRecord } from "./evaluators/cost/evaluation-record.js"
 export {
@@ -45,3 +46,27 @@ export type { DecodedConfiguration, NamedSpace } from "./spaces/named-space.js"
 export { builtInSpaceNames, builtInSpaces, lookupSpace, type SpaceLookup } from "./spaces/registry.js"
 export { resolveStudySpace, type StudySpace } from "./spaces/study-space.js"
 export { type OpenedStudy, openStudy, StorageError, StudyConflictError } from "./study/open-study.js"
+export { createFeaturiser, FeaturiseError, type Featuriser, type FeaturiserSpec } from "./surrogate/featuriser.js"
+export {
+  csvRows,
+  defaultNetworkColumn,
+  type LabelledRows,
+  readCsv,
+  type SplitRule,
+  splitRows,
+  studyFeaturiserSpec,
+  studyRows,
+} from "./surrogate/labelled-rows.js"
+export { type ModelFile, type ModelMeta, readModelFile, writeModelFile } from "./surrogate/model-file.js"
+export { type SamplingOptions, samplingExperiment } from "./surrogate/sampling.js"
+export { exactEvaluator, screenModels } from "./surrogate/screen-check.js"
+export {
+  DEFAULT_ONLINE_MIN_TRIALS,
+  fileModelPredictor,
+  onlinePredictor,
+  type ScreenConfig,
+  screenSettingsOf,
+  withExactMetrics,
+} from "./surrogate/screen-predictor.js"
+export { loadStudyModels } from "./surrogate/study-models.js"
+export { modelPaths, type SurrogateSettings, surrogateEvaluator } from "./surrogate/surrogate-evaluator.js"

@@ -42,7 +42,7 @@ const rules: ReadonlyArray<readonly [string, Record<string, unknown>, string]> =
   [
     "a known evaluator kind",
     { evaluator: { kind: "oracle" } },
-    'evaluator.kind: expected "nb201-table" or "cost" or "command" or "module" or "composite", got "oracle"',
+    'evaluator.kind: expected "nb201-table" or "cost" or "area" or "command" or "module" or "surrogate" or "composite", got "oracle"',
   ],
   [
     "a command to run",

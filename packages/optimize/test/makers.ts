@@ -10,6 +10,7 @@ import {
   type WarmStart,
 } from "@cosearch/optimize"
 import type { Space } from "@cosearch/space"
+import { nearestPredictor } from "./nearest-predictor.js"
 
 export interface MakeSettings {
   readonly seed: number
@@ -29,6 +30,13 @@ export const makers: Record<string, Maker> = {
   "gp-bo-ucb": (space, settings) => createGpBo(space, { ...settings, ...gpQuick, acquisition: "ucb" }),
   "gp-bo-liar": (space, settings) => createGpBo(space, { ...settings, ...gpQuick, batch: "constant-liar" }),
   p3bo: (space, settings) => createP3bo(space, settings),
+  "evolution-screened": (space, settings) =>
+    createAgingEvolution(space, {
+      ...settings,
+      population: 10,
+      sampleSize: 3,
+      screen: { predictor: nearestPredictor(3), candidates: 6, refine: 2, random: 1 },
+    }),
 }
 
 export const improvers = Object.keys(makers).filter((name) => name !== "random")

@@ -4,6 +4,7 @@ import { schemaIssues } from "@cosearch/space"
 import { Data, Effect, Either, Schema } from "effect"
 import { checkEvaluator } from "../evaluators/registry.js"
 import { resolveStudySpace } from "../spaces/study-space.js"
+import { screenModels } from "../surrogate/screen-check.js"
 import { type ConfigIssue, formatConfigIssues, within } from "./config-issue.js"
 import { DEFAULT_BATCH, type Experiment, experimentHash } from "./experiment.js"
 import { type ExperimentConfig, ExperimentSchema } from "./experiment-schema.js"
@@ -105,6 +106,10 @@ export const decodeExperiment = (
         fail([{ path: "evaluator", message: `cannot be checked: ${error instanceof Error ? error.message : String(error)}` }]),
     })
     issues.push(...within("evaluator", evaluatorIssues))
+    if (config.optimizer.screen !== undefined) {
+      const constraints = config.constraints ?? []
+      issues.push(...within("optimizer.screen", screenModels(config.optimizer.screen, context, config.objectives, constraints).issues))
+    }
     if (issues.length > 0) return yield* fail(issues)
     return {
       raw,

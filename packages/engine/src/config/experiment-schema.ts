@@ -1,5 +1,6 @@
 import { optimizerNames } from "@cosearch/optimize"
 import { expected, SpaceJsonSchema } from "@cosearch/space"
+import { modelKinds } from "@cosearch/surrogate"
 import { Schema } from "effect"
 
 const optional = <S extends Schema.Schema.Any>(schema: S) => Schema.optionalWith(schema, { exact: true })
@@ -26,11 +27,22 @@ const CostEvaluator = Schema.Struct({
   objective: optional(Schema.Literal("latency", "energy", "edp").annotations(expected('"latency", "energy" or "edp"'))),
 })
 
+const AreaEvaluator = Schema.Struct({ kind: Schema.Literal("area") })
+
 const CommandEvaluator = Schema.Struct({
   kind: Schema.Literal("command"),
   command: nonEmptyList(text, "a non-empty list of strings (the program and its arguments)"),
   timeoutSeconds: optional(positive),
   cwd: optional(text),
+})
+
+const modelFiles = Schema.Union(text, nonEmptyList(text, "a non-empty list of model files")).annotations(
+  expected("a model file or a non-empty list of model files", false),
+)
+
+const SurrogateEvaluator = Schema.Struct({
+  kind: Schema.Literal("surrogate"),
+  model: modelFiles,
 })
 
 const ModuleEvaluator = Schema.Struct({
@@ -41,8 +53,8 @@ const ModuleEvaluator = Schema.Struct({
 })
 
 /**
- * The evaluator section of an experiment, told apart by `kind`: `nb201-table`, `cost`,
- * `command`, `module` or `composite` (metrics of several evaluators merged).
+ * The evaluator section of an experiment, told apart by `kind`: `nb201-table`, `cost`, `area`,
+ * `command`, `module`, `surrogate` (trained models) or `composite` (metrics of several evaluators merged).
  *
  * @example
  * const evaluator: EvaluatorConfig = { kind: "composite", evaluators: [{ kind: "nb201-table" }, { kind: "cost", accelerator: "eyeriss-v1-like" }] }
@@ -50,11 +62,13 @@ const ModuleEvaluator = Schema.Struct({
 export type EvaluatorConfig =
   | Schema.Schema.Type<typeof Nb201TableEvaluator>
   | Schema.Schema.Type<typeof CostEvaluator>
+  | Schema.Schema.Type<typeof AreaEvaluator>
   | Schema.Schema.Type<typeof CommandEvaluator>
   | Schema.Schema.Type<typeof ModuleEvaluator>
+  | Schema.Schema.Type<typeof SurrogateEvaluator>
   | { readonly kind: "composite"; readonly evaluators: readonly EvaluatorConfig[] }
 
-const evaluatorKinds = '"nb201-table", "cost", "command", "module" or "composite"'
+const evaluatorKinds = '"nb201-table", "cost", "area", "command", "module", "surrogate" or "composite"'
 
 const CompositeEvaluator: Schema.Schema<
   { readonly kind: "composite"; readonly evaluators: readonly EvaluatorConfig[] },
@@ -70,8 +84,10 @@ const CompositeEvaluator: Schema.Schema<
 const EvaluatorSchema: Schema.Schema<EvaluatorConfig, EvaluatorConfig> = Schema.Union(
   Nb201TableEvaluator,
   CostEvaluator,
+  AreaEvaluator,
   CommandEvaluator,
   ModuleEvaluator,
+  SurrogateEvaluator,
   CompositeEvaluator,
 ).annotations(expected(`an evaluator object whose kind is ${evaluatorKinds}`, false))
 
@@ -82,6 +98,18 @@ const Objective = Schema.Struct({
 
 const Constraint = Schema.Struct({ metric: text, max: optional(finite), min: optional(finite) })
 
+const Screen = Schema.Struct({
+  /** "online", or model files predicting objectives and constraints by metric name. */
+  model: Schema.Union(Schema.Literal("online"), modelFiles).annotations(expected('"online", a model file or a list of model files', false)),
+  candidates: optional(positiveInteger),
+  learner: optional(Schema.Literal(...modelKinds).annotations(expected(modelKinds.map((kind) => `"${kind}"`).join(", ")))),
+  minTrials: optional(positiveInteger),
+  refine: optional(wholeNumber),
+  random: optional(wholeNumber),
+  /** A cheap evaluator whose metrics are used exactly, not predicted (e.g. { "kind": "area" }). */
+  exact: optional(Schema.suspend((): Schema.Schema<EvaluatorConfig, EvaluatorConfig> => EvaluatorSchema)),
+})
+
 const Optimizer = Schema.Struct({
   name: Schema.Literal(...optimizerNames).annotations(expected(optimizerNames.map((name) => `"${name}"`).join(", "))),
   batch: optional(positiveInteger),
@@ -90,6 +118,8 @@ const Optimizer = Schema.Struct({
   initial: optional(positiveInteger),
   /** An earlier study of the same database and space to start from (transfer). */
   warmStart: optional(Schema.Struct({ study: text })),
+  /** Surrogate screening: propose `candidates` per trial, evaluate the best by the model. */
+  screen: optional(Screen),
 })
 
 const Budget = Schema.Struct({ trials: positiveInteger, wallTimeSeconds: optional(positive), target: optional(finite) })

@@ -1,7 +1,9 @@
 import type { MetricValue } from "@cosearch/store"
 import { type ConfigIssue, within } from "../config/config-issue.js"
 import type { EvaluatorConfig } from "../config/experiment-schema.js"
+import { surrogateEvaluator } from "../surrogate/surrogate-evaluator.js"
 import { commandEvaluator } from "./command.js"
+import { areaEvaluator } from "./cost/area-evaluator.js"
 import { costEvaluator } from "./cost/cost-evaluator.js"
 import type { Evaluate, EvaluatorContext, EvaluatorKind } from "./evaluator.js"
 import { moduleEvaluator } from "./module.js"
@@ -17,8 +19,10 @@ import { nb201TableEvaluator } from "./nb201-table.js"
 export const evaluatorKinds: Readonly<Record<EvaluatorConfig["kind"], () => EvaluatorKind<never>>> = {
   "nb201-table": () => nb201TableEvaluator,
   cost: () => costEvaluator,
+  area: () => areaEvaluator,
   command: () => commandEvaluator,
   module: () => moduleEvaluator,
+  surrogate: () => surrogateEvaluator,
   composite: () => compositeEvaluator,
 }
 

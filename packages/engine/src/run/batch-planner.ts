@@ -1,6 +1,8 @@
 import { createOptimizerByName, type Optimizer, type Trial as OptimizerTrial } from "@cosearch/optimize"
 import type { PlannedTrial, Trial } from "@cosearch/store"
 import type { Experiment } from "../config/experiment.js"
+import { exactEvaluator, screenModels } from "../surrogate/screen-check.js"
+import { screenSettingsOf } from "../surrogate/screen-predictor.js"
 import { outcomeOf } from "./trial-outcome.js"
 
 /**
@@ -30,12 +32,31 @@ export interface BatchPlanner {
  * const optimizer = createStudyOptimizer(experiment)
  */
 export const createStudyOptimizer = (experiment: Experiment, warmStart?: readonly OptimizerTrial[]): Optimizer => {
-  const { name, batch: _batch, warmStart: _source, ...settings } = experiment.config.optimizer
+  const { name, batch: _batch, warmStart: _source, screen, ...settings } = experiment.config.optimizer
   return createOptimizerByName(name, experiment.space, {
     ...settings,
+    ...(screen === undefined ? {} : { screen: studyScreen(experiment, screen) }),
     ...(warmStart === undefined ? {} : { warmStart: { trials: warmStart } }),
     directions: experiment.objectives.map((objective) => objective.direction),
     seed: experiment.seed,
+  })
+}
+
+/** The screen settings of an experiment's `optimizer.screen`, its model files read. */
+const studyScreen = (experiment: Experiment, screen: NonNullable<Experiment["config"]["optimizer"]["screen"]>) => {
+  const { space, entry, baseDirectory, objectives, constraints } = experiment
+  const { models, issues } = screenModels(screen, { space, entry, baseDirectory }, objectives, constraints)
+  if (issues.length > 0) throw new Error(`optimizer.screen: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`)
+  const exact = screen.exact === undefined ? undefined : exactEvaluator(screen.exact, { space, entry, baseDirectory })
+  return screenSettingsOf(screen, {
+    space,
+    spaceSpec: experiment.spaceSpec,
+    seed: experiment.seed,
+    objectives,
+    constraints,
+    models,
+    exact: exact?.exact,
+    exactMetrics: exact?.metrics,
   })
 }
 

@@ -1,4 +1,5 @@
 import { createRandom, genomeToConfiguration, type Space } from "@cosearch/space"
+import { type ScreenSettings, screenedStrategy } from "../screen/screened-strategy.js"
 import { genomeKey, type TrialRecord, toRecord } from "../trial/record.js"
 import type { Direction, Suggestion, Trial } from "../trial/trial.js"
 import type { Strategy } from "./strategy.js"
@@ -39,16 +40,20 @@ export interface CommonSettings {
   readonly directions?: readonly Direction[]
   /** The seed of every random choice (default 0). */
   readonly seed?: string | number
+  /** Surrogate screening: propose many candidates, evaluate only those the predictor ranks best (see `screenedStrategy`). */
+  readonly screen?: ScreenSettings
 }
 
 /**
  * Wraps a strategy in the ask/tell interface: keeps the history, normalises told trials, seeds
- * each ask from (seed, trial number) and keeps duplicates out of the asks.
+ * each ask from (seed, trial number) and keeps duplicates out of the asks; with `screen`, the
+ * strategy's proposals are screened by a predictor first.
  *
  * @example
  * const optimizer = createOptimizer(space, randomStrategy(), { seed: 3 })
  */
-export const createOptimizer = (space: Space, strategy: Strategy, settings: CommonSettings = {}): Optimizer => {
+export const createOptimizer = (space: Space, innerStrategy: Strategy, settings: CommonSettings = {}): Optimizer => {
+  const strategy = settings.screen === undefined ? innerStrategy : screenedStrategy(innerStrategy, settings.screen)
   const directions = settings.directions ?? ["minimize"]
   if (directions.length === 0) throw new RangeError("an optimizer needs at least one direction")
   const seed = String(settings.seed ?? 0)

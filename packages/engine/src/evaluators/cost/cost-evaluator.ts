@@ -27,7 +27,7 @@ export interface CostSettings {
 }
 
 /** The decoded parts of a configuration, a joint one flattened. */
-const partsOf = (decoded: DecodedConfiguration): DecodedConfiguration[] =>
+export const partsOf = (decoded: DecodedConfiguration): DecodedConfiguration[] =>
   decoded.kind === "joint" ? Object.values(decoded.parts).flatMap(partsOf) : [decoded]
 
 const networkPart = (parts: readonly DecodedConfiguration[]): Network | undefined => {
@@ -35,7 +35,8 @@ const networkPart = (parts: readonly DecodedConfiguration[]): Network | undefine
   return undefined
 }
 
-const knobsPart = (parts: readonly DecodedConfiguration[]): DecodedConfiguration | undefined =>
+/** The accelerator knobs among decoded parts. */
+export const knobsPart = (parts: readonly DecodedConfiguration[]): DecodedConfiguration | undefined =>
   parts.find((part) => part.kind !== "network" && part.kind !== "joint")
 
 const presetTarget = (name: string): AcceleratorTarget | undefined => {

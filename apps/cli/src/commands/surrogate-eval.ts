@@ -1,0 +1,36 @@
+import { readModelFile } from "@cosearch/engine"
+import { agreementOf } from "@cosearch/surrogate"
+import { Command, Options } from "@effect/cli"
+import { Console, Effect, Option } from "effect"
+import { databaseOption } from "../study/study-options.js"
+import { agreementLine } from "../surrogate/agreement-text.js"
+import { featurising, labelledRows } from "../surrogate/data-source.js"
+import { dataOption } from "./surrogate-train.js"
+
+const model = Options.file("model").pipe(Options.withPseudoName("FILE.json"), Options.withDescription("a model written by surrogate train"))
+const target = Options.text("target").pipe(
+  Options.withPseudoName("METRIC|COLUMN"),
+  Options.withDescription("the metric or column to compare with (default: the model's target)"),
+  Options.optional,
+)
+
+/**
+ * `cosearch surrogate eval --model model.json --data <study --db FILE | FILE.csv[.gz]> [--target COL]`:
+ * the model's agreement (rows, Kendall tau, Spearman, MAPE) with the data, featurised as the
+ * model was trained.
+ *
+ * @example
+ * // cosearch surrogate eval --model coral.json --data other-campaign.csv
+ */
+export const surrogateEvalCommand = Command.make("eval", { model, data: dataOption, db: databaseOption, target }, (args) =>
+  Effect.gen(function* () {
+    const loaded = yield* featurising(() => readModelFile(args.model))
+    const metric = Option.getOrElse(args.target, () => loaded.surrogate.target)
+    const rows = yield* labelledRows({ data: args.data, db: args.db, target: metric, spec: loaded.featuriser.spec })
+    const predicted = loaded.surrogate.predictMany(rows.dataset.features, rows.dataset.rows)
+    const lines = [`${loaded.surrogate.model} model of ${loaded.surrogate.target} (${args.model}) against ${metric} of ${args.data}`]
+    if (rows.excluded > 0) lines.push(`left out: ${rows.exclusions.join(", ")}`)
+    lines.push(agreementLine("all", agreementOf(rows.dataset.targets, predicted)))
+    yield* Console.log(lines.join("\n"))
+  }),
+).pipe(Command.withDescription("A trained surrogate's agreement with a study or a CSV file."))

@@ -1,0 +1,11 @@
+import type { Agreement } from "@cosearch/surrogate"
+
+/**
+ * One line of agreement figures: rows, Kendall tau, Spearman, MAPE.
+ *
+ * @example
+ * agreementLine("test", { rows: 3057, kendallTau: 0.871, spearman: 0.97, mape: 3.1 })
+ * // "test        3057 rows  Kendall tau 0.8710  Spearman 0.9700  MAPE 3.10%"
+ */
+export const agreementLine = (label: string, agreement: Agreement): string =>
+  `${label.padEnd(10)} ${String(agreement.rows).padStart(6)} rows  Kendall tau ${agreement.kendallTau.toFixed(4)}  Spearman ${agreement.spearman.toFixed(4)}  MAPE ${agreement.mape.toFixed(2)}%`
