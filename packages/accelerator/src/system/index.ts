@@ -6,6 +6,17 @@
  * import { lpddr4HostPath, validateSystem } from "@cosearch/accelerator"
  * validateSystem({ name: "one", units: [{ kind: "edgetpu", name: "tpu", accelerator: edgeTpuPresets.coral }], links: [], hostPath: lpddr4HostPath }) // []
  */
+
+export { type SystemArea, systemArea, type UnitArea } from "./area.js"
+export {
+  onChipLink,
+  type SlotSystemOptions,
+  type SlotSystemResult,
+  type SystemSlots,
+  slotUnitNames,
+  stackedNearDataPath,
+  systemFromSlots,
+} from "./from-slots.js"
 export {
   type AcceleratorUnit,
   type CpuUnit,

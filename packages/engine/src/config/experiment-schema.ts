@@ -26,6 +26,13 @@ const CostEvaluator = Schema.Struct({
   objective: optional(Schema.Literal("latency", "energy", "edp").annotations(expected('"latency", "energy" or "edp"'))),
 })
 
+const SystemEvaluator = Schema.Struct({
+  kind: Schema.Literal("system"),
+  networks: nonEmptyList(text, "a non-empty list of zoo network specs (the workload mix)"),
+  objective: optional(Schema.Literal("latency", "energy", "edp").annotations(expected('"latency", "energy" or "edp"'))),
+  aggregate: optional(Schema.Literal("geomean", "sum").annotations(expected('"geomean" or "sum"'))),
+})
+
 const CommandEvaluator = Schema.Struct({
   kind: Schema.Literal("command"),
   command: nonEmptyList(text, "a non-empty list of strings (the program and its arguments)"),
@@ -41,8 +48,9 @@ const ModuleEvaluator = Schema.Struct({
 })
 
 /**
- * The evaluator section of an experiment, told apart by `kind`: `nb201-table`, `cost`,
- * `command`, `module` or `composite` (metrics of several evaluators merged).
+ * The evaluator section of an experiment, told apart by `kind`: `nb201-table`, `cost`, `system`
+ * (a heterogeneous system over a workload mix), `command`, `module` or `composite` (metrics of
+ * several evaluators merged).
  *
  * @example
  * const evaluator: EvaluatorConfig = { kind: "composite", evaluators: [{ kind: "nb201-table" }, { kind: "cost", accelerator: "eyeriss-v1-like" }] }
@@ -50,11 +58,12 @@ const ModuleEvaluator = Schema.Struct({
 export type EvaluatorConfig =
   | Schema.Schema.Type<typeof Nb201TableEvaluator>
   | Schema.Schema.Type<typeof CostEvaluator>
+  | Schema.Schema.Type<typeof SystemEvaluator>
   | Schema.Schema.Type<typeof CommandEvaluator>
   | Schema.Schema.Type<typeof ModuleEvaluator>
   | { readonly kind: "composite"; readonly evaluators: readonly EvaluatorConfig[] }
 
-const evaluatorKinds = '"nb201-table", "cost", "command", "module" or "composite"'
+const evaluatorKinds = '"nb201-table", "cost", "system", "command", "module" or "composite"'
 
 const CompositeEvaluator: Schema.Schema<
   { readonly kind: "composite"; readonly evaluators: readonly EvaluatorConfig[] },
@@ -70,6 +79,7 @@ const CompositeEvaluator: Schema.Schema<
 const EvaluatorSchema: Schema.Schema<EvaluatorConfig, EvaluatorConfig> = Schema.Union(
   Nb201TableEvaluator,
   CostEvaluator,
+  SystemEvaluator,
   CommandEvaluator,
   ModuleEvaluator,
   CompositeEvaluator,

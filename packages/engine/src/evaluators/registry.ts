@@ -6,6 +6,7 @@ import { costEvaluator } from "./cost/cost-evaluator.js"
 import type { Evaluate, EvaluatorContext, EvaluatorKind } from "./evaluator.js"
 import { moduleEvaluator } from "./module.js"
 import { nb201TableEvaluator } from "./nb201-table.js"
+import { systemEvaluator } from "./system/system-evaluator.js"
 
 /**
  * The evaluator kinds by name. To add one: write an `EvaluatorKind` in `src/evaluators/`, list it here and give its settings a
@@ -17,6 +18,7 @@ import { nb201TableEvaluator } from "./nb201-table.js"
 export const evaluatorKinds: Readonly<Record<EvaluatorConfig["kind"], () => EvaluatorKind<never>>> = {
   "nb201-table": () => nb201TableEvaluator,
   cost: () => costEvaluator,
+  system: () => systemEvaluator,
   command: () => commandEvaluator,
   module: () => moduleEvaluator,
   composite: () => compositeEvaluator,

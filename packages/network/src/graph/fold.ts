@@ -89,5 +89,24 @@ export const foldAndPrune = (analysed: AnalysedNetwork): FoldResult => {
     else if (constant.has(name)) folded.push(name)
     else if (!alias.has(name)) dead.push(name)
   }
-  return { network: { name: analysed.name, batch: analysed.batch, layers, outputs }, folded, identities, dead }
+  return { network: { name: analysed.name, batch: analysed.batch, layers: inheritWeights(layers), outputs }, folded, identities, dead }
+}
+
+/**
+ * Keeps shared weights owned after removals: when the owner of weights others share was folded
+ * or pruned (an LSTM's first recurrent projection reads the zero initial state), the first kept
+ * sharer owns them and the later sharers share its weights.
+ */
+const inheritWeights = (layers: readonly Layer[]): Layer[] => {
+  const kept = new Set(layers.map((layer) => layer.name))
+  const heirs = new Map<string, string>()
+  return layers.map((layer) => {
+    const owner = "shareWeights" in layer ? layer.shareWeights : undefined
+    if (owner === undefined || kept.has(owner)) return layer
+    const heir = heirs.get(owner)
+    if (heir !== undefined) return { ...layer, shareWeights: heir }
+    heirs.set(owner, layer.name)
+    const { shareWeights: _removed, ...owning } = layer as Layer & { readonly shareWeights?: string }
+    return owning as Layer
+  })
 }
