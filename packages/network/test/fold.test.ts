@@ -1,6 +1,8 @@
 import {
   analyseNetwork,
   analyseNetworkOrThrow,
+  buildZooNetwork,
+  countNetwork,
   foldAndPrune,
   type Nb201Arch,
   NetworkBuilder,
@@ -111,5 +113,42 @@ describe("foldAndPrune on NAS-Bench-201 cells", () => {
       checked++
     }
     expect(checked).toBeGreaterThan(300)
+  })
+
+  it("hands shared weights to the first kept sharer when their owner is folded", () => {
+    const b = new NetworkBuilder("shared")
+    const x = b.input({ h: 1, w: 1, c: 4 })
+    const h0 = b.zeros({ h: 1, w: 1, c: 4 }, "h0")
+    const r0 = b.dense(h0, 4, { name: "r0", bias: true })
+    const s1 = b.add([b.dense(x, 4, { name: "x1", bias: true }), r0], "s1")
+    const r1 = b.dense(s1, 4, { name: "r1", bias: true, shareWeights: "r0" })
+    const r2 = b.dense(r1, 4, { name: "r2", bias: true, shareWeights: "r0" })
+    const result = foldAndPrune(analyseNetworkOrThrow(b.build([r2])))
+    expect(result.folded).toEqual(["h0", "r0"])
+    const byName = new Map(result.network.layers.map((layer) => [layer.name, layer]))
+    expect(byName.get("r1")).not.toHaveProperty("shareWeights")
+    expect(byName.get("r2")).toHaveProperty("shareWeights", "r1")
+    const analysed = analyseNetwork(result.network)
+    expect(analysed.ok).toBe(true)
+    // x1 and the shared 4 x 4 matrix with its bias: 2 x (16 + 4) parameters, counted once each.
+    if (analysed.ok) expect(countNetwork(analysed.network, "int8").totals.params).toBe(2 * (16 + 4))
+  })
+
+  it("keeps the LSTM encoder and the transducer valid after folding, dropping only weights no kept layer uses", () => {
+    const hidden = 256
+    const projection = 4 * hidden * hidden + 4 * hidden // a recurrent projection with its bias
+    // The transducer's prediction network runs one step: its only recurrent projection reads the
+    // zero initial state, is folded, and no later step shares its weights.
+    for (const [spec, dropped] of [
+      ["lstm_encoder", 0],
+      ["transducer", projection],
+    ] as const) {
+      const built = buildZooNetwork(spec)
+      if (!built.ok) throw new Error(built.message)
+      const analysed = analyseNetworkOrThrow(built.network)
+      const folded = analyseNetwork(foldAndPrune(analysed).network)
+      expect(folded.ok).toBe(true)
+      if (folded.ok) expect(countNetwork(folded.network, "int8").totals.params).toBe(countNetwork(analysed, "int8").totals.params - dropped)
+    }
   })
 })
