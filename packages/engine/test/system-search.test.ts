@@ -3,7 +3,7 @@ import {
   edgeTpuArea,
   edgeTpuFromKnobs,
   edgeTpuKnobs,
-  edgeTpuKnobsOf,
+  edgeTpuPresets,
   type HeterogeneousSystem,
   imacArea,
   imacKnobs,
@@ -19,10 +19,11 @@ import { Effect, Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { fixtures, freshDatabase, runToEnd, storeAt } from "./engine-test-kit.js"
 
+// Each slot as [presence flag, knob namespace, knob space, unit name].
 const slots = [
-  { flag: "use_compute", namespace: "compute", space: edgeTpuKnobs, unit: "compute" },
-  { flag: "use_near_data", namespace: "near_data", space: nearDataEdgeTpuKnobs, unit: "near-data" },
-  { flag: "use_imac", namespace: "imac", space: imacKnobs, unit: "imac" },
+  ["use_compute", "compute", edgeTpuKnobs, "compute"],
+  ["use_near_data", "near_data", nearDataEdgeTpuKnobs, "near-data"],
+  ["use_imac", "imac", imacKnobs, "imac"],
 ] as const
 
 describe("the hetero-system space", () => {
@@ -31,11 +32,11 @@ describe("the hetero-system space", () => {
       const decoded = heteroSystemEntry.decode(configuration)
       if (decoded.kind !== "system" || !decoded.build.ok) throw new Error(`no system for ${JSON.stringify(configuration)}`)
       expect(validateSystem(decoded.build.system)).toEqual([])
-      const present = slots.filter((slot) => configuration[slot.flag] === true)
-      expect(decoded.build.system.units.map((unit) => unit.name)).toEqual(present.map((slot) => slot.unit))
-      for (const slot of slots) {
-        const keys = Object.keys(configuration).filter((key) => key.startsWith(`${slot.namespace}.`))
-        const expected = configuration[slot.flag] === true ? slot.space.parameters.map((p) => `${slot.namespace}.${p.name}`) : []
+      const present = slots.filter(([flag]) => configuration[flag] === true)
+      expect(decoded.build.system.units.map((unit) => unit.name)).toEqual(present.map(([, , , unit]) => unit))
+      for (const [flag, namespace, space] of slots) {
+        const keys = Object.keys(configuration).filter((key) => key.startsWith(`${namespace}.`))
+        const expected = configuration[flag] === true ? space.parameters.map((parameter) => `${namespace}.${parameter.name}`) : []
         expect(keys.sort()).toEqual([...expected].sort())
       }
     }
@@ -77,19 +78,7 @@ describe("the system evaluator", () => {
     const { metrics, infeasible } = await evaluate({ study: "t", number: 0, configuration: twoUnitConfiguration })
     expect(infeasible).toBeUndefined()
     // The same system written out by hand: the on-chip link is one global-buffer access a byte (6 x 0.3 pJ).
-    const knobs = edgeTpuKnobsOf({
-      pe_x: 4,
-      pe_y: 4,
-      compute_lanes: 64,
-      cores_per_pe: 2,
-      pe_memory: 1048576,
-      core_memory: 32768,
-      instruction_memory: 16384,
-      parameter_memory: 16384,
-      activation_memory: 16384,
-      io_bandwidth: 20,
-    })
-    const compute = edgeTpuFromKnobs(knobs, { name: "compute" })
+    const compute = edgeTpuFromKnobs(edgeTpuPresets["edgetpu-v2"].knobs, { name: "compute" })
     const imac = { ...defaultImacAccelerator, name: "imac-128x128", crossbarCount: 128 }
     const system: HeterogeneousSystem = {
       name: "hand",
