@@ -1,3 +1,4 @@
+import { validateSystem } from "@cosearch/accelerator"
 import type { DecodedConfiguration } from "@cosearch/engine"
 import type { Network } from "@cosearch/network"
 import { analyseNetwork } from "@cosearch/network"
@@ -65,6 +66,10 @@ export const decodedProblems = (decoded: DecodedConfiguration, path = "decoded")
       const dataflow = ["os", "ws", "is"].includes(decoded.knobs.dataflow) ? [] : [`${path}.dataflow is ${decoded.knobs.dataflow}`]
       return [...knobProblems(path, decoded.knobs), ...dataflow]
     }
+    case "system":
+      return decoded.build.ok
+        ? validateSystem(decoded.build.system).map((issue) => `${path}.${issue.path}: ${issue.message}`)
+        : [`${path}: ${decoded.build.reason}`]
     case "joint":
       return Object.entries(decoded.parts).flatMap(([namespace, part]) => decodedProblems(part, `${path}.${namespace}`))
   }

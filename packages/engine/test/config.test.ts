@@ -42,7 +42,7 @@ const rules: ReadonlyArray<readonly [string, Record<string, unknown>, string]> =
   [
     "a known evaluator kind",
     { evaluator: { kind: "oracle" } },
-    'evaluator.kind: expected "nb201-table" or "cost" or "area" or "command" or "module" or "surrogate" or "composite", got "oracle"',
+    'evaluator.kind: expected "nb201-table" or "cost" or "area" or "system" or "command" or "module" or "surrogate" or "composite", got "oracle"',
   ],
   [
     "a command to run",
@@ -89,7 +89,7 @@ const rules: ReadonlyArray<readonly [string, Record<string, unknown>, string]> =
   [
     "a built-in space",
     { space: "nb202" },
-    'space: expected a built-in space (edgetpu-knobs, apollo-edgetpu-knobs, systolic-knobs, nb201, fbnet, edgetpu-net, edgetpu-joint, nb201-edgetpu) or a space object, got "nb202"',
+    'space: expected a built-in space (edgetpu-knobs, apollo-edgetpu-knobs, systolic-knobs, nb201, fbnet, edgetpu-net, edgetpu-joint, nb201-edgetpu, hetero-system) or a space object, got "nb202"',
   ],
   [
     "a valid inline space",

@@ -1,6 +1,8 @@
 import {
   analyseNetwork,
   analyseNetworkOrThrow,
+  buildZooNetwork,
+  countNetwork,
   foldAndPrune,
   type Nb201Arch,
   NetworkBuilder,
@@ -133,5 +135,23 @@ describe("foldAndPrune on NAS-Bench-201 cells", () => {
     expect(analysed.ok).toBe(true)
     // One copy of the 4x4 weights: r1 owns them, r2 shares them.
     if (analysed.ok) expect(analysed.network.layers.filter((l) => l.ownsParams && l.params > 0).map((l) => l.layer.name)).toEqual(["r1"])
+  })
+
+  it("keeps the LSTM encoder and the transducer valid after folding, dropping only weights no kept layer uses", () => {
+    const hidden = 256
+    const projection = 4 * hidden * hidden + 4 * hidden // a recurrent projection with its bias
+    // The transducer's prediction network runs one step: its only recurrent projection reads the
+    // zero initial state, is folded, and no later step shares its weights.
+    for (const [spec, dropped] of [
+      ["lstm_encoder", 0],
+      ["transducer", projection],
+    ] as const) {
+      const built = buildZooNetwork(spec)
+      if (!built.ok) throw new Error(built.message)
+      const analysed = analyseNetworkOrThrow(built.network)
+      const folded = analyseNetwork(foldAndPrune(analysed).network)
+      expect(folded.ok).toBe(true)
+      if (folded.ok) expect(countNetwork(folded.network, "int8").totals.params).toBe(countNetwork(analysed, "int8").totals.params - dropped)
+    }
   })
 })

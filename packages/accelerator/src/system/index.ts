@@ -7,6 +7,16 @@
  * validateSystem({ name: "one", units: [{ kind: "edgetpu", name: "tpu", accelerator: edgeTpuPresets.coral }], links: [], hostPath: lpddr4HostPath }) // []
  */
 
+export { type SystemArea, systemArea, type UnitArea } from "./area.js"
+export {
+  onChipLink,
+  type SlotSystemOptions,
+  type SlotSystemResult,
+  type SystemSlots,
+  slotUnitNames,
+  stackedNearDataPath,
+  systemFromSlots,
+} from "./from-slots.js"
 export {
   hbmNearDataPath,
   type SystemPresetName,

@@ -28,6 +28,12 @@ const CostEvaluator = Schema.Struct({
 })
 
 const AreaEvaluator = Schema.Struct({ kind: Schema.Literal("area") })
+const SystemEvaluator = Schema.Struct({
+  kind: Schema.Literal("system"),
+  networks: nonEmptyList(text, "a non-empty list of zoo network specs (the workload mix)"),
+  objective: optional(Schema.Literal("latency", "energy", "edp").annotations(expected('"latency", "energy" or "edp"'))),
+  aggregate: optional(Schema.Literal("geomean", "sum").annotations(expected('"geomean" or "sum"'))),
+})
 
 const CommandEvaluator = Schema.Struct({
   kind: Schema.Literal("command"),
@@ -54,7 +60,8 @@ const ModuleEvaluator = Schema.Struct({
 
 /**
  * The evaluator section of an experiment, told apart by `kind`: `nb201-table`, `cost`, `area`,
- * `command`, `module`, `surrogate` (trained models) or `composite` (metrics of several evaluators merged).
+ * `system` (a heterogeneous system over a workload mix), `command`, `module`, `surrogate` (trained
+ * models) or `composite` (metrics of several evaluators merged).
  *
  * @example
  * const evaluator: EvaluatorConfig = { kind: "composite", evaluators: [{ kind: "nb201-table" }, { kind: "cost", accelerator: "eyeriss-v1-like" }] }
@@ -63,12 +70,13 @@ export type EvaluatorConfig =
   | Schema.Schema.Type<typeof Nb201TableEvaluator>
   | Schema.Schema.Type<typeof CostEvaluator>
   | Schema.Schema.Type<typeof AreaEvaluator>
+  | Schema.Schema.Type<typeof SystemEvaluator>
   | Schema.Schema.Type<typeof CommandEvaluator>
   | Schema.Schema.Type<typeof ModuleEvaluator>
   | Schema.Schema.Type<typeof SurrogateEvaluator>
   | { readonly kind: "composite"; readonly evaluators: readonly EvaluatorConfig[] }
 
-const evaluatorKinds = '"nb201-table", "cost", "area", "command", "module", "surrogate" or "composite"'
+const evaluatorKinds = '"nb201-table", "cost", "area", "system", "command", "module", "surrogate" or "composite"'
 
 const CompositeEvaluator: Schema.Schema<
   { readonly kind: "composite"; readonly evaluators: readonly EvaluatorConfig[] },
@@ -85,6 +93,7 @@ const EvaluatorSchema: Schema.Schema<EvaluatorConfig, EvaluatorConfig> = Schema.
   Nb201TableEvaluator,
   CostEvaluator,
   AreaEvaluator,
+  SystemEvaluator,
   CommandEvaluator,
   ModuleEvaluator,
   SurrogateEvaluator,

@@ -8,6 +8,7 @@ import { costEvaluator } from "./cost/cost-evaluator.js"
 import type { Evaluate, EvaluatorContext, EvaluatorKind } from "./evaluator.js"
 import { moduleEvaluator } from "./module.js"
 import { nb201TableEvaluator } from "./nb201-table.js"
+import { systemEvaluator } from "./system/system-evaluator.js"
 
 /**
  * The evaluator kinds by name. To add one: write an `EvaluatorKind` in `src/evaluators/`, list it here and give its settings a
@@ -20,6 +21,7 @@ export const evaluatorKinds: Readonly<Record<EvaluatorConfig["kind"], () => Eval
   "nb201-table": () => nb201TableEvaluator,
   cost: () => costEvaluator,
   area: () => areaEvaluator,
+  system: () => systemEvaluator,
   command: () => commandEvaluator,
   module: () => moduleEvaluator,
   surrogate: () => surrogateEvaluator,

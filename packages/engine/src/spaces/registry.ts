@@ -7,6 +7,7 @@ import {
   systolicKnobsOf,
 } from "@cosearch/accelerator"
 import { edgeTpuNetOf, edgeTpuNetSpace, fbnetNetworkOf, fbnetSpace, nb201NetworkOf, nb201Space } from "@cosearch/network"
+import { heteroSystemEntry } from "./hetero-system.js"
 import { jointSpace } from "./joint-space.js"
 import type { NamedSpace } from "./named-space.js"
 
@@ -53,11 +54,11 @@ const edgeTpuNetworkSpace: NamedSpace = {
 }
 
 /**
- * The built-in spaces, in listing order: accelerator knobs, network spaces, then joint
- * network × accelerator spaces (`nn.` and `hw.` parameters).
+ * The built-in spaces, in listing order: accelerator knobs, network spaces, joint
+ * network × accelerator spaces (`nn.` and `hw.` parameters), then heterogeneous systems.
  *
  * @example
- * builtInSpaces.map((entry) => entry.name) // ["edgetpu-knobs", "apollo-edgetpu-knobs", ..., "nb201-edgetpu"]
+ * builtInSpaces.map((entry) => entry.name) // ["edgetpu-knobs", "apollo-edgetpu-knobs", ..., "nb201-edgetpu", "hetero-system"]
  */
 export const builtInSpaces: readonly NamedSpace[] = [
   edgeTpuKnobsSpace,
@@ -74,6 +75,7 @@ export const builtInSpaces: readonly NamedSpace[] = [
     nn: nb201NetworkSpace,
     hw: edgeTpuKnobsSpace,
   }),
+  heteroSystemEntry,
 ]
 
 /**

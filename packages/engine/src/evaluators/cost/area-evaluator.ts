@@ -1,10 +1,11 @@
 import { acceleratorAreaMm2, edgeTpuArea, systolicAreaMm2 } from "@cosearch/accelerator"
 import { sampleMany } from "@cosearch/space"
 import type { ConfigIssue } from "../../config/config-issue.js"
+import { decodedParts } from "../../spaces/named-space.js"
 import type { EvaluatorKind } from "../evaluator.js"
 import type { AcceleratorTarget } from "./accelerator-target.js"
 import { acceleratorTemplates } from "./accelerator-templates.js"
-import { knobsPart, partsOf } from "./cost-evaluator.js"
+import { knobsPart } from "./cost-evaluator.js"
 
 /**
  * Settings of the `area` evaluator (none besides the kind).
@@ -43,7 +44,7 @@ export const targetAreaMm2 = (target: AcceleratorTarget): number =>
 export const areaEvaluator: EvaluatorKind<AreaSettings> = {
   check: (_settings, { space, entry }): ConfigIssue[] => {
     const [sample] = sampleMany(space, 1, "area-evaluator-check")
-    const knobs = entry === undefined || sample === undefined ? undefined : knobsPart(partsOf(entry.decode(sample)))
+    const knobs = entry === undefined || sample === undefined ? undefined : knobsPart(decodedParts(entry.decode(sample)))
     if (knobs !== undefined && acceleratorTemplates[knobs.kind] !== undefined) return []
     return [
       {
@@ -55,7 +56,7 @@ export const areaEvaluator: EvaluatorKind<AreaSettings> = {
   create:
     (_settings, { entry }) =>
     ({ configuration }) => {
-      const knobs = entry === undefined ? undefined : knobsPart(partsOf(entry.decode(configuration)))
+      const knobs = entry === undefined ? undefined : knobsPart(decodedParts(entry.decode(configuration)))
       const template = knobs === undefined ? undefined : acceleratorTemplates[knobs.kind]
       if (knobs === undefined || template === undefined)
         throw new Error("the area evaluator found no accelerator knobs in the configuration")

@@ -1,10 +1,10 @@
 import { edgeTpuPreset, hierarchicalPreset, systolicPreset } from "@cosearch/accelerator"
 import { isDataflowName, type MapperObjective } from "@cosearch/cost"
 import { analyseNetworkOrThrow, buildZooNetwork, type Network } from "@cosearch/network"
-import { sampleMany } from "@cosearch/space"
 import type { ConfigIssue } from "../../config/config-issue.js"
-import type { DecodedConfiguration } from "../../spaces/named-space.js"
+import { type DecodedConfiguration, decodedParts } from "../../spaces/named-space.js"
 import type { EvaluatorContext, EvaluatorKind } from "../evaluator.js"
+import { sampleParts } from "../sample-parts.js"
 import type { AcceleratorTarget } from "./accelerator-target.js"
 import { acceleratorTemplates } from "./accelerator-templates.js"
 import { type DataflowChoice, evaluationRecord } from "./evaluation-record.js"
@@ -26,10 +26,6 @@ export interface CostSettings {
   readonly objective?: MapperObjective
 }
 
-/** The decoded parts of a configuration, a joint one flattened. */
-export const partsOf = (decoded: DecodedConfiguration): DecodedConfiguration[] =>
-  decoded.kind === "joint" ? Object.values(decoded.parts).flatMap(partsOf) : [decoded]
-
 const networkPart = (parts: readonly DecodedConfiguration[]): Network | undefined => {
   for (const part of parts) if (part.kind === "network") return part.network
   return undefined
@@ -46,12 +42,6 @@ const presetTarget = (name: string): AcceleratorTarget | undefined => {
   if (array !== undefined) return { kind: "systolic", name, array }
   const edgeTpu = edgeTpuPreset(name)
   return edgeTpu === undefined ? undefined : { kind: "edgetpu", name, accelerator: edgeTpu }
-}
-
-/** The decoded parts of one sample configuration: what the space gives the evaluator. */
-const sampleParts = ({ space, entry }: EvaluatorContext): DecodedConfiguration[] => {
-  const [sample] = sampleMany(space, 1, "cost-evaluator-check")
-  return entry === undefined || sample === undefined ? [] : partsOf(entry.decode(sample))
 }
 
 const checkCost = (settings: CostSettings, context: EvaluatorContext): ConfigIssue[] => {
@@ -71,6 +61,8 @@ const checkCost = (settings: CostSettings, context: EvaluatorContext): ConfigIss
     const knobs = knobsPart(parts)
     if (knobs === undefined) {
       issues.push({ path: "accelerator", message: `is missing: space "${context.space.name}" has no accelerator knobs, so name a preset` })
+    } else if (knobs.kind === "system") {
+      issues.push({ path: "kind", message: `space "${context.space.name}" describes heterogeneous systems: use the "system" evaluator` })
     } else if (acceleratorTemplates[knobs.kind] === undefined) {
       const known = Object.keys(acceleratorTemplates).join(", ")
       issues.push({
@@ -102,7 +94,7 @@ export const costEvaluator: EvaluatorKind<CostSettings> = {
     const fixedAnalysed = fixedNetwork?.ok ? analyseNetworkOrThrow(fixedNetwork.network) : undefined
     const fixedTarget = settings.accelerator === undefined ? undefined : presetTarget(settings.accelerator)
     return ({ configuration }) => {
-      const parts = entry === undefined ? [] : partsOf(entry.decode(configuration))
+      const parts = entry === undefined ? [] : decodedParts(entry.decode(configuration))
       const part = fixedAnalysed === undefined ? networkPart(parts) : undefined
       const network = fixedAnalysed ?? (part === undefined ? undefined : analyseNetworkOrThrow(part))
       if (network === undefined) throw new Error("the cost evaluator found no network in the configuration")
