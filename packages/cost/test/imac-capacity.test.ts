@@ -1,5 +1,5 @@
 import { cpuPresets, defaultImacAccelerator, type HeterogeneousSystem, lpddr4HostPath } from "@cosearch/accelerator"
-import { buildZooNetwork, type Network } from "@cosearch/network"
+import { analyseNetworkOrThrow, buildZooNetwork, type Network } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 import { assignmentObjective, scheduleNetwork, systemProblem } from "../src/index.js"
 
@@ -73,5 +73,64 @@ describe("IMAC crossbar capacity in the scheduler", () => {
     expect(result.placement.get("fc1/dense")).toBe("cpu")
     expect(result.placement.get("fc2/dense")).toBe("cpu")
     expect(used(result.placement)).toBeLessThanOrEqual(3)
+  })
+})
+
+describe("IMAC capacity: shared weights and many layers", () => {
+  const crossbarsOf = (inputs: number, outputs: number) => Math.ceil(inputs / 128) * Math.ceil(outputs / 128)
+  /** Crossbars the placement holds on "imac": one charge per weight tensor (a sharing layer reads its owner's). */
+  const heldCrossbars = (network: Network, placement: ReadonlyMap<string, string>): number => {
+    const analysed = analyseNetworkOrThrow(network)
+    const ownerOf = new Map<string, string>()
+    for (const { layer } of analysed.layers)
+      if ("shareWeights" in layer && layer.shareWeights !== undefined) ownerOf.set(layer.name, layer.shareWeights)
+    const root = (name: string): string => {
+      let at = name
+      while (ownerOf.has(at)) at = ownerOf.get(at) as string
+      return at
+    }
+    const held = new Map<string, number>()
+    for (const { layer, inputShapes } of analysed.layers) {
+      if (layer.op !== "dense" || placement.get(layer.name) !== "imac") continue
+      const input = inputShapes[0]
+      if (input === undefined) continue
+      // A dense layer applies its C x K matrix at every position: C = the input's channels.
+      held.set(root(layer.name), crossbarsOf(input.c, layer.units))
+    }
+    return [...held.values()].reduce((a, b) => a + b, 0)
+  }
+
+  it("an unrolled LSTM's steps share their weights' crossbars: room for each tensor once puts every step on IMAC", () => {
+    const built = buildZooNetwork("lstm_encoder:layers=1,hidden=128,steps=4,features=128")
+    if (!built.ok) throw new Error(built.message)
+    const unlimited = scheduleNetwork(built.network, system(4096), "latency")
+    if (!unlimited.ok) throw new Error(unlimited.issues.join("; "))
+    const onImac = [...unlimited.placement].filter(([, unit]) => unit === "imac").map(([layer]) => layer)
+    expect(onImac.length).toBeGreaterThan(2)
+    const needed = heldCrossbars(built.network, unlimited.placement)
+    // Charged per layer, the same placement would need more than charged per tensor.
+    expect(needed).toBeLessThan(onImac.length * 4)
+    const exact = scheduleNetwork(built.network, system(needed), "latency")
+    if (!exact.ok) throw new Error(exact.issues.join("; "))
+    expect(exact.schedule.value).toBeCloseTo(unlimited.schedule.value, 12)
+    const tight = scheduleNetwork(built.network, system(needed - 1), "latency")
+    if (!tight.ok) throw new Error(tight.issues.join("; "))
+    expect(heldCrossbars(built.network, tight.placement)).toBeLessThanOrEqual(needed - 1)
+    expect(tight.schedule.value).toBeGreaterThan(unlimited.schedule.value)
+  })
+
+  it("with more weight groups than the exact repair takes, the bulk repair fits the capacity and beats leaving IMAC out", () => {
+    const built = buildZooNetwork(`ffnn:${Array.from({ length: 12 }, () => 256).join("-")}-10`)
+    if (!built.ok) throw new Error(built.message)
+    const all = scheduleNetwork(built.network, system(4096), "energy")
+    if (!all.ok) throw new Error(all.issues.join("; "))
+    const needed = heldCrossbars(built.network, all.placement)
+    // One crossbar holds no layer's weights: IMAC left out.
+    const none = scheduleNetwork(built.network, system(1), "energy")
+    const half = scheduleNetwork(built.network, system(Math.floor(needed / 2)), "energy")
+    if (!half.ok || !none.ok) throw new Error("unschedulable")
+    expect(heldCrossbars(built.network, half.placement)).toBeLessThanOrEqual(Math.floor(needed / 2))
+    expect(half.schedule.value).toBeLessThan(none.schedule.value)
+    expect(half.schedule.value).toBeGreaterThanOrEqual(all.schedule.value)
   })
 })

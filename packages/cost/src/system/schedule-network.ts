@@ -4,7 +4,7 @@ import type { MapLayerOptions } from "../mapper/map-layer.js"
 import type { CostTable, ScheduleObjective, ScheduleProblem } from "../schedule/problem.js"
 import { type Schedule, type ScheduleOptions, schedule } from "../schedule/schedule.js"
 import { transferModel } from "../schedule/transfer.js"
-import { exceededCapacity, forbidLayer, type UnitCapacity, unitCapacities } from "./capacity.js"
+import { type ExceededCapacity, exceededCapacity, forbidLayers, groupLayers, type UnitCapacity, unitCapacities } from "./capacity.js"
 import { scheduleGraphOf } from "./schedule-graph.js"
 import { fillUnitCosts } from "./unit-costs.js"
 
@@ -64,12 +64,19 @@ export type NetworkScheduleResult =
     }
   | { readonly ok: false; readonly issues: readonly string[] }
 
+/** Up to this many weight groups over a capacity, the repair reschedules each removal; beyond, it keeps the best by saving per crossbar at once. */
+const exactRepairGroups = 8
+
 /**
  * Schedules a network on a heterogeneous system end to end: `systemProblem`, then `schedule`.
- * An IMAC unit holds the weights of all the layers placed on it at once, so their crossbars
- * must fit its count together: while they do not, the placed layer whose removal raises the
- * objective least (each candidate rescheduled) is forbidden there and the network rescheduled —
- * a greedy repair, not an exact knapsack (docs/scheduling.md). Never throws.
+ * An IMAC unit holds the weights of all the layers placed on it at once (a recurrence's steps
+ * share one tensor and are charged once), so their crossbars must fit its count together. While
+ * they do not, a greedy repair (docs/scheduling.md), not an exact knapsack: with at most
+ * `exactRepairGroups` weight groups on the unit, the group whose removal raises the objective
+ * least (each candidate rescheduled) is forbidden there; with more, the groups are ranked by what
+ * the unit saves them per crossbar against their best other unit (transfers not counted) and all
+ * but the best that fit are forbidden at once. Then the network is rescheduled. Each round
+ * forbids at least one group, so the repair ends. Never throws.
  *
  * @example
  * const result = scheduleNetwork(buildZooNetwork("resnet18").network, system, "latency")
@@ -85,20 +92,76 @@ export const scheduleNetwork = (
   if (!built.ok) return built
   let problem = built.problem
   let best = schedule(problem, objective, options)
-  // Shared capacity (IMAC crossbars): while the layers on a unit need more than it holds, forbid
-  // there the one layer whose removal costs least (each candidate rescheduled), and reschedule.
   for (let over = exceededCapacity(built.capacities, best.assignment); over !== undefined; ) {
-    let chosen: { problem: ScheduleProblem; best: Schedule } | undefined
-    for (const layer of over.layers) {
-      const candidate = { ...problem, costs: forbidLayer(problem.costs, layer, over.capacity.unit) }
-      const rescheduled = schedule(candidate, objective, options)
-      if (chosen === undefined || rescheduled.value < chosen.best.value) chosen = { problem: candidate, best: rescheduled }
-    }
-    if (chosen === undefined) break
-    problem = chosen.problem
-    best = chosen.best
+    const forbidden =
+      over.groups.length <= exactRepairGroups
+        ? leastCostlyRemoval(problem, over, objective, options)
+        : groupsBeyondCapacity(problem.costs, best, over, objective)
+    if (forbidden.length === 0) break
+    problem = { ...problem, costs: forbidLayers(problem.costs, forbidden, over.capacity.unit) }
+    best = schedule(problem, objective, options)
     over = exceededCapacity(built.capacities, best.assignment)
   }
   const placement = new Map(problem.graph.layers.map((layer, i) => [layer, system.units[best.assignment[i] ?? 0]?.name ?? ""]))
   return { ok: true, schedule: best, problem, placement }
+}
+
+/** The layers of the group whose removal from the unit raises the objective least, each candidate rescheduled. */
+const leastCostlyRemoval = (
+  problem: ScheduleProblem,
+  over: ExceededCapacity,
+  objective: ScheduleObjective,
+  options: SystemScheduleOptions,
+): number[] => {
+  let chosen: { layers: number[]; value: number } | undefined
+  for (const group of over.groups) {
+    const layers = groupLayers(over.capacity, group)
+    const candidate = { ...problem, costs: forbidLayers(problem.costs, layers, over.capacity.unit) }
+    const value = schedule(candidate, objective, options).value
+    if (chosen === undefined || value < chosen.value) chosen = { layers, value }
+  }
+  return chosen?.layers ?? []
+}
+
+/**
+ * The layers of every group placed on the unit except those kept: groups ranked by the unit's
+ * saving per crossbar (the sum over their layers there of the best other unit's cost minus this
+ * one's, in the objective's terms; for EDP the first-order change of log EDP, latency and energy
+ * each relative to the schedule's total), kept in that order while they fit.
+ */
+const groupsBeyondCapacity = (costs: CostTable, current: Schedule, over: ExceededCapacity, objective: ScheduleObjective): number[] => {
+  const { capacity } = over
+  const unit = capacity.unit
+  const weightOf = (latency: number, energy: number): number =>
+    objective === "latency"
+      ? latency
+      : objective === "energy"
+        ? energy
+        : latency / Math.max(current.latencySeconds, Number.MIN_VALUE) + energy / Math.max(current.energyPj, Number.MIN_VALUE)
+  const ranked = over.groups.map((group) => {
+    let saving = 0
+    let demand = 0
+    current.assignment.forEach((placed, layer) => {
+      if (placed !== unit || capacity.group[layer] !== group) return
+      demand = Math.max(demand, capacity.demand[layer] ?? 0)
+      const here = weightOf(costs.latencySeconds[layer * costs.units + unit] ?? 0, costs.energyPj[layer * costs.units + unit] ?? 0)
+      let elsewhere = Number.POSITIVE_INFINITY
+      for (let other = 0; other < costs.units; other++)
+        if (other !== unit)
+          elsewhere = Math.min(
+            elsewhere,
+            weightOf(costs.latencySeconds[layer * costs.units + other] ?? 0, costs.energyPj[layer * costs.units + other] ?? 0),
+          )
+      saving += elsewhere - here
+    })
+    return { group, perCrossbar: saving / Math.max(demand, 1), demand }
+  })
+  ranked.sort((a, b) => b.perCrossbar - a.perCrossbar || a.group - b.group)
+  let used = 0
+  const forbidden: number[] = []
+  for (const entry of ranked) {
+    if (used + entry.demand <= capacity.capacity) used += entry.demand
+    else forbidden.push(...groupLayers(capacity, entry.group))
+  }
+  return forbidden
 }
