@@ -29,7 +29,15 @@
 import { defaultEdgeTpuConstants, type EdgeTpuConstants, edgeTpuFromKnobs, edgeTpuKnobs, edgeTpuKnobsOf } from "@cosearch/accelerator"
 import { type EdgeTpuWorkload, edgeTpuWorkload, evaluateEdgeTpu } from "@cosearch/cost"
 import { buildZooNetwork } from "@cosearch/network"
-import { complete, createOptimizerByName, infeasible, type Outcome, optimizerNames, type Trial } from "@cosearch/optimize"
+import {
+  complete,
+  createOptimizerByName,
+  infeasible,
+  type NamedOptimizerSettings,
+  type Outcome,
+  optimizerNames,
+  type Trial,
+} from "@cosearch/optimize"
 import type { Configuration } from "@cosearch/space"
 
 interface Settings {
@@ -43,11 +51,14 @@ interface Settings {
   readonly maxEvaluations: number
   readonly referenceEvaluations: number
   readonly constants: "default" | "coral"
+  readonly screen: number | undefined
+  readonly population: number | undefined
+  readonly sampleSize: number | undefined
 }
 
 const usage =
   "flags: --network SPEC, --budgets LOOSE,TIGHT (mm², loose > tight > 0), --optimizers a,b " +
-  `(of ${optimizerNames.join(", ")}), --seeds A-B, --source-evaluations N, --source-optimizer NAME, --max-evaluations N, --reference-evaluations N, --constants default|coral`
+  `(of ${optimizerNames.join(", ")}), --seeds A-B, --source-evaluations N, --source-optimizer NAME, --max-evaluations N, --reference-evaluations N, --constants default|coral, --screen N`
 
 const positiveInteger = (text: string): number | undefined => (/^[1-9]\d*$/.test(text) ? Number(text) : undefined)
 
@@ -63,6 +74,9 @@ const parseSettings = (args: readonly string[]): Settings => {
     maxEvaluations: 400,
     referenceEvaluations: 20_000,
     constants: "default",
+    screen: undefined,
+    population: undefined,
+    sampleSize: undefined,
   }
   for (let i = 0; i < args.length; i += 2) {
     const flag = args[i]
@@ -87,6 +101,9 @@ const parseSettings = (args: readonly string[]): Settings => {
     else if (flag === "--source-optimizer" && optimizerNames.includes(value)) settings.sourceOptimizer = value
     else if (flag === "--max-evaluations" && count !== undefined) settings.maxEvaluations = count
     else if (flag === "--reference-evaluations" && count !== undefined) settings.referenceEvaluations = count
+    else if (flag === "--screen" && count !== undefined) settings.screen = count
+    else if (flag === "--population" && count !== undefined) settings.population = count
+    else if (flag === "--sample-size" && count !== undefined) settings.sampleSize = count
     else if (flag === "--constants" && (value === "default" || value === "coral")) settings.constants = value
     else throw new Error(`unknown flag or bad value at "${args.slice(i, i + 2).join(" ")}"; ${usage}`)
   }
@@ -119,12 +136,12 @@ const runStudy = (
   evaluate: Evaluator,
   evaluations: number,
   targets: readonly number[],
-  warmStart?: readonly Trial[],
+  extra: NamedOptimizerSettings = {},
 ): { trials: readonly Trial[]; reachedAt: (number | undefined)[]; best: number } => {
   const optimizer = createOptimizerByName(name, edgeTpuKnobs, {
     directions: ["minimize"],
     seed,
-    ...(warmStart === undefined ? {} : { warmStart: { trials: warmStart } }),
+    ...extra,
   })
   let best = Number.POSITIVE_INFINITY
   let spent = 0
@@ -201,15 +218,21 @@ export const main = (args: string[]): void => {
     `${"optimizer".padEnd(12)}${"target".padStart(8)}${"scratch".padStart(10)}${"reached".padStart(9)}${"transfer".padStart(10)}${"reached".padStart(9)}${"speedup".padStart(9)}`,
   )
   const results: Record<string, unknown> = { reference: Number(reference.toFixed(6)) }
+  // The same tuning for scratch and transfer studies (the reference and source studies keep the defaults).
+  const tuning: NamedOptimizerSettings = {
+    ...(settings.population === undefined ? {} : { population: settings.population }),
+    ...(settings.sampleSize === undefined ? {} : { sampleSize: settings.sampleSize }),
+  }
   for (const name of settings.optimizers) {
     const start = process.hrtime.bigint()
     const scratch: (number | undefined)[][] = []
     const transfer: (number | undefined)[][] = []
     for (const seed of settings.seeds) {
       const source = runStudy(settings.sourceOptimizer, seed, loose, settings.sourceEvaluations, [])
-      scratch.push(runStudy(name, seed, tight, settings.maxEvaluations, targets).reachedAt)
+      scratch.push(runStudy(name, seed, tight, settings.maxEvaluations, targets, tuning).reachedAt)
       const rebased = rebase(source.trials, settings.loose - settings.tight)
-      transfer.push(runStudy(name, seed, tight, settings.maxEvaluations, targets, rebased).reachedAt)
+      const warmStart = { trials: rebased, ...(settings.screen === undefined ? {} : { screen: settings.screen }) }
+      transfer.push(runStudy(name, seed, tight, settings.maxEvaluations, targets, { ...tuning, warmStart }).reachedAt)
     }
     const figures: Record<string, unknown> = {}
     fractions.forEach((fraction, t) => {

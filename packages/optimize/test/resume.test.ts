@@ -51,3 +51,37 @@ describe.each(Object.entries(makers))("%s", (_, make) => {
     expect(new Set(keys).size).toBe(keys.length)
   })
 })
+
+// Warm-started optimizers: the old trials' models (and, for the evolution, their updates by the new
+// trials every 25 trials) must be rebuilt from the same (settings, seed, history).
+const source = makers.evolution?.(gridSpace, { seed: 11 }) as Optimizer
+for (let r = 0; r < 15; r++) round(source, 3)
+const warmStart = { trials: source.history }
+
+describe.each(["evolution", "gp-bo"])("%s warm-started", (name) => {
+  const make = makers[name] as (typeof makers)[string]
+  it("is deterministic per seed", () => {
+    const histories = [1, 1].map((seed) => {
+      const optimizer = make(gridSpace, { seed, warmStart })
+      for (let r = 0; r < 12; r++) round(optimizer, 3)
+      return optimizer.history
+    })
+    expect(histories[1]).toEqual(histories[0])
+  })
+
+  it("rebuilt from (settings, seed, history) asks what the uninterrupted optimizer asks", () => {
+    const uninterrupted = make(gridSpace, { seed: 7, warmStart })
+    for (let r = 0; r < 12; r++) round(uninterrupted, r % 2 === 0 ? 3 : 2)
+    const rebuilt = make(gridSpace, { seed: 7, warmStart })
+    rebuilt.tell(uninterrupted.history)
+    const chunked = make(gridSpace, { seed: 7, warmStart })
+    for (let start = 0; start < uninterrupted.history.length; start += 7) chunked.tell(uninterrupted.history.slice(start, start + 7))
+    // Past the models' update at 50 trials.
+    for (let r = 0; r < 8; r++) {
+      const expected = round(uninterrupted, 3)
+      expect(round(rebuilt, 3)).toEqual(expected)
+      expect(round(chunked, 3)).toEqual(expected)
+    }
+    expect(rebuilt.history).toEqual(uninterrupted.history)
+  })
+})
