@@ -233,6 +233,8 @@ export const main = (args: string[]): void => {
       const rebased = rebase(source.trials, settings.loose - settings.tight)
       const warmStart = { trials: rebased, ...(settings.screen === undefined ? {} : { screen: settings.screen }) }
       transfer.push(runStudy(name, seed, tight, settings.maxEvaluations, targets, { ...tuning, warmStart }).reachedAt)
+      const shown = (run: readonly (number | undefined)[] | undefined) => (run ?? []).map((at) => at ?? "-").join("/")
+      console.error(`${name} seed ${seed}: evaluations to 99/95/90%: scratch ${shown(scratch.at(-1))}, transfer ${shown(transfer.at(-1))}`)
     }
     const figures: Record<string, unknown> = {}
     fractions.forEach((fraction, t) => {

@@ -23,6 +23,14 @@ export const DEFAULT_SCREEN = 16
 const screenSurrogate: SurrogateSettings = { transform: "standardize", maxPoints: 300, refitGrowth: 0.15, fitSteps: 30 }
 
 /**
+ * The most new trials a residual model is conditioned on (the best half by target, then the most
+ * recent): it keeps each update and each screened candidate cheap over long studies.
+ */
+export const TRANSFER_UPDATE_POINTS = 100
+
+const updateSurrogate: SurrogateSettings = { ...screenSurrogate, maxPoints: TRANSFER_UPDATE_POINTS }
+
+/**
  * What a previous study teaches about the new one before it evaluates anything: a GP per output
  * (objective, each constraint, whether a design could be evaluated at all) fitted on the old
  * trials. Where only a constraint's threshold moved (another area budget, the constraint values
@@ -78,7 +86,7 @@ const updateOutput = (
 ): OutputModel | undefined => {
   if (prior === undefined) return undefined
   // The new trials' residuals around the old trials' model, with the old model's hyperparameters.
-  return conditionOutput(space, records, count, output, prior.process.theta, prior, screenSurrogate) ?? prior
+  return conditionOutput(space, records, count, output, prior.process.theta, prior, updateSurrogate) ?? prior
 }
 
 /**
