@@ -30,10 +30,11 @@ export interface BatchPlanner {
  * const optimizer = createStudyOptimizer(experiment)
  */
 export const createStudyOptimizer = (experiment: Experiment, warmStart?: readonly OptimizerTrial[]): Optimizer => {
-  const { name, batch: _batch, warmStart: _source, ...settings } = experiment.config.optimizer
+  const { name, batch: _batch, warmStart: source, ...settings } = experiment.config.optimizer
+  const screen = source?.screen
   return createOptimizerByName(name, experiment.space, {
     ...settings,
-    ...(warmStart === undefined ? {} : { warmStart: { trials: warmStart } }),
+    ...(warmStart === undefined ? {} : { warmStart: { trials: warmStart, ...(screen === undefined ? {} : { screen }) } }),
     directions: experiment.objectives.map((objective) => objective.direction),
     seed: experiment.seed,
   })
