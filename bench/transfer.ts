@@ -20,7 +20,10 @@
  * `--optimizers a,b` (default evolution; gp-bo and p3bo take minutes per seed here), `--seeds A-B` (default 0-9),
  * `--source-evaluations N` (200), `--max-evaluations N` (400), `--reference-evaluations N` (20000),
  * `--constants default|coral` (the template's constants, default: the uncalibrated defaults at
- * 800 MHz). Besides the 99% target it reports 95% and 90%. Ends stdout with one JSON line:
+ * 800 MHz), `--screen N` (the warm start's `screen`: mutants its models screen per child of a
+ * warm-started evolution, default 16, 1 off), `--population N` and `--sample-size N` (the scratch
+ * and transfer evolutions' settings alike; the reference and source studies keep the defaults).
+ * Per-seed evaluations go to stderr. Besides the 99% target it reports 95% and 90%. Ends stdout with one JSON line:
  * `{"reference": ms, "<optimizer>": {"99": {"scratch": mean evaluations, "transfer": mean, "speedup": ratio, "reached": [n, n]}, "95": ..., "90": ...}, ...}`.
  *
  * @example

@@ -54,6 +54,16 @@ export { compareRecords, constrainedDominates, dominates } from "./ranking/domin
 export { hypervolume2d } from "./ranking/hypervolume.js"
 export { crowdingDistances, nonDominatedFronts } from "./ranking/non-dominated-sort.js"
 export { createOptimizerByName, type NamedOptimizerSettings, optimizerNames } from "./registry/registry.js"
+export {
+  DEFAULT_SCREEN,
+  fitTransferModels,
+  screenedMutant,
+  screenIncumbent,
+  TRANSFER_UPDATE_POINTS,
+  TRANSFER_UPDATE_STEP,
+  type TransferModels,
+  updateTransferModels,
+} from "./transfer/screen.js"
 export { rankedSeeds, type WarmStart, warmStartRecords } from "./transfer/warm-start.js"
 export { genomeKey, type TrialRecord, toRecord } from "./trial/record.js"
 export { complete, type Direction, failed, infeasible, type Outcome, type Suggestion, type Trial } from "./trial/trial.js"

@@ -17,6 +17,26 @@ const round = (optimizer: Optimizer, n: number) => {
   return suggestions
 }
 
+/**
+ * Runs `rounds` asks, rebuilds the optimizer from its history (told at once and in chunks of 5:
+ * the state depends on the order of the trials, not on how they came) and checks that the next
+ * `after` asks of all three agree.
+ */
+const expectRebuildsExactly = (create: () => Optimizer, rounds: number, after: number): void => {
+  const uninterrupted = create()
+  for (let r = 0; r < rounds; r++) round(uninterrupted, r % 2 === 0 ? 3 : 2)
+  const rebuilt = create()
+  rebuilt.tell(uninterrupted.history)
+  const chunked = create()
+  for (let start = 0; start < uninterrupted.history.length; start += 5) chunked.tell(uninterrupted.history.slice(start, start + 5))
+  for (let r = 0; r < after; r++) {
+    const expected = round(uninterrupted, 3)
+    expect(round(rebuilt, 3)).toEqual(expected)
+    expect(round(chunked, 3)).toEqual(expected)
+  }
+  expect(rebuilt.history).toEqual(uninterrupted.history)
+}
+
 describe.each(Object.entries(makers))("%s", (_, make) => {
   it("is deterministic per seed and differs between seeds", () => {
     const histories = [1, 1, 2].map((seed) => {
@@ -29,19 +49,7 @@ describe.each(Object.entries(makers))("%s", (_, make) => {
   })
 
   it("rebuilt from (settings, seed, history) asks what the uninterrupted optimizer asks", () => {
-    const uninterrupted = make(gridSpace, { seed: 7 })
-    for (let r = 0; r < 9; r++) round(uninterrupted, r % 2 === 0 ? 3 : 2)
-    const rebuilt = make(gridSpace, { seed: 7 })
-    rebuilt.tell(uninterrupted.history)
-    // Told in other chunks: the state depends on the order of the trials, not on how they came.
-    const chunked = make(gridSpace, { seed: 7 })
-    for (let start = 0; start < uninterrupted.history.length; start += 5) chunked.tell(uninterrupted.history.slice(start, start + 5))
-    for (let r = 0; r < 4; r++) {
-      const expected = round(uninterrupted, 3)
-      expect(round(rebuilt, 3)).toEqual(expected)
-      expect(round(chunked, 3)).toEqual(expected)
-    }
-    expect(rebuilt.history).toEqual(uninterrupted.history)
+    expectRebuildsExactly(() => make(gridSpace, { seed: 7 }), 9, 4)
   })
 
   it("keeps a batch free of repeats and of configurations already evaluated", () => {
@@ -70,18 +78,7 @@ describe.each(["evolution", "gp-bo"])("%s warm-started", (name) => {
   })
 
   it("rebuilt from (settings, seed, history) asks what the uninterrupted optimizer asks", () => {
-    const uninterrupted = make(gridSpace, { seed: 7, warmStart })
-    for (let r = 0; r < 12; r++) round(uninterrupted, r % 2 === 0 ? 3 : 2)
-    const rebuilt = make(gridSpace, { seed: 7, warmStart })
-    rebuilt.tell(uninterrupted.history)
-    const chunked = make(gridSpace, { seed: 7, warmStart })
-    for (let start = 0; start < uninterrupted.history.length; start += 7) chunked.tell(uninterrupted.history.slice(start, start + 7))
-    // Past the models' update at 50 trials.
-    for (let r = 0; r < 8; r++) {
-      const expected = round(uninterrupted, 3)
-      expect(round(rebuilt, 3)).toEqual(expected)
-      expect(round(chunked, 3)).toEqual(expected)
-    }
-    expect(rebuilt.history).toEqual(uninterrupted.history)
+    // 30 trials, then 24 more: past the evolution's model updates at 25 and 50 trials.
+    expectRebuildsExactly(() => make(gridSpace, { seed: 7, warmStart }), 12, 8)
   })
 })

@@ -57,8 +57,7 @@ describe("warm starts from a study under another constraint budget", () => {
 
 // Transfer across area budgets, as in the accelerator bench: "area" a·b + c·d, a speed that wants
 // large products, and a tighter budget whose optimum is one configuration the old study never saw.
-const area = (config: Configuration): number =>
-  (config.a as number) * (config.b as number) + (config.c as number) * (config.d as number)
+const area = (config: Configuration): number => (config.a as number) * (config.b as number) + (config.c as number) * (config.d as number)
 const latency = (config: Configuration): number => {
   const [a, b, c, d] = ["a", "b", "c", "d"].map((name) => config[name] as number) as [number, number, number, number]
   return 1000 / (1 + 2 * a * b + c * d + a + c)
