@@ -30,7 +30,10 @@ export interface AgingEvolutionSettings extends CommonSettings {
   readonly mutations?: number
   /** Float step of a mutation in the normalised coordinate (default 0.1). */
   readonly sigma?: number
-  /** A previous study whose best configurations form the first population. */
+  /**
+   * A previous study whose best configurations form the first population and whose models screen
+   * each child (see `screenedMutant`; `warmStart.screen: 1` turns screening off).
+   */
   readonly warmStart?: WarmStart
 }
 
@@ -42,7 +45,9 @@ export interface AgingEvolutionSettings extends CommonSettings {
  * Infeasible and failed trials stay in the population and lose tournaments to feasible ones
  * (constraint-domination), so they age out like any other; when a tournament is won by a trial
  * that carries no information (failed, or infeasible without constraint values) the child is a
- * random sample.
+ * random sample. Warm-started, each child is the best of `warmStart.screen` untaken mutants of
+ * the winner by GPs fitted on the old trials and corrected by the new ones every
+ * `TRANSFER_UPDATE_STEP` trials (expected improvement times probability of feasibility).
  *
  * @example
  * const strategy = agingEvolutionStrategy(space, { population: 20, sampleSize: 5 })
@@ -59,8 +64,8 @@ export const agingEvolutionStrategy = (space: Space, settings: AgingEvolutionSet
   let prior: TransferModels | undefined
   // The models corrected by the new trials, and how many trials they have seen: a function of the history.
   let current: { models: TransferModels; count: number } | undefined
-  const modelsAt = (records: readonly TrialRecord[]): TransferModels => {
-    prior ??= fitTransferModels(space, studyDirections, warm as WarmStart)
+  const modelsAt = (warmStart: WarmStart, records: readonly TrialRecord[]): TransferModels => {
+    prior ??= fitTransferModels(space, studyDirections, warmStart)
     const count = Math.floor(records.length / TRANSFER_UPDATE_STEP) * TRANSFER_UPDATE_STEP
     if (current?.count !== count) current = { models: updateTransferModels(space, prior, records, count), count }
     return current.models
@@ -83,7 +88,7 @@ export const agingEvolutionStrategy = (space: Space, settings: AgingEvolutionSet
         if (parent.violation >= Number.MAX_VALUE) proposals.push({ genome: sampleNovel(context) })
         else if (warm === undefined || screen <= 1) proposals.push({ genome: mutateNovel(context, parent.genome, options) })
         else {
-          const models = modelsAt(records)
+          const models = modelsAt(warm, records)
           const incumbent = screenIncumbent(models, records)
           proposals.push({ genome: screenedMutant(context, models, incumbent, parent.genome, screen, options) })
         }
