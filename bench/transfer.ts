@@ -20,7 +20,10 @@
  * `--optimizers a,b` (default evolution; gp-bo and p3bo take minutes per seed here), `--seeds A-B` (default 0-9),
  * `--source-evaluations N` (200), `--max-evaluations N` (400), `--reference-evaluations N` (20000),
  * `--constants default|coral` (the template's constants, default: the uncalibrated defaults at
- * 800 MHz). Besides the 99% target it reports 95% and 90%. Ends stdout with one JSON line:
+ * 800 MHz), `--screen N` (the warm start's `screen`: mutants its models screen per child of a
+ * warm-started evolution, default 16, 1 off), `--population N` and `--sample-size N` (the scratch
+ * and transfer evolutions' settings alike; the reference and source studies keep the defaults).
+ * Per-seed evaluations go to stderr. Besides the 99% target it reports 95% and 90%. Ends stdout with one JSON line:
  * `{"reference": ms, "<optimizer>": {"99": {"scratch": mean evaluations, "transfer": mean, "speedup": ratio, "reached": [n, n]}, "95": ..., "90": ...}, ...}`.
  *
  * @example
@@ -29,7 +32,15 @@
 import { defaultEdgeTpuConstants, type EdgeTpuConstants, edgeTpuFromKnobs, edgeTpuKnobs, edgeTpuKnobsOf } from "@cosearch/accelerator"
 import { type EdgeTpuWorkload, edgeTpuWorkload, evaluateEdgeTpu } from "@cosearch/cost"
 import { buildZooNetwork } from "@cosearch/network"
-import { complete, createOptimizerByName, infeasible, type Outcome, optimizerNames, type Trial } from "@cosearch/optimize"
+import {
+  complete,
+  createOptimizerByName,
+  infeasible,
+  type NamedOptimizerSettings,
+  type Outcome,
+  optimizerNames,
+  type Trial,
+} from "@cosearch/optimize"
 import type { Configuration } from "@cosearch/space"
 
 interface Settings {
@@ -43,11 +54,14 @@ interface Settings {
   readonly maxEvaluations: number
   readonly referenceEvaluations: number
   readonly constants: "default" | "coral"
+  readonly screen: number | undefined
+  readonly population: number | undefined
+  readonly sampleSize: number | undefined
 }
 
 const usage =
   "flags: --network SPEC, --budgets LOOSE,TIGHT (mm², loose > tight > 0), --optimizers a,b " +
-  `(of ${optimizerNames.join(", ")}), --seeds A-B, --source-evaluations N, --source-optimizer NAME, --max-evaluations N, --reference-evaluations N, --constants default|coral`
+  `(of ${optimizerNames.join(", ")}), --seeds A-B, --source-evaluations N, --source-optimizer NAME, --max-evaluations N, --reference-evaluations N, --constants default|coral, --screen N`
 
 const positiveInteger = (text: string): number | undefined => (/^[1-9]\d*$/.test(text) ? Number(text) : undefined)
 
@@ -63,6 +77,9 @@ const parseSettings = (args: readonly string[]): Settings => {
     maxEvaluations: 400,
     referenceEvaluations: 20_000,
     constants: "default",
+    screen: undefined,
+    population: undefined,
+    sampleSize: undefined,
   }
   for (let i = 0; i < args.length; i += 2) {
     const flag = args[i]
@@ -87,6 +104,9 @@ const parseSettings = (args: readonly string[]): Settings => {
     else if (flag === "--source-optimizer" && optimizerNames.includes(value)) settings.sourceOptimizer = value
     else if (flag === "--max-evaluations" && count !== undefined) settings.maxEvaluations = count
     else if (flag === "--reference-evaluations" && count !== undefined) settings.referenceEvaluations = count
+    else if (flag === "--screen" && count !== undefined) settings.screen = count
+    else if (flag === "--population" && count !== undefined) settings.population = count
+    else if (flag === "--sample-size" && count !== undefined) settings.sampleSize = count
     else if (flag === "--constants" && (value === "default" || value === "coral")) settings.constants = value
     else throw new Error(`unknown flag or bad value at "${args.slice(i, i + 2).join(" ")}"; ${usage}`)
   }
@@ -119,12 +139,12 @@ const runStudy = (
   evaluate: Evaluator,
   evaluations: number,
   targets: readonly number[],
-  warmStart?: readonly Trial[],
+  extra: NamedOptimizerSettings = {},
 ): { trials: readonly Trial[]; reachedAt: (number | undefined)[]; best: number } => {
   const optimizer = createOptimizerByName(name, edgeTpuKnobs, {
     directions: ["minimize"],
     seed,
-    ...(warmStart === undefined ? {} : { warmStart: { trials: warmStart } }),
+    ...extra,
   })
   let best = Number.POSITIVE_INFINITY
   let spent = 0
@@ -201,15 +221,23 @@ export const main = (args: string[]): void => {
     `${"optimizer".padEnd(12)}${"target".padStart(8)}${"scratch".padStart(10)}${"reached".padStart(9)}${"transfer".padStart(10)}${"reached".padStart(9)}${"speedup".padStart(9)}`,
   )
   const results: Record<string, unknown> = { reference: Number(reference.toFixed(6)) }
+  // The same tuning for scratch and transfer studies (the reference and source studies keep the defaults).
+  const tuning: NamedOptimizerSettings = {
+    ...(settings.population === undefined ? {} : { population: settings.population }),
+    ...(settings.sampleSize === undefined ? {} : { sampleSize: settings.sampleSize }),
+  }
   for (const name of settings.optimizers) {
     const start = process.hrtime.bigint()
     const scratch: (number | undefined)[][] = []
     const transfer: (number | undefined)[][] = []
     for (const seed of settings.seeds) {
       const source = runStudy(settings.sourceOptimizer, seed, loose, settings.sourceEvaluations, [])
-      scratch.push(runStudy(name, seed, tight, settings.maxEvaluations, targets).reachedAt)
+      scratch.push(runStudy(name, seed, tight, settings.maxEvaluations, targets, tuning).reachedAt)
       const rebased = rebase(source.trials, settings.loose - settings.tight)
-      transfer.push(runStudy(name, seed, tight, settings.maxEvaluations, targets, rebased).reachedAt)
+      const warmStart = { trials: rebased, ...(settings.screen === undefined ? {} : { screen: settings.screen }) }
+      transfer.push(runStudy(name, seed, tight, settings.maxEvaluations, targets, { ...tuning, warmStart }).reachedAt)
+      const shown = (run: readonly (number | undefined)[] | undefined) => (run ?? []).map((at) => at ?? "-").join("/")
+      console.error(`${name} seed ${seed}: evaluations to 99/95/90%: scratch ${shown(scratch.at(-1))}, transfer ${shown(transfer.at(-1))}`)
     }
     const figures: Record<string, unknown> = {}
     fractions.forEach((fraction, t) => {

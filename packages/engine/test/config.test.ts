@@ -38,6 +38,11 @@ const rules: ReadonlyArray<readonly [string, Record<string, unknown>, string]> =
   ["retries of 0 or more", { execution: { retries: -1 } }, "execution.retries: expected a whole number (0 or more), got -1"],
   ["a positive timeout", { execution: { timeoutSeconds: 0 } }, "execution.timeoutSeconds: expected a positive number, got 0"],
   ["no unknown keys", { optimizer: { name: "evolution", populaton: 5 } }, "optimizer.populaton: is unexpected"],
+  [
+    "a positive screen for a warm start",
+    { optimizer: { name: "evolution", warmStart: { study: "source", screen: 0 } } },
+    "optimizer.warmStart.screen: expected a positive integer, got 0",
+  ],
   ["the required sections", { budget: undefined }, "budget: is missing"],
   [
     "a known evaluator kind",

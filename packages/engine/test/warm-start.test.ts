@@ -35,6 +35,34 @@ describe("optimizer.warmStart: transfer from an earlier study of the same databa
     await store.close()
   })
 
+  it("passes optimizer.warmStart.screen to the optimizer: screen 1 is the unscreened evolution", async () => {
+    const path = freshDatabase()
+    const store = storeAt(path)
+    await runToEnd(scoreExperiment({ name: "source", constraints: [{ metric: "cost", max: 60 }], budget: { trials: 40 } }), store)
+    const paramsOf = async (name: string, screen: number | undefined) => {
+      await runToEnd(
+        scoreExperiment({
+          name,
+          constraints: [{ metric: "cost", max: 25 }],
+          optimizer: { ...evolution, warmStart: { study: "source", ...(screen === undefined ? {} : { screen }) } },
+          budget: { trials: 24 },
+        }),
+        store,
+      )
+      const study = await store.findStudy(name)
+      if (study === undefined) throw new Error(`no study ${name}`)
+      return (await store.trials(study.id)).map((trial) => trial.params)
+    }
+    const screened = await paramsOf("screened", undefined)
+    const plain = await paramsOf("plain", 1)
+    const plainAgain = await paramsOf("plain-again", 1)
+    // The seeded population (the first 10) is the same; the children differ once the models choose them.
+    expect(plain.slice(0, 10)).toEqual(screened.slice(0, 10))
+    expect(plainAgain).toEqual(plain)
+    expect(screened.slice(10)).not.toEqual(plain.slice(10))
+    await store.close()
+  })
+
   it("refuses a warm start from a study the database does not have, naming it", async () => {
     const store = storeAt(freshDatabase())
     await expect(

@@ -56,6 +56,16 @@ export { crowdingDistances, nonDominatedFronts } from "./ranking/non-dominated-s
 export { createOptimizerByName, type NamedOptimizerSettings, optimizerNames } from "./registry/registry.js"
 export type { PredictionContext, Predictions, Predictor } from "./screen/predictor.js"
 export { DEFAULT_SCREEN_CANDIDATES, type ScreenSettings, screenedStrategy, screenOrder } from "./screen/screened-strategy.js"
+export {
+  DEFAULT_SCREEN,
+  fitTransferModels,
+  screenedMutant,
+  screenIncumbent,
+  TRANSFER_UPDATE_POINTS,
+  TRANSFER_UPDATE_STEP,
+  type TransferModels,
+  updateTransferModels,
+} from "./transfer/screen.js"
 export { rankedSeeds, type WarmStart, warmStartRecords } from "./transfer/warm-start.js"
 export { genomeKey, type TrialRecord, toRecord } from "./trial/record.js"
 export { complete, type Direction, failed, infeasible, type Outcome, type Suggestion, type Trial } from "./trial/trial.js"

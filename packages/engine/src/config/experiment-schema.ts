@@ -125,8 +125,11 @@ const Optimizer = Schema.Struct({
   population: optional(positiveInteger),
   sampleSize: optional(positiveInteger),
   initial: optional(positiveInteger),
-  /** An earlier study of the same database and space to start from (transfer). */
-  warmStart: optional(Schema.Struct({ study: text })),
+  /**
+   * An earlier study of the same database and space to start from (transfer); `screen`: mutants
+   * the earlier trials' models screen per child of a warm-started evolution (default 16, 1: off).
+   */
+  warmStart: optional(Schema.Struct({ study: text, screen: optional(positiveInteger) })),
   /** Surrogate screening: propose `candidates` per trial, evaluate the best by the model. */
   screen: optional(Screen),
 })

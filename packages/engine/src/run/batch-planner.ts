@@ -32,11 +32,14 @@ export interface BatchPlanner {
  * const optimizer = createStudyOptimizer(experiment)
  */
 export const createStudyOptimizer = (experiment: Experiment, warmStart?: readonly OptimizerTrial[]): Optimizer => {
-  const { name, batch: _batch, warmStart: _source, screen, ...settings } = experiment.config.optimizer
+  const { name, batch: _batch, warmStart: source, screen, ...settings } = experiment.config.optimizer
+  const transferScreen = source?.screen
   return createOptimizerByName(name, experiment.space, {
     ...settings,
     ...(screen === undefined ? {} : { screen: studyScreen(experiment, screen) }),
-    ...(warmStart === undefined ? {} : { warmStart: { trials: warmStart } }),
+    ...(warmStart === undefined
+      ? {}
+      : { warmStart: { trials: warmStart, ...(transferScreen === undefined ? {} : { screen: transferScreen }) } }),
     directions: experiment.objectives.map((objective) => objective.direction),
     seed: experiment.seed,
   })

@@ -2,7 +2,17 @@ import type { Space } from "@cosearch/space"
 import { mutateNovel, sampleNovel } from "../optimizer/novel.js"
 import { type CommonSettings, createOptimizer, type Optimizer } from "../optimizer/optimizer.js"
 import type { Proposal, Strategy } from "../optimizer/strategy.js"
+import {
+  DEFAULT_SCREEN,
+  fitTransferModels,
+  screenedMutant,
+  screenIncumbent,
+  TRANSFER_UPDATE_STEP,
+  type TransferModels,
+  updateTransferModels,
+} from "../transfer/screen.js"
 import { rankedSeeds, type WarmStart } from "../transfer/warm-start.js"
+import type { TrialRecord } from "../trial/record.js"
 import { tournament } from "./tournament.js"
 
 /**
@@ -20,7 +30,10 @@ export interface AgingEvolutionSettings extends CommonSettings {
   readonly mutations?: number
   /** Float step of a mutation in the normalised coordinate (default 0.1). */
   readonly sigma?: number
-  /** A previous study whose best configurations form the first population. */
+  /**
+   * A previous study whose best configurations form the first population and whose models screen
+   * each child (see `screenedMutant`; `warmStart.screen: 1` turns screening off).
+   */
   readonly warmStart?: WarmStart
 }
 
@@ -32,7 +45,9 @@ export interface AgingEvolutionSettings extends CommonSettings {
  * Infeasible and failed trials stay in the population and lose tournaments to feasible ones
  * (constraint-domination), so they age out like any other; when a tournament is won by a trial
  * that carries no information (failed, or infeasible without constraint values) the child is a
- * random sample.
+ * random sample. Warm-started, each child is the best of `warmStart.screen` untaken mutants of
+ * the winner by GPs fitted on the old trials and corrected by the new ones every
+ * `TRANSFER_UPDATE_STEP` trials (expected improvement times probability of feasibility).
  *
  * @example
  * const strategy = agingEvolutionStrategy(space, { population: 20, sampleSize: 5 })
@@ -41,7 +56,20 @@ export const agingEvolutionStrategy = (space: Space, settings: AgingEvolutionSet
   const population = Math.max(1, settings.population ?? 20)
   const sampleSize = Math.max(1, settings.sampleSize ?? 5)
   const options = { k: settings.mutations ?? 1, sigma: settings.sigma ?? 0.1 }
-  const seeds = rankedSeeds(space, settings.directions ?? ["minimize"], settings.warmStart, population)
+  const studyDirections = settings.directions ?? ["minimize"]
+  const seeds = rankedSeeds(space, studyDirections, settings.warmStart, population)
+  const warm = settings.warmStart
+  const screen = warm === undefined ? 1 : Math.max(1, warm.screen ?? DEFAULT_SCREEN)
+  // The warm start's models, fitted once on first use (they depend on the settings alone).
+  let prior: TransferModels | undefined
+  // The models corrected by the new trials, and how many trials they have seen: a function of the history.
+  let current: { models: TransferModels; count: number } | undefined
+  const modelsAt = (warmStart: WarmStart, records: readonly TrialRecord[]): TransferModels => {
+    prior ??= fitTransferModels(space, studyDirections, warmStart)
+    const count = Math.floor(records.length / TRANSFER_UPDATE_STEP) * TRANSFER_UPDATE_STEP
+    if (current?.count !== count) current = { models: updateTransferModels(space, prior, records, count), count }
+    return current.models
+  }
   return {
     name: "evolution",
     propose: (n, context) => {
@@ -57,9 +85,13 @@ export const agingEvolutionStrategy = (space: Space, settings: AgingEvolutionSet
         const parent = tournament(records.slice(records.length - population), sampleSize, context.rng, directions.length)
         // A winner that carries no information (failed, or infeasible with no constraint values) is no
         // better a parent than a random point: sample instead, which finds a feasible region faster.
-        proposals.push({
-          genome: parent.violation >= Number.MAX_VALUE ? sampleNovel(context) : mutateNovel(context, parent.genome, options),
-        })
+        if (parent.violation >= Number.MAX_VALUE) proposals.push({ genome: sampleNovel(context) })
+        else if (warm === undefined || screen <= 1) proposals.push({ genome: mutateNovel(context, parent.genome, options) })
+        else {
+          const models = modelsAt(warm, records)
+          const incumbent = screenIncumbent(models, records)
+          proposals.push({ genome: screenedMutant(context, models, incumbent, parent.genome, screen, options) })
+        }
       }
       return proposals
     },

@@ -17,6 +17,11 @@ export interface WarmStart {
   readonly trials: readonly Trial[]
   /** The previous study's directions, when they differ from the new one's in name only (default: the new ones). */
   readonly directions?: readonly Direction[]
+  /**
+   * Mutants the old trials' models screen for each child of a warm-started evolution (default
+   * 16; 1 turns screening off): see `screenedMutant`.
+   */
+  readonly screen?: number
 }
 
 /**
