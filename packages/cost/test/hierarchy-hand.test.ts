@@ -69,34 +69,36 @@ describe("hand-derived: a 1-D convolution on two PEs", () => {
     expect(cost.levels[1]?.reads.inputs).toBe(48)
   })
 
-  it("outputs: stationary across c, read-modify-write per MAC", () => {
+  it("outputs: stationary across c, accumulated across r in the MAC", () => {
     // Above the RF, c (irrelevant to outputs) is innermost: it does not evict. Residencies = p1
     // = 2 per PE, each a new tile (distinct = 2): no partial sums come back. Each residency ends
     // with a write-back: RF reads 2 PEs * 2 * 2 = 8, DRAM writes 2 * 2 * 2 = 8 (K relevant: no
-    // reduction). The MACs update outputs 24 times per PE (writes 2 * 24 = 48) and read the
-    // partial sum each time except the first touch of each of the 4 outputs a PE computes
-    // (reads 2 * (24 - 4) = 40): RF output reads 8 + 40 = 48.
+    // reduction). In the RF, r (irrelevant to outputs) is innermost: a MAC keeps its partial sum
+    // in its accumulator over the 3 taps, so it takes an output 24 / 3 = 8 times per PE and writes
+    // it back each time (RF writes 2 * 8 = 16), reading it first each time but the first touch of
+    // each of the 4 outputs a PE computes (reads 2 * (8 - 4) = 8): RF output reads 8 + 8 = 16.
     expect(cost.levels[0]?.reads.outputs).toBe(0)
     expect(cost.levels[0]?.writes.outputs).toBe(8)
-    expect(cost.levels[1]?.writes.outputs).toBe(48)
-    expect(cost.levels[1]?.reads.outputs).toBe(48)
+    expect(cost.levels[1]?.writes.outputs).toBe(16)
+    expect(cost.levels[1]?.reads.outputs).toBe(16)
   })
 
   it("energy by component, and the same counts as the simulator", () => {
-    // DRAM: reads (24 + 16 + 0) * 1 + writes 8 * 2 = 56. RF: reads 144 * 1 + writes (24 + 32 + 48) * 2 = 352.
-    // MACs 48 * 0.5 = 24. Network: weights 24 + inputs 16 + outputs 8 = 48 transfers * 0.25 = 12.
+    // DRAM: reads (24 + 16 + 0) * 1 + writes 8 * 2 = 56. RF: reads (48 + 48 + 16) * 1 + writes
+    // (24 + 32 + 16) * 2 = 256. MACs 48 * 0.5 = 24. Network: weights 24 + inputs 16 + outputs 8
+    // = 48 transfers * 0.25 = 12.
     expect(cost.levels[0]?.energyPj).toBe(56)
-    expect(cost.levels[1]?.energyPj).toBe(352)
+    expect(cost.levels[1]?.energyPj).toBe(256)
     expect(cost.networkTransfers).toBe(48)
-    expect(cost.energy).toEqual({ macPj: 24, levelsPj: 408, networkPj: 12, totalPj: 444 })
+    expect(cost.energy).toEqual({ macPj: 24, levelsPj: 312, networkPj: 12, totalPj: 348 })
     const simulated = simulateMapping(nest, twoPes(), mapping)
     expect(simulated.reads).toEqual([
       [24, 16, 0],
-      [48, 48, 48],
+      [48, 48, 16],
     ])
     expect(simulated.writes).toEqual([
       [0, 0, 8],
-      [24, 32, 48],
+      [24, 32, 16],
     ])
   })
 
@@ -145,5 +147,32 @@ describe("hand-derived: stride, dilation and reduction across the array", () => 
     expect(cost.levels[0]?.reads.outputs).toBe(0)
     expect(cost.levels[0]?.reads.weights).toBe(8)
     expect(cost.levels[0]?.reads.inputs).toBe(8)
+  })
+
+  it("a window sliding by one output row keeps its overlap: only the new rows are fetched", () => {
+    // One PE; DRAM steps P, the RF holds a whole window of R taps. Stride 1, R = 3, P = 4: the
+    // RF's 3 rows slide down one row a step: 3 + 1 + 1 + 1 = 6 reads, the 6 input rows once.
+    // Stride 2, R = 3, P = 3: a step moves 2 rows, 1 row is kept: 3 + 2 + 2 = 7 (H = 7).
+    // Dilation 2, R = 2, P = 3: the window box is rows 0-2 (taps 0 and 2), it moves 1 row:
+    // 3 + 1 + 1 = 5 (H = 5).
+    const single = accelerator([level("DRAM", "shared"), level("RF", "pe")], 1, 1)
+    const slide = (P: number, R: number): Mapping => ({
+      levels: [
+        { factors: { P }, order: ["P"] },
+        { factors: { R }, order: ["R"] },
+      ],
+      spatial: { x: {}, y: {} },
+    })
+    const cases = [
+      { nest: tinyNest({ P: 4, R: 3 }), P: 4, R: 3, reads: 6 },
+      { nest: tinyNest({ P: 3, R: 3, stride: 2 }), P: 3, R: 3, reads: 7 },
+      { nest: tinyNest({ P: 3, R: 2, dilation: 2 }), P: 3, R: 2, reads: 5 },
+    ]
+    for (const { nest: sliding, P, R, reads } of cases) {
+      const cost = feasible(evaluateMapping(sliding, single, slide(P, R)))
+      expect(cost.levels[0]?.reads.inputs).toBe(reads)
+      expect(cost.levels[1]?.writes.inputs).toBe(reads)
+      expect(sliding.H).toBe(reads)
+    }
   })
 })

@@ -4,7 +4,9 @@ import type { LoopNest } from "@cosearch/network"
 
 // A brute-force reference for evaluateMapping: it literally runs a mapped loop nest, one temporal
 // step at a time and, within a step, PE by PE, keeping for every level instance the tile of each
-// operand it holds, and counts a fill whenever that tile changes. Only for tiny layers.
+// operand it holds (and for every MAC unit its partial sum), and counts a fill whenever that tile
+// changes: for weights and inputs, the elements of the new tile that the old one did not hold (a
+// set difference of the two boxes of coordinates). Only for tiny layers.
 
 /** Per level and operand (weights, inputs, outputs), in elements. */
 export interface SimulatedCounts {
@@ -113,10 +115,11 @@ export const simulateMapping = (
   // Where each loop sits relative to a child level c (c = levels is the MACs): above it or not.
   const above = (loop: Loop, c: number): boolean => (loop.level >= 0 ? loop.level < c : c > lastShared)
 
-  // The tile of operand o at child c: its elements are the bounding box of the points that the
-  // loops below c reach (counted once, by brute force, as every tile has the same shape).
-  const tileSize = (o: number, c: number): number => {
-    if (c === levels) return 1
+  // The tile of operand o at child c: its extent along each of the operand's axes is that of the
+  // bounding box of the points that the loops below c reach (counted once, by brute force, as
+  // every tile has the same shape); the MACs take one element.
+  const tileExtents = (o: number, c: number): number[] => {
+    if (c === levels) return [1, 1, 1, 1, 1]
     const below = loops.flatMap((loop, i) => (above(loop, c) ? [] : [i]))
     const lows = [Infinity, Infinity, Infinity, Infinity, Infinity]
     const highs = [-Infinity, -Infinity, -Infinity, -Infinity, -Infinity]
@@ -130,7 +133,21 @@ export const simulateMapping = (
         highs[a] = Math.max(highs[a] ?? 0, value)
       })
     }
-    return lows.reduce((product, low, a) => product * ((highs[a] ?? 0) - low + 1), 1)
+    return lows.map((low, a) => (highs[a] ?? 0) - low + 1)
+  }
+  // Where a tile lies: its lowest coordinate along each axis (the loops below at index 0).
+  const origin = (o: number, c: number, index: readonly number[]): number[] =>
+    axes(
+      nest,
+      o,
+      point(loops, index, (loop) => above(loop, c)),
+    )
+  // Elements of a box (origin, extents) not in another box of the same extents: the set difference.
+  const fresh = (extents: readonly number[], now: readonly number[], before: readonly number[] | undefined): number => {
+    const size = extents.reduce((product, extent) => product * extent, 1)
+    if (before === undefined) return size
+    const common = extents.reduce((product, extent, a) => product * Math.max(0, extent - Math.abs((now[a] ?? 0) - (before[a] ?? 0))), 1)
+    return size - common
   }
   const key = (o: number, c: number, index: readonly number[]): string => {
     const isAbove = (loop: Loop): boolean => above(loop, c) && relevant[o]?.includes(loop.dim) === true
@@ -153,11 +170,14 @@ export const simulateMapping = (
     for (let j = 1; j < chain.length; j++) {
       const parent = chain[j - 1] ?? 0
       const c = chain[j] ?? levels
-      const size = tileSize(o, c)
+      const extents = tileExtents(o, c)
+      const size = extents.reduce((product, extent) => product * extent, 1)
       const crossing = parent <= lastShared && c > lastShared
       const childInstance = (pe: number): number => (c > lastShared ? pe : 0)
       const parentInstance = (pe: number): number => (parent > lastShared ? pe : 0)
-      const held = new Map<number, string>()
+      // Levels keep their tiles; the MACs keep only a partial sum (an accumulator).
+      const keeps = c < levels || o === 2
+      const held = new Map<number, { tile: string; at: number[] }>()
       const seen = new Set<string>()
       const drain = (drained: Map<number, string>): void => {
         const updates = new Set<string>()
@@ -169,43 +189,44 @@ export const simulateMapping = (
         if (crossing) network += updates.size * size
       }
       for (const step of steps) {
-        const refilled = new Map<number, string>()
+        // Per refilled instance: its tile and the elements it did not hold at the previous step.
+        const refilled = new Map<number, { tile: string; fetched: number }>()
         const drained = new Map<number, string>()
         pes.forEach((pe, peId) => {
           const index = step.map((value, i) => value + (pe[i] ?? 0))
           const instance = childInstance(peId)
           if (refilled.has(instance)) return // a shared child: one instance for all PEs
           const tile = key(o, c, index)
-          const previous = c === levels ? undefined : held.get(instance)
-          if (c < levels && previous === tile) return
-          if (o === 2 && previous !== undefined) drained.set(instance, previous)
-          if (c < levels) held.set(instance, tile)
-          refilled.set(instance, tile)
+          const previous = keeps ? held.get(instance) : undefined
+          if (previous?.tile === tile) return
+          if (o === 2 && previous !== undefined) drained.set(instance, previous.tile)
+          const at = origin(o, c, index)
+          // Weights and inputs: only what the level did not hold at the previous step comes in.
+          const fetched = o < 2 && c < levels ? fresh(extents, at, previous?.at) : size
+          if (keeps) held.set(instance, { tile, at })
+          refilled.set(instance, { tile, fetched })
         })
         if (o === 2) drain(drained)
         // One transfer per distinct (parent instance, tile): multicast down, reduction up.
-        const served = new Set<string>()
-        for (const [instance, tile] of refilled) {
-          served.add(`${parentInstance(instance)}|${tile}`)
-          if (o < 2 && c < levels) add(writes, c, o, size)
+        const served = new Map<string, number>()
+        for (const [instance, { tile, fetched }] of refilled) {
+          served.set(`${parentInstance(instance)}|${tile}`, fetched)
+          if (o < 2 && c < levels) add(writes, c, o, fetched)
         }
+        const servedElements = [...served.values()].reduce((sum, fetched) => sum + fetched, 0)
         if (o < 2) {
-          add(reads, parent, o, served.size * size)
-          if (crossing) network += served.size * size
+          add(reads, parent, o, servedElements)
+          if (crossing) network += servedElements
         } else {
-          // Partial sums come back only for tiles seen before; the MACs' updates go up at once.
-          const refetched = [...served].filter((tile) => seen.has(tile)).length
+          // Partial sums come back only for tiles seen before.
+          const refetched = [...served.keys()].filter((tile) => seen.has(tile)).length
           add(reads, parent, 2, refetched * size)
           if (c < levels) add(writes, c, 2, refetched * size)
           if (crossing) network += refetched * size
-          for (const tile of served) seen.add(tile)
-          if (c === levels) {
-            add(writes, parent, 2, served.size * size)
-            if (crossing) network += served.size * size
-          }
+          for (const tile of served.keys()) seen.add(tile)
         }
       }
-      if (o === 2 && c < levels) drain(held)
+      if (o === 2) drain(new Map([...held].map(([instance, { tile }]) => [instance, tile])))
     }
   }
   return { reads, writes, network, macs: steps.length * pes.length, steps: steps.length }

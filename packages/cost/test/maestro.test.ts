@@ -12,7 +12,7 @@ const rows = readFileSync(new URL("../data/maestro/results-256pe.csv", import.me
   .split("\n")
   .slice(1)
   .map((line) => {
-    const [layer = "", dataflow = "", macs, runtime, , pes, , , , energy] = line.split(",")
+    const [layer = "", dataflow = "", macs, runtime, , pes, , , , energy, inputL2Reads] = line.split(",")
     return {
       layer,
       dataflow: dataflow as DataflowName,
@@ -20,6 +20,7 @@ const rows = readFileSync(new URL("../data/maestro/results-256pe.csv", import.me
       runtime: Number(runtime),
       pes: Number(pes),
       energyNj: Number(energy),
+      inputL2Reads: Number(inputL2Reads),
     }
   })
 
@@ -140,10 +141,22 @@ describe("the MAESTRO comparison on MAESTRO's mappings (off-chip bandwidth charg
     expect(perLayer[2]).toBeGreaterThan(0.85)
   })
 
-  it("reports energies against MAESTRO's (no sliding-window reuse here: docs/cost-model.md)", () => {
+  it("puts energies within 2x of MAESTRO's on at least 9 of the 15 rows, every row within 0.5-4.5x", () => {
+    // Sliding windows and accumulators bring the input and L1 counts close to MAESTRO's; what
+    // remains is the partial sums' traffic at L2 and data-based multicast (docs/cost-model.md).
     const ratios = rows.map((row, i) => (directive[i]?.energy.totalPj ?? 0) / 1000 / row.energyNj)
     console.log(`energy ratios on MAESTRO's mappings (ours / MAESTRO): ${ratios.map((r) => r.toFixed(2)).join(", ")}`)
-    expect(ratios.every((r) => r > 0.5 && r < 5)).toBe(true)
+    expect(ratios.filter((r) => r >= 0.5 && r <= 2).length).toBeGreaterThanOrEqual(9)
+    expect(ratios.every((r) => r > 0.5 && r < 4.5)).toBe(true)
+  })
+
+  it("reads MAESTRO's L2 input counts within 5% where a window slides over DRAM into one PE's L1 (kcp_ws)", () => {
+    // kcp_ws slides Q (then P) innermost over DRAM with each PE's R x S window in its L1: with
+    // sliding-window reuse only the new column comes in, as in MAESTRO.
+    rows.forEach((row, i) => {
+      if (row.dataflow !== "kcp_ws" || row.layer === "L3") return
+      expect(Math.abs((directive[i]?.levels[1]?.reads.inputs ?? 0) / row.inputL2Reads - 1)).toBeLessThan(0.05)
+    })
   })
 })
 

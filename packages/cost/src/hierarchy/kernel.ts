@@ -8,9 +8,43 @@ import {
   planOperand,
   planParent,
   planSide,
+  planSlideFields,
+  planSlideOffset,
+  planSlideStart,
+  planSlides,
   planSteps,
   planStride,
 } from "../mapping/compile.js"
+
+/**
+ * Input elements per instance that the sliding refills of a transfer into level `c` find already
+ * held: for each record, its count times the overlap of the tile with itself moved by the
+ * record's shift (the bounding boxes' intersection: the channel axes whole, rows and columns
+ * `max(0, extent − |shift|)`).
+ */
+const slidingOverlap = (plan: Float64Array, row: number, c: number, levels: number, s: Scratch): number => {
+  const records = plan[row + planSlides] ?? 0
+  if (records === 0) return 0
+  const { extent, geometry } = s
+  const e = c * 8
+  const strideH = geometry[0] ?? 1
+  const strideW = geometry[1] ?? 1
+  const dilationH = geometry[2] ?? 1
+  const dilationW = geometry[3] ?? 1
+  const height = ((extent[e + 4] ?? 1) - 1) * strideH + ((extent[e + 6] ?? 1) - 1) * dilationH + 1
+  const width = ((extent[e + 5] ?? 1) - 1) * strideW + ((extent[e + 7] ?? 1) - 1) * dilationW + 1
+  const channels = (extent[e] ?? 1) * (extent[e + 1] ?? 1) * (extent[e + 3] ?? 1)
+  let held = 0
+  let at = planSlideOffset(levels) + (plan[row + planSlideStart] ?? 0) * planSlideFields
+  for (let r = 0; r < records; r++, at += planSlideFields) {
+    const rows = height - Math.abs((plan[at + 1] ?? 0) * strideH + (plan[at + 2] ?? 0) * dilationH)
+    if (rows <= 0) continue
+    const columns = width - Math.abs((plan[at + 3] ?? 0) * strideW + (plan[at + 4] ?? 0) * dilationW)
+    if (columns <= 0) continue
+    held += (plan[at] ?? 0) * rows * columns
+  }
+  return held * channels
+}
 
 // Internal to @cosearch/cost: the arithmetic of the hierarchical model over typed arrays, shared
 // by `evaluateMapping` (which then builds the result records) and the mapper (which only needs
@@ -53,9 +87,11 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
       else stepOut[parent] = (stepOut[parent] ?? 0) + streamed
     }
     if (o < 2) {
-      reads[parent * 3 + o] = (reads[parent * 3 + o] ?? 0) + side * fills * size
-      if (c < levels) writes[c * 3 + o] = (writes[c * 3 + o] ?? 0) + instances * fills * size
-      if (crossing) network += side * fills * size
+      // Elements fetched per instance: every fill's tile, less what sliding refills already hold.
+      const fetched = fills * size - (o === 1 && c < levels ? slidingOverlap(plan, row, c, levels, s) : 0)
+      reads[parent * 3 + o] = (reads[parent * 3 + o] ?? 0) + side * fetched
+      if (c < levels) writes[c * 3 + o] = (writes[c * 3 + o] ?? 0) + instances * fetched
+      if (crossing) network += side * fetched
       if (c < levels && info.doubleBuffered[c] !== 1) {
         // The first tile: limited by the level's own port and by the parent's (which serves
         // every distinct tile across the fan-out).

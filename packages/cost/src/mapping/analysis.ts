@@ -95,6 +95,8 @@ export interface Scratch {
   readonly levels: number
   /** Nest bounds in canonical dimension order. */
   readonly bounds: Float64Array
+  /** The nest's strideH, strideW, dilationH, dilationW (set with the tiles). */
+  readonly geometry: Float64Array
   /** Tile extent per level and dimension, `extent[l * 8 + d]`. */
   readonly extent: Float64Array
   /** Tile elements per level and operand, `tile[l * 3 + o]`. */
@@ -123,6 +125,7 @@ export interface Scratch {
 export const makeScratch = (levels: number): Scratch => ({
   levels,
   bounds: new Float64Array(8),
+  geometry: new Float64Array(4),
   extent: new Float64Array((levels + 1) * 8),
   tile: new Float64Array(levels * 3),
   windows: new Float64Array(levels),

@@ -12,9 +12,13 @@ import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, releva
  * One transfer of the reuse analysis: operand `o` filling `child` (a level, or `levels` for the
  * MACs) from `parent`, `fills` times per child instance, `distinct` different tiles per instance;
  * `side` parent-side transfers per fill (distinct tiles across the fan-out, or the instances);
- * `steps` iterations of all the loops above the child (the fills were there no reuse).
+ * `steps` iterations of all the loops above the child (the fills were there no reuse). An input
+ * transfer into a level also lists its sliding refills: `slides` records from record
+ * `slideStart` of the plan's slide region (`planSlideOffset`), each `planSlideFields` numbers —
+ * how many refills per instance move the tile by the same shift, and that shift in P, R, Q and S
+ * indices (docs/cost-model.md, "Sliding windows").
  */
-export const planStride = 9
+export const planStride = 11
 const stride = planStride
 export const planOperand = 0
 export const planParent = 1
@@ -25,6 +29,12 @@ export const planSide = 5
 export const planInstances = 6
 export const planCrossing = 7
 export const planSteps = 8
+export const planSlideStart = 9
+export const planSlides = 10
+/** A sliding refill: count per instance, then the shift of the tile's origin in P, R, Q, S. */
+export const planSlideFields = 5
+/** Where the slide records start in a plan for `levels` storage levels. */
+export const planSlideOffset = (levels: number): number => 3 * levels * stride
 
 /** A mapping read against an accelerator. */
 export interface CompiledMapping {
@@ -170,11 +180,17 @@ const weightsMask = maskOf(0)
 const inputsMask = maskOf(1)
 const outputsMask = maskOf(2)
 
-/** Working array of `reusePlanInto`: per level, ten products and flags. */
+/** Working arrays of `reusePlanInto`: per level, ten products and flags; per level and
+ * dimension, the stride of that level's loop (the product of the dimension's factors inside it). */
 let products = new Float64Array(80)
+let strides = new Float64Array(64)
 
 /** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
-export const planLength = (levels: number): number => 3 * levels * stride
+export const planLength = (levels: number): number => planSlideOffset(levels) + levels * 8 * levels * planSlideFields
+
+/** Bit masks of the dimensions that move an input tile's window (P, R | Q, S) or its other axes (N, G, C). */
+const windowMask = (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7)
+const channelMask = (1 << 0) | (1 << 1) | (1 << 3)
 
 /**
  * The reuse analysis (docs/cost-model.md): for each operand and each pair of consecutive levels
@@ -245,6 +261,18 @@ export const reusePlanInto = (
     pr[at + 8] = stopI
     pr[at + 9] = stopO
   }
+  // Loop strides: the product of the dimension's factors at the levels below, and its spatial
+  // factors when the level is shared (the fan-out lies below it).
+  if (strides.length < levels * 8) strides = new Float64Array(levels * 16)
+  const st = strides
+  for (let d = 0; d < 8; d++) {
+    let below = 1
+    for (let l = levels - 1; l >= 0; l--) {
+      if (l === lastShared) below *= (sx[d] ?? 1) * (sy[d] ?? 1)
+      st[l * 8 + d] = below
+      below *= f[l * 8 + d] ?? 1
+    }
+  }
   // PEs that need different tiles of each operand: the spatial factors it depends on.
   let spatialWeights = 1
   let spatialInputs = 1
@@ -256,6 +284,8 @@ export const reusePlanInto = (
     if (((outputsMask >> d) & 1) === 1) spatialOutputs *= spread
   }
   let transfers = 0
+  let slides = 0
+  const slideRegion = planSlideOffset(levels)
   for (let o = 0; o < 3; o++) {
     const spatialRelevant = o === 0 ? spatialWeights : o === 1 ? spatialInputs : spatialOutputs
     let parent = 0
@@ -266,10 +296,11 @@ export const reusePlanInto = (
       distinct *= pr[(c - 1) * 10 + 1 + o] ?? 1
       if (c < levels && holds[c * 3 + o] !== 1) continue
       let fills = above
-      if (c < levels) {
+      if (c < levels || o === 2) {
         // Stationarity: loops the operand does not depend on, innermost above the child, do not
         // refill it (up to the innermost relevant loop, whatever level it is at). The MACs keep
-        // nothing, so every step refills them.
+        // no weight or input, so every step refills those; each keeps its partial sum in an
+        // accumulator while the innermost loops do not index outputs.
         let trailing = 1
         for (let l = c - 1; l >= 0; l--) {
           trailing *= pr[l * 10 + 4 + o] ?? 1
@@ -277,6 +308,8 @@ export const reusePlanInto = (
         }
         fills = above / trailing
       }
+      const slideStart = slides
+      if (o === 1 && c < levels && fills > 1) slides = slideRecords(plan, slideRegion, slides, fills, c, f, order, ordLength, st)
       const crossing = parent <= lastShared && c > lastShared
       const instances = c > lastShared ? usedPes : 1
       const row = transfers++ * stride
@@ -289,8 +322,68 @@ export const reusePlanInto = (
       plan[row + planInstances] = instances
       plan[row + planCrossing] = crossing ? 1 : 0
       plan[row + planSteps] = above
+      plan[row + planSlideStart] = slideStart
+      plan[row + planSlides] = slides - slideStart
       parent = c
     }
   }
   return transfers
+}
+
+/**
+ * The sliding refills of an input tile into child level `c` that fills `fills` times per
+ * instance: walking the loops above `c` from the innermost relevant one outwards, each loop M
+ * advances `(product of the loops outside it) · (factor − 1)` times, resetting every loop inside
+ * it; the tile's origin then moves by M's stride minus the resets' spans. A move along N, G or C
+ * (M's or a reset's) leaves no overlap (a tile's extent there is at most the stride), so only
+ * moves along P, R, Q, S alone are recorded. Returns the new number of records.
+ */
+const slideRecords = (
+  plan: Float64Array,
+  region: number,
+  start: number,
+  fills: number,
+  c: number,
+  f: Float64Array,
+  order: Int8Array,
+  ordLength: Int8Array,
+  st: Float64Array,
+): number => {
+  let records = start
+  let inner = 1
+  let resetP = 0
+  let resetR = 0
+  let resetQ = 0
+  let resetS = 0
+  let started = false
+  for (let l = c - 1; l >= 0; l--) {
+    for (let i = (ordLength[l] ?? 0) - 1; i >= 0; i--) {
+      const d = order[l * 8 + i] ?? 0
+      const factor = f[l * 8 + d] ?? 1
+      if (factor === 1) continue
+      const bit = 1 << d
+      if (!started) {
+        if ((inputsMask & bit) === 0) continue // irrelevant and innermost: no refill
+        started = true
+      }
+      const stride = st[l * 8 + d] ?? 1
+      if ((bit & channelMask) !== 0) return records // this move and every outer one change N, G or C
+      const count = (fills / (inner * factor)) * (factor - 1)
+      const at = region + records++ * planSlideFields
+      plan[at] = count
+      plan[at + 1] = resetP + (d === 4 ? stride : 0)
+      plan[at + 2] = resetR + (d === 6 ? stride : 0)
+      plan[at + 3] = resetQ + (d === 5 ? stride : 0)
+      plan[at + 4] = resetS + (d === 7 ? stride : 0)
+      inner *= factor
+      if ((bit & windowMask) !== 0) {
+        const span = (factor - 1) * stride
+        if (d === 4) resetP -= span
+        else if (d === 6) resetR -= span
+        else if (d === 5) resetQ -= span
+        else resetS -= span
+      }
+    }
+  }
+  return records
 }
