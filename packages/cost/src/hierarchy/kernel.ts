@@ -24,7 +24,6 @@ import {
  */
 const slidingOverlap = (plan: Float64Array, row: number, c: number, levels: number, s: Scratch): number => {
   const records = plan[row + planSlides] ?? 0
-  if (records === 0) return 0
   const { extent, geometry } = s
   const e = c * 8
   const strideH = geometry[0] ?? 1
@@ -56,7 +55,7 @@ const slidingOverlap = (plan: Float64Array, row: number, c: number, levels: numb
  * transfer plan and the tiles in `s.tile`; returns the elements crossing the spatial fan-out.
  */
 export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, transfers: number, s: Scratch): number => {
-  const { levels, bytes } = info
+  const { levels, bytes, tilesPerStep, doubleBuffered, bandwidth, anyTilesPerStep } = info
   const { tile, reads, writes, fill, stepIn, stepOut } = s
   for (let i = 0; i < levels * 3; i++) {
     reads[i] = 0
@@ -78,7 +77,7 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
     const instances = plan[row + planInstances] ?? 0
     const crossing = plan[row + planCrossing] === 1
     const size = c < levels ? (tile[c * 3 + o] ?? 0) : 1
-    if (info.tilesPerStep[parent] === 1) {
+    if (anyTilesPerStep && tilesPerStep[parent] === 1) {
       // MAESTRO's off-chip model: the child's whole tile crosses at every step, reuse ignored,
       // its inputs counted per PE group (the windows of neighbouring groups not shared).
       const whole = o === 1 && c < levels ? (s.windows[c] ?? 0) : size
@@ -88,15 +87,15 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
     }
     if (o < 2) {
       // Elements fetched per instance: every fill's tile, less what sliding refills already hold.
-      const fetched = fills * size - (o === 1 && c < levels ? slidingOverlap(plan, row, c, levels, s) : 0)
+      const fetched = (plan[row + planSlides] ?? 0) > 0 ? fills * size - slidingOverlap(plan, row, c, levels, s) : fills * size
       reads[parent * 3 + o] = (reads[parent * 3 + o] ?? 0) + side * fetched
       if (c < levels) writes[c * 3 + o] = (writes[c * 3 + o] ?? 0) + instances * fetched
       if (crossing) network += side * fetched
-      if (c < levels && info.doubleBuffered[c] !== 1) {
+      if (c < levels && doubleBuffered[c] !== 1) {
         // The first tile: limited by the level's own port and by the parent's (which serves
         // every distinct tile across the fan-out).
-        const own = (size * bytes) / (info.bandwidth[c] ?? Number.POSITIVE_INFINITY)
-        const served = ((crossing ? side : 1) * size * bytes) / (info.bandwidth[parent] ?? Number.POSITIVE_INFINITY)
+        const own = (size * bytes) / (bandwidth[c] ?? Number.POSITIVE_INFINITY)
+        const served = ((crossing ? side : 1) * size * bytes) / (bandwidth[parent] ?? Number.POSITIVE_INFINITY)
         fill[c] = (fill[c] ?? 0) + Math.max(own, served)
       }
     } else {

@@ -254,15 +254,18 @@ const inputIssues = (nest: LoopNest, accelerator: HierarchicalAccelerator): Mapp
 
 /**
  * What `searchMappings` found: the best mapping's dataflow (`undefined` when nothing fits), the
- * mappings evaluated, and the first dataflow tried (named when nothing fits). @internal
+ * mappings evaluated, and the first dataflow tried (named when nothing fits). One object, reused
+ * by every search (read it before the next). @internal
  */
 export interface SearchOutcome {
-  readonly dataflow: DataflowName | undefined
+  dataflow: DataflowName | undefined
   /** The index of `dataflow` in `dataflowNames` (-1 when nothing fits). */
-  readonly dataflowIndex: number
-  readonly visited: number
-  readonly first: DataflowName
+  dataflowIndex: number
+  visited: number
+  first: DataflowName
 }
+
+const outcome: SearchOutcome = { dataflow: undefined, dataflowIndex: -1, visited: 0, first: "ws" }
 
 /**
  * The mapper's search on a valid nest and accelerator (see `mapLayer`; `info` is the
@@ -307,7 +310,11 @@ export const searchMappings = (
       bestIndex = dataflow === "auto" ? t : dataflowNames.indexOf(dataflow)
     }
   }
-  return { dataflow: bestDataflow, dataflowIndex: bestIndex, visited, first: dataflow === "auto" ? (dataflowNames[0] ?? "ws") : dataflow }
+  outcome.dataflow = bestDataflow
+  outcome.dataflowIndex = bestIndex
+  outcome.visited = visited
+  outcome.first = dataflow === "auto" ? (dataflowNames[0] ?? "ws") : dataflow
+  return outcome
 }
 
 /**
@@ -572,10 +579,14 @@ const searchTemplate = (
         if (d !== first || l !== buffer) grow(nest, info, l, d)
       }
     }
+    // The rest goes to the outermost level: only its own tiles grow.
     for (let d = 0; d < 8; d++) {
-      f[d] = (f[d] ?? 1) * (rem[d] ?? 1)
+      const left = rem[d] ?? 1
+      if (left === 1) continue
+      f[d] = (f[d] ?? 1) * left
       rem[d] = 1
-      tilesCurrent = false
+      if (tilesCurrent && !info.anyTilesPerStep) scaleTiles(scratchFor(levels), 0, d, left, nest)
+      else tilesCurrent = false
     }
     if (!fits(nest, info)) continue
     for (let o = 0; o < orders && visited < budget; o++) {

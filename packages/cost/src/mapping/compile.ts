@@ -180,10 +180,8 @@ const weightsMask = maskOf(0)
 const inputsMask = maskOf(1)
 const outputsMask = maskOf(2)
 
-/** Working arrays of `reusePlanInto`: per level, ten products and flags; per level and
- * dimension, the stride of that level's loop (the product of the dimension's factors inside it). */
+/** Working array of `reusePlanInto`: per level, ten products and flags. */
 let products = new Float64Array(80)
-let strides = new Float64Array(64)
 
 /** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
 export const planLength = (levels: number): number => planSlideOffset(levels) + levels * 8 * levels * planSlideFields
@@ -215,17 +213,21 @@ export const reusePlanInto = (
   if (products.length < levels * 10) products = new Float64Array(levels * 20)
   const pr = products
   for (let l = 0; l < levels; l++) {
-    let all = 1
-    let weights = 1
-    let inputs = 1
-    let outputs = 1
-    for (let d = 0; d < 8; d++) {
-      const factor = f[l * 8 + d] ?? 1
-      all *= factor
-      if (((weightsMask >> d) & 1) === 1) weights *= factor
-      if (((inputsMask >> d) & 1) === 1) inputs *= factor
-      if (((outputsMask >> d) & 1) === 1) outputs *= factor
-    }
+    const e = l * 8
+    const n = f[e] ?? 1
+    const g = f[e + 1] ?? 1
+    const k = f[e + 2] ?? 1
+    const c = f[e + 3] ?? 1
+    const p = f[e + 4] ?? 1
+    const q = f[e + 5] ?? 1
+    const r = f[e + 6] ?? 1
+    const sw = f[e + 7] ?? 1
+    // The operands' dimensions (docs/network.md): weights G K C R S, inputs N G C P Q R S, outputs N G K P Q.
+    const window = g * c * r * sw
+    const weights = window * k
+    const inputs = window * n * p * q
+    const outputs = n * g * k * p * q
+    const all = outputs * c * r * sw
     let trailW = 1
     let trailI = 1
     let trailO = 1
@@ -248,6 +250,7 @@ export const reusePlanInto = (
         if (((outputsMask >> d) & 1) === 1) stopO = 1
         else trailO *= factor
       }
+      if ((stopW & stopI & stopO) === 1) break
     }
     const at = l * 10
     pr[at] = all
@@ -261,28 +264,15 @@ export const reusePlanInto = (
     pr[at + 8] = stopI
     pr[at + 9] = stopO
   }
-  // Loop strides: the product of the dimension's factors at the levels below, and its spatial
-  // factors when the level is shared (the fan-out lies below it).
-  if (strides.length < levels * 8) strides = new Float64Array(levels * 16)
-  const st = strides
-  for (let d = 0; d < 8; d++) {
-    let below = 1
-    for (let l = levels - 1; l >= 0; l--) {
-      if (l === lastShared) below *= (sx[d] ?? 1) * (sy[d] ?? 1)
-      st[l * 8 + d] = below
-      below *= f[l * 8 + d] ?? 1
-    }
-  }
   // PEs that need different tiles of each operand: the spatial factors it depends on.
-  let spatialWeights = 1
-  let spatialInputs = 1
-  let spatialOutputs = 1
-  for (let d = 0; d < 8; d++) {
-    const spread = (sx[d] ?? 1) * (sy[d] ?? 1)
-    if (((weightsMask >> d) & 1) === 1) spatialWeights *= spread
-    if (((inputsMask >> d) & 1) === 1) spatialInputs *= spread
-    if (((outputsMask >> d) & 1) === 1) spatialOutputs *= spread
-  }
+  const spreadN = (sx[0] ?? 1) * (sy[0] ?? 1)
+  const spreadG = (sx[1] ?? 1) * (sy[1] ?? 1)
+  const spreadK = (sx[2] ?? 1) * (sy[2] ?? 1)
+  const spreadWindow = spreadG * (sx[3] ?? 1) * (sy[3] ?? 1) * (sx[6] ?? 1) * (sy[6] ?? 1) * (sx[7] ?? 1) * (sy[7] ?? 1)
+  const spreadPQ = (sx[4] ?? 1) * (sy[4] ?? 1) * (sx[5] ?? 1) * (sy[5] ?? 1)
+  const spatialWeights = spreadWindow * spreadK
+  const spatialInputs = spreadWindow * spreadN * spreadPQ
+  const spatialOutputs = spreadN * spreadG * spreadK * spreadPQ
   let transfers = 0
   let slides = 0
   const slideRegion = planSlideOffset(levels)
@@ -309,7 +299,8 @@ export const reusePlanInto = (
         fills = above / trailing
       }
       const slideStart = slides
-      if (o === 1 && c < levels && fills > 1) slides = slideRecords(plan, slideRegion, slides, fills, c, f, order, ordLength, st)
+      if (o === 1 && c < levels && fills > 1)
+        slides = slideRecords(plan, slideRegion, slides, fills, c, levels, lastShared, f, sx, sy, order, ordLength)
       const crossing = parent <= lastShared && c > lastShared
       const instances = c > lastShared ? usedPes : 1
       const row = transfers++ * stride
@@ -344,10 +335,13 @@ const slideRecords = (
   start: number,
   fills: number,
   c: number,
+  levels: number,
+  lastShared: number,
   f: Float64Array,
+  sx: Float64Array,
+  sy: Float64Array,
   order: Int8Array,
   ordLength: Int8Array,
-  st: Float64Array,
 ): number => {
   let records = start
   let inner = 1
@@ -366,8 +360,11 @@ const slideRecords = (
         if ((inputsMask & bit) === 0) continue // irrelevant and innermost: no refill
         started = true
       }
-      const stride = st[l * 8 + d] ?? 1
       if ((bit & channelMask) !== 0) return records // this move and every outer one change N, G or C
+      // The loop's stride: its dimension's factors at the levels below, and the spatial ones
+      // when the fan-out lies below it.
+      let stride = l <= lastShared ? (sx[d] ?? 1) * (sy[d] ?? 1) : 1
+      for (let k = l + 1; k < levels; k++) stride *= f[k * 8 + d] ?? 1
       const count = (fills / (inner * factor)) * (factor - 1)
       const at = region + records++ * planSlideFields
       plan[at] = count
