@@ -59,8 +59,8 @@ describe("evaluateMapping equals a brute-force loop-nest simulation", () => {
   })
 
   it("counting tiles by the data they cover never gives more accesses: the model is an upper bound for inputs", () => {
-    // Two index sets can cover the same input window (a P step undone by an R reset; PEs on a
-    // diagonal of spatial P and R). The model counts them as different tiles (docs/cost-model.md).
+    // Two index sets can cover the same input window (PEs on a diagonal of spatial P and R): the
+    // model multicasts by indices, so it serves each its own copy (docs/cost-model.md).
     const next = random(99)
     let smaller = 0
     for (const accelerator of hierarchies) {
