@@ -282,6 +282,8 @@ export const searchMappings = (
   const objective = options.objective ?? "latency"
   const tried = dataflow === "auto" ? dataflowNames.length : 1
   const total = Math.max(1, Math.floor(options.maxMappings ?? (dataflow === "auto" ? 64 : 32)) || 1)
+  single = total === 1
+  bestLive = false
   const perDataflow = Math.max(1, Math.floor(total / tried))
   const levels = accelerator.levels.length
   if (state.levels < levels) {
@@ -322,13 +324,20 @@ export const searchMappings = (
  * `scoreCounts` reads) of the best mapping of the last `searchMappings`; overwritten by the next
  * search. @internal
  */
-export const bestCounts = (): Scratch => state.best
+export const bestCounts = (): Scratch => (bestLive ? scratchFor(state.levels) : state.best)
 
 /**
  * The score of the best mapping of the last `searchMappings`: its cycles, energy (pJ), compute
  * cycles and used PEs — what `evaluateMapping` computes for its record. @internal
  */
-export const bestScore = (): Float64Array => state.bestScore
+export const bestScore = (): Float64Array => (bestLive ? state.score : state.bestScore)
+
+/**
+ * Whether the best mapping's counts and score are still the working ones (the scratch and
+ * `state.score`) rather than copies in `state.best` and `state.bestScore`: a search of a single
+ * mapping needs no copy.
+ */
+let bestLive = false
 
 /** Whether the scratch's tiles are those of the current factors (`state.f`, `sx`, `sy`). */
 let tilesCurrent = false
@@ -364,12 +373,10 @@ const fits = (nest: LoopNest, info: AcceleratorInfo): boolean => {
  */
 const factorRoom = (nest: LoopNest, info: AcceleratorInfo, l: number, d: number): number => {
   const s = refreshTiles(nest, info)
-  const bytes = info.bytes
   let room = Number.POSITIVE_INFINITY
   for (let k = 0; k <= l; k++) {
-    const capacity = info.capacity[k] ?? Number.POSITIVE_INFINITY
-    if (capacity === Number.POSITIVE_INFINITY) continue
-    const budget = capacity / bytes / (info.doubleBuffered[k] === 1 ? 2 : 1)
+    const budget = info.tileElements[k] ?? Number.POSITIVE_INFINITY
+    if (budget === Number.POSITIVE_INFINITY) continue
     const e = k * 8
     let slope = 0
     let fixed = 0
@@ -489,6 +496,9 @@ const flushBest = (): void => {
   bestPending = 0
 }
 
+/** Whether the current search visits one mapping only (its counts then stay where they are). */
+let single = false
+
 /** Whether the last `searchTemplate` found a mapping better than the one it was given. */
 let improved = false
 
@@ -602,7 +612,8 @@ const searchTemplate = (
         improved = true
         // The factors and orders are copied to `best*` only before they next change.
         bestPending = levels
-        keepCounts(info)
+        if (single) bestLive = true
+        else keepCounts(info)
       }
     }
   }
