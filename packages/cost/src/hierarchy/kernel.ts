@@ -4,6 +4,8 @@ import {
   planCrossing,
   planDistinct,
   planFills,
+  planGeometryOffset,
+  planHeld,
   planInstances,
   planOperand,
   planParent,
@@ -66,6 +68,11 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
     stepIn[l] = 0
     stepOut[l] = 0
   }
+  // The plan's sliding overlaps, when already computed for this nest geometry.
+  const { geometry } = s
+  const stamp = planGeometryOffset(levels)
+  const current =
+    plan[stamp] === geometry[0] && plan[stamp + 1] === geometry[1] && plan[stamp + 2] === geometry[2] && plan[stamp + 3] === geometry[3]
   let network = 0
   for (let i = 0; i < transfers; i++) {
     const row = i * planStride
@@ -87,7 +94,11 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
     }
     if (o < 2) {
       // Elements fetched per instance: every fill's tile, less what sliding refills already hold.
-      const fetched = (plan[row + planSlides] ?? 0) > 0 ? fills * size - slidingOverlap(plan, row, c, levels, s) : fills * size
+      let fetched = fills * size
+      if ((plan[row + planSlides] ?? 0) > 0) {
+        if (!current) plan[row + planHeld] = slidingOverlap(plan, row, c, levels, s)
+        fetched -= plan[row + planHeld] ?? 0
+      }
       reads[parent * 3 + o] = (reads[parent * 3 + o] ?? 0) + side * fetched
       if (c < levels) writes[c * 3 + o] = (writes[c * 3 + o] ?? 0) + instances * fetched
       if (crossing) network += side * fetched
@@ -111,6 +122,7 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
       if (crossing) network += side * (fills + refills) * size
     }
   }
+  if (!current) for (let g = 0; g < 4; g++) plan[stamp + g] = geometry[g] ?? 0
   return network
 }
 

@@ -18,7 +18,7 @@ import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, releva
  * how many refills per instance move the tile by the same shift, and that shift in P, R, Q and S
  * indices (docs/cost-model.md, "Sliding windows").
  */
-export const planStride = 11
+export const planStride = 12
 const stride = planStride
 export const planOperand = 0
 export const planParent = 1
@@ -31,6 +31,8 @@ export const planCrossing = 7
 export const planSteps = 8
 export const planSlideStart = 9
 export const planSlides = 10
+/** Input elements its sliding refills find held, per instance, for the geometry stamped in the plan. */
+export const planHeld = 11
 /** A sliding refill: count per instance, then the shift of the tile's origin in P, R, Q, S. */
 export const planSlideFields = 5
 /** Where the slide records start in a plan for `levels` storage levels. */
@@ -184,7 +186,14 @@ const outputsMask = maskOf(2)
 let products = new Float64Array(80)
 
 /** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
-export const planLength = (levels: number): number => planSlideOffset(levels) + levels * 8 * levels * planSlideFields
+export const planLength = (levels: number): number => planGeometryOffset(levels) + 4
+
+/**
+ * Where a plan keeps the nest geometry (strideH, strideW, dilationH, dilationW) its `planHeld`
+ * values were computed for (NaN: none yet): the overlaps depend on the plan and the geometry only,
+ * so evaluating a cached plan again on the same geometry reuses them.
+ */
+export const planGeometryOffset = (levels: number): number => planSlideOffset(levels) + levels * 8 * levels * planSlideFields
 
 /** Bit masks of the dimensions that move an input tile's window (P, R | Q, S) or its other axes (N, G, C). */
 const windowMask = (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7)
@@ -276,6 +285,7 @@ export const reusePlanInto = (
   let transfers = 0
   let slides = 0
   const slideRegion = planSlideOffset(levels)
+  plan[planGeometryOffset(levels)] = Number.NaN
   for (let o = 0; o < 3; o++) {
     const spatialRelevant = o === 0 ? spatialWeights : o === 1 ? spatialInputs : spatialOutputs
     let parent = 0
