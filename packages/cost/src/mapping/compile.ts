@@ -282,6 +282,10 @@ export const reusePlanInto = (
   const spatialWeights = spreadWindow * spreadK
   const spatialInputs = spreadWindow * spreadN * spreadPQ
   const spatialOutputs = spreadN * spreadG * spreadK * spreadPQ
+  // A window of one tap in each direction (R = S = 1) never overlaps itself moved: a P or Q move
+  // shifts it by at least its extent (docs/cost-model.md, "Sliding windows"), so no slides.
+  let taps = (sx[6] ?? 1) * (sy[6] ?? 1) * (sx[7] ?? 1) * (sy[7] ?? 1)
+  for (let l = 0; l < levels; l++) taps *= (f[l * 8 + 6] ?? 1) * (f[l * 8 + 7] ?? 1)
   let transfers = 0
   let slides = 0
   const slideRegion = planSlideOffset(levels)
@@ -309,7 +313,7 @@ export const reusePlanInto = (
         fills = above / trailing
       }
       const slideStart = slides
-      if (o === 1 && c < levels && fills > 1)
+      if (o === 1 && c < levels && fills > 1 && taps > 1)
         slides = slideRecords(plan, slideRegion, slides, fills, c, levels, lastShared, f, sx, sy, order, ordLength)
       const crossing = parent <= lastShared && c > lastShared
       const instances = c > lastShared ? usedPes : 1
