@@ -223,20 +223,16 @@ export const reusePlanInto = (
   const pr = products
   for (let l = 0; l < levels; l++) {
     const e = l * 8
-    const n = f[e] ?? 1
-    const g = f[e + 1] ?? 1
+    // The operands' dimensions (docs/network.md): weights G K C R S, inputs N G C P Q R S, outputs
+    // N G K P Q: a window part (G C R S), a plane part (N P Q) and K.
+    const groups = f[e + 1] ?? 1
+    const window = groups * (f[e + 3] ?? 1) * (f[e + 6] ?? 1) * (f[e + 7] ?? 1)
+    const plane = (f[e] ?? 1) * (f[e + 4] ?? 1) * (f[e + 5] ?? 1)
     const k = f[e + 2] ?? 1
-    const c = f[e + 3] ?? 1
-    const p = f[e + 4] ?? 1
-    const q = f[e + 5] ?? 1
-    const r = f[e + 6] ?? 1
-    const sw = f[e + 7] ?? 1
-    // The operands' dimensions (docs/network.md): weights G K C R S, inputs N G C P Q R S, outputs N G K P Q.
-    const window = g * c * r * sw
     const weights = window * k
-    const inputs = window * n * p * q
-    const outputs = n * g * k * p * q
-    const all = outputs * c * r * sw
+    const inputs = window * plane
+    const outputs = plane * k * groups
+    const all = weights * plane
     let trailW = 1
     let trailI = 1
     let trailO = 1
