@@ -270,7 +270,7 @@ export const main = (args: string[]): void => {
     JSON.stringify({
       bench: "cost",
       node: process.version,
-      // The machine's state: wall-clock rates on a loaded machine understate one core's.
+      // The machine's state: on a loaded machine even CPU-time rates understate an idle core's.
       cpus: availableParallelism(),
       loadAverage1m: Math.round((loadavg()[0] ?? 0) * 10) / 10,
       rates: "evaluations per CPU second of this process (one core), fastest of 5 windows",
