@@ -175,4 +175,55 @@ describe("hand-derived: stride, dilation and reduction across the array", () => 
       expect(sliding.H).toBe(reads)
     }
   })
+
+  it("overlapping windows across PEs: the parent serves the union of what they fetch, once", () => {
+    // P = 4 outputs over 4 PEs along X, R = 3 taps in each PE's RF (stride 1): PE p needs input
+    // rows p..p+2. Each RF is filled with its 3 rows (RF writes 4 * 3 = 12), but DRAM reads each of
+    // the 6 rows once (rows 0-5 = H), and 6 elements cross the fan-out.
+    const fourPes = accelerator([level("DRAM", "shared"), level("RF", "pe")], 4, 1)
+    const spread: Mapping = {
+      levels: [
+        { factors: {}, order: [] },
+        { factors: { R: 3 }, order: ["R"] },
+      ],
+      spatial: { x: { P: 4 }, y: {} },
+    }
+    const rows = tinyNest({ P: 4, R: 3 })
+    const cost = feasible(evaluateMapping(rows, fourPes, spread))
+    expect(cost.levels[1]?.writes.inputs).toBe(12)
+    expect(cost.levels[0]?.reads.inputs).toBe(rows.H)
+    const dram = cost.levels[0]
+    expect(cost.networkTransfers - (dram?.reads.weights ?? 0) - (dram?.writes.outputs ?? 0)).toBe(rows.H)
+    // Eyeriss's diagonal: P = 2 over X and R = 2 over Y, no RF, one MAC per PE: PE (p, r) reads
+    // row p + r, so rows 0, 1, 1, 2: PEs (0, 1) and (1, 0) share row 1: 3 DRAM reads, not 4.
+    const diagonal = tinyNest({ P: 2, R: 2 })
+    const flat = accelerator([level("DRAM", "shared")], 2, 2)
+    const both: Mapping = { levels: [{ factors: {}, order: [] }], spatial: { x: { P: 2 }, y: { R: 2 } } }
+    expect(feasible(evaluateMapping(diagonal, flat, both)).levels[0]?.reads.inputs).toBe(3)
+    // Sliding and spread: Q = 2 over X, S = 3 in the RF, P = 3 stepped at DRAM with R = 2 in the
+    // RF: the PEs' windows are rows p..p+1 x columns 0-2 and 1-3. First step: the union is 2 rows
+    // x 4 columns = 8; each later step brings one new row: 4 each. 8 + 4 + 4 = 16 = H * W (4 x 4).
+    const plane = tinyNest({ P: 3, Q: 2, R: 2, S: 3 })
+    const twoPes = accelerator([level("DRAM", "shared"), level("RF", "pe")], 2, 1)
+    const slideAndSpread: Mapping = {
+      levels: [
+        { factors: { P: 3 }, order: ["P"] },
+        { factors: { R: 2, S: 3 }, order: ["R", "S"] },
+      ],
+      spatial: { x: { Q: 2 }, y: {} },
+    }
+    const slid = feasible(evaluateMapping(plane, twoPes, slideAndSpread))
+    expect(slid.levels[0]?.reads.inputs).toBe(16)
+    expect(plane.H * plane.W).toBe(16)
+    // Each RF fetches its own: 6 + 3 + 3 = 12 per PE.
+    expect(slid.levels[1]?.writes.inputs).toBe(24)
+    for (const [n, a, m] of [
+      [rows, fourPes, spread],
+      [diagonal, flat, both],
+      [plane, twoPes, slideAndSpread],
+    ] as const) {
+      const simulated = simulateMapping(n, a, m)
+      expect(simulated.reads[0]?.[1]).toBe(feasible(evaluateMapping(n, a, m)).levels[0]?.reads.inputs)
+    }
+  })
 })

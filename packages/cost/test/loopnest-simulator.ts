@@ -6,7 +6,9 @@ import type { LoopNest } from "@cosearch/network"
 // step at a time and, within a step, PE by PE, keeping for every level instance the tile of each
 // operand it holds (and for every MAC unit its partial sum), and counts a fill whenever that tile
 // changes: for weights and inputs, the elements of the new tile that the old one did not hold (a
-// set difference of the two boxes of coordinates). Only for tiny layers.
+// set difference of the two boxes of coordinates). Across the fan-out, a parent serves one copy
+// of each input coordinate that any of its PEs fetches at a step (a set union: multicast by
+// data), one copy of each weight tile and one update per output tile. Only for tiny layers.
 
 /** Per level and operand (weights, inputs, outputs), in elements. */
 export interface SimulatedCounts {
@@ -149,6 +151,21 @@ export const simulateMapping = (
     const common = extents.reduce((product, extent, a) => product * Math.max(0, extent - Math.abs((now[a] ?? 0) - (before[a] ?? 0))), 1)
     return size - common
   }
+  // The coordinates themselves: every element of the box (origin, extents) outside the other box.
+  const freshElements = (extents: readonly number[], now: readonly number[], before: readonly number[] | undefined): string[] => {
+    const elements: string[] = []
+    const visit = (a: number, coordinate: number[]): void => {
+      if (a === extents.length) {
+        const held =
+          before !== undefined && coordinate.every((value, b) => value >= (before[b] ?? 0) && value < (before[b] ?? 0) + (extents[b] ?? 1))
+        if (!held) elements.push(coordinate.join(","))
+        return
+      }
+      for (let i = 0; i < (extents[a] ?? 1); i++) visit(a + 1, [...coordinate, (now[a] ?? 0) + i])
+    }
+    visit(0, [])
+    return elements
+  }
   const key = (o: number, c: number, index: readonly number[]): string => {
     const isAbove = (loop: Loop): boolean => above(loop, c) && relevant[o]?.includes(loop.dim) === true
     if (identity === "indices") return loops.map((loop, i) => (isAbove(loop) ? index[i] : "-")).join(",")
@@ -191,6 +208,8 @@ export const simulateMapping = (
       for (const step of steps) {
         // Per refilled instance: its tile and the elements it did not hold at the previous step.
         const refilled = new Map<number, { tile: string; fetched: number }>()
+        // Inputs across the fan-out: the coordinates the PEs fetch, each served once (multicast by data).
+        const fetchedByPes = new Set<string>()
         const drained = new Map<number, string>()
         pes.forEach((pe, peId) => {
           const index = step.map((value, i) => value + (pe[i] ?? 0))
@@ -203,6 +222,7 @@ export const simulateMapping = (
           const at = origin(o, c, index)
           // Weights and inputs: only what the level did not hold at the previous step comes in.
           const fetched = o < 2 && c < levels ? fresh(extents, at, previous?.at) : size
+          if (o === 1 && crossing) for (const element of freshElements(extents, at, previous?.at)) fetchedByPes.add(element)
           if (keeps) held.set(instance, { tile, at })
           refilled.set(instance, { tile, fetched })
         })
@@ -213,7 +233,7 @@ export const simulateMapping = (
           served.set(`${parentInstance(instance)}|${tile}`, fetched)
           if (o < 2 && c < levels) add(writes, c, o, fetched)
         }
-        const servedElements = [...served.values()].reduce((sum, fetched) => sum + fetched, 0)
+        const servedElements = o === 1 && crossing ? fetchedByPes.size : [...served.values()].reduce((sum, fetched) => sum + fetched, 0)
         if (o < 2) {
           add(reads, parent, o, servedElements)
           if (crossing) network += servedElements

@@ -26,6 +26,8 @@ const totals = new Float64Array(2)
  * - across the spatial fan-out, PEs that need the same tile (they differ only in spatial indices
  *   the operand does not depend on) are served by one read at the parent (multicast), and
  *   partial sums of the same outputs are summed in the array network (reduction): one update;
+ *   inputs are multicast by data: PEs whose windows overlap (spatial P, Q, R, S) are served the
+ *   union of what they fetch, each element once;
  * - input tiles are the bounding box of their window: `(P - 1)·stride + (R - 1)·dilation + 1`
  *   rows, and the same for columns (the halo); a refill fetches only the elements the level does
  *   not already hold (sliding windows: the overlap of a window moved along P, Q, R or S stays);

@@ -9,11 +9,13 @@ import {
   planInstances,
   planOperand,
   planParent,
+  planServed,
   planSide,
   planSlideFields,
   planSlideOffset,
   planSlideStart,
   planSlides,
+  planSpatialOffset,
   planSteps,
   planStride,
 } from "../mapping/compile.js"
@@ -45,6 +47,75 @@ const slidingOverlap = (plan: Float64Array, row: number, c: number, levels: numb
     held += (plan[at] ?? 0) * rows * columns
   }
   return held * channels
+}
+
+/** Working offsets of `unionLength` (grown as needed). */
+let offsets = new Float64Array(256)
+
+/**
+ * Length of the union of the intervals `[o, o + length)` over the offsets
+ * `o = a·unitA + b·unitB` (`a < countA`, `b < countB`): the PEs' windows along one axis of the
+ * input, spread by two spatial factors (P and R along rows, Q and S along columns).
+ */
+const unionLength = (countA: number, unitA: number, countB: number, unitB: number, length: number): number => {
+  if (length <= 0) return 0
+  if (countB === 1) return length + (countA - 1) * Math.min(unitA, length)
+  if (countA === 1) return length + (countB - 1) * Math.min(unitB, length)
+  const count = countA * countB
+  if (offsets.length < count) offsets = new Float64Array(2 * count)
+  let i = 0
+  for (let a = 0; a < countA; a++) for (let b = 0; b < countB; b++) offsets[i++] = a * unitA + b * unitB
+  const sorted = offsets.subarray(0, count).sort()
+  let total = length
+  for (let j = 1; j < count; j++) total += Math.min((sorted[j] ?? 0) - (sorted[j - 1] ?? 0), length)
+  return total
+}
+
+/**
+ * Input elements the parent of the transfer across the fan-out serves, over all `fills` of its
+ * child `c`: at each fill, the union over the PEs of the elements each fetches (multicast by data:
+ * PEs whose windows overlap share one read). The PEs' windows along rows lie at
+ * `a·unitP·strideH + b·unitR·dilationH` (the spatial P and R indices) and along columns likewise;
+ * PEs of different N, G or C hold disjoint data. With `Rn`, `Cn` the union of the rows and the
+ * columns of the windows and `Rf`, `Cf` the union of the rows and columns a move brings in
+ * (`min(|shift|, extent)` of them per window), the union of the fetched elements is
+ * `|Rn|·|Cn| − |Rn \ Rf|·|Cn \ Cf|` per channel (docs/cost-model.md, "Sliding windows").
+ */
+const servedInputs = (plan: Float64Array, row: number, c: number, levels: number, fills: number, s: Scratch): number => {
+  const { extent, geometry } = s
+  const strideH = geometry[0] ?? 1
+  const strideW = geometry[1] ?? 1
+  const dilationH = geometry[2] ?? 1
+  const dilationW = geometry[3] ?? 1
+  const e = c * 8
+  const inPe = c < levels
+  const height = inPe ? ((extent[e + 4] ?? 1) - 1) * strideH + ((extent[e + 6] ?? 1) - 1) * dilationH + 1 : 1
+  const width = inPe ? ((extent[e + 5] ?? 1) - 1) * strideW + ((extent[e + 7] ?? 1) - 1) * dilationW + 1 : 1
+  const channels = inPe ? (extent[e] ?? 1) * (extent[e + 1] ?? 1) * (extent[e + 3] ?? 1) : 1
+  const at = planSpatialOffset(levels)
+  const countP = plan[at] ?? 1
+  const unitP = (plan[at + 1] ?? 1) * strideH
+  const countR = plan[at + 2] ?? 1
+  const unitR = (plan[at + 3] ?? 1) * dilationH
+  const countQ = plan[at + 4] ?? 1
+  const unitQ = (plan[at + 5] ?? 1) * strideW
+  const countS = plan[at + 6] ?? 1
+  const unitS = (plan[at + 7] ?? 1) * dilationW
+  const rows = unionLength(countP, unitP, countR, unitR, height)
+  const columns = unionLength(countQ, unitQ, countS, unitS, width)
+  let served = fills * rows * columns
+  const records = plan[row + planSlides] ?? 0
+  let r = planSlideOffset(levels) + (plan[row + planSlideStart] ?? 0) * planSlideFields
+  for (let i = 0; i < records; i++, r += planSlideFields) {
+    const shiftRows = Math.abs((plan[r + 1] ?? 0) * strideH + (plan[r + 2] ?? 0) * dilationH)
+    const keptRows = rows - unionLength(countP, unitP, countR, unitR, Math.min(shiftRows, height))
+    if (keptRows <= 0) continue
+    const shiftColumns = Math.abs((plan[r + 3] ?? 0) * strideW + (plan[r + 4] ?? 0) * dilationW)
+    const keptColumns = columns - unionLength(countQ, unitQ, countS, unitS, Math.min(shiftColumns, width))
+    if (keptColumns <= 0) continue
+    served -= (plan[r] ?? 0) * keptRows * keptColumns
+  }
+  return served * channels * (plan[at + 8] ?? 1)
 }
 
 // Internal to @cosearch/cost: the arithmetic of the hierarchical model over typed arrays, shared
@@ -99,9 +170,15 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
         if (!current) plan[row + planHeld] = slidingOverlap(plan, row, c, levels, s)
         fetched -= plan[row + planHeld] ?? 0
       }
-      reads[parent * 3 + o] = (reads[parent * 3 + o] ?? 0) + side * fetched
+      // Across the fan-out the parent serves inputs once per element the PEs fetch together.
+      let served = side * fetched
+      if (crossing && o === 1) {
+        if (!current) plan[row + planServed] = servedInputs(plan, row, c, levels, fills, s)
+        served = plan[row + planServed] ?? 0
+      }
+      reads[parent * 3 + o] = (reads[parent * 3 + o] ?? 0) + served
       if (c < levels) writes[c * 3 + o] = (writes[c * 3 + o] ?? 0) + instances * fetched
-      if (crossing) network += side * fetched
+      if (crossing) network += served
       if (c < levels && doubleBuffered[c] !== 1) {
         // The first tile: limited by the level's own port and by the parent's (which serves
         // every distinct tile across the fan-out).

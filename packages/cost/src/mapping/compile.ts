@@ -16,9 +16,10 @@ import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, releva
  * transfer into a level also lists its sliding refills: `slides` records from record
  * `slideStart` of the plan's slide region (`planSlideOffset`), each `planSlideFields` numbers —
  * how many refills per instance move the tile by the same shift, and that shift in P, R, Q and S
- * indices (docs/cost-model.md, "Sliding windows").
+ * indices (docs/cost-model.md, "Sliding windows"). The input transfer across the fan-out also
+ * keeps `planServed`: the elements its parent serves, the union of what the PEs fetch.
  */
-export const planStride = 12
+export const planStride = 13
 const stride = planStride
 export const planOperand = 0
 export const planParent = 1
@@ -33,6 +34,12 @@ export const planSlideStart = 9
 export const planSlides = 10
 /** Input elements its sliding refills find held, per instance, for the geometry stamped in the plan. */
 export const planHeld = 11
+/**
+ * Input elements the parent of the transfer across the fan-out serves over all its fills, for the
+ * geometry stamped in the plan: per step, the union of the elements the PEs fetch (one read and
+ * one multicast for PEs whose windows overlap).
+ */
+export const planServed = 12
 /** A sliding refill: count per instance, then the shift of the tile's origin in P, R, Q, S. */
 export const planSlideFields = 5
 /** Where the slide records start in a plan for `levels` storage levels. */
@@ -186,7 +193,16 @@ const outputsMask = maskOf(2)
 let products = new Float64Array(80)
 
 /** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
-export const planLength = (levels: number): number => planGeometryOffset(levels) + 4
+export const planLength = (levels: number): number => planSpatialOffset(levels) + planSpatialFields
+
+/**
+ * Where a plan keeps how the PEs' input windows lie on the input (`planSpatialFields` numbers):
+ * the spatial factors of P, R, Q and S, each followed by its unit (the product of that
+ * dimension's factors at the per-PE levels, in output or filter indices), then the product of
+ * the spatial factors of N, G and C (PEs whose input channels differ: disjoint data).
+ */
+export const planSpatialOffset = (levels: number): number => planGeometryOffset(levels) + 4
+export const planSpatialFields = 9
 
 /**
  * Where a plan keeps the nest geometry (strideH, strideW, dilationH, dilationW) its `planHeld`
@@ -286,6 +302,17 @@ export const reusePlanInto = (
   let slides = 0
   const slideRegion = planSlideOffset(levels)
   plan[planGeometryOffset(levels)] = Number.NaN
+  const spatialRegion = planSpatialOffset(levels)
+  for (let i = 0; i < 4; i++) {
+    const d = 4 + i // P, Q, R, S
+    let unit = 1
+    for (let l = lastShared + 1; l < levels; l++) unit *= f[l * 8 + d] ?? 1
+    // Stored as P, R (rows) then Q, S (columns).
+    const at = spatialRegion + (i === 0 ? 0 : i === 1 ? 4 : i === 2 ? 2 : 6)
+    plan[at] = (sx[d] ?? 1) * (sy[d] ?? 1)
+    plan[at + 1] = unit
+  }
+  plan[spatialRegion + 8] = spreadN * spreadG * (sx[3] ?? 1) * (sy[3] ?? 1)
   for (let o = 0; o < 3; o++) {
     const spatialRelevant = o === 0 ? spatialWeights : o === 1 ? spatialInputs : spatialOutputs
     let parent = 0
