@@ -149,6 +149,33 @@ describe("hand-derived: stride, dilation and reduction across the array", () => 
     expect(cost.levels[0]?.reads.inputs).toBe(8)
   })
 
+  it("a partial sum is read only where it is not zero: reduction PEs that get no read-back start from zero", () => {
+    // K = 1, P = 2, C = 4: C 2 over 2 PEs along X, then DRAM steps c < 2 (outer), p < 2 (inner);
+    // an RF per PE holds one output. Each RF is filled 4 times (P innermost relevant), 2 distinct:
+    // the 2 refills of a seen output read it back from DRAM once per reduction group (DRAM output
+    // reads 2, RF writes 2, to one PE); DRAM gets 4 updates (the 2 PEs' sums reduced in the array).
+    // The MACs: 8 updates (writes); a MAC reads its RF's partial sum only where the RF was
+    // refilled with one: 2 reads. The other PE's RF started from zero: its MAC reads nothing.
+    // RF output reads: 2 by the MACs + 8 drains = 10; writes: 8 updates + 2 refills = 10.
+    const reduction = tinyNest({ C: 4, P: 2 })
+    const twoPes = accelerator([level("DRAM", "shared"), level("RF", "pe")], 2, 1)
+    const spread: Mapping = {
+      levels: [
+        { factors: { C: 2, P: 2 }, order: ["C", "P"] },
+        { factors: {}, order: [] },
+      ],
+      spatial: { x: { C: 2 }, y: {} },
+    }
+    const cost = feasible(evaluateMapping(reduction, twoPes, spread))
+    expect(cost.levels[0]?.reads.outputs).toBe(2)
+    expect(cost.levels[0]?.writes.outputs).toBe(4)
+    expect(cost.levels[1]?.reads.outputs).toBe(10)
+    expect(cost.levels[1]?.writes.outputs).toBe(10)
+    const simulated = simulateMapping(reduction, twoPes, spread)
+    expect(simulated.reads[1]?.[2]).toBe(10)
+    expect(simulated.writes[1]?.[2]).toBe(10)
+  })
+
   it("a window sliding by one output row keeps its overlap: only the new rows are fetched", () => {
     // One PE; DRAM steps P, the RF holds a whole window of R taps. Stride 1, R = 3, P = 4: the
     // RF's 3 rows slide down one row a step: 3 + 1 + 1 + 1 = 6 reads, the 6 input rows once.

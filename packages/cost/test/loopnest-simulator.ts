@@ -184,6 +184,9 @@ export const simulateMapping = (
     const operand = operands[o] ?? "weights"
     for (let l = 1; l < levels; l++) if (accelerator.levels[l]?.holds.includes(operand)) chain.push(l)
     chain.push(levels)
+    // Outputs: per step, the child instances whose new residency started with partial sums read
+    // back (true) or from zero (false), handed to the next pair down as its parent's residencies.
+    let parentFills: Map<number, Map<number, boolean>> | undefined
     for (let j = 1; j < chain.length; j++) {
       const parent = chain[j - 1] ?? 0
       const c = chain[j] ?? levels
@@ -195,7 +198,11 @@ export const simulateMapping = (
       // Levels keep their tiles; the MACs keep only a partial sum (an accumulator).
       const keeps = c < levels || o === 2
       const held = new Map<number, { tile: string; at: number[] }>()
-      const seen = new Set<string>()
+      // Per parent instance, its current residency: whether it started with partial sums read
+      // back, and the child tiles visited since (whose partial sums it then holds). The backing
+      // store has one residency, from zero.
+      const parentState = new Map<number, { loaded: boolean; visited: Set<string> }>()
+      const childFills = new Map<number, Map<number, boolean>>()
       const drain = (drained: Map<number, string>): void => {
         const updates = new Set<string>()
         for (const [pe, tile] of drained) {
@@ -205,7 +212,8 @@ export const simulateMapping = (
         add(writes, parent, 2, updates.size * size)
         if (crossing) network += updates.size * size
       }
-      for (const step of steps) {
+      steps.forEach((step, stepId) => {
+        for (const [instance, loaded] of parentFills?.get(stepId) ?? []) parentState.set(instance, { loaded, visited: new Set() })
         // Per refilled instance: its tile and the elements it did not hold at the previous step.
         const refilled = new Map<number, { tile: string; fetched: number }>()
         // Inputs across the fan-out: the coordinates the PEs fetch, each served once (multicast by data).
@@ -226,27 +234,43 @@ export const simulateMapping = (
           if (keeps) held.set(instance, { tile, at })
           refilled.set(instance, { tile, fetched })
         })
+        const started = new Map<number, boolean>()
         if (o === 2) drain(drained)
         // One transfer per distinct (parent instance, tile): multicast down, reduction up.
         const served = new Map<string, number>()
+        let refetched = 0
         for (const [instance, { tile, fetched }] of refilled) {
-          served.set(`${parentInstance(instance)}|${tile}`, fetched)
+          const servedKey = `${parentInstance(instance)}|${tile}`
+          if (o === 2) {
+            // A partial sum is read back only if the parent's copy is not zero, and only to one
+            // PE of a reduction group (the others start from zero).
+            let back = false
+            if (!served.has(servedKey)) {
+              const at = parentInstance(instance)
+              const state = parentState.get(at) ?? { loaded: false, visited: new Set<string>() }
+              parentState.set(at, state)
+              back = state.loaded || state.visited.has(tile)
+              state.visited.add(tile)
+              if (back) refetched++
+            }
+            started.set(instance, back)
+          }
+          served.set(servedKey, fetched)
           if (o < 2 && c < levels) add(writes, c, o, fetched)
         }
+        if (o === 2) childFills.set(stepId, started)
         const servedElements = o === 1 && crossing ? fetchedByPes.size : [...served.values()].reduce((sum, fetched) => sum + fetched, 0)
         if (o < 2) {
           add(reads, parent, o, servedElements)
           if (crossing) network += servedElements
         } else {
-          // Partial sums come back only for tiles seen before.
-          const refetched = [...served.keys()].filter((tile) => seen.has(tile)).length
           add(reads, parent, 2, refetched * size)
           if (c < levels) add(writes, c, 2, refetched * size)
           if (crossing) network += refetched * size
-          for (const tile of served.keys()) seen.add(tile)
         }
-      }
+      })
       if (o === 2) drain(new Map([...held].map(([instance, { tile }]) => [instance, tile])))
+      parentFills = childFills
     }
   }
   return { reads, writes, network, macs: steps.length * pes.length, steps: steps.length }

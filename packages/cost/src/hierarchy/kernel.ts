@@ -145,6 +145,10 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
   const current =
     plan[stamp] === geometry[0] && plan[stamp + 1] === geometry[1] && plan[stamp + 2] === geometry[2] && plan[stamp + 3] === geometry[3]
   let network = 0
+  // Outputs, down the chain: the residencies of the current parent (over its instances) that
+  // started from zero, and its tile.
+  let parentZeroStarts = 0
+  let parentTile = 0
   for (let i = 0; i < transfers; i++) {
     const row = i * planStride
     const o = plan[row + planOperand] ?? 0
@@ -187,16 +191,23 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
         fill[c] = (fill[c] ?? 0) + Math.max(own, served)
       }
     } else {
-      // Outputs: every residency ends with an update of the parent; refills of a tile seen
-      // before read its partial sums back, first fills start from zero.
-      const refills = fills - (plan[row + planDistinct] ?? 0)
-      reads[parent * 3 + 2] = (reads[parent * 3 + 2] ?? 0) + side * refills * size
+      // Outputs: every residency ends with an update of the parent; a refill reads its partial
+      // sums back unless the parent's copy is still zero: the first visit of each child tile in
+      // a parent residency that started from zero (docs/cost-model.md, "Reuse analysis"). The
+      // backing store and shared levels start from zero only on a tile's first fill, so there
+      // the refills are the fills less the distinct tiles; a per-PE level also restarts from
+      // zero on every residency that no read-back reached (the PEs of a reduction group but one).
+      const refills =
+        parent === 0 ? side * (fills - (plan[row + planDistinct] ?? 0)) : side * fills - (parentTile / size) * parentZeroStarts
+      reads[parent * 3 + 2] = (reads[parent * 3 + 2] ?? 0) + refills * size
       writes[parent * 3 + 2] = (writes[parent * 3 + 2] ?? 0) + side * fills * size
       if (c < levels) {
-        writes[c * 3 + 2] = (writes[c * 3 + 2] ?? 0) + side * refills * size
+        writes[c * 3 + 2] = (writes[c * 3 + 2] ?? 0) + refills * size
         reads[c * 3 + 2] = (reads[c * 3 + 2] ?? 0) + instances * fills * size
       }
-      if (crossing) network += side * (fills + refills) * size
+      if (crossing) network += (side * fills + refills) * size
+      parentZeroStarts = instances * fills - refills
+      parentTile = size
     }
   }
   if (!current) for (let g = 0; g < 4; g++) plan[stamp + g] = geometry[g] ?? 0
