@@ -176,7 +176,7 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
       }
       // Across the fan-out the parent serves inputs once per element the PEs fetch together.
       let served = side * fetched
-      if (crossing && o === 1) {
+      if (crossing && o === 1 && plan[planSpatialOffset(levels) + 9] === 1) {
         if (!current) plan[row + planServed] = servedInputs(plan, row, c, levels, fills, s)
         served = plan[row + planServed] ?? 0
       }

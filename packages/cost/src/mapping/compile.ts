@@ -199,10 +199,11 @@ export const planLength = (levels: number): number => planSpatialOffset(levels) 
  * Where a plan keeps how the PEs' input windows lie on the input (`planSpatialFields` numbers):
  * the spatial factors of P, R, Q and S, each followed by its unit (the product of that
  * dimension's factors at the per-PE levels, in output or filter indices), then the product of
- * the spatial factors of N, G and C (PEs whose input channels differ: disjoint data).
+ * the spatial factors of N, G and C (PEs whose input channels differ: disjoint data); last, 1
+ * when any of P, R, Q, S is spread (else the union is the per-PE count times the PEs' channels).
  */
 export const planSpatialOffset = (levels: number): number => planGeometryOffset(levels) + 4
-export const planSpatialFields = 9
+export const planSpatialFields = 10
 
 /**
  * Where a plan keeps the nest geometry (strideH, strideW, dilationH, dilationW) its `planHeld`
@@ -313,6 +314,7 @@ export const reusePlanInto = (
     plan[at + 1] = unit
   }
   plan[spatialRegion + 8] = spreadN * spreadG * (sx[3] ?? 1) * (sy[3] ?? 1)
+  plan[spatialRegion + 9] = spreadPQ * (sx[6] ?? 1) * (sy[6] ?? 1) * (sx[7] ?? 1) * (sy[7] ?? 1) > 1 ? 1 : 0
   for (let o = 0; o < 3; o++) {
     const spatialRelevant = o === 0 ? spatialWeights : o === 1 ? spatialInputs : spatialOutputs
     let parent = 0
