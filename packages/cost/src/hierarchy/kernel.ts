@@ -63,11 +63,22 @@ const unionLength = (countA: number, unitA: number, countB: number, unitB: numbe
   if (countA === 1) return length + (countB - 1) * Math.min(unitB, length)
   const count = countA * countB
   if (offsets.length < count) offsets = new Float64Array(2 * count)
+  // The offsets in increasing order (insertion sort in place: no allocation; they come in runs
+  // that are already sorted, one per a).
   let i = 0
-  for (let a = 0; a < countA; a++) for (let b = 0; b < countB; b++) offsets[i++] = a * unitA + b * unitB
-  const sorted = offsets.subarray(0, count).sort()
+  for (let a = 0; a < countA; a++) {
+    for (let b = 0; b < countB; b++) {
+      const offset = a * unitA + b * unitB
+      let j = i++
+      while (j > 0 && (offsets[j - 1] ?? 0) > offset) {
+        offsets[j] = offsets[j - 1] ?? 0
+        j--
+      }
+      offsets[j] = offset
+    }
+  }
   let total = length
-  for (let j = 1; j < count; j++) total += Math.min((sorted[j] ?? 0) - (sorted[j - 1] ?? 0), length)
+  for (let j = 1; j < count; j++) total += Math.min((offsets[j] ?? 0) - (offsets[j - 1] ?? 0), length)
   return total
 }
 
