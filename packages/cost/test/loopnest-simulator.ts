@@ -4,7 +4,11 @@ import type { LoopNest } from "@cosearch/network"
 
 // A brute-force reference for evaluateMapping: it literally runs a mapped loop nest, one temporal
 // step at a time and, within a step, PE by PE, keeping for every level instance the tile of each
-// operand it holds, and counts a fill whenever that tile changes. Only for tiny layers.
+// operand it holds (and for every MAC unit its partial sum), and counts a fill whenever that tile
+// changes: for weights and inputs, the elements of the new tile that the old one did not hold (a
+// set difference of the two boxes of coordinates). Across the fan-out, a parent serves one copy
+// of each input coordinate that any of its PEs fetches at a step (a set union: multicast by
+// data), one copy of each weight tile and one update per output tile. Only for tiny layers.
 
 /** Per level and operand (weights, inputs, outputs), in elements. */
 export interface SimulatedCounts {
@@ -113,10 +117,11 @@ export const simulateMapping = (
   // Where each loop sits relative to a child level c (c = levels is the MACs): above it or not.
   const above = (loop: Loop, c: number): boolean => (loop.level >= 0 ? loop.level < c : c > lastShared)
 
-  // The tile of operand o at child c: its elements are the bounding box of the points that the
-  // loops below c reach (counted once, by brute force, as every tile has the same shape).
-  const tileSize = (o: number, c: number): number => {
-    if (c === levels) return 1
+  // The tile of operand o at child c: its extent along each of the operand's axes is that of the
+  // bounding box of the points that the loops below c reach (counted once, by brute force, as
+  // every tile has the same shape); the MACs take one element.
+  const tileExtents = (o: number, c: number): number[] => {
+    if (c === levels) return [1, 1, 1, 1, 1]
     const below = loops.flatMap((loop, i) => (above(loop, c) ? [] : [i]))
     const lows = [Infinity, Infinity, Infinity, Infinity, Infinity]
     const highs = [-Infinity, -Infinity, -Infinity, -Infinity, -Infinity]
@@ -130,7 +135,36 @@ export const simulateMapping = (
         highs[a] = Math.max(highs[a] ?? 0, value)
       })
     }
-    return lows.reduce((product, low, a) => product * ((highs[a] ?? 0) - low + 1), 1)
+    return lows.map((low, a) => (highs[a] ?? 0) - low + 1)
+  }
+  // Where a tile lies: its lowest coordinate along each axis (the loops below at index 0).
+  const origin = (o: number, c: number, index: readonly number[]): number[] =>
+    axes(
+      nest,
+      o,
+      point(loops, index, (loop) => above(loop, c)),
+    )
+  // Elements of a box (origin, extents) not in another box of the same extents: the set difference.
+  const fresh = (extents: readonly number[], now: readonly number[], before: readonly number[] | undefined): number => {
+    const size = extents.reduce((product, extent) => product * extent, 1)
+    if (before === undefined) return size
+    const common = extents.reduce((product, extent, a) => product * Math.max(0, extent - Math.abs((now[a] ?? 0) - (before[a] ?? 0))), 1)
+    return size - common
+  }
+  // The coordinates themselves: every element of the box (origin, extents) outside the other box.
+  const freshElements = (extents: readonly number[], now: readonly number[], before: readonly number[] | undefined): string[] => {
+    const elements: string[] = []
+    const visit = (a: number, coordinate: number[]): void => {
+      if (a === extents.length) {
+        const held =
+          before !== undefined && coordinate.every((value, b) => value >= (before[b] ?? 0) && value < (before[b] ?? 0) + (extents[b] ?? 1))
+        if (!held) elements.push(coordinate.join(","))
+        return
+      }
+      for (let i = 0; i < (extents[a] ?? 1); i++) visit(a + 1, [...coordinate, (now[a] ?? 0) + i])
+    }
+    visit(0, [])
+    return elements
   }
   const key = (o: number, c: number, index: readonly number[]): string => {
     const isAbove = (loop: Loop): boolean => above(loop, c) && relevant[o]?.includes(loop.dim) === true
@@ -150,15 +184,25 @@ export const simulateMapping = (
     const operand = operands[o] ?? "weights"
     for (let l = 1; l < levels; l++) if (accelerator.levels[l]?.holds.includes(operand)) chain.push(l)
     chain.push(levels)
+    // Outputs: per step, the child instances whose new residency started with partial sums read
+    // back (true) or from zero (false), handed to the next pair down as its parent's residencies.
+    let parentFills: Map<number, Map<number, boolean>> | undefined
     for (let j = 1; j < chain.length; j++) {
       const parent = chain[j - 1] ?? 0
       const c = chain[j] ?? levels
-      const size = tileSize(o, c)
+      const extents = tileExtents(o, c)
+      const size = extents.reduce((product, extent) => product * extent, 1)
       const crossing = parent <= lastShared && c > lastShared
       const childInstance = (pe: number): number => (c > lastShared ? pe : 0)
       const parentInstance = (pe: number): number => (parent > lastShared ? pe : 0)
-      const held = new Map<number, string>()
-      const seen = new Set<string>()
+      // Levels keep their tiles; the MACs keep only a partial sum (an accumulator).
+      const keeps = c < levels || o === 2
+      const held = new Map<number, { tile: string; at: number[] }>()
+      // Per parent instance, its current residency: whether it started with partial sums read
+      // back, and the child tiles visited since (whose partial sums it then holds). The backing
+      // store has one residency, from zero.
+      const parentState = new Map<number, { loaded: boolean; visited: Set<string> }>()
+      const childFills = new Map<number, Map<number, boolean>>()
       const drain = (drained: Map<number, string>): void => {
         const updates = new Set<string>()
         for (const [pe, tile] of drained) {
@@ -168,44 +212,65 @@ export const simulateMapping = (
         add(writes, parent, 2, updates.size * size)
         if (crossing) network += updates.size * size
       }
-      for (const step of steps) {
-        const refilled = new Map<number, string>()
+      steps.forEach((step, stepId) => {
+        for (const [instance, loaded] of parentFills?.get(stepId) ?? []) parentState.set(instance, { loaded, visited: new Set() })
+        // Per refilled instance: its tile and the elements it did not hold at the previous step.
+        const refilled = new Map<number, { tile: string; fetched: number }>()
+        // Inputs across the fan-out: the coordinates the PEs fetch, each served once (multicast by data).
+        const fetchedByPes = new Set<string>()
         const drained = new Map<number, string>()
         pes.forEach((pe, peId) => {
           const index = step.map((value, i) => value + (pe[i] ?? 0))
           const instance = childInstance(peId)
           if (refilled.has(instance)) return // a shared child: one instance for all PEs
           const tile = key(o, c, index)
-          const previous = c === levels ? undefined : held.get(instance)
-          if (c < levels && previous === tile) return
-          if (o === 2 && previous !== undefined) drained.set(instance, previous)
-          if (c < levels) held.set(instance, tile)
-          refilled.set(instance, tile)
+          const previous = keeps ? held.get(instance) : undefined
+          if (previous?.tile === tile) return
+          if (o === 2 && previous !== undefined) drained.set(instance, previous.tile)
+          const at = origin(o, c, index)
+          // Weights and inputs: only what the level did not hold at the previous step comes in.
+          const fetched = o < 2 && c < levels ? fresh(extents, at, previous?.at) : size
+          if (o === 1 && crossing) for (const element of freshElements(extents, at, previous?.at)) fetchedByPes.add(element)
+          if (keeps) held.set(instance, { tile, at })
+          refilled.set(instance, { tile, fetched })
         })
+        const started = new Map<number, boolean>()
         if (o === 2) drain(drained)
         // One transfer per distinct (parent instance, tile): multicast down, reduction up.
-        const served = new Set<string>()
-        for (const [instance, tile] of refilled) {
-          served.add(`${parentInstance(instance)}|${tile}`)
-          if (o < 2 && c < levels) add(writes, c, o, size)
+        const served = new Map<string, number>()
+        let refetched = 0
+        for (const [instance, { tile, fetched }] of refilled) {
+          const servedKey = `${parentInstance(instance)}|${tile}`
+          if (o === 2) {
+            // A partial sum is read back only if the parent's copy is not zero, and only to one
+            // PE of a reduction group (the others start from zero).
+            let back = false
+            if (!served.has(servedKey)) {
+              const at = parentInstance(instance)
+              const state = parentState.get(at) ?? { loaded: false, visited: new Set<string>() }
+              parentState.set(at, state)
+              back = state.loaded || state.visited.has(tile)
+              state.visited.add(tile)
+              if (back) refetched++
+            }
+            started.set(instance, back)
+          }
+          served.set(servedKey, fetched)
+          if (o < 2 && c < levels) add(writes, c, o, fetched)
         }
+        if (o === 2) childFills.set(stepId, started)
+        const servedElements = o === 1 && crossing ? fetchedByPes.size : [...served.values()].reduce((sum, fetched) => sum + fetched, 0)
         if (o < 2) {
-          add(reads, parent, o, served.size * size)
-          if (crossing) network += served.size * size
+          add(reads, parent, o, servedElements)
+          if (crossing) network += servedElements
         } else {
-          // Partial sums come back only for tiles seen before; the MACs' updates go up at once.
-          const refetched = [...served].filter((tile) => seen.has(tile)).length
           add(reads, parent, 2, refetched * size)
           if (c < levels) add(writes, c, 2, refetched * size)
           if (crossing) network += refetched * size
-          for (const tile of served) seen.add(tile)
-          if (c === levels) {
-            add(writes, parent, 2, served.size * size)
-            if (crossing) network += served.size * size
-          }
         }
-      }
-      if (o === 2 && c < levels) drain(held)
+      })
+      if (o === 2) drain(new Map([...held].map(([instance, { tile }]) => [instance, tile])))
+      parentFills = childFills
     }
   }
   return { reads, writes, network, macs: steps.length * pes.length, steps: steps.length }

@@ -12,7 +12,7 @@ const rows = readFileSync(new URL("../data/maestro/results-256pe.csv", import.me
   .split("\n")
   .slice(1)
   .map((line) => {
-    const [layer = "", dataflow = "", macs, runtime, , pes, , , , energy] = line.split(",")
+    const [layer = "", dataflow = "", macs, runtime, , pes, , , , energy, inputL2Reads] = line.split(",")
     return {
       layer,
       dataflow: dataflow as DataflowName,
@@ -20,6 +20,7 @@ const rows = readFileSync(new URL("../data/maestro/results-256pe.csv", import.me
       runtime: Number(runtime),
       pes: Number(pes),
       energyNj: Number(energy),
+      inputL2Reads: Number(inputL2Reads),
     }
   })
 
@@ -140,10 +141,32 @@ describe("the MAESTRO comparison on MAESTRO's mappings (off-chip bandwidth charg
     expect(perLayer[2]).toBeGreaterThan(0.85)
   })
 
-  it("reports energies against MAESTRO's (no sliding-window reuse here: docs/cost-model.md)", () => {
+  it("puts energies within 2x of MAESTRO's on at least 12 of the 15 rows, every row within 0.5-4.5x", () => {
+    // Sliding windows, accumulators, inputs multicast by data and partial sums read only where not
+    // zero bring the input and L1 counts close to MAESTRO's; what remains over 2x is the partial
+    // sums' round trip through L2 to DRAM, which MAESTRO does not count (docs/cost-model.md).
     const ratios = rows.map((row, i) => (directive[i]?.energy.totalPj ?? 0) / 1000 / row.energyNj)
     console.log(`energy ratios on MAESTRO's mappings (ours / MAESTRO): ${ratios.map((r) => r.toFixed(2)).join(", ")}`)
-    expect(ratios.every((r) => r > 0.5 && r < 5)).toBe(true)
+    expect(ratios.filter((r) => r >= 0.5 && r <= 2).length).toBeGreaterThanOrEqual(12)
+    expect(ratios.every((r) => r > 0.5 && r < 4.5)).toBe(true)
+  })
+
+  it("reads MAESTRO's L2 input counts within 5% where neighbouring PEs' windows overlap and slide (xp_ws, 7x7 and 3x3)", () => {
+    // xp_ws spreads Q over the PEs, each with an R x S window, and steps P at DRAM: the PEs'
+    // windows overlap in S - 1 columns, and the parent serves their union once (multicast by data).
+    rows.forEach((row, i) => {
+      if (row.dataflow !== "xp_ws" || row.layer === "L3") return
+      expect(Math.abs((directive[i]?.levels[1]?.reads.inputs ?? 0) / row.inputL2Reads - 1)).toBeLessThan(0.05)
+    })
+  })
+
+  it("reads MAESTRO's L2 input counts within 5% where a window slides over DRAM into one PE's L1 (kcp_ws)", () => {
+    // kcp_ws slides Q (then P) innermost over DRAM with each PE's R x S window in its L1: with
+    // sliding-window reuse only the new column comes in, as in MAESTRO.
+    rows.forEach((row, i) => {
+      if (row.dataflow !== "kcp_ws" || row.layer === "L3") return
+      expect(Math.abs((directive[i]?.levels[1]?.reads.inputs ?? 0) / row.inputL2Reads - 1)).toBeLessThan(0.05)
+    })
   })
 })
 
@@ -166,10 +189,10 @@ describe("the MAESTRO comparison with the mapper (256 PEs, five dataflows, three
     expect(compared).toBeGreaterThanOrEqual(5)
   })
 
-  it("puts energies within 2x of MAESTRO's on at least 12 of the 15 rows", () => {
+  it("puts energies within 2x of MAESTRO's on at least 14 of the 15 rows", () => {
     const ratios = rows.map((row, i) => (ours[i]?.energy.totalPj ?? 0) / 1000 / row.energyNj)
     console.log(`energy ratios vs MAESTRO: ${ratios.map((r) => r.toFixed(2)).join(", ")}`)
     expect(ratios.every((r) => r > 0.5)).toBe(true)
-    expect(ratios.filter((r) => r < 2).length).toBeGreaterThanOrEqual(12)
+    expect(ratios.filter((r) => r < 2).length).toBeGreaterThanOrEqual(14)
   })
 })

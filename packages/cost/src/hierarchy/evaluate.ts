@@ -17,16 +17,20 @@ const totals = new Float64Array(2)
  *   each time the indices of the loops above it that the operand depends on change; the loops the
  *   operand does not depend on that lie innermost above it (stationarity) cause no refill: fills =
  *   the product of the factors of the loops above, from the outermost down to the innermost
- *   relevant one. The MAC units keep nothing: each MAC reads its weight and input and updates its
- *   output at the innermost level keeping them;
+ *   relevant one. The MAC units keep no weight or input: each MAC reads them at the innermost
+ *   level keeping them; each keeps its partial sum in an accumulator across the reduction loops
+ *   (C, R, S) innermost above it, and updates the innermost output level when its output changes;
  * - outputs: every residency of a tile ends with a write-back (an update) to the level above; a
  *   refill of a tile seen before reads its partial sums back (read-modify-write), a first fill
  *   does not (it starts from zero);
  * - across the spatial fan-out, PEs that need the same tile (they differ only in spatial indices
  *   the operand does not depend on) are served by one read at the parent (multicast), and
  *   partial sums of the same outputs are summed in the array network (reduction): one update;
+ *   inputs are multicast by data: PEs whose windows overlap (spatial P, Q, R, S) are served the
+ *   union of what they fetch, each element once;
  * - input tiles are the bounding box of their window: `(P - 1)·stride + (R - 1)·dilation + 1`
- *   rows, and the same for columns (the halo); a tile is fetched whole at each refill;
+ *   rows, and the same for columns (the halo); a refill fetches only the elements the level does
+ *   not already hold (sliding windows: the overlap of a window moved along P, Q, R or S stays);
  * - latency = `max(compute cycles, each level's traffic / bandwidth)` (double buffering overlaps
  *   transfers and compute), plus the first fill of every single-buffered level;
  * - energy = Σ accesses · per-access energy + MACs · macEnergyPj + fan-out transfers · network energy.

@@ -4,13 +4,130 @@ import {
   planCrossing,
   planDistinct,
   planFills,
+  planGeometryOffset,
+  planHeld,
   planInstances,
   planOperand,
   planParent,
+  planServed,
   planSide,
+  planSlideFields,
+  planSlideOffset,
+  planSlideStart,
+  planSlides,
+  planSpatialOffset,
   planSteps,
   planStride,
 } from "../mapping/compile.js"
+
+/**
+ * Input elements per instance that the sliding refills of a transfer into level `c` find already
+ * held: for each record, its count times the overlap of the tile with itself moved by the
+ * record's shift (the bounding boxes' intersection: the channel axes whole, rows and columns
+ * `max(0, extent − |shift|)`).
+ */
+const slidingOverlap = (plan: Float64Array, row: number, c: number, levels: number, s: Scratch): number => {
+  const records = plan[row + planSlides] ?? 0
+  const { extent, geometry } = s
+  const e = c * 8
+  const strideH = geometry[0] ?? 1
+  const strideW = geometry[1] ?? 1
+  const dilationH = geometry[2] ?? 1
+  const dilationW = geometry[3] ?? 1
+  const height = ((extent[e + 4] ?? 1) - 1) * strideH + ((extent[e + 6] ?? 1) - 1) * dilationH + 1
+  const width = ((extent[e + 5] ?? 1) - 1) * strideW + ((extent[e + 7] ?? 1) - 1) * dilationW + 1
+  const channels = (extent[e] ?? 1) * (extent[e + 1] ?? 1) * (extent[e + 3] ?? 1)
+  let held = 0
+  let at = planSlideOffset(levels) + (plan[row + planSlideStart] ?? 0) * planSlideFields
+  for (let r = 0; r < records; r++, at += planSlideFields) {
+    const rows = height - Math.abs((plan[at + 1] ?? 0) * strideH + (plan[at + 2] ?? 0) * dilationH)
+    if (rows <= 0) continue
+    const columns = width - Math.abs((plan[at + 3] ?? 0) * strideW + (plan[at + 4] ?? 0) * dilationW)
+    if (columns <= 0) continue
+    held += (plan[at] ?? 0) * rows * columns
+  }
+  return held * channels
+}
+
+/** Working offsets of `unionLength` (grown as needed). */
+let offsets = new Float64Array(256)
+
+/**
+ * Length of the union of the intervals `[o, o + length)` over the offsets
+ * `o = a·unitA + b·unitB` (`a < countA`, `b < countB`): the PEs' windows along one axis of the
+ * input, spread by two spatial factors (P and R along rows, Q and S along columns).
+ */
+const unionLength = (countA: number, unitA: number, countB: number, unitB: number, length: number): number => {
+  if (length <= 0) return 0
+  if (countB === 1) return length + (countA - 1) * Math.min(unitA, length)
+  if (countA === 1) return length + (countB - 1) * Math.min(unitB, length)
+  const count = countA * countB
+  if (offsets.length < count) offsets = new Float64Array(2 * count)
+  // The offsets in increasing order (insertion sort in place: no allocation; they come in runs
+  // that are already sorted, one per a).
+  let i = 0
+  for (let a = 0; a < countA; a++) {
+    for (let b = 0; b < countB; b++) {
+      const offset = a * unitA + b * unitB
+      let j = i++
+      while (j > 0 && (offsets[j - 1] ?? 0) > offset) {
+        offsets[j] = offsets[j - 1] ?? 0
+        j--
+      }
+      offsets[j] = offset
+    }
+  }
+  let total = length
+  for (let j = 1; j < count; j++) total += Math.min((offsets[j] ?? 0) - (offsets[j - 1] ?? 0), length)
+  return total
+}
+
+/**
+ * Input elements the parent of the transfer across the fan-out serves, over all `fills` of its
+ * child `c`: at each fill, the union over the PEs of the elements each fetches (multicast by data:
+ * PEs whose windows overlap share one read). The PEs' windows along rows lie at
+ * `a·unitP·strideH + b·unitR·dilationH` (the spatial P and R indices) and along columns likewise;
+ * PEs of different N, G or C hold disjoint data. With `Rn`, `Cn` the union of the rows and the
+ * columns of the windows and `Rf`, `Cf` the union of the rows and columns a move brings in
+ * (`min(|shift|, extent)` of them per window), the union of the fetched elements is
+ * `|Rn|·|Cn| − |Rn \ Rf|·|Cn \ Cf|` per channel (docs/cost-model.md, "Sliding windows").
+ */
+const servedInputs = (plan: Float64Array, row: number, c: number, levels: number, fills: number, s: Scratch): number => {
+  const { extent, geometry } = s
+  const strideH = geometry[0] ?? 1
+  const strideW = geometry[1] ?? 1
+  const dilationH = geometry[2] ?? 1
+  const dilationW = geometry[3] ?? 1
+  const e = c * 8
+  const inPe = c < levels
+  const height = inPe ? ((extent[e + 4] ?? 1) - 1) * strideH + ((extent[e + 6] ?? 1) - 1) * dilationH + 1 : 1
+  const width = inPe ? ((extent[e + 5] ?? 1) - 1) * strideW + ((extent[e + 7] ?? 1) - 1) * dilationW + 1 : 1
+  const channels = inPe ? (extent[e] ?? 1) * (extent[e + 1] ?? 1) * (extent[e + 3] ?? 1) : 1
+  const at = planSpatialOffset(levels)
+  const countP = plan[at] ?? 1
+  const unitP = (plan[at + 1] ?? 1) * strideH
+  const countR = plan[at + 2] ?? 1
+  const unitR = (plan[at + 3] ?? 1) * dilationH
+  const countQ = plan[at + 4] ?? 1
+  const unitQ = (plan[at + 5] ?? 1) * strideW
+  const countS = plan[at + 6] ?? 1
+  const unitS = (plan[at + 7] ?? 1) * dilationW
+  const rows = unionLength(countP, unitP, countR, unitR, height)
+  const columns = unionLength(countQ, unitQ, countS, unitS, width)
+  let served = fills * rows * columns
+  const records = plan[row + planSlides] ?? 0
+  let r = planSlideOffset(levels) + (plan[row + planSlideStart] ?? 0) * planSlideFields
+  for (let i = 0; i < records; i++, r += planSlideFields) {
+    const shiftRows = Math.abs((plan[r + 1] ?? 0) * strideH + (plan[r + 2] ?? 0) * dilationH)
+    const keptRows = rows - unionLength(countP, unitP, countR, unitR, Math.min(shiftRows, height))
+    if (keptRows <= 0) continue
+    const shiftColumns = Math.abs((plan[r + 3] ?? 0) * strideW + (plan[r + 4] ?? 0) * dilationW)
+    const keptColumns = columns - unionLength(countQ, unitQ, countS, unitS, Math.min(shiftColumns, width))
+    if (keptColumns <= 0) continue
+    served -= (plan[r] ?? 0) * keptRows * keptColumns
+  }
+  return served * channels * (plan[at + 8] ?? 1)
+}
 
 // Internal to @cosearch/cost: the arithmetic of the hierarchical model over typed arrays, shared
 // by `evaluateMapping` (which then builds the result records) and the mapper (which only needs
@@ -22,7 +139,7 @@ import {
  * transfer plan and the tiles in `s.tile`; returns the elements crossing the spatial fan-out.
  */
 export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, transfers: number, s: Scratch): number => {
-  const { levels, bytes } = info
+  const { levels, bytes, tilesPerStep, doubleBuffered, bandwidth, anyTilesPerStep } = info
   const { tile, reads, writes, fill, stepIn, stepOut } = s
   for (let i = 0; i < levels * 3; i++) {
     reads[i] = 0
@@ -33,7 +150,16 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
     stepIn[l] = 0
     stepOut[l] = 0
   }
+  // The plan's sliding overlaps, when already computed for this nest geometry.
+  const { geometry } = s
+  const stamp = planGeometryOffset(levels)
+  const current =
+    plan[stamp] === geometry[0] && plan[stamp + 1] === geometry[1] && plan[stamp + 2] === geometry[2] && plan[stamp + 3] === geometry[3]
   let network = 0
+  // Outputs, down the chain: the residencies of the current parent (over its instances) that
+  // started from zero, and its tile.
+  let parentZeroStarts = 0
+  let parentTile = 0
   for (let i = 0; i < transfers; i++) {
     const row = i * planStride
     const o = plan[row + planOperand] ?? 0
@@ -44,7 +170,7 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
     const instances = plan[row + planInstances] ?? 0
     const crossing = plan[row + planCrossing] === 1
     const size = c < levels ? (tile[c * 3 + o] ?? 0) : 1
-    if (info.tilesPerStep[parent] === 1) {
+    if (anyTilesPerStep && tilesPerStep[parent] === 1) {
       // MAESTRO's off-chip model: the child's whole tile crosses at every step, reuse ignored,
       // its inputs counted per PE group (the windows of neighbouring groups not shared).
       const whole = o === 1 && c < levels ? (s.windows[c] ?? 0) : size
@@ -53,29 +179,49 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
       else stepOut[parent] = (stepOut[parent] ?? 0) + streamed
     }
     if (o < 2) {
-      reads[parent * 3 + o] = (reads[parent * 3 + o] ?? 0) + side * fills * size
-      if (c < levels) writes[c * 3 + o] = (writes[c * 3 + o] ?? 0) + instances * fills * size
-      if (crossing) network += side * fills * size
-      if (c < levels && info.doubleBuffered[c] !== 1) {
+      // Elements fetched per instance: every fill's tile, less what sliding refills already hold.
+      let fetched = fills * size
+      if ((plan[row + planSlides] ?? 0) > 0) {
+        if (!current) plan[row + planHeld] = slidingOverlap(plan, row, c, levels, s)
+        fetched -= plan[row + planHeld] ?? 0
+      }
+      // Across the fan-out the parent serves inputs once per element the PEs fetch together.
+      let served = side * fetched
+      if (crossing && o === 1 && plan[planSpatialOffset(levels) + 9] === 1) {
+        if (!current) plan[row + planServed] = servedInputs(plan, row, c, levels, fills, s)
+        served = plan[row + planServed] ?? 0
+      }
+      reads[parent * 3 + o] = (reads[parent * 3 + o] ?? 0) + served
+      if (c < levels) writes[c * 3 + o] = (writes[c * 3 + o] ?? 0) + instances * fetched
+      if (crossing) network += served
+      if (c < levels && doubleBuffered[c] !== 1) {
         // The first tile: limited by the level's own port and by the parent's (which serves
         // every distinct tile across the fan-out).
-        const own = (size * bytes) / (info.bandwidth[c] ?? Number.POSITIVE_INFINITY)
-        const served = ((crossing ? side : 1) * size * bytes) / (info.bandwidth[parent] ?? Number.POSITIVE_INFINITY)
+        const own = (size * bytes) / (bandwidth[c] ?? Number.POSITIVE_INFINITY)
+        const served = ((crossing ? side : 1) * size * bytes) / (bandwidth[parent] ?? Number.POSITIVE_INFINITY)
         fill[c] = (fill[c] ?? 0) + Math.max(own, served)
       }
     } else {
-      // Outputs: every residency ends with an update of the parent; refills of a tile seen
-      // before read its partial sums back, first fills start from zero.
-      const refills = fills - (plan[row + planDistinct] ?? 0)
-      reads[parent * 3 + 2] = (reads[parent * 3 + 2] ?? 0) + side * refills * size
+      // Outputs: every residency ends with an update of the parent; a refill reads its partial
+      // sums back unless the parent's copy is still zero: the first visit of each child tile in
+      // a parent residency that started from zero (docs/cost-model.md, "Reuse analysis"). The
+      // backing store and shared levels start from zero only on a tile's first fill, so there
+      // the refills are the fills less the distinct tiles; a per-PE level also restarts from
+      // zero on every residency that no read-back reached (the PEs of a reduction group but one).
+      const refills =
+        parent === 0 ? side * (fills - (plan[row + planDistinct] ?? 0)) : side * fills - (parentTile / size) * parentZeroStarts
+      reads[parent * 3 + 2] = (reads[parent * 3 + 2] ?? 0) + refills * size
       writes[parent * 3 + 2] = (writes[parent * 3 + 2] ?? 0) + side * fills * size
       if (c < levels) {
-        writes[c * 3 + 2] = (writes[c * 3 + 2] ?? 0) + side * refills * size
+        writes[c * 3 + 2] = (writes[c * 3 + 2] ?? 0) + refills * size
         reads[c * 3 + 2] = (reads[c * 3 + 2] ?? 0) + instances * fills * size
       }
-      if (crossing) network += side * (fills + refills) * size
+      if (crossing) network += (side * fills + refills) * size
+      parentZeroStarts = instances * fills - refills
+      parentTile = size
     }
   }
+  if (!current) for (let g = 0; g < 4; g++) plan[stamp + g] = geometry[g] ?? 0
   return network
 }
 

@@ -254,15 +254,18 @@ const inputIssues = (nest: LoopNest, accelerator: HierarchicalAccelerator): Mapp
 
 /**
  * What `searchMappings` found: the best mapping's dataflow (`undefined` when nothing fits), the
- * mappings evaluated, and the first dataflow tried (named when nothing fits). @internal
+ * mappings evaluated, and the first dataflow tried (named when nothing fits). One object, reused
+ * by every search (read it before the next). @internal
  */
 export interface SearchOutcome {
-  readonly dataflow: DataflowName | undefined
+  dataflow: DataflowName | undefined
   /** The index of `dataflow` in `dataflowNames` (-1 when nothing fits). */
-  readonly dataflowIndex: number
-  readonly visited: number
-  readonly first: DataflowName
+  dataflowIndex: number
+  visited: number
+  first: DataflowName
 }
+
+const outcome: SearchOutcome = { dataflow: undefined, dataflowIndex: -1, visited: 0, first: "ws" }
 
 /**
  * The mapper's search on a valid nest and accelerator (see `mapLayer`; `info` is the
@@ -279,6 +282,8 @@ export const searchMappings = (
   const objective = options.objective ?? "latency"
   const tried = dataflow === "auto" ? dataflowNames.length : 1
   const total = Math.max(1, Math.floor(options.maxMappings ?? (dataflow === "auto" ? 64 : 32)) || 1)
+  single = total === 1
+  bestLive = false
   const perDataflow = Math.max(1, Math.floor(total / tried))
   const levels = accelerator.levels.length
   if (state.levels < levels) {
@@ -307,7 +312,11 @@ export const searchMappings = (
       bestIndex = dataflow === "auto" ? t : dataflowNames.indexOf(dataflow)
     }
   }
-  return { dataflow: bestDataflow, dataflowIndex: bestIndex, visited, first: dataflow === "auto" ? (dataflowNames[0] ?? "ws") : dataflow }
+  outcome.dataflow = bestDataflow
+  outcome.dataflowIndex = bestIndex
+  outcome.visited = visited
+  outcome.first = dataflow === "auto" ? (dataflowNames[0] ?? "ws") : dataflow
+  return outcome
 }
 
 /**
@@ -315,13 +324,20 @@ export const searchMappings = (
  * `scoreCounts` reads) of the best mapping of the last `searchMappings`; overwritten by the next
  * search. @internal
  */
-export const bestCounts = (): Scratch => state.best
+export const bestCounts = (): Scratch => (bestLive ? scratchFor(state.levels) : state.best)
 
 /**
  * The score of the best mapping of the last `searchMappings`: its cycles, energy (pJ), compute
  * cycles and used PEs — what `evaluateMapping` computes for its record. @internal
  */
-export const bestScore = (): Float64Array => state.bestScore
+export const bestScore = (): Float64Array => (bestLive ? state.score : state.bestScore)
+
+/**
+ * Whether the best mapping's counts and score are still the working ones (the scratch and
+ * `state.score`) rather than copies in `state.best` and `state.bestScore`: a search of a single
+ * mapping needs no copy.
+ */
+let bestLive = false
 
 /** Whether the scratch's tiles are those of the current factors (`state.f`, `sx`, `sy`). */
 let tilesCurrent = false
@@ -357,12 +373,10 @@ const fits = (nest: LoopNest, info: AcceleratorInfo): boolean => {
  */
 const factorRoom = (nest: LoopNest, info: AcceleratorInfo, l: number, d: number): number => {
   const s = refreshTiles(nest, info)
-  const bytes = info.bytes
   let room = Number.POSITIVE_INFINITY
   for (let k = 0; k <= l; k++) {
-    const capacity = info.capacity[k] ?? Number.POSITIVE_INFINITY
-    if (capacity === Number.POSITIVE_INFINITY) continue
-    const budget = capacity / bytes / (info.doubleBuffered[k] === 1 ? 2 : 1)
+    const budget = info.tileElements[k] ?? Number.POSITIVE_INFINITY
+    if (budget === Number.POSITIVE_INFINITY) continue
     const e = k * 8
     let slope = 0
     let fixed = 0
@@ -482,6 +496,9 @@ const flushBest = (): void => {
   bestPending = 0
 }
 
+/** Whether the current search visits one mapping only (its counts then stay where they are). */
+let single = false
+
 /** Whether the last `searchTemplate` found a mapping better than the one it was given. */
 let improved = false
 
@@ -572,10 +589,14 @@ const searchTemplate = (
         if (d !== first || l !== buffer) grow(nest, info, l, d)
       }
     }
+    // The rest goes to the outermost level: only its own tiles grow.
     for (let d = 0; d < 8; d++) {
-      f[d] = (f[d] ?? 1) * (rem[d] ?? 1)
+      const left = rem[d] ?? 1
+      if (left === 1) continue
+      f[d] = (f[d] ?? 1) * left
       rem[d] = 1
-      tilesCurrent = false
+      if (tilesCurrent && !info.anyTilesPerStep) scaleTiles(scratchFor(levels), 0, d, left, nest)
+      else tilesCurrent = false
     }
     if (!fits(nest, info)) continue
     for (let o = 0; o < orders && visited < budget; o++) {
@@ -591,7 +612,8 @@ const searchTemplate = (
         improved = true
         // The factors and orders are copied to `best*` only before they next change.
         bestPending = levels
-        keepCounts(info)
+        if (single) bestLive = true
+        else keepCounts(info)
       }
     }
   }

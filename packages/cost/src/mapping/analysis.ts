@@ -27,6 +27,9 @@ export interface AcceleratorInfo {
    * (Infinity when unbounded), 1 when double-buffered, read and write energies. */
   readonly bandwidth: Float64Array
   readonly capacity: Float64Array
+  /** Elements of all its held tiles together that a level's capacity allows (halved when
+   * double-buffered; Infinity when unbounded). */
+  readonly tileElements: Float64Array
   readonly doubleBuffered: Uint8Array
   readonly readEnergy: Float64Array
   readonly writeEnergy: Float64Array
@@ -48,6 +51,7 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
   const holds = new Uint8Array(levels.length * 3)
   const bandwidth = new Float64Array(levels.length)
   const capacity = new Float64Array(levels.length)
+  const tileElements = new Float64Array(levels.length)
   const doubleBuffered = new Uint8Array(levels.length)
   const readEnergy = new Float64Array(levels.length)
   const writeEnergy = new Float64Array(levels.length)
@@ -61,6 +65,7 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
     readEnergy[l] = level?.readEnergyPj ?? 0
     writeEnergy[l] = level?.writeEnergyPj ?? 0
     tilesPerStep[l] = level?.trafficModel === "tiles-per-step" ? 1 : 0
+    tileElements[l] = (capacity[l] ?? Number.POSITIVE_INFINITY) / Number(accelerator?.bytesPerElement) / (doubleBuffered[l] === 1 ? 2 : 1)
     const kept: readonly unknown[] = Array.isArray(level?.holds) ? level.holds : []
     holds[l * 3] = kept.includes("weights") ? 1 : 0
     holds[l * 3 + 1] = kept.includes("inputs") ? 1 : 0
@@ -80,6 +85,7 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
     lastShared,
     bandwidth,
     capacity,
+    tileElements,
     doubleBuffered,
     readEnergy,
     writeEnergy,
@@ -95,6 +101,8 @@ export interface Scratch {
   readonly levels: number
   /** Nest bounds in canonical dimension order. */
   readonly bounds: Float64Array
+  /** The nest's strideH, strideW, dilationH, dilationW (set with the tiles). */
+  readonly geometry: Float64Array
   /** Tile extent per level and dimension, `extent[l * 8 + d]`. */
   readonly extent: Float64Array
   /** Tile elements per level and operand, `tile[l * 3 + o]`. */
@@ -123,6 +131,7 @@ export interface Scratch {
 export const makeScratch = (levels: number): Scratch => ({
   levels,
   bounds: new Float64Array(8),
+  geometry: new Float64Array(4),
   extent: new Float64Array((levels + 1) * 8),
   tile: new Float64Array(levels * 3),
   windows: new Float64Array(levels),

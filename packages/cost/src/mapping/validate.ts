@@ -15,8 +15,12 @@ const operandNames = ["weights", "inputs", "outputs"] as const
  */
 export const fillTiles = (s: Scratch, f: Float64Array, sx: Float64Array, sy: Float64Array, nest: LoopNest, info: AcceleratorInfo): void => {
   const { levels, lastShared, anyTilesPerStep } = info
-  const { extent, tile, windows } = s
+  const { extent, tile, windows, geometry } = s
   const { strideH, strideW, dilationH, dilationW } = nest
+  geometry[0] = strideH
+  geometry[1] = strideW
+  geometry[2] = dilationH
+  geometry[3] = dilationW
   // Spatial factors of P, Q, R and S over Y: the PE groups (rows of the array) whose input
   // windows are counted apart in `windows`.
   let spreadP = 1

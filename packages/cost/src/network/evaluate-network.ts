@@ -132,7 +132,7 @@ export const evaluateNetwork = (
   })
   const layers: NetworkLayerCost[] = []
   const sums = new Float64Array(sumDataflows + dataflowNames.length)
-  combineLayers(accelerator, info, computeNests, rows, offsets, sums, (i, cycles, energyPj, inputOnChip, outputOnChip) => {
+  combineLayers(info, buffer, computeNests, rows, offsets, sums, (i, cycles, energyPj, inputOnChip, outputOnChip) => {
     const layer = mapped[i]
     if (layer !== undefined) layers.push({ mapped: layer, cycles, energyPj, inputOnChip, outputOnChip })
   })

@@ -76,18 +76,18 @@ const keptOnChip = (
  * when a layer's output stays on chip, its final output writes to DRAM (at most the output's
  * elements) and the hand-off buffer's reads that drained them disappear; the next layer's DRAM
  * input reads and the buffer fills they fed disappear; each layer's latency is recomputed as the
- * bound of compute and each level's reduced traffic, plus the same first fills.
+ * bound of compute and each level's reduced traffic, plus the same first fills. `buffer` is the
+ * accelerator's `handOffLevel`.
  */
 export const combineLayers = (
-  accelerator: HierarchicalAccelerator,
   info: AcceleratorInfo,
+  buffer: number,
   nests: readonly LoopNest[],
   rows: Float64Array,
   offsets: Int32Array,
   sums: Float64Array,
   listener?: HandOffListener,
 ): void => {
-  const buffer = handOffLevel(accelerator)
   const { levels, bytes } = info
   sums.fill(0)
   let inputOnChip = false

@@ -52,6 +52,8 @@ const useMemo = (accelerator: HierarchicalAccelerator, options: MapLayerOptions)
 interface NetworkPlan {
   readonly compute: readonly LoopNest[]
   readonly distinct: readonly LoopNest[]
+  /** 1 when the distinct nest can be mapped (`nestIsValid`). */
+  readonly valid: Uint8Array
   readonly shapeOf: Int32Array
 }
 
@@ -78,7 +80,8 @@ const planOf = (nests: readonly LoopNest[]): NetworkPlan => {
     compute.push(nest)
     shapes.push(planShapes.rows[at] ?? 0)
   }
-  const plan = { compute, distinct, shapeOf: Int32Array.from(shapes) }
+  const valid = Uint8Array.from(distinct, (nest) => (nestIsValid(nest) ? 1 : 0))
+  const plan = { compute, distinct, valid, shapeOf: Int32Array.from(shapes) }
   plans.set(nests, plan)
   return plan
 }
@@ -122,14 +125,14 @@ export const evaluateNetworkTotals = (
   const buffer = handOffLevel(accelerator)
   useMemo(accelerator, options)
   const plan = planOf(nests)
-  const { compute, distinct, shapeOf } = plan
+  const { compute, distinct, valid, shapeOf } = plan
   if (offsets.length < compute.length) offsets = new Int32Array(2 * compute.length)
   if (shapeRows.length < distinct.length) shapeRows = new Int32Array(2 * distinct.length)
   for (let d = 0; d < distinct.length; d++) {
     const nest = distinct[d] as LoopNest
     let at = findShape(memo, nest)
     if (at < 0) {
-      const found = nestIsValid(nest) ? searchMappings(nest, accelerator, info, options) : undefined
+      const found = valid[d] === 1 ? searchMappings(nest, accelerator, info, options) : undefined
       const dataflow = found === undefined ? -1 : found.dataflowIndex
       at = nextRow(memo)
       if (dataflow < 0 || !writeRowFromSearch(nest, accelerator, info, dataflow, buffer, memo.rows, at)) {
@@ -145,6 +148,6 @@ export const evaluateNetworkTotals = (
     shapeRows[d] = at
   }
   for (let i = 0; i < compute.length; i++) offsets[i] = shapeRows[shapeOf[i] ?? 0] ?? 0
-  combineLayers(accelerator, info, compute, memo.rows, offsets, sums)
+  combineLayers(info, buffer, compute, memo.rows, offsets, sums)
   return networkTotals(accelerator, sums)
 }
