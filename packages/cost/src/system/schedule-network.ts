@@ -97,8 +97,13 @@ export const scheduleNetwork = (
       over.groups.length <= exactRepairGroups
         ? leastCostlyRemoval(problem, over, objective, options)
         : groupsBeyondCapacity(problem.costs, best, over, objective)
-    if (forbidden.length === 0) break
-    problem = { ...problem, costs: forbidLayers(problem.costs, forbidden, over.capacity.unit) }
+    // Only cells not forbidden yet: a schedule that still places a forbidden layer there (no unit
+    // can run it) is infeasible, and forbidding it again would loop.
+    const { costs } = problem
+    const unit = over.capacity.unit
+    const fresh = forbidden.filter((layer) => Number.isFinite(costs.latencySeconds[layer * costs.units + unit]))
+    if (fresh.length === 0) break
+    problem = { ...problem, costs: forbidLayers(costs, fresh, unit) }
     best = schedule(problem, objective, options)
     over = exceededCapacity(built.capacities, best.assignment)
   }
