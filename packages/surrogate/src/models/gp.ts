@@ -1,5 +1,5 @@
+import { choleskySolve, choleskyWithJitter, logDeterminant, matern52 } from "@cosearch/optimize"
 import type { Random } from "@cosearch/space"
-import { CholeskyDecomposition, Matrix } from "ml-matrix"
 import type { Dataset } from "../data/dataset.js"
 import { SurrogateDataError } from "../data/errors.js"
 import { shuffleFront } from "../data/shuffle.js"
@@ -20,11 +20,8 @@ export interface GpOptions {
 /** The defaults of `GpOptions`. */
 export const gpDefaults: Required<GpOptions> = { maxPoints: 1000, lengthScales: [0.25, 0.5, 1, 2], noises: [1e-4, 1e-3, 1e-2, 1e-1] }
 
-/** Matérn 5/2 correlation at distance `r` over length scale `l`: (1 + √5 r/l + 5r²/3l²) exp(−√5 r/l). */
-const matern = (squaredDistance: number, lengthScale: number): number => {
-  const s = (Math.sqrt(5 * squaredDistance) / lengthScale) as number
-  return (1 + s + (s * s) / 3) * Math.exp(-s)
-}
+/** Matérn 5/2 correlation (`matern52` of @cosearch/optimize) at squared distance `d` over length scale `l`. */
+const matern = (squaredDistance: number, lengthScale: number): number => matern52(Math.sqrt(squaredDistance) / lengthScale)
 
 const squaredDistance = (a: Float64Array, aOffset: number, b: Float64Array, bOffset: number, width: number): number => {
   let sum = 0
@@ -72,15 +69,11 @@ const gpModel = (state: GpState): FittedModel => {
   }
 }
 
-/** The Cholesky factorisation of K + noise I, with a growing jitter when it fails; undefined when even 1e-2 fails. */
-const factorise = (kernel: Float64Array, n: number, noise: number): CholeskyDecomposition | undefined => {
-  for (let jitter = 0; jitter <= 1e-2; jitter = jitter === 0 ? 1e-8 : jitter * 10) {
-    const matrix = new Matrix(n, n)
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) matrix.set(i, j, (kernel[i * n + j] as number) + (i === j ? noise + jitter : 0))
-    const decomposition = new CholeskyDecomposition(matrix)
-    if (decomposition.isPositiveDefinite()) return decomposition
-  }
-  return undefined
+/** K + noise I, row-major, into `out`. */
+const withNoise = (kernel: Float64Array, n: number, noise: number, out: Float64Array): Float64Array => {
+  out.set(kernel)
+  for (let i = 0; i < n; i++) out[i * n + i] = (out[i * n + i] as number) + noise
+  return out
 }
 
 /**
@@ -123,7 +116,7 @@ export const trainGp: ModelTrainer<GpOptions> = (
   let variance = 0
   for (const y of rawTargets) variance += (y - targetMean) ** 2
   const targetDeviation = Math.sqrt(variance / n) || 1
-  const targets = Matrix.columnVector(Array.from(rawTargets, (y) => (y - targetMean) / targetDeviation))
+  const targets = Float64Array.from(rawTargets, (y) => (y - targetMean) / targetDeviation)
 
   const distances = new Float64Array(n * n)
   for (let i = 0; i < n; i++)
@@ -133,25 +126,20 @@ export const trainGp: ModelTrainer<GpOptions> = (
       distances[j * n + i] = d
     }
   const kernel = new Float64Array(n * n)
+  const noisy = new Float64Array(n * n)
   let best: { likelihood: number; lengthScale: number; noise: number; weights: Float64Array } | undefined
   for (const relative of settings.lengthScales) {
     const lengthScale = relative * Math.sqrt(Math.max(1, width))
     for (let k = 0; k < n * n; k++) kernel[k] = matern(distances[k] as number, lengthScale)
     for (const noise of settings.noises) {
-      const decomposition = factorise(kernel, n, noise)
-      if (decomposition === undefined) continue
-      const alpha = decomposition.solve(targets)
-      const lower = decomposition.lowerTriangularMatrix
-      let logDeterminant = 0
+      // Jitter from 1e-8 up to 1e-2 of the diagonal when the factorisation fails (@cosearch/optimize).
+      const factored = choleskyWithJitter(withNoise(kernel, n, noise, noisy), n, { initial: 1e-8, retries: 7 })
+      if (!factored.ok) continue
+      const alpha = choleskySolve(factored.factor, targets)
       let fit = 0
-      for (let i = 0; i < n; i++) {
-        logDeterminant += 2 * Math.log(lower.get(i, i))
-        fit += targets.get(i, 0) * alpha.get(i, 0)
-      }
-      const likelihood = -0.5 * fit - 0.5 * logDeterminant
-      if (best === undefined || likelihood > best.likelihood) {
-        best = { likelihood, lengthScale, noise, weights: Float64Array.from(alpha.getColumn(0)) }
-      }
+      for (let i = 0; i < n; i++) fit += (targets[i] as number) * (alpha[i] as number)
+      const likelihood = -0.5 * fit - 0.5 * logDeterminant(factored.factor)
+      if (best === undefined || likelihood > best.likelihood) best = { likelihood, lengthScale, noise, weights: alpha }
     }
   }
   if (best === undefined)
