@@ -84,7 +84,11 @@ const checked = (
  * @example
  * const target = yield* loadAccelerator("eyeriss-v1-like")
  */
-export const loadAccelerator = (argument: string): Effect.Effect<AcceleratorTarget, CliError, FileSystem.FileSystem> =>
+export const loadAccelerator = (
+  argument: string,
+  /** What else the command accepts, named in the error for an unknown preset (e.g. its system presets). */
+  alsoAccepted?: string,
+): Effect.Effect<AcceleratorTarget, CliError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const hierarchical = hierarchicalPreset(argument)
     if (hierarchical !== undefined) return { kind: "hierarchical", name: argument, accelerator: hierarchical } as const
@@ -94,7 +98,7 @@ export const loadAccelerator = (argument: string): Effect.Effect<AcceleratorTarg
     if (edgeTpu !== undefined) return { kind: "edgetpu", name: argument, accelerator: edgeTpu } as const
     if (!argument.endsWith(".json") && !argument.endsWith(".cfg")) {
       return yield* new CliError({
-        message: `--accelerator "${argument}" is not a preset (${acceleratorPresetNames.join(", ")}), an accelerator .json file or a SCALE-Sim .cfg file`,
+        message: `--accelerator "${argument}" is not a preset (${acceleratorPresetNames.join(", ")})${alsoAccepted === undefined ? "" : `, ${alsoAccepted}`}, an accelerator .json file or a SCALE-Sim .cfg file`,
       })
     }
     const fs = yield* FileSystem.FileSystem

@@ -107,7 +107,7 @@ export const evaluateCommand = Command.make("evaluate", { networks, networksFile
         yield* printSystemSchedule(specs[i] ?? network.name, network, system, args.objective, args.json)
       return
     }
-    const target = yield* loadAccelerator(args.accelerator)
+    const target = yield* loadAccelerator(args.accelerator, `a system (${systemPresetNames.join(", ")}) or system .json file`)
     const chosen: DataflowChoice = Option.getOrElse(
       args.dataflow,
       (): DataflowChoice => (target.kind === "systolic" ? target.array.dataflow : "auto"),
