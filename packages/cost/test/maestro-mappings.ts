@@ -43,9 +43,14 @@ export const maestroArray = (dataflow: DataflowName, nest: LoopNest): { x: numbe
 /**
  * The maestro-256pe hardware as MAESTRO runs it: PEs grouped as the dataflow's clusters, DRAM
  * bandwidth charged `tiles-per-step` (MAESTRO's off-chip model), and the L1 and L2 sizes lifted,
- * since MAESTRO reports a buffer requirement above them but does not enforce them.
+ * since MAESTRO reports a buffer requirement above them but does not enforce them. With
+ * `energy: "maestro"` the L2's energy is charged as MAESTRO charges its L2 (`energyModel`).
  */
-export const maestroHardware = (dataflow: DataflowName, nest: LoopNest): HierarchicalAccelerator => {
+export const maestroHardware = (
+  dataflow: DataflowName,
+  nest: LoopNest,
+  energy: "accesses" | "maestro" = "accesses",
+): HierarchicalAccelerator => {
   const [dram, l2, l1] = maestro256Pe.levels
   if (dram === undefined || l2 === undefined || l1 === undefined) throw new Error("maestro-256pe has three levels")
   const { capacityBytes: _l2, ...l2Unbounded } = l2
@@ -54,7 +59,7 @@ export const maestroHardware = (dataflow: DataflowName, nest: LoopNest): Hierarc
     ...maestro256Pe,
     name: `maestro-256pe (${dataflow} clusters, MAESTRO's off-chip model)`,
     array: { ...maestro256Pe.array, ...maestroArray(dataflow, nest) },
-    levels: [{ ...dram, trafficModel: "tiles-per-step" }, l2Unbounded, l1Unbounded],
+    levels: [{ ...dram, trafficModel: "tiles-per-step" }, { ...l2Unbounded, energyModel: energy }, l1Unbounded],
   }
 }
 

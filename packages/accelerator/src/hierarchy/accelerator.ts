@@ -77,6 +77,16 @@ export interface StorageLevel {
    * change: its access counts and energy are the same.
    */
   readonly trafficModel?: TrafficModel
+  /**
+   * How the level's access energy is charged (docs/cost-model.md, "MAESTRO's energy accounting"):
+   * `accesses` (the default) — every read and write at its per-access energy; `maestro` — the
+   * accounting of MAESTRO's L2: the reads of weights and inputs that fill the levels below, and
+   * one write per element of the level's output tile at every iteration of the loops above it
+   * (no output stays there across those iterations), while its fills from the level above and
+   * the partial sums it reads back or drains upwards are not charged. For comparing with
+   * MAESTRO's energies; the access counts and the cycles are the same.
+   */
+  readonly energyModel?: EnergyModel
 }
 
 /**
@@ -86,6 +96,14 @@ export interface StorageLevel {
  * const model: TrafficModel = "tiles-per-step" // MAESTRO's off-chip model
  */
 export type TrafficModel = "accesses" | "tiles-per-step"
+
+/**
+ * How a storage level's access energy is charged (`StorageLevel.energyModel`).
+ *
+ * @example
+ * const model: EnergyModel = "maestro" // MAESTRO's L2 accounting
+ */
+export type EnergyModel = "accesses" | "maestro"
 
 /**
  * The PE array at the spatial fan-out: `x` by `y` PEs, each with `macsPerPe` MAC units.

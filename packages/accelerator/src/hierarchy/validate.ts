@@ -55,6 +55,9 @@ const levelIssues = (level: unknown, path: string, issues: HierarchyIssue[]): vo
   if (level.trafficModel !== undefined && level.trafficModel !== "accesses" && level.trafficModel !== "tiles-per-step") {
     issues.push(issue(`${path}.trafficModel`, level.trafficModel, 'must be "accesses" or "tiles-per-step" (absent: accesses)'))
   }
+  if (level.energyModel !== undefined && level.energyModel !== "accesses" && level.energyModel !== "maestro") {
+    issues.push(issue(`${path}.energyModel`, level.energyModel, 'must be "accesses" or "maestro" (absent: accesses)'))
+  }
 }
 
 /**

@@ -135,12 +135,13 @@ const servedInputs = (plan: Float64Array, row: number, c: number, levels: number
 
 /**
  * Fills `s.reads`, `s.writes` (per level and operand), `s.fill` (first-fill cycles of the
- * single-buffered levels) and `s.stepIn`, `s.stepOut` (levels charged `tiles-per-step`) from a
+ * single-buffered levels), `s.stepIn`, `s.stepOut` (levels charged `tiles-per-step`) and
+ * `s.stepWrites` (levels whose energy is charged `maestro`) from a
  * transfer plan and the tiles in `s.tile`; returns the elements crossing the spatial fan-out.
  */
 export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, transfers: number, s: Scratch): number => {
-  const { levels, bytes, tilesPerStep, doubleBuffered, bandwidth, anyTilesPerStep } = info
-  const { tile, reads, writes, fill, stepIn, stepOut } = s
+  const { levels, bytes, tilesPerStep, doubleBuffered, bandwidth, anyTilesPerStep, maestroEnergy, anyMaestroEnergy } = info
+  const { tile, reads, writes, fill, stepIn, stepOut, stepWrites } = s
   for (let i = 0; i < levels * 3; i++) {
     reads[i] = 0
     writes[i] = 0
@@ -149,6 +150,7 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
     fill[l] = 0
     stepIn[l] = 0
     stepOut[l] = 0
+    stepWrites[l] = 0
   }
   // The plan's sliding overlaps, when already computed for this nest geometry.
   const { geometry } = s
@@ -217,6 +219,9 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
         reads[c * 3 + 2] = (reads[c * 3 + 2] ?? 0) + instances * fills * size
       }
       if (crossing) network += (side * fills + refills) * size
+      // MAESTRO's L2 accounting: the child's output tile written once per step of the loops above it.
+      if (anyMaestroEnergy && c < levels && maestroEnergy[c] === 1)
+        stepWrites[c] = (stepWrites[c] ?? 0) + side * (plan[row + planSteps] ?? 0) * size
       parentZeroStarts = instances * fills - refills
       parentTile = size
     }
@@ -245,10 +250,15 @@ export const levelChargedBytes = (info: AcceleratorInfo, s: Scratch, l: number, 
 export const levelTrafficCycles = (info: AcceleratorInfo, s: Scratch, l: number, bytes: number, instances: number): number =>
   Math.ceil(levelChargedBytes(info, s, l, bytes, instances) / (info.bandwidth[l] ?? Number.POSITIVE_INFINITY))
 
-/** Energy of level `l`'s accesses, pJ. */
+/**
+ * Energy of level `l`'s accesses, pJ: every read and write; or, charged `maestro`, the reads of
+ * weights and inputs by the levels below and the output tiles written once per step (`stepWrites`).
+ */
 export const levelEnergyPj = (info: AcceleratorInfo, s: Scratch, l: number): number => {
   const { reads, writes } = s
   const at = l * 3
+  if (info.maestroEnergy[l] === 1)
+    return ((reads[at] ?? 0) + (reads[at + 1] ?? 0)) * (info.readEnergy[l] ?? 0) + (s.stepWrites[l] ?? 0) * (info.writeEnergy[l] ?? 0)
   return (
     ((reads[at] ?? 0) + (reads[at + 1] ?? 0) + (reads[at + 2] ?? 0)) * (info.readEnergy[l] ?? 0) +
     ((writes[at] ?? 0) + (writes[at + 1] ?? 0) + (writes[at + 2] ?? 0)) * (info.writeEnergy[l] ?? 0)

@@ -42,7 +42,10 @@ export interface LevelCost {
   readonly trafficCycles: number
   /** Bytes per cycle per instance the level must move to keep up with the compute cycles (as charged). */
   readonly bandwidthBytesPerCycle: number
-  /** `reads · readEnergyPj + writes · writeEnergyPj`. */
+  /**
+   * `reads · readEnergyPj + writes · writeEnergyPj`; for a level charged `energyModel: "maestro"`,
+   * the weight and input reads and its output tile written once per step of the loops above it.
+   */
   readonly energyPj: number
 }
 

@@ -648,6 +648,7 @@ const keepCounts = (info: AcceleratorInfo): void => {
       best.stepOut[l] = s.stepOut[l] ?? 0
     }
   }
+  if (info.anyMaestroEnergy) for (let l = 0; l < levels; l++) best.stepWrites[l] = s.stepWrites[l] ?? 0
   copy(state.score, 0, state.bestScore, 0, 4)
 }
 

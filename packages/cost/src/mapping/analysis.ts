@@ -35,6 +35,10 @@ export interface AcceleratorInfo {
   readonly writeEnergy: Float64Array
   /** 1 when the level's bandwidth is charged `tiles-per-step` (MAESTRO's off-chip model). */
   readonly tilesPerStep: Uint8Array
+  /** 1 when the level's energy is charged with MAESTRO's L2 accounting (`energyModel: "maestro"`). */
+  readonly maestroEnergy: Uint8Array
+  /** Whether any level's energy is charged `maestro` (then the kernel counts `stepWrites`). */
+  readonly anyMaestroEnergy: boolean
   /** Whether any level is charged `tiles-per-step` (then `fillTiles` counts `windows`). */
   readonly anyTilesPerStep: boolean
 }
@@ -56,6 +60,7 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
   const readEnergy = new Float64Array(levels.length)
   const writeEnergy = new Float64Array(levels.length)
   const tilesPerStep = new Uint8Array(levels.length)
+  const maestroEnergy = new Uint8Array(levels.length)
   let lastShared = -1
   levels.forEach((level, l) => {
     if (level?.scope === "shared") lastShared = l
@@ -65,6 +70,7 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
     readEnergy[l] = level?.readEnergyPj ?? 0
     writeEnergy[l] = level?.writeEnergyPj ?? 0
     tilesPerStep[l] = level?.trafficModel === "tiles-per-step" ? 1 : 0
+    maestroEnergy[l] = level?.energyModel === "maestro" ? 1 : 0
     tileElements[l] = (capacity[l] ?? Number.POSITIVE_INFINITY) / Number(accelerator?.bytesPerElement) / (doubleBuffered[l] === 1 ? 2 : 1)
     const kept: readonly unknown[] = Array.isArray(level?.holds) ? level.holds : []
     holds[l * 3] = kept.includes("weights") ? 1 : 0
@@ -91,6 +97,8 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
     writeEnergy,
     tilesPerStep,
     anyTilesPerStep: tilesPerStep.includes(1),
+    maestroEnergy,
+    anyMaestroEnergy: maestroEnergy.includes(1),
   }
   if (typeof accelerator === "object" && accelerator !== null) infoCache.set(accelerator, info)
   return info
@@ -125,6 +133,11 @@ export interface Scratch {
    */
   readonly stepIn: Float64Array
   readonly stepOut: Float64Array
+  /**
+   * For a level whose energy is charged `maestro`: the output elements written into it, its
+   * output tile once per iteration of the loops above it.
+   */
+  readonly stepWrites: Float64Array
 }
 
 /** Working arrays for `levels` storage levels. */
@@ -140,6 +153,7 @@ export const makeScratch = (levels: number): Scratch => ({
   fill: new Float64Array(levels),
   stepIn: new Float64Array(levels),
   stepOut: new Float64Array(levels),
+  stepWrites: new Float64Array(levels),
 })
 
 let scratch: Scratch = makeScratch(8)
