@@ -458,18 +458,29 @@ const shrinkSpatial = (axis: Float64Array): boolean => {
   return true
 }
 
-/**
- * Evaluates the current factors and orders: `state.score` gets the cycles, the energy (pJ), the
- * compute cycles and the used PEs. The scratch's tiles must be the current factors' (`fits` has
- * just filled them).
- */
-const scoreCurrent = (info: AcceleratorInfo, macs: number): void => {
-  const levels = info.levels
-  const { f, sx, sy, order, ordLength, plan } = state
-  let temporal = 1
-  for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
+/** PEs the spatial factors `sx`, `sy` use. */
+const usedPesOf = (sx: Float64Array, sy: Float64Array): number => {
   let usedPes = 1
   for (let d = 0; d < 8; d++) usedPes *= (sx[d] ?? 1) * (sy[d] ?? 1)
+  return usedPes
+}
+
+/**
+ * Evaluates the current factors and orders: `state.score` gets the cycles, the energy (pJ), the
+ * compute cycles and the used PEs (`usedPes`, those of the current spatial factors). Every
+ * dimension must be fully factored (`rem` all 1) and the scratch's tiles must be the current
+ * factors' (`fits` has just filled them).
+ */
+const scoreCurrent = (info: AcceleratorInfo, macs: number, usedPes: number): void => {
+  const levels = info.levels
+  const { f, sx, sy, order, ordLength, plan } = state
+  // The MACs per PE, the product of the temporal factors: with every dimension factored, the
+  // MACs over the PEs, exactly while the MACs are exact integers.
+  let temporal = macs / usedPes
+  if (!(macs <= Number.MAX_SAFE_INTEGER)) {
+    temporal = 1
+    for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
+  }
   const s = scratchFor(levels)
   const transfers = reusePlanInto(plan, info, f, sx, sy, order, ordLength, usedPes)
   const network = accumulateTransfers(info, plan, transfers, s)
@@ -533,6 +544,7 @@ const searchTemplate = (
   // Spread tiles that overflow a shared buffer: shrink the spatial factors, Y's first.
   improved = false
   while (!fits(nest, info)) if (!shrinkSpatial(sy) && !shrinkSpatial(sx)) return 0
+  const usedPes = usedPesOf(sx, sy)
   for (let l = levels - 1; l > Math.max(ls, 0); l--) for (let i = 0; i < template.pe.length; i++) grow(nest, info, l, template.pe[i] ?? 0)
   // Orders: per-PE and buffer levels from the template; the outermost level varies.
   if (ordered.template !== template || ordered.levels !== levels || ordered.lastShared !== ls || ordered.state !== state) {
@@ -602,7 +614,7 @@ const searchTemplate = (
     for (let o = 0; o < orders && visited < budget; o++) {
       flushBest()
       copyOrder(template.outerOrders[o] ?? template.bufferOrder, 0, order, 0, 8)
-      scoreCurrent(info, macs)
+      scoreCurrent(info, macs, usedPes)
       visited++
       const c = state.score[0] ?? Number.POSITIVE_INFINITY
       const e = state.score[1] ?? Number.POSITIVE_INFINITY
