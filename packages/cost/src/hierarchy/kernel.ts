@@ -258,7 +258,7 @@ export const levelEnergyPj = (info: AcceleratorInfo, s: Scratch, l: number): num
 /**
  * Latency and energy of the counts in the scratch, written to `out[0]` (cycles) and `out[1]`
  * (energy, pJ): `max(compute, each level's traffic cycles) + first fills`, and the MACs', levels'
- * and fan-out's energies.
+ * and fan-out's energies. Leaves each level's traffic cycles in `s.traffic`.
  */
 export const scoreCounts = (
   info: AcceleratorInfo,
@@ -275,7 +275,9 @@ export const scoreCounts = (
   let energy = macs * info.macEnergyPj + network * info.networkEnergyPj
   for (let l = 0; l < levels; l++) {
     const instances = l > info.lastShared ? usedPes : 1
-    slowest = Math.max(slowest, levelTrafficCycles(info, s, l, bytes, instances))
+    const traffic = levelTrafficCycles(info, s, l, bytes, instances)
+    s.traffic[l] = traffic
+    slowest = Math.max(slowest, traffic)
     firstFills += Math.ceil(s.fill[l] ?? 0)
     energy += levelEnergyPj(info, s, l)
   }

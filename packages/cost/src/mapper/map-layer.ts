@@ -320,9 +320,9 @@ export const searchMappings = (
 }
 
 /**
- * The tiles and access counts (`tile`, `reads`, `writes`, `stepIn`, `stepOut`, as in the scratch
- * `scoreCounts` reads) of the best mapping of the last `searchMappings`; overwritten by the next
- * search. @internal
+ * The tiles, access counts and traffic cycles (`tile`, `reads`, `writes`, `stepIn`, `stepOut`,
+ * `traffic`, as in the scratch `scoreCounts` reads and writes) of the best mapping of the last
+ * `searchMappings`; overwritten by the next search. @internal
  */
 export const bestCounts = (): Scratch => (bestLive ? scratchFor(state.levels) : state.best)
 
@@ -341,6 +341,13 @@ let bestLive = false
 
 /** Whether the scratch's tiles are those of the current factors (`state.f`, `sx`, `sy`). */
 let tilesCurrent = false
+
+/**
+ * The outermost level whose tiles the search keeps current as factors grow: 1 when the outermost
+ * level is unbounded (nothing reads its tiles then: no capacity to check, and the counts read the
+ * tiles of the levels filled, below it), else 0.
+ */
+let tiledFrom = 0
 
 /** The scratch with the tiles of the current factors, filled only when they changed. */
 const refreshTiles = (nest: LoopNest, info: AcceleratorInfo): Scratch => {
@@ -430,7 +437,7 @@ const grow = (nest: LoopNest, info: AcceleratorInfo, l: number, d: number): void
   f[l * 8 + d] = (f[l * 8 + d] ?? 1) * chosen
   rem[d] = left / chosen
   if (info.anyTilesPerStep) tilesCurrent = false
-  else scaleTiles(scratchFor(info.levels), l, d, chosen, nest)
+  else scaleTiles(scratchFor(info.levels), tiledFrom, l, d, chosen, nest)
 }
 
 /** Spreads the listed dimensions over an axis of `size` PEs. */
@@ -539,6 +546,7 @@ const searchTemplate = (
     rem[d] = state.bounds[d] ?? 1
   }
   tilesCurrent = false
+  tiledFrom = (info.tileElements[0] ?? Number.POSITIVE_INFINITY) === Number.POSITIVE_INFINITY ? 1 : 0
   spread(template.spatialX, info.arrayX, sx)
   spread(template.spatialY, info.arrayY, sy)
   // Spread tiles that overflow a shared buffer: shrink the spatial factors, Y's first.
@@ -601,14 +609,14 @@ const searchTemplate = (
         if (d !== first || l !== buffer) grow(nest, info, l, d)
       }
     }
-    // The rest goes to the outermost level: only its own tiles grow.
+    // The rest goes to the outermost level: only its own tiles grow (when it keeps them current).
     for (let d = 0; d < 8; d++) {
       const left = rem[d] ?? 1
       if (left === 1) continue
       f[d] = (f[d] ?? 1) * left
       rem[d] = 1
-      if (tilesCurrent && !info.anyTilesPerStep) scaleTiles(scratchFor(levels), 0, d, left, nest)
-      else tilesCurrent = false
+      if (!tilesCurrent || info.anyTilesPerStep) tilesCurrent = false
+      else if (tiledFrom === 0) scaleTiles(scratchFor(levels), 0, 0, d, left, nest)
     }
     if (!fits(nest, info)) continue
     for (let o = 0; o < orders && visited < budget; o++) {
@@ -644,7 +652,7 @@ const copyOrder = (from: Int8Array, at: number, to: Int8Array, into: number, n: 
   for (let i = 0; i < n; i++) to[into + i] = from[at + i] ?? 0
 }
 
-/** Copies the tiles and access counts of the scratch and the score into `state.best*`. */
+/** Copies the tiles, access counts and traffic cycles of the scratch and the score into `state.best*`. */
 const keepCounts = (info: AcceleratorInfo): void => {
   const { levels } = info
   const s = scratchFor(levels)
@@ -654,6 +662,7 @@ const keepCounts = (info: AcceleratorInfo): void => {
     best.reads[i] = s.reads[i] ?? 0
     best.writes[i] = s.writes[i] ?? 0
   }
+  for (let l = 0; l < levels; l++) best.traffic[l] = s.traffic[l] ?? 0
   if (info.anyTilesPerStep) {
     for (let l = 0; l < levels; l++) {
       best.stepIn[l] = s.stepIn[l] ?? 0

@@ -125,6 +125,8 @@ export interface Scratch {
    */
   readonly stepIn: Float64Array
   readonly stepOut: Float64Array
+  /** Each level's traffic cycles, as `scoreCounts` last found them. */
+  readonly traffic: Float64Array
 }
 
 /** Working arrays for `levels` storage levels. */
@@ -140,6 +142,7 @@ export const makeScratch = (levels: number): Scratch => ({
   fill: new Float64Array(levels),
   stepIn: new Float64Array(levels),
   stepOut: new Float64Array(levels),
+  traffic: new Float64Array(levels),
 })
 
 let scratch: Scratch = makeScratch(8)

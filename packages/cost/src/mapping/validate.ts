@@ -86,13 +86,14 @@ export const fillTiles = (s: Scratch, f: Float64Array, sx: Float64Array, sy: Flo
 
 /**
  * Multiplies dimension `d`'s factor at level `l` by `factor` in the tiles `fillTiles` left in `s`:
- * the extents of `d` at `l` and every level above it, and their tiles (not `windows`). The same
- * numbers as `fillTiles` on the new factors, without recomputing the other levels and dimensions.
+ * the extents of `d` at `l` and every level above it up to level `from`, and their tiles (not
+ * `windows`). The same numbers as `fillTiles` on the new factors, without recomputing the other
+ * dimensions and the levels outside `from`..`l` (which are then left stale).
  */
-export const scaleTiles = (s: Scratch, l: number, d: number, factor: number, nest: LoopNest): void => {
+export const scaleTiles = (s: Scratch, from: number, l: number, d: number, factor: number, nest: LoopNest): void => {
   const { extent, tile } = s
   const { strideH, strideW, dilationH, dilationW } = nest
-  for (let k = 0; k <= l; k++) {
+  for (let k = from; k <= l; k++) {
     const e = k * 8
     extent[e + d] = (extent[e + d] ?? 1) * factor
     const n = extent[e] ?? 1

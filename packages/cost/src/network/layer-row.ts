@@ -1,7 +1,7 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
 import { dataflowNames } from "../dataflow/dataflow.js"
-import { levelAccesses, levelTrafficCycles } from "../hierarchy/kernel.js"
+import { levelAccesses } from "../hierarchy/kernel.js"
 import { bestCounts, bestScore, type MappedLayer } from "../mapper/map-layer.js"
 import type { AcceleratorInfo } from "../mapping/analysis.js"
 
@@ -71,7 +71,7 @@ export const writeRowFromSearch = (
     const accesses = levelAccesses(s, l)
     if (accesses > largest) largest = accesses
     rows[offset + rowLevels + l] = accesses
-    rows[offset + rowLevels + levels + l] = levelTrafficCycles(info, s, l, bytes, l > info.lastShared ? usedPes : 1)
+    rows[offset + rowLevels + levels + l] = s.traffic[l] ?? 0
   }
   if (!(largest <= Number.MAX_SAFE_INTEGER)) return false
   let occupancy = 0
