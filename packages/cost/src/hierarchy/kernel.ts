@@ -1,24 +1,8 @@
 import type { AcceleratorInfo, Scratch } from "../mapping/analysis.js"
-import {
-  planChild,
-  planCrossing,
-  planDistinct,
-  planFills,
-  planGeometryOffset,
-  planHeld,
-  planInstances,
-  planOperand,
-  planParent,
-  planServed,
-  planSide,
-  planSlideFields,
-  planSlideOffset,
-  planSlideStart,
-  planSlides,
-  planSpatialOffset,
-  planSteps,
-  planStride,
-} from "../mapping/compile.js"
+import { planGeometryOffset, planLayout, planSlideOffset, planSpatialOffset } from "../mapping/compile.js"
+
+/** The plan layout, through this module's own constant (V8 then folds its fields into the code). */
+const layout = planLayout
 
 /**
  * Input elements per instance that the sliding refills of a transfer into level `c` find already
@@ -27,7 +11,7 @@ import {
  * `max(0, extent − |shift|)`).
  */
 const slidingOverlap = (plan: Float64Array, row: number, c: number, levels: number, s: Scratch): number => {
-  const records = plan[row + planSlides] ?? 0
+  const records = plan[row + layout.slides] ?? 0
   const { extent, geometry } = s
   const e = c * 8
   const strideH = geometry[0] ?? 1
@@ -38,8 +22,8 @@ const slidingOverlap = (plan: Float64Array, row: number, c: number, levels: numb
   const width = ((extent[e + 5] ?? 1) - 1) * strideW + ((extent[e + 7] ?? 1) - 1) * dilationW + 1
   const channels = (extent[e] ?? 1) * (extent[e + 1] ?? 1) * (extent[e + 3] ?? 1)
   let held = 0
-  let at = planSlideOffset(levels) + (plan[row + planSlideStart] ?? 0) * planSlideFields
-  for (let r = 0; r < records; r++, at += planSlideFields) {
+  let at = planSlideOffset(levels) + (plan[row + layout.slideStart] ?? 0) * layout.slideFields
+  for (let r = 0; r < records; r++, at += layout.slideFields) {
     const rows = height - Math.abs((plan[at + 1] ?? 0) * strideH + (plan[at + 2] ?? 0) * dilationH)
     if (rows <= 0) continue
     const columns = width - Math.abs((plan[at + 3] ?? 0) * strideW + (plan[at + 4] ?? 0) * dilationW)
@@ -115,9 +99,9 @@ const servedInputs = (plan: Float64Array, row: number, c: number, levels: number
   const rows = unionLength(countP, unitP, countR, unitR, height)
   const columns = unionLength(countQ, unitQ, countS, unitS, width)
   let served = fills * rows * columns
-  const records = plan[row + planSlides] ?? 0
-  let r = planSlideOffset(levels) + (plan[row + planSlideStart] ?? 0) * planSlideFields
-  for (let i = 0; i < records; i++, r += planSlideFields) {
+  const records = plan[row + layout.slides] ?? 0
+  let r = planSlideOffset(levels) + (plan[row + layout.slideStart] ?? 0) * layout.slideFields
+  for (let i = 0; i < records; i++, r += layout.slideFields) {
     const shiftRows = Math.abs((plan[r + 1] ?? 0) * strideH + (plan[r + 2] ?? 0) * dilationH)
     const keptRows = rows - unionLength(countP, unitP, countR, unitR, Math.min(shiftRows, height))
     if (keptRows <= 0) continue
@@ -161,35 +145,35 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
   let parentZeroStarts = 0
   let parentTile = 0
   for (let i = 0; i < transfers; i++) {
-    const row = i * planStride
-    const o = plan[row + planOperand] ?? 0
-    const parent = plan[row + planParent] ?? 0
-    const c = plan[row + planChild] ?? 0
-    const fills = plan[row + planFills] ?? 0
-    const side = plan[row + planSide] ?? 0
-    const instances = plan[row + planInstances] ?? 0
-    const crossing = plan[row + planCrossing] === 1
+    const row = i * layout.stride
+    const o = plan[row + layout.operand] ?? 0
+    const parent = plan[row + layout.parent] ?? 0
+    const c = plan[row + layout.child] ?? 0
+    const fills = plan[row + layout.fills] ?? 0
+    const side = plan[row + layout.side] ?? 0
+    const instances = plan[row + layout.instances] ?? 0
+    const crossing = plan[row + layout.crossing] === 1
     const size = c < levels ? (tile[c * 3 + o] ?? 0) : 1
     if (anyTilesPerStep && tilesPerStep[parent] === 1) {
       // MAESTRO's off-chip model: the child's whole tile crosses at every step, reuse ignored,
       // its inputs counted per PE group (the windows of neighbouring groups not shared).
       const whole = o === 1 && c < levels ? (s.windows[c] ?? 0) : size
-      const streamed = side * (plan[row + planSteps] ?? 0) * whole
+      const streamed = side * (plan[row + layout.steps] ?? 0) * whole
       if (o < 2) stepIn[parent] = (stepIn[parent] ?? 0) + streamed
       else stepOut[parent] = (stepOut[parent] ?? 0) + streamed
     }
     if (o < 2) {
       // Elements fetched per instance: every fill's tile, less what sliding refills already hold.
       let fetched = fills * size
-      if ((plan[row + planSlides] ?? 0) > 0) {
-        if (!current) plan[row + planHeld] = slidingOverlap(plan, row, c, levels, s)
-        fetched -= plan[row + planHeld] ?? 0
+      if ((plan[row + layout.slides] ?? 0) > 0) {
+        if (!current) plan[row + layout.held] = slidingOverlap(plan, row, c, levels, s)
+        fetched -= plan[row + layout.held] ?? 0
       }
       // Across the fan-out the parent serves inputs once per element the PEs fetch together.
       let served = side * fetched
       if (crossing && o === 1 && plan[planSpatialOffset(levels) + 9] === 1) {
-        if (!current) plan[row + planServed] = servedInputs(plan, row, c, levels, fills, s)
-        served = plan[row + planServed] ?? 0
+        if (!current) plan[row + layout.served] = servedInputs(plan, row, c, levels, fills, s)
+        served = plan[row + layout.served] ?? 0
       }
       reads[parent * 3 + o] = (reads[parent * 3 + o] ?? 0) + served
       if (c < levels) writes[c * 3 + o] = (writes[c * 3 + o] ?? 0) + instances * fetched
@@ -209,7 +193,7 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
       // the refills are the fills less the distinct tiles; a per-PE level also restarts from
       // zero on every residency that no read-back reached (the PEs of a reduction group but one).
       const refills =
-        parent === 0 ? side * (fills - (plan[row + planDistinct] ?? 0)) : side * fills - (parentTile / size) * parentZeroStarts
+        parent === 0 ? side * (fills - (plan[row + layout.distinct] ?? 0)) : side * fills - (parentTile / size) * parentZeroStarts
       reads[parent * 3 + 2] = (reads[parent * 3 + 2] ?? 0) + refills * size
       writes[parent * 3 + 2] = (writes[parent * 3 + 2] ?? 0) + side * fills * size
       if (c < levels) {

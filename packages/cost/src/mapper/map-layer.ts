@@ -192,14 +192,13 @@ const largestDivisorAtMost = (n: number, limit: number): number => {
       for (let i = top; i > 1; i--) if (m % i === 0) return i
       return 1
     }
-    let best = 1
-    for (let i = 1; i * i <= m; i++) {
-      if (m % i !== 0) continue
-      if (i <= top && i > best) best = i
-      const cofactor = (m / i) | 0
-      if (cofactor <= top && cofactor > best) best = cofactor
-    }
-    return best
+    // The limit is above sqrt(n): the largest cofactor n / i within it comes from the smallest
+    // divisor i from ceil(n / limit) up to sqrt(n); without one, every divisor from sqrt(n) up
+    // is beyond the limit, and the answer is the largest divisor below sqrt(n).
+    let i = ((m + top - 1) / top) | 0
+    for (; i * i <= m; i++) if (m % i === 0) return (m / i) | 0
+    for (i--; i > 1; i--) if (m % i === 0) return i
+    return 1
   }
   let best = 1
   for (let i = 1; i * i <= n; i++) {

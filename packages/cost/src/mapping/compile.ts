@@ -9,41 +9,52 @@ import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, releva
 // mapping object and cached by identity (mappings, like accelerators, are immutable data).
 
 /**
- * One transfer of the reuse analysis: operand `o` filling `child` (a level, or `levels` for the
- * MACs) from `parent`, `fills` times per child instance, `distinct` different tiles per instance;
- * `side` parent-side transfers per fill (distinct tiles across the fan-out, or the instances);
- * `steps` iterations of all the loops above the child (the fills were there no reuse). An input
- * transfer into a level also lists its sliding refills: `slides` records from record
- * `slideStart` of the plan's slide region (`planSlideOffset`), each `planSlideFields` numbers —
- * how many refills per instance move the tile by the same shift, and that shift in P, R, Q and S
- * indices (docs/cost-model.md, "Sliding windows"). The input transfer across the fan-out also
- * keeps `planServed`: the elements its parent serves, the union of what the PEs fetch.
+ * The layout of a transfer plan. One transfer of the reuse analysis (`stride` numbers): operand
+ * `o` filling `child` (a level, or `levels` for the MACs) from `parent`, `fills` times per child
+ * instance, `distinct` different tiles per instance; `side` parent-side transfers per fill
+ * (distinct tiles across the fan-out, or the instances); `steps` iterations of all the loops above
+ * the child (the fills were there no reuse). An input transfer into a level also lists its
+ * sliding refills: `slides` records from record `slideStart` of the plan's slide region
+ * (`planSlideOffset`), each `slideFields` numbers — how many refills per instance move the tile
+ * by the same shift, and that shift in P, R, Q and S indices (docs/cost-model.md, "Sliding
+ * windows"). The input transfer across the fan-out also keeps `served`: the elements its parent
+ * serves, the union of what the PEs fetch.
+ *
+ * One object rather than a constant per field: code reading it through a module's own `const`
+ * (as this module does, and `planLayout`'s readers should) has the fields folded in by V8, which
+ * reads an imported or exported binding from memory at every use.
  */
-export const planStride = 13
-const stride = planStride
-export const planOperand = 0
-export const planParent = 1
-export const planChild = 2
-export const planFills = 3
-export const planDistinct = 4
-export const planSide = 5
-export const planInstances = 6
-export const planCrossing = 7
-export const planSteps = 8
-export const planSlideStart = 9
-export const planSlides = 10
-/** Input elements its sliding refills find held, per instance, for the geometry stamped in the plan. */
-export const planHeld = 11
-/**
- * Input elements the parent of the transfer across the fan-out serves over all its fills, for the
- * geometry stamped in the plan: per step, the union of the elements the PEs fetch (one read and
- * one multicast for PEs whose windows overlap).
- */
-export const planServed = 12
-/** A sliding refill: count per instance, then the shift of the tile's origin in P, R, Q, S. */
-export const planSlideFields = 5
+const layout = {
+  stride: 13,
+  operand: 0,
+  parent: 1,
+  child: 2,
+  fills: 3,
+  distinct: 4,
+  side: 5,
+  instances: 6,
+  crossing: 7,
+  steps: 8,
+  slideStart: 9,
+  slides: 10,
+  /** Input elements its sliding refills find held, per instance, for the geometry stamped in the plan. */
+  held: 11,
+  /**
+   * Input elements the parent of the transfer across the fan-out serves over all its fills, for
+   * the geometry stamped in the plan: per step, the union of the elements the PEs fetch (one read
+   * and one multicast for PEs whose windows overlap).
+   */
+  served: 12,
+  /** A sliding refill: count per instance, then the shift of the tile's origin in P, R, Q, S. */
+  slideFields: 5,
+  /** Numbers of the plan's spatial region (`planSpatialOffset`). */
+  spatialFields: 10,
+} as const
+
+/** The layout of a transfer plan (see `layout`); read it through a module-local `const`. */
+export const planLayout = layout
 /** Where the slide records start in a plan for `levels` storage levels. */
-export const planSlideOffset = (levels: number): number => 3 * levels * stride
+export const planSlideOffset = (levels: number): number => 3 * levels * layout.stride
 
 /** A mapping read against an accelerator. */
 export interface CompiledMapping {
@@ -57,7 +68,7 @@ export interface CompiledMapping {
   readonly usedPes: number
   /** Product of all temporal factors: MACs per PE. */
   readonly temporal: number
-  /** Transfers, `plan[i * planStride + field]`, `transfers` of them. */
+  /** Transfers, `plan[i * planLayout.stride + field]`, `transfers` of them. */
   readonly plan: Float64Array
   readonly transfers: number
 }
@@ -193,24 +204,23 @@ const outputsMask = maskOf(2)
 let products = new Float64Array(80)
 
 /** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
-export const planLength = (levels: number): number => planSpatialOffset(levels) + planSpatialFields
+export const planLength = (levels: number): number => planSpatialOffset(levels) + layout.spatialFields
 
 /**
- * Where a plan keeps how the PEs' input windows lie on the input (`planSpatialFields` numbers):
+ * Where a plan keeps how the PEs' input windows lie on the input (`layout.spatialFields` numbers):
  * the spatial factors of P, R, Q and S, each followed by its unit (the product of that
  * dimension's factors at the per-PE levels, in output or filter indices), then the product of
  * the spatial factors of N, G and C (PEs whose input channels differ: disjoint data); last, 1
  * when any of P, R, Q, S is spread (else the union is the per-PE count times the PEs' channels).
  */
 export const planSpatialOffset = (levels: number): number => planGeometryOffset(levels) + 4
-export const planSpatialFields = 10
 
 /**
- * Where a plan keeps the nest geometry (strideH, strideW, dilationH, dilationW) its `planHeld`
+ * Where a plan keeps the nest geometry (strideH, strideW, dilationH, dilationW) its `held`
  * values were computed for (NaN: none yet): the overlaps depend on the plan and the geometry only,
  * so evaluating a cached plan again on the same geometry reuses them.
  */
-export const planGeometryOffset = (levels: number): number => planSlideOffset(levels) + levels * 8 * levels * planSlideFields
+export const planGeometryOffset = (levels: number): number => planSlideOffset(levels) + levels * 8 * levels * layout.slideFields
 
 /** Bit masks of the dimensions that move an input tile's window (P, R | Q, S) or its other axes (N, G, C). */
 const windowMask = (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7)
@@ -342,18 +352,18 @@ export const reusePlanInto = (
         slides = slideRecords(plan, slideRegion, slides, fills, c, levels, lastShared, f, sx, sy, order, ordLength)
       const crossing = parent <= lastShared && c > lastShared
       const instances = c > lastShared ? usedPes : 1
-      const row = transfers++ * stride
-      plan[row + planOperand] = o
-      plan[row + planParent] = parent
-      plan[row + planChild] = c
-      plan[row + planFills] = fills
-      plan[row + planDistinct] = distinct
-      plan[row + planSide] = crossing ? spatialRelevant : instances
-      plan[row + planInstances] = instances
-      plan[row + planCrossing] = crossing ? 1 : 0
-      plan[row + planSteps] = above
-      plan[row + planSlideStart] = slideStart
-      plan[row + planSlides] = slides - slideStart
+      const row = transfers++ * layout.stride
+      plan[row + layout.operand] = o
+      plan[row + layout.parent] = parent
+      plan[row + layout.child] = c
+      plan[row + layout.fills] = fills
+      plan[row + layout.distinct] = distinct
+      plan[row + layout.side] = crossing ? spatialRelevant : instances
+      plan[row + layout.instances] = instances
+      plan[row + layout.crossing] = crossing ? 1 : 0
+      plan[row + layout.steps] = above
+      plan[row + layout.slideStart] = slideStart
+      plan[row + layout.slides] = slides - slideStart
       parent = c
     }
   }
@@ -405,7 +415,7 @@ const slideRecords = (
       let stride = l <= lastShared ? (sx[d] ?? 1) * (sy[d] ?? 1) : 1
       for (let k = l + 1; k < levels; k++) stride *= f[k * 8 + d] ?? 1
       const count = (fills / (inner * factor)) * (factor - 1)
-      const at = region + records++ * planSlideFields
+      const at = region + records++ * layout.slideFields
       plan[at] = count
       plan[at + 1] = resetP + (d === 4 ? stride : 0)
       plan[at + 2] = resetR + (d === 6 ? stride : 0)

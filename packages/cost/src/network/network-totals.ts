@@ -6,7 +6,7 @@ import { acceleratorInfo } from "../mapping/analysis.js"
 import { identityRing } from "../mapping/identity-ring.js"
 import { nestIsValid } from "../mapping/validate.js"
 import { type NetworkInfeasible, type NetworkTotals, networkTotals } from "./evaluate-network.js"
-import { combineLayers, handOffLevel, sumDataflows } from "./hand-off.js"
+import { combineLayers, handOffLevel, sumLayout } from "./hand-off.js"
 import { rowLength, writeRowFromSearch } from "./layer-row.js"
 import { addShape, clearShapeMemo, findShape, makeShapeMemo, nextRow } from "./shape-memo.js"
 
@@ -88,7 +88,7 @@ const planOf = (nests: readonly LoopNest[]): NetworkPlan => {
 
 let offsets = new Int32Array(256)
 let shapeRows = new Int32Array(64)
-const sums = new Float64Array(sumDataflows + dataflowNames.length)
+const sums = new Float64Array(sumLayout.dataflows + dataflowNames.length)
 
 /**
  * The totals of `evaluateNetwork` — cycles, compute cycles, energy, DRAM bytes, utilisation, the
