@@ -99,7 +99,10 @@ const templates: Readonly<Record<DataflowName, CompiledTemplate>> = Object.fromE
   dataflowNames.map((name) => [name, compileTemplate(dataflowTemplates[name])]),
 ) as Record<DataflowName, CompiledTemplate>
 
-/** Working arrays of one search, sized for `levels` storage levels and reused across calls. */
+/**
+ * Working arrays of one search, sized for `levels` storage levels and reused across calls (all
+ * replaced together when an accelerator has more levels).
+ */
 interface SearchState {
   readonly levels: number
   readonly f: Float64Array
@@ -147,7 +150,19 @@ const makeState = (levels: number): SearchState => ({
   bestScore: new Float64Array(4),
 })
 
-let state = makeState(4)
+/**
+ * The search's working arrays: one object for the module's lifetime, whose arrays are replaced in
+ * place (`growState`) rather than the object: V8 folds the arrays of a constant binding's fields
+ * that never change into the code (no checks and loads per access), which it cannot for a `let`.
+ */
+const state = makeState(4)
+
+/** Grows the working arrays to hold at least `levels` storage levels. */
+const growState = (levels: number): void => {
+  Object.assign(state, makeState(Math.max(levels, 2 * state.levels)))
+  ordered = { levels: 0, lastShared: -1 }
+  bestPending = 0
+}
 
 /** Extents up to this are divided as 32-bit integers (much faster than the doubles' `%`). */
 const int32 = 0x7fffffff
@@ -156,7 +171,7 @@ const int32 = 0x7fffffff
  * Which template's per-PE and buffer loop orders `state.order` holds (levels 1 and below), so
  * that consecutive searches with the same template and hierarchy do not copy them again.
  */
-let ordered: { template?: CompiledTemplate; levels: number; lastShared: number; state?: SearchState } = { levels: 0, lastShared: -1 }
+let ordered: { template?: CompiledTemplate; levels: number; lastShared: number } = { levels: 0, lastShared: -1 }
 
 /** Writes the divisors of `n` into `into`, largest first; returns how many. */
 const divisorsOf = (n: number, into: Float64Array): number => {
@@ -285,10 +300,7 @@ export const searchMappings = (
   bestLive = false
   const perDataflow = Math.max(1, Math.floor(total / tried))
   const levels = accelerator.levels.length
-  if (state.levels < levels) {
-    state = makeState(Math.max(levels, 2 * state.levels))
-    bestPending = 0
-  }
+  if (state.levels < levels) growState(levels)
   const st = state
   // A new search: the previous one's best mapping is no longer wanted.
   bestPending = 0
@@ -554,9 +566,9 @@ const searchTemplate = (
   const usedPes = usedPesOf(sx, sy)
   for (let l = levels - 1; l > Math.max(ls, 0); l--) for (let i = 0; i < template.pe.length; i++) grow(nest, info, l, template.pe[i] ?? 0)
   // Orders: per-PE and buffer levels from the template; the outermost level varies.
-  if (ordered.template !== template || ordered.levels !== levels || ordered.lastShared !== ls || ordered.state !== state) {
+  if (ordered.template !== template || ordered.levels !== levels || ordered.lastShared !== ls) {
     for (let l = 1; l < levels; l++) copyOrder(l > ls ? template.peOrder : template.bufferOrder, 0, order, l * 8, 8)
-    ordered = { template, levels, lastShared: ls, state }
+    ordered = { template, levels, lastShared: ls }
   }
   // One mapping to visit: only the first candidate, which needs no copy of the factors to return to.
   if (budget > 1) {

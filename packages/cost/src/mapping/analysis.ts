@@ -145,10 +145,14 @@ export const makeScratch = (levels: number): Scratch => ({
   traffic: new Float64Array(levels),
 })
 
-let scratch: Scratch = makeScratch(8)
+/**
+ * The shared working arrays: one object whose arrays are replaced in place when they grow, so
+ * that V8 folds them into the code of their readers (see `state` in the mapper).
+ */
+const scratch: Scratch = makeScratch(8)
 
 /** The shared working arrays, grown to hold at least `levels` levels. */
 export const scratchFor = (levels: number): Scratch => {
-  if (levels > scratch.levels) scratch = makeScratch(Math.max(levels, 2 * scratch.levels))
+  if (levels > scratch.levels) Object.assign(scratch, makeScratch(Math.max(levels, 2 * scratch.levels)))
   return scratch
 }

@@ -200,8 +200,11 @@ const weightsMask = maskOf(0)
 const inputsMask = maskOf(1)
 const outputsMask = maskOf(2)
 
-/** Working array of `reusePlanInto`: per level, ten products and flags. */
-let products = new Float64Array(80)
+/**
+ * Working array of `reusePlanInto` (per level, ten products and flags), held by a constant object
+ * and replaced in place when it grows (V8 then folds it into the code, as the mapper's `state`).
+ */
+const working = { products: new Float64Array(80) }
 
 /** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
 export const planLength = (levels: number): number => planSpatialOffset(levels) + layout.spatialFields
@@ -246,8 +249,8 @@ export const reusePlanInto = (
   // Per level (10 numbers each): the product of its factors; of those each operand depends on;
   // per operand, the product of the loops it does not depend on that lie innermost, below its
   // innermost relevant loop (all of them when it has none), and 1 when it has a relevant loop.
-  if (products.length < levels * 10) products = new Float64Array(levels * 20)
-  const pr = products
+  if (working.products.length < levels * 10) working.products = new Float64Array(levels * 20)
+  const pr = working.products
   for (let l = 0; l < levels; l++) {
     const e = l * 8
     // The operands' dimensions (docs/network.md): weights G K C R S, inputs N G C P Q R S, outputs
