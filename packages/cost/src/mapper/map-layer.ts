@@ -67,6 +67,8 @@ const toOrder = (innermostFirst: readonly string[]): Int8Array => {
 
 interface CompiledTemplate {
   readonly name: DataflowName
+  /** Its index in `dataflowNames`. */
+  readonly index: number
   readonly spatialX: Int8Array
   readonly spatialY: Int8Array
   readonly pe: Int8Array
@@ -85,6 +87,7 @@ const compileTemplate = (template: DataflowTemplate): CompiledTemplate => {
   }
   return {
     name: template.name,
+    index: dataflowNames.indexOf(template.name),
     spatialX: indices(template.spatialX),
     spatialY: indices(template.spatialY),
     pe: indices(template.pe),
@@ -315,12 +318,13 @@ export const searchMappings = (
     const name = dataflow === "auto" ? (dataflowNames[t] ?? "ws") : dataflow
     const budget = Math.min(perDataflow, total - visited)
     if (budget < 1) break
-    visited += searchTemplate(nest, info, templates[name], objective, budget, macs, bestCycles, bestEnergy)
+    const template = templates[name]
+    visited += searchTemplate(nest, info, template, objective, budget, macs, bestCycles, bestEnergy)
     if (improved) {
       bestCycles = st.score[0] ?? bestCycles
       bestEnergy = st.score[1] ?? bestEnergy
       bestDataflow = name
-      bestIndex = dataflow === "auto" ? t : dataflowNames.indexOf(dataflow)
+      bestIndex = template.index
     }
   }
   outcome.dataflow = bestDataflow
@@ -364,7 +368,7 @@ let tiledFrom = 0
 const refreshTiles = (nest: LoopNest, info: AcceleratorInfo): Scratch => {
   const s = scratchFor(info.levels)
   if (!tilesCurrent) {
-    fillTiles(s, state.f, state.sx, state.sy, nest, info)
+    fillTiles(s, state.f, state.sx, state.sy, nest, info, tiledFrom)
     tilesCurrent = true
   }
   return s

@@ -299,18 +299,24 @@ export const reusePlanInto = (
     pr[at + 8] = stopI
     pr[at + 9] = stopO
   }
-  // PEs that need different tiles of each operand: the spatial factors it depends on.
+  // PEs that need different tiles of each operand: the spatial factors it depends on (products
+  // of spatial factors are at most the PEs: exact in any order).
   const spreadN = (sx[0] ?? 1) * (sy[0] ?? 1)
   const spreadG = (sx[1] ?? 1) * (sy[1] ?? 1)
   const spreadK = (sx[2] ?? 1) * (sy[2] ?? 1)
-  const spreadWindow = spreadG * (sx[3] ?? 1) * (sy[3] ?? 1) * (sx[6] ?? 1) * (sy[6] ?? 1) * (sx[7] ?? 1) * (sy[7] ?? 1)
-  const spreadPQ = (sx[4] ?? 1) * (sy[4] ?? 1) * (sx[5] ?? 1) * (sy[5] ?? 1)
+  const spreadC = (sx[3] ?? 1) * (sy[3] ?? 1)
+  const spreadP = (sx[4] ?? 1) * (sy[4] ?? 1)
+  const spreadQ = (sx[5] ?? 1) * (sy[5] ?? 1)
+  const spreadR = (sx[6] ?? 1) * (sy[6] ?? 1)
+  const spreadS = (sx[7] ?? 1) * (sy[7] ?? 1)
+  const spreadWindow = spreadG * spreadC * spreadR * spreadS
+  const spreadPQ = spreadP * spreadQ
   const spatialWeights = spreadWindow * spreadK
   const spatialInputs = spreadWindow * spreadN * spreadPQ
   const spatialOutputs = spreadN * spreadG * spreadK * spreadPQ
   // A window of one tap in each direction (R = S = 1) never overlaps itself moved: a P or Q move
   // shifts it by at least its extent (docs/cost-model.md, "Sliding windows"), so no slides.
-  let taps = (sx[6] ?? 1) * (sy[6] ?? 1) * (sx[7] ?? 1) * (sy[7] ?? 1)
+  let taps = spreadR * spreadS
   for (let l = 0; l < levels; l++) taps *= (f[l * 8 + 6] ?? 1) * (f[l * 8 + 7] ?? 1)
   let transfers = 0
   let slides = 0
@@ -323,11 +329,11 @@ export const reusePlanInto = (
     for (let l = lastShared + 1; l < levels; l++) unit *= f[l * 8 + d] ?? 1
     // Stored as P, R (rows) then Q, S (columns).
     const at = spatialRegion + (i === 0 ? 0 : i === 1 ? 4 : i === 2 ? 2 : 6)
-    plan[at] = (sx[d] ?? 1) * (sy[d] ?? 1)
+    plan[at] = i === 0 ? spreadP : i === 1 ? spreadQ : i === 2 ? spreadR : spreadS
     plan[at + 1] = unit
   }
-  plan[spatialRegion + 8] = spreadN * spreadG * (sx[3] ?? 1) * (sy[3] ?? 1)
-  plan[spatialRegion + 9] = spreadPQ * (sx[6] ?? 1) * (sy[6] ?? 1) * (sx[7] ?? 1) * (sy[7] ?? 1) > 1 ? 1 : 0
+  plan[spatialRegion + 8] = spreadN * spreadG * spreadC
+  plan[spatialRegion + 9] = spreadPQ * spreadR * spreadS > 1 ? 1 : 0
   for (let o = 0; o < 3; o++) {
     const spatialRelevant = o === 0 ? spatialWeights : o === 1 ? spatialInputs : spatialOutputs
     let parent = 0

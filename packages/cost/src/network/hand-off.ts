@@ -83,6 +83,11 @@ export const combineLayers = (
 ): void => {
   const { levels, bytes } = info
   sums.fill(0)
+  let macs = 0
+  let totalCycles = 0
+  let computeCycles = 0
+  let totalEnergyPj = 0
+  let dramBytes = 0
   let inputOnChip = false
   for (let i = 0; i < nests.length; i++) {
     const at = offsets[i] ?? 0
@@ -119,13 +124,18 @@ export const combineLayers = (
       energyPj -= saved
     }
     listener?.(i, cycles, energyPj, inputOnChip, outputOnChip)
-    sums[sum.macs] = (sums[sum.macs] ?? 0) + (rows[at + row.macs] ?? 0)
-    sums[sum.cycles] = (sums[sum.cycles] ?? 0) + cycles
-    sums[sum.computeCycles] = (sums[sum.computeCycles] ?? 0) + (rows[at + row.computeCycles] ?? 0)
-    sums[sum.energyPj] = (sums[sum.energyPj] ?? 0) + energyPj
-    sums[sum.dramBytes] = (sums[sum.dramBytes] ?? 0) + ((rows[at + row.levels] ?? 0) - reads - writes) * bytes
+    macs += rows[at + row.macs] ?? 0
+    totalCycles += cycles
+    computeCycles += rows[at + row.computeCycles] ?? 0
+    totalEnergyPj += energyPj
+    dramBytes += ((rows[at + row.levels] ?? 0) - reads - writes) * bytes
     const dataflow = sum.dataflows + (rows[at + row.dataflow] ?? 0)
     sums[dataflow] = (sums[dataflow] ?? 0) + 1
     inputOnChip = outputOnChip
   }
+  sums[sum.macs] = macs
+  sums[sum.cycles] = totalCycles
+  sums[sum.computeCycles] = computeCycles
+  sums[sum.energyPj] = totalEnergyPj
+  sums[sum.dramBytes] = dramBytes
 }
