@@ -4,7 +4,7 @@ import { type DataflowName, dataflowNames } from "../dataflow/dataflow.js"
 import { type MapLayerOptions, type MappedLayer, mapLayer } from "../mapper/map-layer.js"
 import { acceleratorInfo } from "../mapping/analysis.js"
 import type { MappingIssueReason } from "../mapping/issues.js"
-import { combineLayers, handOffLevel, sumLayout } from "./hand-off.js"
+import { combineLayers, handOffElements, handOffLevel, sumLayout } from "./hand-off.js"
 import { rowLength, writeRowFromMapped } from "./layer-row.js"
 
 /**
@@ -132,7 +132,7 @@ export const evaluateNetwork = (
   })
   const layers: NetworkLayerCost[] = []
   const sums = new Float64Array(sumLayout.dataflows + dataflowNames.length)
-  combineLayers(info, buffer, computeNests, rows, offsets, sums, (i, cycles, energyPj, inputOnChip, outputOnChip) => {
+  combineLayers(info, buffer, handOffElements(computeNests), rows, offsets, sums, (i, cycles, energyPj, inputOnChip, outputOnChip) => {
     const layer = mapped[i]
     if (layer !== undefined) layers.push({ mapped: layer, cycles, energyPj, inputOnChip, outputOnChip })
   })

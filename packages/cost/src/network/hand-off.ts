@@ -40,23 +40,36 @@ const outputElements = (nest: LoopNest): number => nest.N * nest.G * nest.K * ne
 const inputElements = (nest: LoopNest): number => nest.N * nest.G * nest.C * nest.H * nest.W
 
 /**
+ * What the hand-off needs of compute layers run one after another, before any accelerator: per
+ * layer, the elements of its output when the next layer reads that very tensor (the same element
+ * count), else -1.
+ */
+export const handOffElements = (nests: readonly LoopNest[]): Float64Array => {
+  const handed = new Float64Array(nests.length)
+  for (let i = 0; i < nests.length; i++) {
+    const producer = nests[i]
+    const consumer = nests[i + 1]
+    const elements = producer === undefined ? -1 : outputElements(producer)
+    handed[i] = consumer !== undefined && elements === inputElements(consumer) ? elements : -1
+  }
+  return handed
+}
+
+/**
  * Whether compute layer `i`'s output stays in the hand-off buffer for layer `i + 1`: the next
- * layer reads that very tensor (same element count) and it fits beside the larger of the two
- * layers' tiles there.
+ * layer reads that very tensor (`handed`, of `handOffElements`) and it fits beside the larger of
+ * the two layers' tiles there.
  */
 const keptOnChip = (
   info: AcceleratorInfo,
   buffer: number,
-  nests: readonly LoopNest[],
+  handed: Float64Array,
   rows: Float64Array,
   offsets: Int32Array,
   i: number,
 ): boolean => {
-  const producer = nests[i]
-  const consumer = nests[i + 1]
-  if (buffer < 0 || producer === undefined || consumer === undefined) return false
-  const elements = outputElements(producer)
-  if (elements !== inputElements(consumer)) return false
+  const elements = handed[i] ?? -1
+  if (buffer < 0 || elements < 0) return false
   const room = (info.capacity[buffer] ?? Number.POSITIVE_INFINITY) - elements * info.bytes
   const mine = rows[(offsets[i] ?? 0) + row.bufferOccupancy] ?? 0
   const next = rows[(offsets[i + 1] ?? 0) + row.bufferOccupancy] ?? 0
@@ -64,18 +77,18 @@ const keptOnChip = (
 }
 
 /**
- * Sums the compute layers `nests` (their rows at `offsets[i]` in `rows`) run one after another,
- * with activations handed on on-chip where they fit, into `sums` (see the `sum*` indices):
- * when a layer's output stays on chip, its final output writes to DRAM (at most the output's
- * elements) and the hand-off buffer's reads that drained them disappear; the next layer's DRAM
- * input reads and the buffer fills they fed disappear; each layer's latency is recomputed as the
- * bound of compute and each level's reduced traffic, plus the same first fills. `buffer` is the
- * accelerator's `handOffLevel`.
+ * Sums the compute layers (their rows at `offsets[i]` in `rows`, `handed` their
+ * `handOffElements`) run one after another, with activations handed on on-chip where they fit,
+ * into `sums` (see `sum`): when a layer's output stays on chip, its final output writes to DRAM
+ * (at most the output's elements) and the hand-off buffer's reads that drained them disappear;
+ * the next layer's DRAM input reads and the buffer fills they fed disappear; each layer's latency
+ * is recomputed as the bound of compute and each level's reduced traffic, plus the same first
+ * fills. `buffer` is the accelerator's `handOffLevel`.
  */
 export const combineLayers = (
   info: AcceleratorInfo,
   buffer: number,
-  nests: readonly LoopNest[],
+  handed: Float64Array,
   rows: Float64Array,
   offsets: Int32Array,
   sums: Float64Array,
@@ -89,12 +102,11 @@ export const combineLayers = (
   let totalEnergyPj = 0
   let dramBytes = 0
   let inputOnChip = false
-  for (let i = 0; i < nests.length; i++) {
+  for (let i = 0; i < handed.length; i++) {
     const at = offsets[i] ?? 0
-    const outputOnChip = keptOnChip(info, buffer, nests, rows, offsets, i)
-    const producer = nests[i]
+    const outputOnChip = keptOnChip(info, buffer, handed, rows, offsets, i)
     const dramOutputWrites = rows[at + row.dramOutputWrites] ?? 0
-    const writes = outputOnChip && producer !== undefined ? Math.min(outputElements(producer), dramOutputWrites) : 0
+    const writes = outputOnChip ? Math.min(handed[i] ?? 0, dramOutputWrites) : 0
     const reads = inputOnChip ? (rows[at + row.dramInputReads] ?? 0) : 0
     let cycles = rows[at + row.cycles] ?? 0
     let energyPj = rows[at + row.energyPj] ?? 0

@@ -6,7 +6,7 @@ import { acceleratorInfo } from "../mapping/analysis.js"
 import { identityRing } from "../mapping/identity-ring.js"
 import { nestIsValid } from "../mapping/validate.js"
 import { type NetworkInfeasible, type NetworkTotals, networkTotals } from "./evaluate-network.js"
-import { combineLayers, handOffLevel, sumLayout } from "./hand-off.js"
+import { combineLayers, handOffElements, handOffLevel, sumLayout } from "./hand-off.js"
 import { rowLength, writeRowFromSearch } from "./layer-row.js"
 import { addShape, clearShapeMemo, findShape, makeShapeMemo, nextRow, reserveRows } from "./shape-memo.js"
 
@@ -64,6 +64,8 @@ interface NetworkPlan {
   /** 1 when the distinct nest can be mapped (`nestIsValid`). */
   readonly valid: Uint8Array
   readonly shapeOf: Int32Array
+  /** The compute nests' `handOffElements`. */
+  readonly handed: Float64Array
 }
 
 /** The plans of the last networks evaluated, by the identity of their nest arrays. */
@@ -90,7 +92,7 @@ const planOf = (nests: readonly LoopNest[]): NetworkPlan => {
     shapes.push(planShapes.rows[at] ?? 0)
   }
   const valid = Uint8Array.from(distinct, (nest) => (nestIsValid(nest) ? 1 : 0))
-  const plan = { compute, distinct, valid, shapeOf: Int32Array.from(shapes) }
+  const plan = { compute, distinct, valid, shapeOf: Int32Array.from(shapes), handed: handOffElements(compute) }
   plans.set(nests, plan)
   return plan
 }
@@ -144,7 +146,7 @@ export const evaluateNetworkTotals = (
   const buffer = handOffLevel(accelerator)
   useMemo(accelerator, options)
   const plan = planOf(nests)
-  const { compute, distinct, valid, shapeOf } = plan
+  const { compute, distinct, valid, shapeOf, handed } = plan
   if (offsets.length < compute.length) offsets = new Int32Array(2 * compute.length)
   if (shapeRows.length < distinct.length) shapeRows = new Int32Array(2 * distinct.length)
   // Rows by shape: all in the memo's rows in order when the memo was just emptied (or holds this
@@ -173,6 +175,6 @@ export const evaluateNetworkTotals = (
   }
   if (inOrder) pending = plan
   for (let i = 0; i < compute.length; i++) offsets[i] = shapeRows[shapeOf[i] ?? 0] ?? 0
-  combineLayers(info, buffer, compute, memo.rows, offsets, sums)
+  combineLayers(info, buffer, handed, memo.rows, offsets, sums)
   return networkTotals(accelerator, sums)
 }
