@@ -139,6 +139,8 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
   const stamp = planGeometryOffset(levels)
   const current =
     plan[stamp] === geometry[0] && plan[stamp + 1] === geometry[1] && plan[stamp + 2] === geometry[2] && plan[stamp + 3] === geometry[3]
+  // Whether the PEs' input windows are spread over P, Q, R or S (then the parent serves their union).
+  const windowsSpread = plan[planSpatialOffset(levels) + 9] === 1
   let network = 0
   // Outputs, down the chain: the residencies of the current parent (over its instances) that
   // started from zero, and its tile.
@@ -171,7 +173,7 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
       }
       // Across the fan-out the parent serves inputs once per element the PEs fetch together.
       let served = side * fetched
-      if (crossing && o === 1 && plan[planSpatialOffset(levels) + 9] === 1) {
+      if (crossing && o === 1 && windowsSpread) {
         if (!current) plan[row + layout.served] = servedInputs(plan, row, c, levels, fills, s)
         served = plan[row + layout.served] ?? 0
       }

@@ -449,6 +449,7 @@ const grow = (nest: LoopNest, info: AcceleratorInfo, l: number, d: number): void
   const room = factorRoom(nest, info, l, d)
   if (room < 2) return
   const chosen = largestDivisorAtMost(left, room)
+  if (chosen === 1) return
   f[l * 8 + d] = (f[l * 8 + d] ?? 1) * chosen
   rem[d] = left / chosen
   if (info.anyTilesPerStep) tilesCurrent = false
