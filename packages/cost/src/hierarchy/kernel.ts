@@ -219,25 +219,36 @@ export const levelAccesses = (s: Scratch, l: number): number => {
 }
 
 /**
- * Bytes per instance that level `l`'s bandwidth is charged for: all its accesses; or, charged
- * `tiles-per-step`, the larger direction of its streamed tiles (in and out each have the bandwidth).
+ * Bytes per instance that level `l`'s bandwidth is charged for, `accesses` its accesses: all of
+ * them; or, charged `tiles-per-step`, the larger direction of its streamed tiles (in and out each
+ * have the bandwidth).
  */
-export const levelChargedBytes = (info: AcceleratorInfo, s: Scratch, l: number, bytes: number, instances: number): number => {
-  const elements = info.tilesPerStep[l] === 1 ? Math.max(s.stepIn[l] ?? 0, s.stepOut[l] ?? 0) : levelAccesses(s, l)
+const chargedBytes = (info: AcceleratorInfo, s: Scratch, l: number, accesses: number, bytes: number, instances: number): number => {
+  const elements = info.tilesPerStep[l] === 1 ? Math.max(s.stepIn[l] ?? 0, s.stepOut[l] ?? 0) : accesses
   return (elements * bytes) / instances
 }
 
-/** Cycles level `l` needs for its traffic: `ceil(charged bytes per instance / bandwidth)`. */
-export const levelTrafficCycles = (info: AcceleratorInfo, s: Scratch, l: number, bytes: number, instances: number): number =>
-  Math.ceil(levelChargedBytes(info, s, l, bytes, instances) / (info.bandwidth[l] ?? Number.POSITIVE_INFINITY))
+/** Bytes per instance that level `l`'s bandwidth is charged for (see `chargedBytes`). */
+export const levelChargedBytes = (info: AcceleratorInfo, s: Scratch, l: number, bytes: number, instances: number): number =>
+  chargedBytes(info, s, l, levelAccesses(s, l), bytes, instances)
+
+/** Cycles level `l` needs for `charged` bytes per instance: `ceil(charged / bandwidth)`. */
+const trafficCycles = (info: AcceleratorInfo, l: number, charged: number): number =>
+  Math.ceil(charged / (info.bandwidth[l] ?? Number.POSITIVE_INFINITY))
+
+/** Energy of `reads` reads and `writes` writes of level `l`, pJ. */
+const accessEnergyPj = (info: AcceleratorInfo, l: number, reads: number, writes: number): number =>
+  reads * (info.readEnergy[l] ?? 0) + writes * (info.writeEnergy[l] ?? 0)
 
 /** Energy of level `l`'s accesses, pJ. */
 export const levelEnergyPj = (info: AcceleratorInfo, s: Scratch, l: number): number => {
   const { reads, writes } = s
   const at = l * 3
-  return (
-    ((reads[at] ?? 0) + (reads[at + 1] ?? 0) + (reads[at + 2] ?? 0)) * (info.readEnergy[l] ?? 0) +
-    ((writes[at] ?? 0) + (writes[at + 1] ?? 0) + (writes[at + 2] ?? 0)) * (info.writeEnergy[l] ?? 0)
+  return accessEnergyPj(
+    info,
+    l,
+    (reads[at] ?? 0) + (reads[at + 1] ?? 0) + (reads[at + 2] ?? 0),
+    (writes[at] ?? 0) + (writes[at + 1] ?? 0) + (writes[at + 2] ?? 0),
   )
 }
 
@@ -256,16 +267,23 @@ export const scoreCounts = (
   out: Float64Array,
 ): void => {
   const { levels, bytes } = info
+  const { reads, writes } = s
   let slowest = computeCycles
   let firstFills = 0
   let energy = macs * info.macEnergyPj + network * info.networkEnergyPj
   for (let l = 0; l < levels; l++) {
     const instances = l > info.lastShared ? usedPes : 1
-    const traffic = levelTrafficCycles(info, s, l, bytes, instances)
+    // Each count read once: the reads, the writes, and all accesses summed as `levelAccesses` does.
+    const at = l * 3
+    const w0 = writes[at] ?? 0
+    const w1 = writes[at + 1] ?? 0
+    const w2 = writes[at + 2] ?? 0
+    const levelReads = (reads[at] ?? 0) + (reads[at + 1] ?? 0) + (reads[at + 2] ?? 0)
+    const traffic = trafficCycles(info, l, chargedBytes(info, s, l, levelReads + w0 + w1 + w2, bytes, instances))
     s.traffic[l] = traffic
     slowest = Math.max(slowest, traffic)
     firstFills += Math.ceil(s.fill[l] ?? 0)
-    energy += levelEnergyPj(info, s, l)
+    energy += accessEnergyPj(info, l, levelReads, w0 + w1 + w2)
   }
   out[0] = slowest + firstFills
   out[1] = energy
