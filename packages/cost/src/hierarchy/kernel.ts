@@ -1,5 +1,5 @@
 import type { AcceleratorInfo, Scratch } from "../mapping/analysis.js"
-import { planGeometryOffset, planLayout, planSlideOffset, planSpatialOffset } from "../mapping/compile.js"
+import { planLayout } from "../mapping/compile.js"
 
 /** The plan layout, through this module's own constant (V8 then folds its fields into the code). */
 const layout = planLayout
@@ -22,7 +22,7 @@ const slidingOverlap = (plan: Float64Array, row: number, c: number, levels: numb
   const width = ((extent[e + 5] ?? 1) - 1) * strideW + ((extent[e + 7] ?? 1) - 1) * dilationW + 1
   const channels = (extent[e] ?? 1) * (extent[e + 1] ?? 1) * (extent[e + 3] ?? 1)
   let held = 0
-  let at = planSlideOffset(levels) + (plan[row + layout.slideStart] ?? 0) * layout.slideFields
+  let at = layout.slideOffset(levels) + (plan[row + layout.slideStart] ?? 0) * layout.slideFields
   for (let r = 0; r < records; r++, at += layout.slideFields) {
     const rows = height - Math.abs((plan[at + 1] ?? 0) * strideH + (plan[at + 2] ?? 0) * dilationH)
     if (rows <= 0) continue
@@ -87,7 +87,7 @@ const servedInputs = (plan: Float64Array, row: number, c: number, levels: number
   const height = inPe ? ((extent[e + 4] ?? 1) - 1) * strideH + ((extent[e + 6] ?? 1) - 1) * dilationH + 1 : 1
   const width = inPe ? ((extent[e + 5] ?? 1) - 1) * strideW + ((extent[e + 7] ?? 1) - 1) * dilationW + 1 : 1
   const channels = inPe ? (extent[e] ?? 1) * (extent[e + 1] ?? 1) * (extent[e + 3] ?? 1) : 1
-  const at = planSpatialOffset(levels)
+  const at = layout.spatialOffset(levels)
   const countP = plan[at] ?? 1
   const unitP = (plan[at + 1] ?? 1) * strideH
   const countR = plan[at + 2] ?? 1
@@ -100,7 +100,7 @@ const servedInputs = (plan: Float64Array, row: number, c: number, levels: number
   const columns = unionLength(countQ, unitQ, countS, unitS, width)
   let served = fills * rows * columns
   const records = plan[row + layout.slides] ?? 0
-  let r = planSlideOffset(levels) + (plan[row + layout.slideStart] ?? 0) * layout.slideFields
+  let r = layout.slideOffset(levels) + (plan[row + layout.slideStart] ?? 0) * layout.slideFields
   for (let i = 0; i < records; i++, r += layout.slideFields) {
     const shiftRows = Math.abs((plan[r + 1] ?? 0) * strideH + (plan[r + 2] ?? 0) * dilationH)
     const keptRows = rows - unionLength(countP, unitP, countR, unitR, Math.min(shiftRows, height))
@@ -136,11 +136,11 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
   }
   // The plan's sliding overlaps, when already computed for this nest geometry.
   const { geometry } = s
-  const stamp = planGeometryOffset(levels)
+  const stamp = layout.geometryOffset(levels)
   const current =
     plan[stamp] === geometry[0] && plan[stamp + 1] === geometry[1] && plan[stamp + 2] === geometry[2] && plan[stamp + 3] === geometry[3]
   // Whether the PEs' input windows are spread over P, Q, R or S (then the parent serves their union).
-  const windowsSpread = plan[planSpatialOffset(levels) + 9] === 1
+  const windowsSpread = plan[layout.spatialOffset(levels) + 9] === 1
   let network = 0
   // Outputs, down the chain: the residencies of the current parent (over its instances) that
   // started from zero, and its tile.

@@ -5,7 +5,7 @@ import { evaluateMapping } from "../hierarchy/evaluate.js"
 import { accumulateTransfers, scoreCounts } from "../hierarchy/kernel.js"
 import type { MappingCost, MappingInfeasible } from "../hierarchy/result.js"
 import { type AcceleratorInfo, acceleratorInfo, makeScratch, type Scratch, scratchFor } from "../mapping/analysis.js"
-import { planLength, reusePlanInto } from "../mapping/compile.js"
+import { planLayout, reusePlanInto } from "../mapping/compile.js"
 import type { MappingIssue } from "../mapping/issues.js"
 import { type Dimension, type DimensionFactors, dimensionIndex, dimensions, type Mapping } from "../mapping/mapping.js"
 import { fillTiles, neededBytes, nestIssues, nestIsValid, readBounds, scaleTiles, validateMapping } from "../mapping/validate.js"
@@ -137,7 +137,7 @@ const makeState = (levels: number): SearchState => ({
   sy: new Float64Array(8),
   order: new Int8Array(levels * 8),
   ordLength: new Int8Array(levels).fill(8),
-  plan: new Float64Array(planLength(levels)),
+  plan: new Float64Array(planLayout.length(levels)),
   base: new Float64Array(levels * 8),
   baseRem: new Float64Array(8),
   rem: new Float64Array(8),

@@ -15,14 +15,15 @@ import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, releva
  * (distinct tiles across the fan-out, or the instances); `steps` iterations of all the loops above
  * the child (the fills were there no reuse). An input transfer into a level also lists its
  * sliding refills: `slides` records from record `slideStart` of the plan's slide region
- * (`planSlideOffset`), each `slideFields` numbers — how many refills per instance move the tile
+ * (`slideOffset`), each `slideFields` numbers — how many refills per instance move the tile
  * by the same shift, and that shift in P, R, Q and S indices (docs/cost-model.md, "Sliding
  * windows"). The input transfer across the fan-out also keeps `served`: the elements its parent
  * serves, the union of what the PEs fetch.
  *
- * One object rather than a constant per field: code reading it through a module's own `const`
- * (as this module does, and `planLayout`'s readers should) has the fields folded in by V8, which
- * reads an imported or exported binding from memory at every use.
+ * One object rather than a constant (or function) per field: code reading it through a module's
+ * own `const` (as this module does, and `planLayout`'s readers should) has the fields folded in
+ * (and the offsets inlined) by V8, which reads an imported or exported binding from memory at
+ * every use.
  */
 const layout = {
   stride: 13,
@@ -47,14 +48,30 @@ const layout = {
   served: 12,
   /** A sliding refill: count per instance, then the shift of the tile's origin in P, R, Q, S. */
   slideFields: 5,
-  /** Numbers of the plan's spatial region (`planSpatialOffset`). */
+  /** Numbers of the plan's spatial region (`spatialOffset`). */
   spatialFields: 10,
+  /** Where the slide records start in a plan for `levels` storage levels. */
+  slideOffset: (levels: number): number => 3 * levels * layout.stride,
+  /**
+   * Where a plan keeps the nest geometry (strideH, strideW, dilationH, dilationW) its `held`
+   * values were computed for (NaN: none yet): the overlaps depend on the plan and the geometry
+   * only, so evaluating a cached plan again on the same geometry reuses them.
+   */
+  geometryOffset: (levels: number): number => layout.slideOffset(levels) + levels * 8 * levels * layout.slideFields,
+  /**
+   * Where a plan keeps how the PEs' input windows lie on the input (`spatialFields` numbers): the
+   * spatial factors of P, R, Q and S, each followed by its unit (the product of that dimension's
+   * factors at the per-PE levels, in output or filter indices), then the product of the spatial
+   * factors of N, G and C (PEs whose input channels differ: disjoint data); last, 1 when any of
+   * P, R, Q, S is spread (else the union is the per-PE count times the PEs' channels).
+   */
+  spatialOffset: (levels: number): number => layout.geometryOffset(levels) + 4,
+  /** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
+  length: (levels: number): number => layout.spatialOffset(levels) + layout.spatialFields,
 } as const
 
 /** The layout of a transfer plan (see `layout`); read it through a module-local `const`. */
 export const planLayout = layout
-/** Where the slide records start in a plan for `levels` storage levels. */
-export const planSlideOffset = (levels: number): number => 3 * levels * layout.stride
 
 /** A mapping read against an accelerator. */
 export interface CompiledMapping {
@@ -185,7 +202,7 @@ const compile = (accelerator: HierarchicalAccelerator, mapping: Mapping): Compil
   let temporal = 1
   for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
   const usedPes = usedX * usedY
-  const plan = new Float64Array(planLength(levels))
+  const plan = new Float64Array(layout.length(levels))
   const transfers = reusePlanInto(plan, acceleratorInfo(accelerator), f, sx, sy, order, ordLength, usedPes)
   return { accelerator, issues: undefined, f, sx, sy, usedPes, temporal, plan, transfers }
 }
@@ -206,25 +223,6 @@ const outputsMask = maskOf(2)
  */
 const working = { products: new Float64Array(80) }
 
-/** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
-export const planLength = (levels: number): number => planSpatialOffset(levels) + layout.spatialFields
-
-/**
- * Where a plan keeps how the PEs' input windows lie on the input (`layout.spatialFields` numbers):
- * the spatial factors of P, R, Q and S, each followed by its unit (the product of that
- * dimension's factors at the per-PE levels, in output or filter indices), then the product of
- * the spatial factors of N, G and C (PEs whose input channels differ: disjoint data); last, 1
- * when any of P, R, Q, S is spread (else the union is the per-PE count times the PEs' channels).
- */
-export const planSpatialOffset = (levels: number): number => planGeometryOffset(levels) + 4
-
-/**
- * Where a plan keeps the nest geometry (strideH, strideW, dilationH, dilationW) its `held`
- * values were computed for (NaN: none yet): the overlaps depend on the plan and the geometry only,
- * so evaluating a cached plan again on the same geometry reuses them.
- */
-export const planGeometryOffset = (levels: number): number => planSlideOffset(levels) + levels * 8 * levels * layout.slideFields
-
 /** Bit masks of the dimensions that move an input tile's window (P, R | Q, S) or its other axes (N, G, C). */
 const windowMask = (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7)
 const channelMask = (1 << 0) | (1 << 1) | (1 << 3)
@@ -232,7 +230,7 @@ const channelMask = (1 << 0) | (1 << 1) | (1 << 3)
 /**
  * The reuse analysis (docs/cost-model.md): for each operand and each pair of consecutive levels
  * keeping it (and the innermost one and the MACs), how often the child is filled. Writes the
- * transfers into `plan` (at least `planLength(levels)` long) and returns their number; `info` is
+ * transfers into `plan` (at least `planLayout.length(levels)` long) and returns their number; `info` is
  * the accelerator's `acceleratorInfo`.
  */
 export const reusePlanInto = (
@@ -320,9 +318,9 @@ export const reusePlanInto = (
   for (let l = 0; l < levels; l++) taps *= (f[l * 8 + 6] ?? 1) * (f[l * 8 + 7] ?? 1)
   let transfers = 0
   let slides = 0
-  const slideRegion = planSlideOffset(levels)
-  plan[planGeometryOffset(levels)] = Number.NaN
-  const spatialRegion = planSpatialOffset(levels)
+  const slideRegion = layout.slideOffset(levels)
+  plan[layout.geometryOffset(levels)] = Number.NaN
+  const spatialRegion = layout.spatialOffset(levels)
   for (let i = 0; i < 4; i++) {
     const d = 4 + i // P, Q, R, S
     let unit = 1
