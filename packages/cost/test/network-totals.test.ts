@@ -2,7 +2,7 @@ import { eyerissV1Like, type HierarchicalAccelerator, maestro256Pe } from "@cose
 import { type DataflowName, evaluateNetwork, evaluateNetworkTotals, type MapperObjective, type NetworkResult } from "@cosearch/cost"
 import { analyseNetworkOrThrow, buildZooNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
-import { accelerator, level, tinyNest } from "./loopnest-simulator.js"
+import { accelerator, level, random, tinyNest } from "./loopnest-simulator.js"
 
 const zoo = (spec: string): LoopNest[] => {
   const built = buildZooNetwork(spec)
@@ -101,6 +101,40 @@ describe("evaluateNetworkTotals", () => {
     for (const [nests, on, options] of runs) {
       expect(totalsOf(evaluateNetworkTotals(nests, on, options))).toEqual(totalsOf(evaluateNetwork(nests, on, options)))
     }
+  })
+
+  it("equals evaluateNetwork's totals on random accelerators, with networks following one another on each", () => {
+    // A new accelerator writes the rows of a network's shapes in order, and another network on
+    // the same accelerator object stores them as shapes first: both compared with the slow path.
+    const next = random(4242)
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T
+    const [dram, l2, l1] = maestro256Pe.levels
+    if (dram === undefined || l2 === undefined || l1 === undefined) throw new Error("maestro-256pe has three levels")
+    let compared = 0
+    for (let trial = 0; trial < 24; trial++) {
+      const on: HierarchicalAccelerator = {
+        ...maestro256Pe,
+        name: `random-${trial}`,
+        bytesPerElement: pick([1, 2]),
+        array: { ...maestro256Pe.array, x: pick([4, 8, 16]), y: pick([2, 8, 16]) },
+        levels: [
+          { ...dram, bandwidthBytesPerCycle: pick([8, 16, 50, 128]) },
+          { ...l2, capacityBytes: pick([64, 1024, 3000, 8192, 131072]), doubleBuffered: next() < 0.7 },
+          { ...l1, capacityBytes: pick([8, 64, 100, 256, 1024]), doubleBuffered: next() < 0.7 },
+        ],
+      }
+      const options = pick([
+        { dataflow: "kcp_ws", maxMappings: 1 },
+        { dataflow: "ws", objective: "energy", maxMappings: 3 },
+        { dataflow: "auto", maxMappings: 8 },
+      ] as const)
+      for (let run = 0; run < 3; run++) {
+        const { nests } = pick(networks)
+        expect(totalsOf(evaluateNetworkTotals(nests, on, options))).toEqual(totalsOf(evaluateNetwork(nests, on, options)))
+        compared++
+      }
+    }
+    expect(compared).toBe(72)
   })
 
   it("accepts an analysed network, like evaluateNetwork", () => {

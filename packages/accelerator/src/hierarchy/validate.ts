@@ -23,42 +23,55 @@ const positiveFinite = isPositiveFinite
 const energy = isNonNegativeFinite
 const record = isRecord
 
-const levelIssues = (level: unknown, path: string, issues: HierarchyIssue[]): void => {
+const energyFields = ["readEnergyPj", "writeEnergyPj"] as const
+const flagFields = ["doubleBuffered", "offChip"] as const
+
+/** The path of level `i`'s `field` (`levels[2].capacityBytes`), built only for an issue. */
+const levelPath = (i: number, field = ""): string => `levels[${i}]${field}`
+
+const levelIssues = (level: unknown, i: number, issues: HierarchyIssue[]): void => {
   if (!record(level)) {
-    issues.push(issue(path, level, "is not a storage level: expected an object with name, scope, holds, energies"))
+    issues.push(issue(levelPath(i), level, "is not a storage level: expected an object with name, scope, holds, energies"))
     return
   }
-  if (typeof level.name !== "string" || level.name === "") issues.push(issue(`${path}.name`, level.name, "must be a non-empty string"))
-  if (level.scope !== "shared" && level.scope !== "pe") issues.push(issue(`${path}.scope`, level.scope, 'must be "shared" or "pe"'))
+  if (typeof level.name !== "string" || level.name === "")
+    issues.push(issue(levelPath(i, ".name"), level.name, "must be a non-empty string"))
+  if (level.scope !== "shared" && level.scope !== "pe") issues.push(issue(levelPath(i, ".scope"), level.scope, 'must be "shared" or "pe"'))
   if (level.capacityBytes !== undefined && !positiveInteger(level.capacityBytes)) {
-    issues.push(issue(`${path}.capacityBytes`, level.capacityBytes, "must be a positive integer (absent: unbounded)"))
+    issues.push(issue(levelPath(i, ".capacityBytes"), level.capacityBytes, "must be a positive integer (absent: unbounded)"))
   }
   if (level.bandwidthBytesPerCycle !== undefined && !positiveFinite(level.bandwidthBytesPerCycle)) {
-    issues.push(issue(`${path}.bandwidthBytesPerCycle`, level.bandwidthBytesPerCycle, "must be a positive number (absent: unbounded)"))
+    issues.push(
+      issue(levelPath(i, ".bandwidthBytesPerCycle"), level.bandwidthBytesPerCycle, "must be a positive number (absent: unbounded)"),
+    )
   }
-  for (const field of ["readEnergyPj", "writeEnergyPj"] as const) {
-    if (!energy(level[field])) issues.push(issue(`${path}.${field}`, level[field], "must be a finite number >= 0"))
+  for (const field of energyFields) {
+    if (!energy(level[field])) issues.push(issue(levelPath(i, `.${field}`), level[field], "must be a finite number >= 0"))
   }
   const holds: unknown = level.holds
   if (!Array.isArray(holds)) {
-    issues.push(issue(`${path}.holds`, holds, "must be a list of operands (weights, inputs, outputs)"))
+    issues.push(issue(levelPath(i, ".holds"), holds, "must be a list of operands (weights, inputs, outputs)"))
   } else {
-    holds.forEach((operand: unknown, j) => {
-      if (!isOperand(operand)) issues.push(issue(`${path}.holds[${j}]`, operand, "is not an operand: weights, inputs or outputs"))
-      else if (holds.indexOf(operand) !== j) issues.push(issue(`${path}.holds[${j}]`, operand, "is listed twice"))
-    })
+    for (let j = 0; j < holds.length; j++) {
+      const operand: unknown = holds[j]
+      if (!isOperand(operand)) issues.push(issue(levelPath(i, `.holds[${j}]`), operand, "is not an operand: weights, inputs or outputs"))
+      else if (holds.indexOf(operand) !== j) issues.push(issue(levelPath(i, `.holds[${j}]`), operand, "is listed twice"))
+    }
   }
-  for (const field of ["doubleBuffered", "offChip"] as const) {
+  for (const field of flagFields) {
     if (level[field] !== undefined && typeof level[field] !== "boolean")
-      issues.push(issue(`${path}.${field}`, level[field], "must be a boolean"))
+      issues.push(issue(levelPath(i, `.${field}`), level[field], "must be a boolean"))
   }
   if (level.trafficModel !== undefined && level.trafficModel !== "accesses" && level.trafficModel !== "tiles-per-step") {
-    issues.push(issue(`${path}.trafficModel`, level.trafficModel, 'must be "accesses" or "tiles-per-step" (absent: accesses)'))
+    issues.push(issue(levelPath(i, ".trafficModel"), level.trafficModel, 'must be "accesses" or "tiles-per-step" (absent: accesses)'))
   }
   if (level.energyModel !== undefined && level.energyModel !== "accesses" && level.energyModel !== "maestro") {
-    issues.push(issue(`${path}.energyModel`, level.energyModel, 'must be "accesses" or "maestro" (absent: accesses)'))
+    issues.push(issue(levelPath(i, ".energyModel"), level.energyModel, 'must be "accesses" or "maestro" (absent: accesses)'))
   }
 }
+
+/** A level's list of operands (empty when it has none or is not a level). */
+const heldBy = (level: unknown): readonly unknown[] => (record(level) && Array.isArray(level.holds) ? level.holds : [])
 
 /**
  * Checks a hierarchical accelerator; it takes `unknown` so that data read from JSON can be checked
@@ -99,21 +112,28 @@ export const validateHierarchicalAccelerator = (value: unknown): HierarchyIssue[
     return issues
   }
   const levels: readonly unknown[] = a.levels
-  levels.forEach((level, i) => {
-    levelIssues(level, `levels[${i}]`, issues)
-  })
-  const scopes = levels.map((level) => (record(level) ? level.scope : undefined))
-  if (scopes[0] === "pe") issues.push(issue("levels[0].scope", "pe", "must be shared: the outermost level is the backing store"))
-  const firstPe = scopes.indexOf("pe")
-  const lateShared = firstPe < 0 ? -1 : scopes.indexOf("shared", firstPe)
+  // The first per-PE level, and the first shared level after it.
+  let firstPe = -1
+  let lateShared = -1
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i]
+    levelIssues(level, i, issues)
+    const scope = record(level) ? level.scope : undefined
+    if (scope === "pe" && firstPe < 0) firstPe = i
+    else if (scope === "shared" && firstPe >= 0 && lateShared < 0) lateShared = i
+  }
+  if (firstPe === 0) issues.push(issue("levels[0].scope", "pe", "must be shared: the outermost level is the backing store"))
   if (lateShared > 0) {
     issues.push(issue(`levels[${lateShared}].scope`, "shared", `comes after the per-PE levels[${firstPe}]: shared levels must come first`))
   }
-  const holds = levels.map((level) => (record(level) && Array.isArray(level.holds) ? (level.holds as readonly unknown[]) : []))
   for (const operand of operands) {
-    if (!holds.some((kept) => kept.includes(operand))) issues.push(issue("levels", operand, "is kept by no level"))
-    else if (!holds[0]?.includes(operand)) {
-      issues.push(issue("levels[0].holds", holds[0], `lacks ${operand}: the outermost level is the backing store of every operand`))
+    let kept = false
+    for (let i = 0; i < levels.length && !kept; i++) kept = heldBy(levels[i]).includes(operand)
+    if (!kept) issues.push(issue("levels", operand, "is kept by no level"))
+    else if (!heldBy(levels[0]).includes(operand)) {
+      issues.push(
+        issue("levels[0].holds", heldBy(levels[0]), `lacks ${operand}: the outermost level is the backing store of every operand`),
+      )
     }
   }
   return issues

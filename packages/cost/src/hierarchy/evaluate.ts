@@ -4,7 +4,7 @@ import { acceleratorInfo, scratchFor } from "../mapping/analysis.js"
 import { compileMapping } from "../mapping/compile.js"
 import type { Mapping } from "../mapping/mapping.js"
 import { mappingIssues } from "../mapping/validate.js"
-import { accumulateTransfers, levelAccesses, levelChargedBytes, levelEnergyPj, levelTrafficCycles, scoreCounts } from "./kernel.js"
+import { accumulateTransfers, levelAccesses, levelChargedBytes, levelEnergyPj, scoreCounts } from "./kernel.js"
 import type { LevelCost, MappingResult } from "./result.js"
 
 const totals = new Float64Array(2)
@@ -81,7 +81,7 @@ export const evaluateMapping = (nest: LoopNest, accelerator: HierarchicalAcceler
       writes: { weights: writes[at] ?? 0, inputs: writes[at + 1] ?? 0, outputs: writes[at + 2] ?? 0 },
       occupancyBytes,
       occupancy: occupancyBytes / (info.capacity[l] ?? Number.POSITIVE_INFINITY),
-      trafficCycles: levelTrafficCycles(info, s, l, bytes, instances),
+      trafficCycles: s.traffic[l] ?? 0,
       bandwidthBytesPerCycle: trafficBytes / computeCycles,
       energyPj: levelEnergyPj(info, s, l),
     })

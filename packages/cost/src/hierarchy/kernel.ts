@@ -1,24 +1,8 @@
 import type { AcceleratorInfo, Scratch } from "../mapping/analysis.js"
-import {
-  planChild,
-  planCrossing,
-  planDistinct,
-  planFills,
-  planGeometryOffset,
-  planHeld,
-  planInstances,
-  planOperand,
-  planParent,
-  planServed,
-  planSide,
-  planSlideFields,
-  planSlideOffset,
-  planSlideStart,
-  planSlides,
-  planSpatialOffset,
-  planSteps,
-  planStride,
-} from "../mapping/compile.js"
+import { planLayout } from "../mapping/compile.js"
+
+/** The plan layout, through this module's own constant (V8 then folds its fields into the code). */
+const layout = planLayout
 
 /**
  * Input elements per instance that the sliding refills of a transfer into level `c` find already
@@ -27,7 +11,7 @@ import {
  * `max(0, extent − |shift|)`).
  */
 const slidingOverlap = (plan: Float64Array, row: number, c: number, levels: number, s: Scratch): number => {
-  const records = plan[row + planSlides] ?? 0
+  const records = plan[row + layout.slides] ?? 0
   const { extent, geometry } = s
   const e = c * 8
   const strideH = geometry[0] ?? 1
@@ -38,8 +22,8 @@ const slidingOverlap = (plan: Float64Array, row: number, c: number, levels: numb
   const width = ((extent[e + 5] ?? 1) - 1) * strideW + ((extent[e + 7] ?? 1) - 1) * dilationW + 1
   const channels = (extent[e] ?? 1) * (extent[e + 1] ?? 1) * (extent[e + 3] ?? 1)
   let held = 0
-  let at = planSlideOffset(levels) + (plan[row + planSlideStart] ?? 0) * planSlideFields
-  for (let r = 0; r < records; r++, at += planSlideFields) {
+  let at = layout.slideOffset(levels) + (plan[row + layout.slideStart] ?? 0) * layout.slideFields
+  for (let r = 0; r < records; r++, at += layout.slideFields) {
     const rows = height - Math.abs((plan[at + 1] ?? 0) * strideH + (plan[at + 2] ?? 0) * dilationH)
     if (rows <= 0) continue
     const columns = width - Math.abs((plan[at + 3] ?? 0) * strideW + (plan[at + 4] ?? 0) * dilationW)
@@ -103,7 +87,7 @@ const servedInputs = (plan: Float64Array, row: number, c: number, levels: number
   const height = inPe ? ((extent[e + 4] ?? 1) - 1) * strideH + ((extent[e + 6] ?? 1) - 1) * dilationH + 1 : 1
   const width = inPe ? ((extent[e + 5] ?? 1) - 1) * strideW + ((extent[e + 7] ?? 1) - 1) * dilationW + 1 : 1
   const channels = inPe ? (extent[e] ?? 1) * (extent[e + 1] ?? 1) * (extent[e + 3] ?? 1) : 1
-  const at = planSpatialOffset(levels)
+  const at = layout.spatialOffset(levels)
   const countP = plan[at] ?? 1
   const unitP = (plan[at + 1] ?? 1) * strideH
   const countR = plan[at + 2] ?? 1
@@ -115,9 +99,9 @@ const servedInputs = (plan: Float64Array, row: number, c: number, levels: number
   const rows = unionLength(countP, unitP, countR, unitR, height)
   const columns = unionLength(countQ, unitQ, countS, unitS, width)
   let served = fills * rows * columns
-  const records = plan[row + planSlides] ?? 0
-  let r = planSlideOffset(levels) + (plan[row + planSlideStart] ?? 0) * planSlideFields
-  for (let i = 0; i < records; i++, r += planSlideFields) {
+  const records = plan[row + layout.slides] ?? 0
+  let r = layout.slideOffset(levels) + (plan[row + layout.slideStart] ?? 0) * layout.slideFields
+  for (let i = 0; i < records; i++, r += layout.slideFields) {
     const shiftRows = Math.abs((plan[r + 1] ?? 0) * strideH + (plan[r + 2] ?? 0) * dilationH)
     const keptRows = rows - unionLength(countP, unitP, countR, unitR, Math.min(shiftRows, height))
     if (keptRows <= 0) continue
@@ -154,44 +138,46 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
   }
   // The plan's sliding overlaps, when already computed for this nest geometry.
   const { geometry } = s
-  const stamp = planGeometryOffset(levels)
+  const stamp = layout.geometryOffset(levels)
   const current =
     plan[stamp] === geometry[0] && plan[stamp + 1] === geometry[1] && plan[stamp + 2] === geometry[2] && plan[stamp + 3] === geometry[3]
+  // Whether the PEs' input windows are spread over P, Q, R or S (then the parent serves their union).
+  const windowsSpread = plan[layout.spatialOffset(levels) + 9] === 1
   let network = 0
   // Outputs, down the chain: the residencies of the current parent (over its instances) that
   // started from zero, and its tile.
   let parentZeroStarts = 0
   let parentTile = 0
   for (let i = 0; i < transfers; i++) {
-    const row = i * planStride
-    const o = plan[row + planOperand] ?? 0
-    const parent = plan[row + planParent] ?? 0
-    const c = plan[row + planChild] ?? 0
-    const fills = plan[row + planFills] ?? 0
-    const side = plan[row + planSide] ?? 0
-    const instances = plan[row + planInstances] ?? 0
-    const crossing = plan[row + planCrossing] === 1
+    const row = i * layout.stride
+    const o = plan[row + layout.operand] ?? 0
+    const parent = plan[row + layout.parent] ?? 0
+    const c = plan[row + layout.child] ?? 0
+    const fills = plan[row + layout.fills] ?? 0
+    const side = plan[row + layout.side] ?? 0
+    const instances = plan[row + layout.instances] ?? 0
+    const crossing = plan[row + layout.crossing] === 1
     const size = c < levels ? (tile[c * 3 + o] ?? 0) : 1
     if (anyTilesPerStep && tilesPerStep[parent] === 1) {
       // MAESTRO's off-chip model: the child's whole tile crosses at every step, reuse ignored,
       // its inputs counted per PE group (the windows of neighbouring groups not shared).
       const whole = o === 1 && c < levels ? (s.windows[c] ?? 0) : size
-      const streamed = side * (plan[row + planSteps] ?? 0) * whole
+      const streamed = side * (plan[row + layout.steps] ?? 0) * whole
       if (o < 2) stepIn[parent] = (stepIn[parent] ?? 0) + streamed
       else stepOut[parent] = (stepOut[parent] ?? 0) + streamed
     }
     if (o < 2) {
       // Elements fetched per instance: every fill's tile, less what sliding refills already hold.
       let fetched = fills * size
-      if ((plan[row + planSlides] ?? 0) > 0) {
-        if (!current) plan[row + planHeld] = slidingOverlap(plan, row, c, levels, s)
-        fetched -= plan[row + planHeld] ?? 0
+      if ((plan[row + layout.slides] ?? 0) > 0) {
+        if (!current) plan[row + layout.held] = slidingOverlap(plan, row, c, levels, s)
+        fetched -= plan[row + layout.held] ?? 0
       }
       // Across the fan-out the parent serves inputs once per element the PEs fetch together.
       let served = side * fetched
-      if (crossing && o === 1 && plan[planSpatialOffset(levels) + 9] === 1) {
-        if (!current) plan[row + planServed] = servedInputs(plan, row, c, levels, fills, s)
-        served = plan[row + planServed] ?? 0
+      if (crossing && o === 1 && windowsSpread) {
+        if (!current) plan[row + layout.served] = servedInputs(plan, row, c, levels, fills, s)
+        served = plan[row + layout.served] ?? 0
       }
       reads[parent * 3 + o] = (reads[parent * 3 + o] ?? 0) + served
       if (c < levels) writes[c * 3 + o] = (writes[c * 3 + o] ?? 0) + instances * fetched
@@ -211,7 +197,7 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
       // the refills are the fills less the distinct tiles; a per-PE level also restarts from
       // zero on every residency that no read-back reached (the PEs of a reduction group but one).
       const refills =
-        parent === 0 ? side * (fills - (plan[row + planDistinct] ?? 0)) : side * fills - (parentTile / size) * parentZeroStarts
+        parent === 0 ? side * (fills - (plan[row + layout.distinct] ?? 0)) : side * fills - (parentTile / size) * parentZeroStarts
       reads[parent * 3 + 2] = (reads[parent * 3 + 2] ?? 0) + refills * size
       writes[parent * 3 + 2] = (writes[parent * 3 + 2] ?? 0) + side * fills * size
       if (c < levels) {
@@ -221,7 +207,7 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
       if (crossing) network += (side * fills + refills) * size
       // MAESTRO's L2 accounting: the child's output tile written once per step of the loops above it.
       if (anyMaestroEnergy && c < levels && maestroEnergy[c] === 1)
-        stepWrites[c] = (stepWrites[c] ?? 0) + side * (plan[row + planSteps] ?? 0) * size
+        stepWrites[c] = (stepWrites[c] ?? 0) + side * (plan[row + layout.steps] ?? 0) * size
       parentZeroStarts = instances * fills - refills
       parentTile = size
     }
@@ -238,17 +224,30 @@ export const levelAccesses = (s: Scratch, l: number): number => {
 }
 
 /**
- * Bytes per instance that level `l`'s bandwidth is charged for: all its accesses; or, charged
- * `tiles-per-step`, the larger direction of its streamed tiles (in and out each have the bandwidth).
+ * Bytes per instance that level `l`'s bandwidth is charged for, `accesses` its accesses: all of
+ * them; or, charged `tiles-per-step`, the larger direction of its streamed tiles (in and out each
+ * have the bandwidth).
  */
-export const levelChargedBytes = (info: AcceleratorInfo, s: Scratch, l: number, bytes: number, instances: number): number => {
-  const elements = info.tilesPerStep[l] === 1 ? Math.max(s.stepIn[l] ?? 0, s.stepOut[l] ?? 0) : levelAccesses(s, l)
+const chargedBytes = (info: AcceleratorInfo, s: Scratch, l: number, accesses: number, bytes: number, instances: number): number => {
+  const elements = info.tilesPerStep[l] === 1 ? Math.max(s.stepIn[l] ?? 0, s.stepOut[l] ?? 0) : accesses
   return (elements * bytes) / instances
 }
 
-/** Cycles level `l` needs for its traffic: `ceil(charged bytes per instance / bandwidth)`. */
-export const levelTrafficCycles = (info: AcceleratorInfo, s: Scratch, l: number, bytes: number, instances: number): number =>
-  Math.ceil(levelChargedBytes(info, s, l, bytes, instances) / (info.bandwidth[l] ?? Number.POSITIVE_INFINITY))
+/** Bytes per instance that level `l`'s bandwidth is charged for (see `chargedBytes`). */
+export const levelChargedBytes = (info: AcceleratorInfo, s: Scratch, l: number, bytes: number, instances: number): number =>
+  chargedBytes(info, s, l, levelAccesses(s, l), bytes, instances)
+
+/** Cycles level `l` needs for `charged` bytes per instance: `ceil(charged / bandwidth)`. */
+const trafficCycles = (info: AcceleratorInfo, l: number, charged: number): number =>
+  Math.ceil(charged / (info.bandwidth[l] ?? Number.POSITIVE_INFINITY))
+
+/** Energy of `reads` reads and `writes` writes of level `l`, pJ. */
+const accessEnergyPj = (info: AcceleratorInfo, l: number, reads: number, writes: number): number =>
+  reads * (info.readEnergy[l] ?? 0) + writes * (info.writeEnergy[l] ?? 0)
+
+/** Energy of level `l` charged `maestro`: its weight and input reads and its `stepWrites`, pJ. */
+const maestroEnergyPj = (info: AcceleratorInfo, s: Scratch, l: number): number =>
+  accessEnergyPj(info, l, (s.reads[l * 3] ?? 0) + (s.reads[l * 3 + 1] ?? 0), s.stepWrites[l] ?? 0)
 
 /**
  * Energy of level `l`'s accesses, pJ: every read and write; or, charged `maestro`, the reads of
@@ -257,18 +256,19 @@ export const levelTrafficCycles = (info: AcceleratorInfo, s: Scratch, l: number,
 export const levelEnergyPj = (info: AcceleratorInfo, s: Scratch, l: number): number => {
   const { reads, writes } = s
   const at = l * 3
-  if (info.maestroEnergy[l] === 1)
-    return ((reads[at] ?? 0) + (reads[at + 1] ?? 0)) * (info.readEnergy[l] ?? 0) + (s.stepWrites[l] ?? 0) * (info.writeEnergy[l] ?? 0)
-  return (
-    ((reads[at] ?? 0) + (reads[at + 1] ?? 0) + (reads[at + 2] ?? 0)) * (info.readEnergy[l] ?? 0) +
-    ((writes[at] ?? 0) + (writes[at + 1] ?? 0) + (writes[at + 2] ?? 0)) * (info.writeEnergy[l] ?? 0)
+  if (info.maestroEnergy[l] === 1) return maestroEnergyPj(info, s, l)
+  return accessEnergyPj(
+    info,
+    l,
+    (reads[at] ?? 0) + (reads[at + 1] ?? 0) + (reads[at + 2] ?? 0),
+    (writes[at] ?? 0) + (writes[at + 1] ?? 0) + (writes[at + 2] ?? 0),
   )
 }
 
 /**
  * Latency and energy of the counts in the scratch, written to `out[0]` (cycles) and `out[1]`
  * (energy, pJ): `max(compute, each level's traffic cycles) + first fills`, and the MACs', levels'
- * and fan-out's energies.
+ * and fan-out's energies. Leaves each level's traffic cycles in `s.traffic`.
  */
 export const scoreCounts = (
   info: AcceleratorInfo,
@@ -280,14 +280,23 @@ export const scoreCounts = (
   out: Float64Array,
 ): void => {
   const { levels, bytes } = info
+  const { reads, writes } = s
   let slowest = computeCycles
   let firstFills = 0
   let energy = macs * info.macEnergyPj + network * info.networkEnergyPj
   for (let l = 0; l < levels; l++) {
     const instances = l > info.lastShared ? usedPes : 1
-    slowest = Math.max(slowest, levelTrafficCycles(info, s, l, bytes, instances))
+    // Each count read once: the reads, the writes, and all accesses summed as `levelAccesses` does.
+    const at = l * 3
+    const w0 = writes[at] ?? 0
+    const w1 = writes[at + 1] ?? 0
+    const w2 = writes[at + 2] ?? 0
+    const levelReads = (reads[at] ?? 0) + (reads[at + 1] ?? 0) + (reads[at + 2] ?? 0)
+    const traffic = trafficCycles(info, l, chargedBytes(info, s, l, levelReads + w0 + w1 + w2, bytes, instances))
+    s.traffic[l] = traffic
+    slowest = Math.max(slowest, traffic)
     firstFills += Math.ceil(s.fill[l] ?? 0)
-    energy += levelEnergyPj(info, s, l)
+    energy += info.maestroEnergy[l] === 1 ? maestroEnergyPj(info, s, l) : accessEnergyPj(info, l, levelReads, w0 + w1 + w2)
   }
   out[0] = slowest + firstFills
   out[1] = energy

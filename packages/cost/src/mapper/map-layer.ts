@@ -5,7 +5,7 @@ import { evaluateMapping } from "../hierarchy/evaluate.js"
 import { accumulateTransfers, scoreCounts } from "../hierarchy/kernel.js"
 import type { MappingCost, MappingInfeasible } from "../hierarchy/result.js"
 import { type AcceleratorInfo, acceleratorInfo, makeScratch, type Scratch, scratchFor } from "../mapping/analysis.js"
-import { planLength, reusePlanInto } from "../mapping/compile.js"
+import { planLayout, reusePlanInto } from "../mapping/compile.js"
 import type { MappingIssue } from "../mapping/issues.js"
 import { type Dimension, type DimensionFactors, dimensionIndex, dimensions, type Mapping } from "../mapping/mapping.js"
 import { fillTiles, neededBytes, nestIssues, nestIsValid, readBounds, scaleTiles, validateMapping } from "../mapping/validate.js"
@@ -67,6 +67,8 @@ const toOrder = (innermostFirst: readonly string[]): Int8Array => {
 
 interface CompiledTemplate {
   readonly name: DataflowName
+  /** Its index in `dataflowNames`. */
+  readonly index: number
   readonly spatialX: Int8Array
   readonly spatialY: Int8Array
   readonly pe: Int8Array
@@ -85,6 +87,7 @@ const compileTemplate = (template: DataflowTemplate): CompiledTemplate => {
   }
   return {
     name: template.name,
+    index: dataflowNames.indexOf(template.name),
     spatialX: indices(template.spatialX),
     spatialY: indices(template.spatialY),
     pe: indices(template.pe),
@@ -99,7 +102,10 @@ const templates: Readonly<Record<DataflowName, CompiledTemplate>> = Object.fromE
   dataflowNames.map((name) => [name, compileTemplate(dataflowTemplates[name])]),
 ) as Record<DataflowName, CompiledTemplate>
 
-/** Working arrays of one search, sized for `levels` storage levels and reused across calls. */
+/**
+ * Working arrays of one search, sized for `levels` storage levels and reused across calls (all
+ * replaced together when an accelerator has more levels).
+ */
 interface SearchState {
   readonly levels: number
   readonly f: Float64Array
@@ -131,7 +137,7 @@ const makeState = (levels: number): SearchState => ({
   sy: new Float64Array(8),
   order: new Int8Array(levels * 8),
   ordLength: new Int8Array(levels).fill(8),
-  plan: new Float64Array(planLength(levels)),
+  plan: new Float64Array(planLayout.length(levels)),
   base: new Float64Array(levels * 8),
   baseRem: new Float64Array(8),
   rem: new Float64Array(8),
@@ -147,7 +153,19 @@ const makeState = (levels: number): SearchState => ({
   bestScore: new Float64Array(4),
 })
 
-let state = makeState(4)
+/**
+ * The search's working arrays: one object for the module's lifetime, whose arrays are replaced in
+ * place (`growState`) rather than the object: V8 folds the arrays of a constant binding's fields
+ * that never change into the code (no checks and loads per access), which it cannot for a `let`.
+ */
+const state = makeState(4)
+
+/** Grows the working arrays to hold at least `levels` storage levels. */
+const growState = (levels: number): void => {
+  Object.assign(state, makeState(Math.max(levels, 2 * state.levels)))
+  ordered = { levels: 0, lastShared: -1 }
+  bestPending = 0
+}
 
 /** Extents up to this are divided as 32-bit integers (much faster than the doubles' `%`). */
 const int32 = 0x7fffffff
@@ -156,7 +174,7 @@ const int32 = 0x7fffffff
  * Which template's per-PE and buffer loop orders `state.order` holds (levels 1 and below), so
  * that consecutive searches with the same template and hierarchy do not copy them again.
  */
-let ordered: { template?: CompiledTemplate; levels: number; lastShared: number; state?: SearchState } = { levels: 0, lastShared: -1 }
+let ordered: { template?: CompiledTemplate; levels: number; lastShared: number } = { levels: 0, lastShared: -1 }
 
 /** Writes the divisors of `n` into `into`, largest first; returns how many. */
 const divisorsOf = (n: number, into: Float64Array): number => {
@@ -192,14 +210,13 @@ const largestDivisorAtMost = (n: number, limit: number): number => {
       for (let i = top; i > 1; i--) if (m % i === 0) return i
       return 1
     }
-    let best = 1
-    for (let i = 1; i * i <= m; i++) {
-      if (m % i !== 0) continue
-      if (i <= top && i > best) best = i
-      const cofactor = (m / i) | 0
-      if (cofactor <= top && cofactor > best) best = cofactor
-    }
-    return best
+    // The limit is above sqrt(n): the largest cofactor n / i within it comes from the smallest
+    // divisor i from ceil(n / limit) up to sqrt(n); without one, every divisor from sqrt(n) up
+    // is beyond the limit, and the answer is the largest divisor below sqrt(n).
+    let i = ((m + top - 1) / top) | 0
+    for (; i * i <= m; i++) if (m % i === 0) return (m / i) | 0
+    for (i--; i > 1; i--) if (m % i === 0) return i
+    return 1
   }
   let best = 1
   for (let i = 1; i * i <= n; i++) {
@@ -286,10 +303,7 @@ export const searchMappings = (
   bestLive = false
   const perDataflow = Math.max(1, Math.floor(total / tried))
   const levels = accelerator.levels.length
-  if (state.levels < levels) {
-    state = makeState(Math.max(levels, 2 * state.levels))
-    bestPending = 0
-  }
+  if (state.levels < levels) growState(levels)
   const st = state
   // A new search: the previous one's best mapping is no longer wanted.
   bestPending = 0
@@ -304,12 +318,13 @@ export const searchMappings = (
     const name = dataflow === "auto" ? (dataflowNames[t] ?? "ws") : dataflow
     const budget = Math.min(perDataflow, total - visited)
     if (budget < 1) break
-    visited += searchTemplate(nest, info, templates[name], objective, budget, macs, bestCycles, bestEnergy)
+    const template = templates[name]
+    visited += searchTemplate(nest, info, template, objective, budget, macs, bestCycles, bestEnergy)
     if (improved) {
       bestCycles = st.score[0] ?? bestCycles
       bestEnergy = st.score[1] ?? bestEnergy
       bestDataflow = name
-      bestIndex = dataflow === "auto" ? t : dataflowNames.indexOf(dataflow)
+      bestIndex = template.index
     }
   }
   outcome.dataflow = bestDataflow
@@ -320,9 +335,9 @@ export const searchMappings = (
 }
 
 /**
- * The tiles and access counts (`tile`, `reads`, `writes`, `stepIn`, `stepOut`, as in the scratch
- * `scoreCounts` reads) of the best mapping of the last `searchMappings`; overwritten by the next
- * search. @internal
+ * The tiles, access counts and traffic cycles (`tile`, `reads`, `writes`, `stepIn`, `stepOut`,
+ * `traffic`, as in the scratch `scoreCounts` reads and writes) of the best mapping of the last
+ * `searchMappings`; overwritten by the next search. @internal
  */
 export const bestCounts = (): Scratch => (bestLive ? scratchFor(state.levels) : state.best)
 
@@ -342,11 +357,18 @@ let bestLive = false
 /** Whether the scratch's tiles are those of the current factors (`state.f`, `sx`, `sy`). */
 let tilesCurrent = false
 
+/**
+ * The outermost level whose tiles the search keeps current as factors grow: 1 when the outermost
+ * level is unbounded (nothing reads its tiles then: no capacity to check, and the counts read the
+ * tiles of the levels filled, below it), else 0.
+ */
+let tiledFrom = 0
+
 /** The scratch with the tiles of the current factors, filled only when they changed. */
 const refreshTiles = (nest: LoopNest, info: AcceleratorInfo): Scratch => {
   const s = scratchFor(info.levels)
   if (!tilesCurrent) {
-    fillTiles(s, state.f, state.sx, state.sy, nest, info)
+    fillTiles(s, state.f, state.sx, state.sy, nest, info, tiledFrom)
     tilesCurrent = true
   }
   return s
@@ -427,10 +449,11 @@ const grow = (nest: LoopNest, info: AcceleratorInfo, l: number, d: number): void
   const room = factorRoom(nest, info, l, d)
   if (room < 2) return
   const chosen = largestDivisorAtMost(left, room)
+  if (chosen === 1) return
   f[l * 8 + d] = (f[l * 8 + d] ?? 1) * chosen
   rem[d] = left / chosen
   if (info.anyTilesPerStep) tilesCurrent = false
-  else scaleTiles(scratchFor(info.levels), l, d, chosen, nest)
+  else scaleTiles(scratchFor(info.levels), tiledFrom, l, d, chosen, nest)
 }
 
 /** Spreads the listed dimensions over an axis of `size` PEs. */
@@ -458,18 +481,29 @@ const shrinkSpatial = (axis: Float64Array): boolean => {
   return true
 }
 
-/**
- * Evaluates the current factors and orders: `state.score` gets the cycles, the energy (pJ), the
- * compute cycles and the used PEs. The scratch's tiles must be the current factors' (`fits` has
- * just filled them).
- */
-const scoreCurrent = (info: AcceleratorInfo, macs: number): void => {
-  const levels = info.levels
-  const { f, sx, sy, order, ordLength, plan } = state
-  let temporal = 1
-  for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
+/** PEs the spatial factors `sx`, `sy` use. */
+const usedPesOf = (sx: Float64Array, sy: Float64Array): number => {
   let usedPes = 1
   for (let d = 0; d < 8; d++) usedPes *= (sx[d] ?? 1) * (sy[d] ?? 1)
+  return usedPes
+}
+
+/**
+ * Evaluates the current factors and orders: `state.score` gets the cycles, the energy (pJ), the
+ * compute cycles and the used PEs (`usedPes`, those of the current spatial factors). Every
+ * dimension must be fully factored (`rem` all 1) and the scratch's tiles must be the current
+ * factors' (`fits` has just filled them).
+ */
+const scoreCurrent = (info: AcceleratorInfo, macs: number, usedPes: number): void => {
+  const levels = info.levels
+  const { f, sx, sy, order, ordLength, plan } = state
+  // The MACs per PE, the product of the temporal factors: with every dimension factored, the
+  // MACs over the PEs, exactly while the MACs are exact integers.
+  let temporal = macs / usedPes
+  if (!(macs <= Number.MAX_SAFE_INTEGER)) {
+    temporal = 1
+    for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
+  }
   const s = scratchFor(levels)
   const transfers = reusePlanInto(plan, info, f, sx, sy, order, ordLength, usedPes)
   const network = accumulateTransfers(info, plan, transfers, s)
@@ -528,16 +562,18 @@ const searchTemplate = (
     rem[d] = state.bounds[d] ?? 1
   }
   tilesCurrent = false
+  tiledFrom = (info.tileElements[0] ?? Number.POSITIVE_INFINITY) === Number.POSITIVE_INFINITY ? 1 : 0
   spread(template.spatialX, info.arrayX, sx)
   spread(template.spatialY, info.arrayY, sy)
   // Spread tiles that overflow a shared buffer: shrink the spatial factors, Y's first.
   improved = false
   while (!fits(nest, info)) if (!shrinkSpatial(sy) && !shrinkSpatial(sx)) return 0
+  const usedPes = usedPesOf(sx, sy)
   for (let l = levels - 1; l > Math.max(ls, 0); l--) for (let i = 0; i < template.pe.length; i++) grow(nest, info, l, template.pe[i] ?? 0)
   // Orders: per-PE and buffer levels from the template; the outermost level varies.
-  if (ordered.template !== template || ordered.levels !== levels || ordered.lastShared !== ls || ordered.state !== state) {
+  if (ordered.template !== template || ordered.levels !== levels || ordered.lastShared !== ls) {
     for (let l = 1; l < levels; l++) copyOrder(l > ls ? template.peOrder : template.bufferOrder, 0, order, l * 8, 8)
-    ordered = { template, levels, lastShared: ls, state }
+    ordered = { template, levels, lastShared: ls }
   }
   // One mapping to visit: only the first candidate, which needs no copy of the factors to return to.
   if (budget > 1) {
@@ -589,20 +625,20 @@ const searchTemplate = (
         if (d !== first || l !== buffer) grow(nest, info, l, d)
       }
     }
-    // The rest goes to the outermost level: only its own tiles grow.
+    // The rest goes to the outermost level: only its own tiles grow (when it keeps them current).
     for (let d = 0; d < 8; d++) {
       const left = rem[d] ?? 1
       if (left === 1) continue
       f[d] = (f[d] ?? 1) * left
       rem[d] = 1
-      if (tilesCurrent && !info.anyTilesPerStep) scaleTiles(scratchFor(levels), 0, d, left, nest)
-      else tilesCurrent = false
+      if (!tilesCurrent || info.anyTilesPerStep) tilesCurrent = false
+      else if (tiledFrom === 0) scaleTiles(scratchFor(levels), 0, 0, d, left, nest)
     }
     if (!fits(nest, info)) continue
     for (let o = 0; o < orders && visited < budget; o++) {
       flushBest()
       copyOrder(template.outerOrders[o] ?? template.bufferOrder, 0, order, 0, 8)
-      scoreCurrent(info, macs)
+      scoreCurrent(info, macs, usedPes)
       visited++
       const c = state.score[0] ?? Number.POSITIVE_INFINITY
       const e = state.score[1] ?? Number.POSITIVE_INFINITY
@@ -632,7 +668,7 @@ const copyOrder = (from: Int8Array, at: number, to: Int8Array, into: number, n: 
   for (let i = 0; i < n; i++) to[into + i] = from[at + i] ?? 0
 }
 
-/** Copies the tiles and access counts of the scratch and the score into `state.best*`. */
+/** Copies the tiles, access counts and traffic cycles of the scratch and the score into `state.best*`. */
 const keepCounts = (info: AcceleratorInfo): void => {
   const { levels } = info
   const s = scratchFor(levels)
@@ -642,6 +678,7 @@ const keepCounts = (info: AcceleratorInfo): void => {
     best.reads[i] = s.reads[i] ?? 0
     best.writes[i] = s.writes[i] ?? 0
   }
+  for (let l = 0; l < levels; l++) best.traffic[l] = s.traffic[l] ?? 0
   if (info.anyTilesPerStep) {
     for (let l = 0; l < levels; l++) {
       best.stepIn[l] = s.stepIn[l] ?? 0

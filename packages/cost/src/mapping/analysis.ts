@@ -62,26 +62,40 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
   const tilesPerStep = new Uint8Array(levels.length)
   const maestroEnergy = new Uint8Array(levels.length)
   let lastShared = -1
-  levels.forEach((level, l) => {
+  let anyTilesPerStep = false
+  let anyMaestroEnergy = false
+  const bytes = Number(accelerator?.bytesPerElement)
+  for (let l = 0; l < levels.length; l++) {
+    const level = levels[l]
     if (level?.scope === "shared") lastShared = l
+    const bounded = level?.capacityBytes ?? Number.POSITIVE_INFINITY
+    const copies = level?.doubleBuffered === true ? 2 : 1
     bandwidth[l] = level?.bandwidthBytesPerCycle ?? Number.POSITIVE_INFINITY
-    capacity[l] = level?.capacityBytes ?? Number.POSITIVE_INFINITY
-    doubleBuffered[l] = level?.doubleBuffered === true ? 1 : 0
+    capacity[l] = bounded
+    doubleBuffered[l] = copies === 2 ? 1 : 0
     readEnergy[l] = level?.readEnergyPj ?? 0
     writeEnergy[l] = level?.writeEnergyPj ?? 0
-    tilesPerStep[l] = level?.trafficModel === "tiles-per-step" ? 1 : 0
-    maestroEnergy[l] = level?.energyModel === "maestro" ? 1 : 0
-    tileElements[l] = (capacity[l] ?? Number.POSITIVE_INFINITY) / Number(accelerator?.bytesPerElement) / (doubleBuffered[l] === 1 ? 2 : 1)
+    if (level?.trafficModel === "tiles-per-step") {
+      tilesPerStep[l] = 1
+      anyTilesPerStep = true
+    }
+    if (level?.energyModel === "maestro") {
+      maestroEnergy[l] = 1
+      anyMaestroEnergy = true
+    }
+    tileElements[l] = bounded / bytes / copies
     const kept: readonly unknown[] = Array.isArray(level?.holds) ? level.holds : []
-    holds[l * 3] = kept.includes("weights") ? 1 : 0
-    holds[l * 3 + 1] = kept.includes("inputs") ? 1 : 0
-    holds[l * 3 + 2] = kept.includes("outputs") ? 1 : 0
-  })
+    for (const operand of kept) {
+      if (operand === "weights") holds[l * 3] = 1
+      else if (operand === "inputs") holds[l * 3 + 1] = 1
+      else if (operand === "outputs") holds[l * 3 + 2] = 1
+    }
+  }
   const array: Partial<HierarchicalAccelerator["array"]> = typeof accelerator?.array === "object" ? accelerator.array : {}
   const info: AcceleratorInfo = {
     issues,
     levels: levels.length,
-    bytes: Number(accelerator?.bytesPerElement),
+    bytes,
     arrayX: Number(array.x),
     arrayY: Number(array.y),
     macsPerPe: Number(array.macsPerPe),
@@ -96,9 +110,9 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
     readEnergy,
     writeEnergy,
     tilesPerStep,
-    anyTilesPerStep: tilesPerStep.includes(1),
+    anyTilesPerStep,
     maestroEnergy,
-    anyMaestroEnergy: maestroEnergy.includes(1),
+    anyMaestroEnergy,
   }
   if (typeof accelerator === "object" && accelerator !== null) infoCache.set(accelerator, info)
   return info
@@ -138,6 +152,8 @@ export interface Scratch {
    * output tile once per iteration of the loops above it.
    */
   readonly stepWrites: Float64Array
+  /** Each level's traffic cycles, as `scoreCounts` last found them. */
+  readonly traffic: Float64Array
 }
 
 /** Working arrays for `levels` storage levels. */
@@ -154,12 +170,17 @@ export const makeScratch = (levels: number): Scratch => ({
   stepIn: new Float64Array(levels),
   stepOut: new Float64Array(levels),
   stepWrites: new Float64Array(levels),
+  traffic: new Float64Array(levels),
 })
 
-let scratch: Scratch = makeScratch(8)
+/**
+ * The shared working arrays: one object whose arrays are replaced in place when they grow, so
+ * that V8 folds them into the code of their readers (see `state` in the mapper).
+ */
+const scratch: Scratch = makeScratch(8)
 
 /** The shared working arrays, grown to hold at least `levels` levels. */
 export const scratchFor = (levels: number): Scratch => {
-  if (levels > scratch.levels) scratch = makeScratch(Math.max(levels, 2 * scratch.levels))
+  if (levels > scratch.levels) Object.assign(scratch, makeScratch(Math.max(levels, 2 * scratch.levels)))
   return scratch
 }

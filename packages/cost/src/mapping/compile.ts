@@ -9,41 +9,69 @@ import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, releva
 // mapping object and cached by identity (mappings, like accelerators, are immutable data).
 
 /**
- * One transfer of the reuse analysis: operand `o` filling `child` (a level, or `levels` for the
- * MACs) from `parent`, `fills` times per child instance, `distinct` different tiles per instance;
- * `side` parent-side transfers per fill (distinct tiles across the fan-out, or the instances);
- * `steps` iterations of all the loops above the child (the fills were there no reuse). An input
- * transfer into a level also lists its sliding refills: `slides` records from record
- * `slideStart` of the plan's slide region (`planSlideOffset`), each `planSlideFields` numbers —
- * how many refills per instance move the tile by the same shift, and that shift in P, R, Q and S
- * indices (docs/cost-model.md, "Sliding windows"). The input transfer across the fan-out also
- * keeps `planServed`: the elements its parent serves, the union of what the PEs fetch.
+ * The layout of a transfer plan. One transfer of the reuse analysis (`stride` numbers): operand
+ * `o` filling `child` (a level, or `levels` for the MACs) from `parent`, `fills` times per child
+ * instance, `distinct` different tiles per instance; `side` parent-side transfers per fill
+ * (distinct tiles across the fan-out, or the instances); `steps` iterations of all the loops above
+ * the child (the fills were there no reuse). An input transfer into a level also lists its
+ * sliding refills: `slides` records from record `slideStart` of the plan's slide region
+ * (`slideOffset`), each `slideFields` numbers — how many refills per instance move the tile
+ * by the same shift, and that shift in P, R, Q and S indices (docs/cost-model.md, "Sliding
+ * windows"). The input transfer across the fan-out also keeps `served`: the elements its parent
+ * serves, the union of what the PEs fetch.
+ *
+ * One object rather than a constant (or function) per field: code reading it through a module's
+ * own `const` (as this module does, and `planLayout`'s readers should) has the fields folded in
+ * (and the offsets inlined) by V8, which reads an imported or exported binding from memory at
+ * every use.
  */
-export const planStride = 13
-const stride = planStride
-export const planOperand = 0
-export const planParent = 1
-export const planChild = 2
-export const planFills = 3
-export const planDistinct = 4
-export const planSide = 5
-export const planInstances = 6
-export const planCrossing = 7
-export const planSteps = 8
-export const planSlideStart = 9
-export const planSlides = 10
-/** Input elements its sliding refills find held, per instance, for the geometry stamped in the plan. */
-export const planHeld = 11
-/**
- * Input elements the parent of the transfer across the fan-out serves over all its fills, for the
- * geometry stamped in the plan: per step, the union of the elements the PEs fetch (one read and
- * one multicast for PEs whose windows overlap).
- */
-export const planServed = 12
-/** A sliding refill: count per instance, then the shift of the tile's origin in P, R, Q, S. */
-export const planSlideFields = 5
-/** Where the slide records start in a plan for `levels` storage levels. */
-export const planSlideOffset = (levels: number): number => 3 * levels * stride
+const layout = {
+  stride: 13,
+  operand: 0,
+  parent: 1,
+  child: 2,
+  fills: 3,
+  distinct: 4,
+  side: 5,
+  instances: 6,
+  crossing: 7,
+  steps: 8,
+  slideStart: 9,
+  slides: 10,
+  /** Input elements its sliding refills find held, per instance, for the geometry stamped in the plan. */
+  held: 11,
+  /**
+   * Input elements the parent of the transfer across the fan-out serves over all its fills, for
+   * the geometry stamped in the plan: per step, the union of the elements the PEs fetch (one read
+   * and one multicast for PEs whose windows overlap).
+   */
+  served: 12,
+  /** A sliding refill: count per instance, then the shift of the tile's origin in P, R, Q, S. */
+  slideFields: 5,
+  /** Numbers of the plan's spatial region (`spatialOffset`). */
+  spatialFields: 10,
+  /** Where the slide records start in a plan for `levels` storage levels. */
+  slideOffset: (levels: number): number => 3 * levels * layout.stride,
+  /**
+   * Where a plan keeps the nest geometry (strideH, strideW, dilationH, dilationW) its `held`
+   * values were computed for (NaN: none yet): the overlaps depend on the plan and the geometry
+   * only, so evaluating a cached plan again on the same geometry reuses them.
+   */
+  geometryOffset: (levels: number): number => layout.slideOffset(levels) + levels * 8 * levels * layout.slideFields,
+  /**
+   * Where a plan keeps how the PEs' input windows lie on the input (`spatialFields` numbers): the
+   * spatial factors of P, R, Q and S, each followed by its unit (the product of that dimension's
+   * factors at the per-PE levels, in output or filter indices), then the product of the spatial
+   * factors of N, G and C (PEs whose input channels differ: disjoint data); last, 1 when any of
+   * P, R, Q, S is spread (else the union is the per-PE count times the PEs' channels).
+   */
+  spatialOffset: (levels: number): number => layout.geometryOffset(levels) + 4,
+  /** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
+  length: (levels: number): number => layout.spatialOffset(levels) + layout.spatialFields,
+} as const
+
+/** The layout of a transfer plan (see `layout`); read it through a module-local `const`. */
+export const planLayout = layout
 
 /** A mapping read against an accelerator. */
 export interface CompiledMapping {
@@ -57,7 +85,7 @@ export interface CompiledMapping {
   readonly usedPes: number
   /** Product of all temporal factors: MACs per PE. */
   readonly temporal: number
-  /** Transfers, `plan[i * planStride + field]`, `transfers` of them. */
+  /** Transfers, `plan[i * planLayout.stride + field]`, `transfers` of them. */
   readonly plan: Float64Array
   readonly transfers: number
 }
@@ -174,7 +202,7 @@ const compile = (accelerator: HierarchicalAccelerator, mapping: Mapping): Compil
   let temporal = 1
   for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
   const usedPes = usedX * usedY
-  const plan = new Float64Array(planLength(levels))
+  const plan = new Float64Array(layout.length(levels))
   const transfers = reusePlanInto(plan, acceleratorInfo(accelerator), f, sx, sy, order, ordLength, usedPes)
   return { accelerator, issues: undefined, f, sx, sy, usedPes, temporal, plan, transfers }
 }
@@ -189,28 +217,11 @@ const weightsMask = maskOf(0)
 const inputsMask = maskOf(1)
 const outputsMask = maskOf(2)
 
-/** Working array of `reusePlanInto`: per level, ten products and flags. */
-let products = new Float64Array(80)
-
-/** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
-export const planLength = (levels: number): number => planSpatialOffset(levels) + planSpatialFields
-
 /**
- * Where a plan keeps how the PEs' input windows lie on the input (`planSpatialFields` numbers):
- * the spatial factors of P, R, Q and S, each followed by its unit (the product of that
- * dimension's factors at the per-PE levels, in output or filter indices), then the product of
- * the spatial factors of N, G and C (PEs whose input channels differ: disjoint data); last, 1
- * when any of P, R, Q, S is spread (else the union is the per-PE count times the PEs' channels).
+ * Working array of `reusePlanInto` (per level, ten products and flags), held by a constant object
+ * and replaced in place when it grows (V8 then folds it into the code, as the mapper's `state`).
  */
-export const planSpatialOffset = (levels: number): number => planGeometryOffset(levels) + 4
-export const planSpatialFields = 10
-
-/**
- * Where a plan keeps the nest geometry (strideH, strideW, dilationH, dilationW) its `planHeld`
- * values were computed for (NaN: none yet): the overlaps depend on the plan and the geometry only,
- * so evaluating a cached plan again on the same geometry reuses them.
- */
-export const planGeometryOffset = (levels: number): number => planSlideOffset(levels) + levels * 8 * levels * planSlideFields
+const working = { products: new Float64Array(80) }
 
 /** Bit masks of the dimensions that move an input tile's window (P, R | Q, S) or its other axes (N, G, C). */
 const windowMask = (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7)
@@ -219,7 +230,7 @@ const channelMask = (1 << 0) | (1 << 1) | (1 << 3)
 /**
  * The reuse analysis (docs/cost-model.md): for each operand and each pair of consecutive levels
  * keeping it (and the innermost one and the MACs), how often the child is filled. Writes the
- * transfers into `plan` (at least `planLength(levels)` long) and returns their number; `info` is
+ * transfers into `plan` (at least `planLayout.length(levels)` long) and returns their number; `info` is
  * the accelerator's `acceleratorInfo`.
  */
 export const reusePlanInto = (
@@ -236,8 +247,8 @@ export const reusePlanInto = (
   // Per level (10 numbers each): the product of its factors; of those each operand depends on;
   // per operand, the product of the loops it does not depend on that lie innermost, below its
   // innermost relevant loop (all of them when it has none), and 1 when it has a relevant loop.
-  if (products.length < levels * 10) products = new Float64Array(levels * 20)
-  const pr = products
+  if (working.products.length < levels * 10) working.products = new Float64Array(levels * 20)
+  const pr = working.products
   for (let l = 0; l < levels; l++) {
     const e = l * 8
     // The operands' dimensions (docs/network.md): weights G K C R S, inputs N G C P Q R S, outputs
@@ -286,35 +297,41 @@ export const reusePlanInto = (
     pr[at + 8] = stopI
     pr[at + 9] = stopO
   }
-  // PEs that need different tiles of each operand: the spatial factors it depends on.
+  // PEs that need different tiles of each operand: the spatial factors it depends on (products
+  // of spatial factors are at most the PEs: exact in any order).
   const spreadN = (sx[0] ?? 1) * (sy[0] ?? 1)
   const spreadG = (sx[1] ?? 1) * (sy[1] ?? 1)
   const spreadK = (sx[2] ?? 1) * (sy[2] ?? 1)
-  const spreadWindow = spreadG * (sx[3] ?? 1) * (sy[3] ?? 1) * (sx[6] ?? 1) * (sy[6] ?? 1) * (sx[7] ?? 1) * (sy[7] ?? 1)
-  const spreadPQ = (sx[4] ?? 1) * (sy[4] ?? 1) * (sx[5] ?? 1) * (sy[5] ?? 1)
+  const spreadC = (sx[3] ?? 1) * (sy[3] ?? 1)
+  const spreadP = (sx[4] ?? 1) * (sy[4] ?? 1)
+  const spreadQ = (sx[5] ?? 1) * (sy[5] ?? 1)
+  const spreadR = (sx[6] ?? 1) * (sy[6] ?? 1)
+  const spreadS = (sx[7] ?? 1) * (sy[7] ?? 1)
+  const spreadWindow = spreadG * spreadC * spreadR * spreadS
+  const spreadPQ = spreadP * spreadQ
   const spatialWeights = spreadWindow * spreadK
   const spatialInputs = spreadWindow * spreadN * spreadPQ
   const spatialOutputs = spreadN * spreadG * spreadK * spreadPQ
   // A window of one tap in each direction (R = S = 1) never overlaps itself moved: a P or Q move
   // shifts it by at least its extent (docs/cost-model.md, "Sliding windows"), so no slides.
-  let taps = (sx[6] ?? 1) * (sy[6] ?? 1) * (sx[7] ?? 1) * (sy[7] ?? 1)
+  let taps = spreadR * spreadS
   for (let l = 0; l < levels; l++) taps *= (f[l * 8 + 6] ?? 1) * (f[l * 8 + 7] ?? 1)
   let transfers = 0
   let slides = 0
-  const slideRegion = planSlideOffset(levels)
-  plan[planGeometryOffset(levels)] = Number.NaN
-  const spatialRegion = planSpatialOffset(levels)
+  const slideRegion = layout.slideOffset(levels)
+  plan[layout.geometryOffset(levels)] = Number.NaN
+  const spatialRegion = layout.spatialOffset(levels)
   for (let i = 0; i < 4; i++) {
     const d = 4 + i // P, Q, R, S
     let unit = 1
     for (let l = lastShared + 1; l < levels; l++) unit *= f[l * 8 + d] ?? 1
     // Stored as P, R (rows) then Q, S (columns).
     const at = spatialRegion + (i === 0 ? 0 : i === 1 ? 4 : i === 2 ? 2 : 6)
-    plan[at] = (sx[d] ?? 1) * (sy[d] ?? 1)
+    plan[at] = i === 0 ? spreadP : i === 1 ? spreadQ : i === 2 ? spreadR : spreadS
     plan[at + 1] = unit
   }
-  plan[spatialRegion + 8] = spreadN * spreadG * (sx[3] ?? 1) * (sy[3] ?? 1)
-  plan[spatialRegion + 9] = spreadPQ * (sx[6] ?? 1) * (sy[6] ?? 1) * (sx[7] ?? 1) * (sy[7] ?? 1) > 1 ? 1 : 0
+  plan[spatialRegion + 8] = spreadN * spreadG * spreadC
+  plan[spatialRegion + 9] = spreadPQ * spreadR * spreadS > 1 ? 1 : 0
   for (let o = 0; o < 3; o++) {
     const spatialRelevant = o === 0 ? spatialWeights : o === 1 ? spatialInputs : spatialOutputs
     let parent = 0
@@ -342,18 +359,18 @@ export const reusePlanInto = (
         slides = slideRecords(plan, slideRegion, slides, fills, c, levels, lastShared, f, sx, sy, order, ordLength)
       const crossing = parent <= lastShared && c > lastShared
       const instances = c > lastShared ? usedPes : 1
-      const row = transfers++ * stride
-      plan[row + planOperand] = o
-      plan[row + planParent] = parent
-      plan[row + planChild] = c
-      plan[row + planFills] = fills
-      plan[row + planDistinct] = distinct
-      plan[row + planSide] = crossing ? spatialRelevant : instances
-      plan[row + planInstances] = instances
-      plan[row + planCrossing] = crossing ? 1 : 0
-      plan[row + planSteps] = above
-      plan[row + planSlideStart] = slideStart
-      plan[row + planSlides] = slides - slideStart
+      const row = transfers++ * layout.stride
+      plan[row + layout.operand] = o
+      plan[row + layout.parent] = parent
+      plan[row + layout.child] = c
+      plan[row + layout.fills] = fills
+      plan[row + layout.distinct] = distinct
+      plan[row + layout.side] = crossing ? spatialRelevant : instances
+      plan[row + layout.instances] = instances
+      plan[row + layout.crossing] = crossing ? 1 : 0
+      plan[row + layout.steps] = above
+      plan[row + layout.slideStart] = slideStart
+      plan[row + layout.slides] = slides - slideStart
       parent = c
     }
   }
@@ -405,7 +422,7 @@ const slideRecords = (
       let stride = l <= lastShared ? (sx[d] ?? 1) * (sy[d] ?? 1) : 1
       for (let k = l + 1; k < levels; k++) stride *= f[k * 8 + d] ?? 1
       const count = (fills / (inner * factor)) * (factor - 1)
-      const at = region + records++ * planSlideFields
+      const at = region + records++ * layout.slideFields
       plan[at] = count
       plan[at + 1] = resetP + (d === 4 ? stride : 0)
       plan[at + 2] = resetR + (d === 6 ? stride : 0)

@@ -11,9 +11,17 @@ const operandNames = ["weights", "inputs", "outputs"] as const
 /**
  * Fills `s.extent` (tile extents per level) and `s.tile` (tile elements per level and operand)
  * from temporal factors `f[l * 8 + d]` and spatial factors `sx`, `sy`, and `s.windows` when a
- * level of the accelerator is charged `tiles-per-step`.
+ * level of the accelerator is charged `tiles-per-step`: of the levels from `from` (0: all) in.
  */
-export const fillTiles = (s: Scratch, f: Float64Array, sx: Float64Array, sy: Float64Array, nest: LoopNest, info: AcceleratorInfo): void => {
+export const fillTiles = (
+  s: Scratch,
+  f: Float64Array,
+  sx: Float64Array,
+  sy: Float64Array,
+  nest: LoopNest,
+  info: AcceleratorInfo,
+  from = 0,
+): void => {
   const { levels, lastShared, anyTilesPerStep } = info
   const { extent, tile, windows, geometry } = s
   const { strideH, strideW, dilationH, dilationW } = nest
@@ -36,7 +44,7 @@ export const fillTiles = (s: Scratch, f: Float64Array, sx: Float64Array, sy: Flo
   let q = 1
   let r = 1
   let sw = 1
-  for (let l = levels - 1; l >= 0; l--) {
+  for (let l = levels - 1; l >= from; l--) {
     const e = l * 8
     n *= f[e] ?? 1
     g *= f[e + 1] ?? 1
@@ -86,13 +94,14 @@ export const fillTiles = (s: Scratch, f: Float64Array, sx: Float64Array, sy: Flo
 
 /**
  * Multiplies dimension `d`'s factor at level `l` by `factor` in the tiles `fillTiles` left in `s`:
- * the extents of `d` at `l` and every level above it, and their tiles (not `windows`). The same
- * numbers as `fillTiles` on the new factors, without recomputing the other levels and dimensions.
+ * the extents of `d` at `l` and every level above it up to level `from`, and their tiles (not
+ * `windows`). The same numbers as `fillTiles` on the new factors, without recomputing the other
+ * dimensions and the levels outside `from`..`l` (which are then left stale).
  */
-export const scaleTiles = (s: Scratch, l: number, d: number, factor: number, nest: LoopNest): void => {
+export const scaleTiles = (s: Scratch, from: number, l: number, d: number, factor: number, nest: LoopNest): void => {
   const { extent, tile } = s
   const { strideH, strideW, dilationH, dilationW } = nest
-  for (let k = 0; k <= l; k++) {
+  for (let k = from; k <= l; k++) {
     const e = k * 8
     extent[e + d] = (extent[e + d] ?? 1) * factor
     const n = extent[e] ?? 1

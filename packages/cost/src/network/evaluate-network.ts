@@ -4,7 +4,7 @@ import { type DataflowName, dataflowNames } from "../dataflow/dataflow.js"
 import { type MapLayerOptions, type MappedLayer, mapLayer } from "../mapper/map-layer.js"
 import { acceleratorInfo } from "../mapping/analysis.js"
 import type { MappingIssueReason } from "../mapping/issues.js"
-import { combineLayers, handOffLevel, sumComputeCycles, sumCycles, sumDataflows, sumDramBytes, sumEnergyPj, sumMacs } from "./hand-off.js"
+import { combineLayers, handOffElements, handOffLevel, sumLayout } from "./hand-off.js"
 import { rowLength, writeRowFromMapped } from "./layer-row.js"
 
 /**
@@ -131,8 +131,8 @@ export const evaluateNetwork = (
     writeRowFromMapped(layer, buffer, rows, i * stride)
   })
   const layers: NetworkLayerCost[] = []
-  const sums = new Float64Array(sumDataflows + dataflowNames.length)
-  combineLayers(info, buffer, computeNests, rows, offsets, sums, (i, cycles, energyPj, inputOnChip, outputOnChip) => {
+  const sums = new Float64Array(sumLayout.dataflows + dataflowNames.length)
+  combineLayers(info, buffer, handOffElements(computeNests), rows, offsets, sums, (i, cycles, energyPj, inputOnChip, outputOnChip) => {
     const layer = mapped[i]
     if (layer !== undefined) layers.push({ mapped: layer, cycles, energyPj, inputOnChip, outputOnChip })
   })
@@ -141,13 +141,13 @@ export const evaluateNetwork = (
 
 /** The totals of a network from the sums of `combineLayers`. @internal */
 export const networkTotals = (accelerator: HierarchicalAccelerator, sums: Float64Array): NetworkTotals => {
-  const macs = sums[sumMacs] ?? 0
-  const cycles = sums[sumCycles] ?? 0
+  const macs = sums[sumLayout.macs] ?? 0
+  const cycles = sums[sumLayout.cycles] ?? 0
   const pes = accelerator.array.x * accelerator.array.y * accelerator.array.macsPerPe
   const clock = accelerator.clockMhz
   const dataflows: Partial<Record<DataflowName, number>> = {}
   dataflowNames.forEach((name, d) => {
-    const count = sums[sumDataflows + d] ?? 0
+    const count = sums[sumLayout.dataflows + d] ?? 0
     if (count > 0) dataflows[name] = count
   })
   return {
@@ -155,11 +155,11 @@ export const networkTotals = (accelerator: HierarchicalAccelerator, sums: Float6
     accelerator: accelerator.name,
     macs,
     cycles,
-    computeCycles: sums[sumComputeCycles] ?? 0,
+    computeCycles: sums[sumLayout.computeCycles] ?? 0,
     ...(clock !== undefined && clock > 0 ? { latencyMs: cycles / clock / 1000 } : {}),
-    energyPj: sums[sumEnergyPj] ?? 0,
+    energyPj: sums[sumLayout.energyPj] ?? 0,
     utilization: cycles > 0 ? macs / (cycles * pes) : 0,
-    dramBytes: sums[sumDramBytes] ?? 0,
+    dramBytes: sums[sumLayout.dramBytes] ?? 0,
     dataflows,
   }
 }

@@ -1,7 +1,7 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
 import { dataflowNames } from "../dataflow/dataflow.js"
-import { levelAccesses, levelTrafficCycles } from "../hierarchy/kernel.js"
+import { levelAccesses } from "../hierarchy/kernel.js"
 import { bestCounts, bestScore, type MappedLayer } from "../mapper/map-layer.js"
 import type { AcceleratorInfo } from "../mapping/analysis.js"
 
@@ -10,39 +10,48 @@ import type { AcceleratorInfo } from "../mapping/analysis.js"
 // from the mapper's working arrays (`evaluateNetworkTotals`), so that both paths share the
 // network arithmetic and give the same totals.
 
-export const rowMacs = 0
-export const rowComputeCycles = 1
-export const rowCycles = 2
-export const rowEnergyPj = 3
-/** Index of the dataflow in `dataflowNames`. */
-export const rowDataflow = 4
-/** Bytes the layer's tiles take in the hand-off buffer (0 when there is none). */
-export const rowBufferOccupancy = 5
-export const rowDramInputReads = 6
-export const rowDramOutputWrites = 7
-export const rowUsedPes = 8
-/** Then, per level `l`: all accesses at `rowLevels + l`, traffic cycles at `rowLevels + levels + l`. */
-export const rowLevels = 9
+/**
+ * Where each number of a row is (one object: read through a module's own `const`, as
+ * `planLayout` is, V8 folds its fields into the code).
+ */
+const layout = {
+  macs: 0,
+  computeCycles: 1,
+  cycles: 2,
+  energyPj: 3,
+  /** Index of the dataflow in `dataflowNames`. */
+  dataflow: 4,
+  /** Bytes the layer's tiles take in the hand-off buffer (0 when there is none). */
+  bufferOccupancy: 5,
+  dramInputReads: 6,
+  dramOutputWrites: 7,
+  usedPes: 8,
+  /** Then, per level `l`: all accesses at `levels + l`, traffic cycles at `levels + (storage levels) + l`. */
+  levels: 9,
+} as const
+
+/** Where each number of a row is; read it through a module-local `const`. */
+export const rowLayout = layout
 
 /** Numbers in one row for an accelerator of `levels` storage levels. */
-export const rowLength = (levels: number): number => rowLevels + 2 * levels
+export const rowLength = (levels: number): number => layout.levels + 2 * levels
 
 /** Writes a mapper result's row at `offset`; `buffer` is the hand-off level (or -1). */
 export const writeRowFromMapped = (layer: MappedLayer, buffer: number, rows: Float64Array, offset: number): void => {
-  rows[offset + rowMacs] = layer.macs
-  rows[offset + rowComputeCycles] = layer.computeCycles
-  rows[offset + rowCycles] = layer.cycles
-  rows[offset + rowEnergyPj] = layer.energy.totalPj
-  rows[offset + rowDataflow] = dataflowNames.indexOf(layer.dataflow)
-  rows[offset + rowBufferOccupancy] = layer.levels[buffer]?.occupancyBytes ?? 0
-  rows[offset + rowDramInputReads] = layer.levels[0]?.reads.inputs ?? 0
-  rows[offset + rowDramOutputWrites] = layer.levels[0]?.writes.outputs ?? 0
-  rows[offset + rowUsedPes] = layer.usedPes
+  rows[offset + layout.macs] = layer.macs
+  rows[offset + layout.computeCycles] = layer.computeCycles
+  rows[offset + layout.cycles] = layer.cycles
+  rows[offset + layout.energyPj] = layer.energy.totalPj
+  rows[offset + layout.dataflow] = dataflowNames.indexOf(layer.dataflow)
+  rows[offset + layout.bufferOccupancy] = layer.levels[buffer]?.occupancyBytes ?? 0
+  rows[offset + layout.dramInputReads] = layer.levels[0]?.reads.inputs ?? 0
+  rows[offset + layout.dramOutputWrites] = layer.levels[0]?.writes.outputs ?? 0
+  rows[offset + layout.usedPes] = layer.usedPes
   const levels = layer.levels.length
   layer.levels.forEach((level, l) => {
     const { reads: r, writes: w } = level
-    rows[offset + rowLevels + l] = r.weights + r.inputs + r.outputs + w.weights + w.inputs + w.outputs
-    rows[offset + rowLevels + levels + l] = level.trafficCycles
+    rows[offset + layout.levels + l] = r.weights + r.inputs + r.outputs + w.weights + w.inputs + w.outputs
+    rows[offset + layout.levels + levels + l] = level.trafficCycles
   })
 }
 
@@ -70,8 +79,8 @@ export const writeRowFromSearch = (
   for (let l = 0; l < levels; l++) {
     const accesses = levelAccesses(s, l)
     if (accesses > largest) largest = accesses
-    rows[offset + rowLevels + l] = accesses
-    rows[offset + rowLevels + levels + l] = levelTrafficCycles(info, s, l, bytes, l > info.lastShared ? usedPes : 1)
+    rows[offset + layout.levels + l] = accesses
+    rows[offset + layout.levels + levels + l] = s.traffic[l] ?? 0
   }
   if (!(largest <= Number.MAX_SAFE_INTEGER)) return false
   let occupancy = 0
@@ -80,14 +89,14 @@ export const writeRowFromSearch = (
     for (let o = 0; o < 3; o++) if (info.holds[buffer * 3 + o] === 1) held += s.tile[buffer * 3 + o] ?? 0
     occupancy = held * bytes * (info.doubleBuffered[buffer] === 1 ? 2 : 1)
   }
-  rows[offset + rowMacs] = macs
-  rows[offset + rowComputeCycles] = score[2] ?? 0
-  rows[offset + rowCycles] = score[0] ?? 0
-  rows[offset + rowEnergyPj] = score[1] ?? 0
-  rows[offset + rowDataflow] = dataflow
-  rows[offset + rowBufferOccupancy] = occupancy
-  rows[offset + rowDramInputReads] = s.reads[1] ?? 0
-  rows[offset + rowDramOutputWrites] = s.writes[2] ?? 0
-  rows[offset + rowUsedPes] = usedPes
+  rows[offset + layout.macs] = macs
+  rows[offset + layout.computeCycles] = score[2] ?? 0
+  rows[offset + layout.cycles] = score[0] ?? 0
+  rows[offset + layout.energyPj] = score[1] ?? 0
+  rows[offset + layout.dataflow] = dataflow
+  rows[offset + layout.bufferOccupancy] = occupancy
+  rows[offset + layout.dramInputReads] = s.reads[1] ?? 0
+  rows[offset + layout.dramOutputWrites] = s.writes[2] ?? 0
+  rows[offset + layout.usedPes] = usedPes
   return true
 }

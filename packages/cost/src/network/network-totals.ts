@@ -6,9 +6,9 @@ import { acceleratorInfo } from "../mapping/analysis.js"
 import { identityRing } from "../mapping/identity-ring.js"
 import { nestIsValid } from "../mapping/validate.js"
 import { type NetworkInfeasible, type NetworkTotals, networkTotals } from "./evaluate-network.js"
-import { combineLayers, handOffLevel, sumDataflows } from "./hand-off.js"
+import { combineLayers, handOffElements, handOffLevel, sumLayout } from "./hand-off.js"
 import { rowLength, writeRowFromSearch } from "./layer-row.js"
-import { addShape, clearShapeMemo, findShape, makeShapeMemo, nextRow } from "./shape-memo.js"
+import { addShape, clearShapeMemo, findShape, makeShapeMemo, nextRow, reserveRows } from "./shape-memo.js"
 
 /**
  * The result of `evaluateNetworkTotals`.
@@ -28,6 +28,14 @@ let memoMaxMappings: number | undefined
 /** Distinct shapes remembered before the memo starts afresh. */
 const memoLimit = 4096
 
+/**
+ * The network plan whose distinct shapes' rows the memo holds in order (the row of its `d`-th
+ * shape at `d * memo.stride`) without the shapes stored: a call on an accelerator new to the memo
+ * writes the rows so, with no hashing, and the shapes are stored (`storePending`) only when a
+ * call brings another network on the same accelerator. While set, the memo stores no shape.
+ */
+let pending: NetworkPlan | undefined
+
 /** Points the memo at an accelerator and options, emptying it when either changed (or it is full). */
 const useMemo = (accelerator: HierarchicalAccelerator, options: MapLayerOptions): void => {
   if (
@@ -39,6 +47,7 @@ const useMemo = (accelerator: HierarchicalAccelerator, options: MapLayerOptions)
   )
     return
   clearShapeMemo(memo, rowLength(accelerator.levels.length))
+  pending = undefined
   memoAccelerator = accelerator
   memoDataflow = options.dataflow
   memoObjective = options.objective
@@ -55,6 +64,8 @@ interface NetworkPlan {
   /** 1 when the distinct nest can be mapped (`nestIsValid`). */
   readonly valid: Uint8Array
   readonly shapeOf: Int32Array
+  /** The compute nests' `handOffElements`. */
+  readonly handed: Float64Array
 }
 
 /** The plans of the last networks evaluated, by the identity of their nest arrays. */
@@ -81,14 +92,24 @@ const planOf = (nests: readonly LoopNest[]): NetworkPlan => {
     shapes.push(planShapes.rows[at] ?? 0)
   }
   const valid = Uint8Array.from(distinct, (nest) => (nestIsValid(nest) ? 1 : 0))
-  const plan = { compute, distinct, valid, shapeOf: Int32Array.from(shapes) }
+  const plan = { compute, distinct, valid, shapeOf: Int32Array.from(shapes), handed: handOffElements(compute) }
   plans.set(nests, plan)
   return plan
 }
 
+/** Stores the shapes of the `pending` plan for the rows the memo holds (the `d`-th at row `d`). */
+const storePending = (): void => {
+  const distinct = pending?.distinct ?? []
+  pending = undefined
+  for (const nest of distinct) {
+    findShape(memo, nest)
+    addShape(memo)
+  }
+}
+
 let offsets = new Int32Array(256)
 let shapeRows = new Int32Array(64)
-const sums = new Float64Array(sumDataflows + dataflowNames.length)
+const sums = new Float64Array(sumLayout.dataflows + dataflowNames.length)
 
 /**
  * The totals of `evaluateNetwork` — cycles, compute cycles, energy, DRAM bytes, utilisation, the
@@ -125,16 +146,21 @@ export const evaluateNetworkTotals = (
   const buffer = handOffLevel(accelerator)
   useMemo(accelerator, options)
   const plan = planOf(nests)
-  const { compute, distinct, valid, shapeOf } = plan
+  const { compute, distinct, valid, shapeOf, handed } = plan
   if (offsets.length < compute.length) offsets = new Int32Array(2 * compute.length)
   if (shapeRows.length < distinct.length) shapeRows = new Int32Array(2 * distinct.length)
+  // Rows by shape: all in the memo's rows in order when the memo was just emptied (or holds this
+  // network's rows so), else looked up and added shape by shape.
+  if (pending !== undefined && pending !== plan) storePending()
+  const inOrder = pending === plan || memo.count === 0
+  if (inOrder) reserveRows(memo, distinct.length)
   for (let d = 0; d < distinct.length; d++) {
     const nest = distinct[d] as LoopNest
-    let at = findShape(memo, nest)
-    if (at < 0) {
+    let at = inOrder ? d * memo.stride : findShape(memo, nest)
+    if (pending !== plan && (inOrder || at < 0)) {
       const found = valid[d] === 1 ? searchMappings(nest, accelerator, info, options) : undefined
       const dataflow = found === undefined ? -1 : found.dataflowIndex
-      at = nextRow(memo)
+      if (!inOrder) at = nextRow(memo)
       if (dataflow < 0 || !writeRowFromSearch(nest, accelerator, info, dataflow, buffer, memo.rows, at)) {
         // Not mapped: the mapper's own result says why (the slow path, once). The first nest of
         // the first shape that fails is the first layer that fails.
@@ -143,11 +169,12 @@ export const evaluateNetworkTotals = (
         const message = failed.feasible ? `layer "${nest.layer}" could not be evaluated` : failed.message
         return { feasible: false, reason, message, layer: nest.layer }
       }
-      addShape(memo)
+      if (!inOrder) addShape(memo)
     }
     shapeRows[d] = at
   }
+  if (inOrder) pending = plan
   for (let i = 0; i < compute.length; i++) offsets[i] = shapeRows[shapeOf[i] ?? 0] ?? 0
-  combineLayers(info, buffer, compute, memo.rows, offsets, sums)
+  combineLayers(info, buffer, handed, memo.rows, offsets, sums)
   return networkTotals(accelerator, sums)
 }

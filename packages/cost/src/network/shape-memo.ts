@@ -81,18 +81,21 @@ export const findShape = (memo: ShapeMemo, nest: LoopNest): number => {
   }
 }
 
+/** Grows `memo.rows` (keeping its numbers) to hold at least `rows` rows. */
+export const reserveRows = (memo: ShapeMemo, rows: number): void => {
+  if (memo.rows.length >= rows * memo.stride) return
+  const grown = new Float64Array(Math.max(2 * memo.rows.length, rows * memo.stride))
+  grown.set(memo.rows)
+  memo.rows = grown
+}
+
 /**
  * Room for one more shape: the offset in `memo.rows` where its row goes. The shape is stored
  * only by `addShape` once the row is written.
  */
 export const nextRow = (memo: ShapeMemo): number => {
-  const { stride } = memo
-  if (memo.rows.length < (memo.count + 1) * stride) {
-    const grown = new Float64Array(2 * memo.rows.length)
-    grown.set(memo.rows)
-    memo.rows = grown
-  }
-  return memo.count * stride
+  reserveRows(memo, memo.count + 1)
+  return memo.count * memo.stride
 }
 
 /**
