@@ -63,6 +63,20 @@ describe('a level whose energy is charged "maestro" (MAESTRO\'s L2 accounting)',
     expect(glb(simulated.writes, 2)).toBeGreaterThan(16)
   })
 
+  it("charges the output tile at every step even where the outputs stay across the reduction", () => {
+    // C innermost at DRAM: the GLB keeps its 2 outputs across both channels, so by default it is
+    // written fewer than 16 times; MAESTRO still writes the tile at each of the 8 steps (its L3
+    // ykp_os: as many L2 output writes as MACs).
+    const stationary: Mapping = {
+      ...mapping,
+      levels: [{ factors: { C: 2, K: 2, P: 2 }, order: ["K", "P", "C"] }, ...mapping.levels.slice(1)],
+    }
+    const counted = simulateMapping(nest, chip(undefined), stationary)
+    const cost = feasible(evaluateMapping(nest, chip("maestro"), stationary))
+    expect(glb(counted.writes, 2)).toBeLessThan(16)
+    expect(cost.levels[1]?.energyPj).toBe((glb(counted.reads, 0) + glb(counted.reads, 1)) * 1 + 8 * 2 * 2)
+  })
+
   it("leaves the access counts, the cycles and the other levels' energies as they are", () => {
     expect(maestro.levels.map(({ energyPj: _, ...rest }) => rest)).toEqual(byAccesses.levels.map(({ energyPj: _, ...rest }) => rest))
     expect(maestro.cycles).toBe(byAccesses.cycles)
