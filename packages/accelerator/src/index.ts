@@ -14,14 +14,20 @@
 
 export * from "./cpu/index.js"
 export * from "./edgetpu/index.js"
-export * from "./hierarchy/index.js"
+export * from "./hierarchical/index.js"
 export * from "./imac/index.js"
-export { apolloEdgeTpuKnobs, apolloEdgeTpuKnobsOf, apolloFixedKnobs } from "./knobs/apollo-knobs.js"
-export { type EdgeTpuKnobs, edgeTpuKnobs, edgeTpuKnobsOf, peakMacsPerCycle } from "./knobs/edgetpu-knobs.js"
-export { type ImacKnobs, imacFromKnobs, imacKnobs, imacKnobsOf } from "./knobs/imac-knobs.js"
-export { nearDataEdgeTpuKnobs, nearDataEdgeTpuKnobsOf, nearDataFixedKnobs } from "./knobs/near-data-knobs.js"
 export { KiB, MiB, powersOfTwo } from "./knobs/powers.js"
-export { type SystolicDataflow, type SystolicKnobs, systolicKnobs, systolicKnobsOf } from "./knobs/systolic-knobs.js"
 export * from "./system/index.js"
 export * from "./systolic/index.js"
+export {
+  type AcceleratorFileRead,
+  type AcceleratorFileReader,
+  type AcceleratorTemplate,
+  type AcceleratorUnit,
+  isUnitOf,
+  type KnobSpace,
+  presetNamesOf,
+  presetUnitOf,
+  templateOf,
+} from "./template/template.js"
 export type { FieldIssue } from "./validation/field-rules.js"

@@ -23,8 +23,27 @@ export {
   isDataflowName,
 } from "./dataflow/dataflow.js"
 export * from "./edgetpu/index.js"
+export { hierarchicalCost, hierarchicalKind } from "./hierarchical/kind.js"
 export * from "./hierarchy/index.js"
 export * from "./imac/index.js"
+export { feasibleCost, infeasibleCost, loweredNests } from "./kinds/cost-result.js"
+export type {
+  AcceleratorKind,
+  CostFailure,
+  CostModel,
+  CostOptions,
+  CostResult,
+  CostTotals,
+  DataflowChoice,
+  DataflowRule,
+  LayerCost,
+  LayerCostSink,
+  NoDataflow,
+  ObjectiveRule,
+  SharedCapacity,
+} from "./kinds/kind.js"
+export { type CostOptionIssue, type KindFileReader, type KindRegistry, kindRegistry, type UnitRead } from "./kinds/kind-registry.js"
+export { acceleratorKinds, acceleratorPreset, builtInKinds, costOn, scheduleNetwork, systemProblem } from "./kinds/registry.js"
 export { type MapLayerOptions, type MapLayerResult, type MappedLayer, mapLayer } from "./mapper/map-layer.js"
 export { isBetter, type MapperObjective, mapperObjectives } from "./mapper/objective.js"
 export * from "./mapping/index.js"
@@ -56,9 +75,10 @@ export {
   type NetworkScheduleResult,
   type SystemProblemResult,
   type SystemScheduleOptions,
-  scheduleNetwork,
-  systemProblem,
+  scheduleNetworkOf,
+  systemProblemOf,
 } from "./system/schedule-network.js"
+export { systolicCost, systolicKind } from "./systolic/kind.js"
 export { systolicArrayFault, systolicLayerCost, systolicLayerCycles } from "./systolic/layer-cost.js"
 export {
   type SystolicNetworkCost,

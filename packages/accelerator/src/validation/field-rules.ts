@@ -50,3 +50,18 @@ export const flatFieldIssues = (value: Readonly<Record<string, unknown>>, kind: 
     if (!isNonNegativeFinite(value[field])) issues.push(fieldIssue(field, value[field], "must be a finite number >= 0"))
   return issues
 }
+
+/**
+ * A system unit's clock issue: `clockMhz` must be a positive number to turn cycles into seconds
+ * (for kinds whose description may leave the clock out).
+ */
+export const clockMhzIssues = (accelerator: unknown): FieldIssue[] =>
+  isRecord(accelerator) && isPositiveFinite(accelerator.clockMhz)
+    ? []
+    : [
+        fieldIssue(
+          "clockMhz",
+          isRecord(accelerator) ? accelerator.clockMhz : undefined,
+          "must be a positive number of MHz to turn cycles into seconds",
+        ),
+      ]

@@ -1,0 +1,90 @@
+import { acceleratorAreaMm2, type HierarchicalAccelerator, hierarchicalTemplate } from "@cosearch/accelerator"
+import { dataflowNames } from "../dataflow/dataflow.js"
+import { feasibleCost, infeasibleCost, loweredNests } from "../kinds/cost-result.js"
+import type { AcceleratorKind, CostModel } from "../kinds/kind.js"
+import { mapLayer } from "../mapper/map-layer.js"
+import { evaluateNetwork } from "../network/evaluate-network.js"
+import { evaluateNetworkTotals } from "../network/network-totals.js"
+
+const INFEASIBLE = Number.POSITIVE_INFINITY
+
+const sum = (counts: { readonly weights: number; readonly inputs: number; readonly outputs: number }): number =>
+  counts.weights + counts.inputs + counts.outputs
+
+/**
+ * The hierarchical model's cost (docs/cost-model.md): the mapper on every conv and matmul layer
+ * under the dataflow (a preset, or `auto`: every one) and objective asked, with the on-chip
+ * hand-off between layers. Totals alone come from `evaluateNetworkTotals` (the shape memo; the
+ * same numbers as `evaluateNetwork`, many times faster); per-layer records from `evaluateNetwork`
+ * (each layer's dataflow, and its reads plus writes per storage level as its accesses). The
+ * scheduler's column: `mapLayer` on each conv and matmul layer alone (no hand-off between units'
+ * layers), seconds at the unit's clock.
+ *
+ * @example
+ * hierarchicalCost.network({ kind: "hierarchical", name: "eyeriss", accelerator: eyerissV1Like }, analysed, { dataflow: "rs" })
+ */
+export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator> = {
+  network: (unit, network, options) => {
+    const { accelerator } = unit
+    const mapper = { dataflow: options.dataflow ?? "auto", objective: options.objective ?? "latency" }
+    if (options.layers !== true) {
+      const totals = evaluateNetworkTotals(loweredNests(network), accelerator, mapper)
+      if (!totals.feasible) return infeasibleCost(unit, network, totals.layer ?? "(accelerator)", totals.reason, totals.message)
+      return feasibleCost(unit, network, {
+        macs: totals.macs,
+        cycles: totals.cycles,
+        latencyMs: totals.latencyMs ?? null,
+        energyMj: totals.energyPj / 1e9,
+        areaMm2: acceleratorAreaMm2(accelerator),
+        utilization: totals.utilization,
+      })
+    }
+    const cost = evaluateNetwork(loweredNests(network), accelerator, mapper)
+    if (!cost.feasible) return infeasibleCost(unit, network, cost.layer ?? "(accelerator)", cost.reason, cost.message)
+    const pes = accelerator.array.x * accelerator.array.y * accelerator.array.macsPerPe
+    return feasibleCost(
+      unit,
+      network,
+      {
+        macs: cost.macs,
+        cycles: cost.cycles,
+        latencyMs: cost.latencyMs ?? null,
+        energyMj: cost.energyPj / 1e9,
+        areaMm2: acceleratorAreaMm2(accelerator),
+        utilization: cost.utilization,
+      },
+      cost.layers.map(({ mapped, cycles, energyPj }) => ({
+        name: mapped.layer,
+        dataflow: mapped.dataflow,
+        macs: mapped.macs,
+        cycles,
+        utilization: mapped.macs / (cycles * pes),
+        energyPj,
+        accesses: Object.fromEntries(mapped.levels.map((level) => [level.name, sum(level.reads) + sum(level.writes)])),
+        feasible: true,
+        reason: null,
+      })),
+    )
+  },
+  layersAlone: (unit, network, set, mapper) => {
+    const hz = (unit.accelerator.clockMhz ?? Number.NaN) * 1e6
+    for (const nest of loweredNests(network)) {
+      if (nest.kind !== "conv" && nest.kind !== "matmul") continue
+      const mapped = mapLayer(nest, unit.accelerator, mapper)
+      if (mapped.feasible) set(nest.layer, mapped.cycles / hz, mapped.energy.totalPj)
+      else set(nest.layer, INFEASIBLE, INFEASIBLE)
+    }
+  },
+  dataflow: { choices: dataflowNames, default: () => "auto", runs: `runs ${dataflowNames.join(", ")} (or auto)` },
+}
+
+/**
+ * The hierarchical kind: `hierarchicalTemplate` (presets, validation, area) and `hierarchicalCost`.
+ *
+ * @example
+ * costOn({ kind: "hierarchical", name: "eyeriss-v1-like", accelerator: eyerissV1Like }, analysed, { layers: true })
+ */
+export const hierarchicalKind: AcceleratorKind<"hierarchical", HierarchicalAccelerator> = {
+  ...hierarchicalTemplate,
+  cost: hierarchicalCost,
+}

@@ -1,0 +1,74 @@
+import type { AcceleratorUnit } from "@cosearch/accelerator"
+import type { AnalysedNetwork, LoopNest } from "@cosearch/network"
+import { lowerNetwork } from "@cosearch/network"
+import type { CostResult, CostTotals, LayerCost } from "./kind.js"
+
+/** The `layers` of a totals-only result: one shared empty list. */
+const noLayers: readonly LayerCost[] = Object.freeze([])
+
+/**
+ * A feasible `CostResult` of a unit and a network: its totals, and its layers when given.
+ *
+ * @example
+ * return feasibleCost(unit, network, totals, options.layers === true ? records : undefined)
+ */
+export const feasibleCost = (
+  unit: AcceleratorUnit,
+  network: AnalysedNetwork,
+  totals: CostTotals,
+  layers: readonly LayerCost[] = noLayers,
+): CostResult => ({ network: network.name, accelerator: unit.name, kind: unit.kind, feasible: true, layers, totals })
+
+/**
+ * An infeasible `CostResult`: the failure, and the failing layer's record as its one layer.
+ *
+ * @example
+ * return infeasibleCost(unit, network, cost.layer ?? "(accelerator)", cost.reason, cost.message)
+ */
+export const infeasibleCost = (
+  unit: AcceleratorUnit,
+  network: AnalysedNetwork,
+  layer: string,
+  reason: string,
+  message: string,
+): CostResult => ({
+  network: network.name,
+  accelerator: unit.name,
+  kind: unit.kind,
+  feasible: false,
+  layers: [
+    {
+      name: layer,
+      dataflow: null,
+      macs: null,
+      cycles: null,
+      utilization: null,
+      energyPj: null,
+      accesses: null,
+      feasible: false,
+      reason,
+      message,
+    },
+  ],
+  totals: null,
+  failure: { layer, reason, message },
+})
+
+/** Lowered nests by analysed network: the kinds that cost a network's loop nests lower it once. */
+const lowered = new WeakMap<AnalysedNetwork, readonly LoopNest[]>()
+
+/**
+ * The loop nests of an analysed network (`lowerNetwork`), lowered once per network object and
+ * shared by every kind and call that costs it (treat both as immutable).
+ *
+ * @example
+ * evaluateNetworkTotals(loweredNests(analysed), accelerator, options)
+ */
+export const loweredNests = (network: AnalysedNetwork): readonly LoopNest[] => {
+  let nests = lowered.get(network)
+  if (nests === undefined) {
+    nests = lowerNetwork(network)
+    lowered.set(network, nests)
+  }
+  return nests
+}
