@@ -30,4 +30,10 @@ export {
   presetUnitOf,
   templateOf,
 } from "./template/template.js"
-export type { FieldIssue } from "./validation/field-rules.js"
+export {
+  clockMhzIssues,
+  type FieldIssue,
+  type FlatFieldRules,
+  fieldIssue,
+  flatFieldIssues,
+} from "./validation/field-rules.js"
