@@ -24,10 +24,12 @@ export {
   type AcceleratorFileReader,
   type AcceleratorTemplate,
   type AcceleratorUnit,
+  defineTemplate,
   isUnitOf,
   type KnobSpace,
   presetNamesOf,
   presetUnitOf,
+  type TemplateInput,
   templateOf,
 } from "./template/template.js"
 export {

@@ -26,7 +26,7 @@ export * from "./edgetpu/index.js"
 export { hierarchicalCost, hierarchicalKind } from "./hierarchical/kind.js"
 export * from "./hierarchy/index.js"
 export * from "./imac/index.js"
-export { feasibleCost, infeasibleCost, loweredNests } from "./kinds/cost-result.js"
+export { feasibleCost, feasibleLayer, infeasibleCost, loweredNests } from "./kinds/cost-result.js"
 export type {
   AcceleratorKind,
   CostFailure,

@@ -1,4 +1,4 @@
-import type { AcceleratorTemplate } from "../template/template.js"
+import { type AcceleratorTemplate, defineTemplate } from "../template/template.js"
 import type { CpuAccelerator } from "./accelerator.js"
 import { cpuPresets } from "./presets.js"
 import { validateCpuAccelerator } from "./validate.js"
@@ -10,16 +10,11 @@ import { validateCpuAccelerator } from "./validate.js"
  * @example
  * cpuTemplate.area(cpuPresets["cortex-a53"]) // null
  */
-export const cpuTemplate: AcceleratorTemplate<"cpu", CpuAccelerator> = {
+export const cpuTemplate: AcceleratorTemplate<"cpu", CpuAccelerator> = defineTemplate({
   kind: "cpu",
   summary: "a multi-core CPU with SIMD units (Cortex-A53-like), costed as a roofline per layer",
   title: "CPU",
   presets: cpuPresets,
   validate: validateCpuAccelerator,
-  unitIssues: () => [],
-  fromDocument: (document) => document as unknown as CpuAccelerator,
-  nameOf: (accelerator) => accelerator.name,
   area: () => null,
-  knobs: [],
-  readers: [],
-}
+})

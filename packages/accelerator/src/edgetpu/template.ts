@@ -1,4 +1,4 @@
-import type { AcceleratorTemplate, AcceleratorUnit, KnobSpace } from "../template/template.js"
+import { type AcceleratorTemplate, type AcceleratorUnit, defineTemplate, type KnobSpace } from "../template/template.js"
 import type { EdgeTpuAccelerator } from "./accelerator.js"
 import { apolloEdgeTpuKnobs, apolloEdgeTpuKnobsOf } from "./apollo-knobs.js"
 import { edgeTpuArea } from "./area.js"
@@ -35,16 +35,12 @@ const apolloKnobs: KnobSpace<"edgetpu", EdgeTpuAccelerator> = {
  * @example
  * edgeTpuTemplate.area(edgeTpuTemplate.presets.coral) // edgeTpuArea(edgeTpuPresets.coral).totalMm2
  */
-export const edgeTpuTemplate: AcceleratorTemplate<"edgetpu", EdgeTpuAccelerator> = {
+export const edgeTpuTemplate: AcceleratorTemplate<"edgetpu", EdgeTpuAccelerator> = defineTemplate({
   kind: "edgetpu",
   summary: "the Edge TPU template: a 2-D array of PEs of SIMD cores, PE, core, parameter, activation and instruction memories, an I/O link",
   title: "Edge TPU",
   presets: edgeTpuPresets,
   validate: validateEdgeTpuAccelerator,
-  unitIssues: () => [],
-  fromDocument: (document) => document as unknown as EdgeTpuAccelerator,
-  nameOf: (accelerator) => accelerator.name,
   area: (accelerator) => edgeTpuArea(accelerator).totalMm2,
   knobs: [fullKnobs, apolloKnobs],
-  readers: [],
-}
+})

@@ -1,4 +1,4 @@
-import type { AcceleratorTemplate } from "../template/template.js"
+import { type AcceleratorTemplate, defineTemplate } from "../template/template.js"
 import { clockMhzIssues } from "../validation/field-rules.js"
 import type { HierarchicalAccelerator } from "./accelerator.js"
 import { acceleratorAreaMm2 } from "./area.js"
@@ -13,16 +13,12 @@ import { validateHierarchicalAccelerator } from "./validate.js"
  * @example
  * hierarchicalTemplate.unitIssues(maestro256Pe)[0]?.path // "clockMhz": the preset states no clock
  */
-export const hierarchicalTemplate: AcceleratorTemplate<"hierarchical", HierarchicalAccelerator> = {
+export const hierarchicalTemplate: AcceleratorTemplate<"hierarchical", HierarchicalAccelerator> = defineTemplate({
   kind: "hierarchical",
   summary: "the hierarchical model's accelerator (after Timeloop): storage levels from DRAM inwards, a PE array, per-access energies",
   title: "hierarchical accelerator",
   presets: hierarchicalPresets,
   validate: validateHierarchicalAccelerator,
   unitIssues: clockMhzIssues,
-  fromDocument: (document) => document as unknown as HierarchicalAccelerator,
-  nameOf: (accelerator) => accelerator.name,
   area: acceleratorAreaMm2,
-  knobs: [],
-  readers: [],
-}
+})

@@ -1,4 +1,4 @@
-import type { AcceleratorTemplate, KnobSpace } from "../template/template.js"
+import { type AcceleratorTemplate, defineTemplate, type KnobSpace } from "../template/template.js"
 import type { ImacAccelerator } from "./accelerator.js"
 import { imacArea } from "./area.js"
 import { defaultImacAccelerator } from "./defaults.js"
@@ -23,16 +23,12 @@ const crossbarKnobs: KnobSpace<"imac", ImacAccelerator> = {
  * @example
  * imacTemplate.presets.imac === defaultImacAccelerator // true
  */
-export const imacTemplate: AcceleratorTemplate<"imac", ImacAccelerator> = {
+export const imacTemplate: AcceleratorTemplate<"imac", ImacAccelerator> = defineTemplate({
   kind: "imac",
   summary: "analog in-memory compute crossbars for fully connected layers, weights resident (TPU-IMAC)",
   title: "IMAC unit",
   presets: { imac: defaultImacAccelerator },
   validate: validateImacAccelerator,
-  unitIssues: () => [],
-  fromDocument: (document) => document as unknown as ImacAccelerator,
-  nameOf: (accelerator) => accelerator.name,
   area: (accelerator) => imacArea(accelerator).totalMm2,
   knobs: [crossbarKnobs],
-  readers: [],
-}
+})

@@ -26,7 +26,12 @@ export type CpuUnit = AcceleratorUnit<"cpu", CpuAccelerator>
  */
 export type SystemUnit = EdgeTpuUnit | HierarchicalUnit | SystolicUnit | ImacUnit | CpuUnit
 
-/** The built-in kinds of unit. */
+/**
+ * The built-in kinds of unit.
+ *
+ * @example
+ * const kind: SystemUnitKind = "imac"
+ */
 export type SystemUnitKind = SystemUnit["kind"]
 
 /** What moving bytes over a path costs: time `bytes / bandwidth + latency`, energy `bytes x pJ/byte`. */

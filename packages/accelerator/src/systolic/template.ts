@@ -1,4 +1,4 @@
-import type { AcceleratorTemplate, AcceleratorUnit, KnobSpace } from "../template/template.js"
+import { type AcceleratorTemplate, type AcceleratorUnit, defineTemplate, type KnobSpace } from "../template/template.js"
 import { clockMhzIssues, type FieldIssue } from "../validation/field-rules.js"
 import { systolicAreaMm2 } from "./area.js"
 import type { SystolicArray } from "./array.js"
@@ -44,7 +44,7 @@ const validate = (document: unknown): FieldIssue[] =>
  * @example
  * systolicTemplate.readers[0]?.read(readFileSync("a32_ws.cfg", "utf8"))
  */
-export const systolicTemplate: AcceleratorTemplate<"systolic", SystolicArray> = {
+export const systolicTemplate: AcceleratorTemplate<"systolic", SystolicArray> = defineTemplate({
   kind: "systolic",
   summary: "a systolic array after SCALE-Sim: rows x columns of MACs, three double-buffered SRAMs, a dataflow",
   title: "systolic array",
@@ -55,7 +55,6 @@ export const systolicTemplate: AcceleratorTemplate<"systolic", SystolicArray> = 
     const { kind: _, ...array } = document
     return array as unknown as SystolicArray
   },
-  nameOf: (array) => array.name,
   area: systolicAreaMm2,
   knobs: [arrayKnobs],
   readers: [
@@ -70,4 +69,4 @@ export const systolicTemplate: AcceleratorTemplate<"systolic", SystolicArray> = 
       },
     },
   ],
-}
+})

@@ -98,6 +98,42 @@ export interface AcceleratorTemplate<Kind extends string = string, Accelerator =
 }
 
 /**
+ * What `defineTemplate` needs: the template, less the parts most kinds leave as they are.
+ *
+ * @example
+ * const input: TemplateInput<"cpu", CpuAccelerator> = { kind: "cpu", summary, title: "CPU", presets: cpuPresets, validate, area: () => null }
+ */
+export type TemplateInput<Kind extends string, Accelerator> = Omit<
+  AcceleratorTemplate<Kind, Accelerator>,
+  "unitIssues" | "fromDocument" | "nameOf" | "knobs" | "readers"
+> &
+  Partial<Pick<AcceleratorTemplate<Kind, Accelerator>, "unitIssues" | "fromDocument" | "nameOf" | "knobs" | "readers">>
+
+const noIssues = (): FieldIssue[] => []
+
+/**
+ * A template with the defaults most kinds take: a unit needs nothing besides a valid description
+ * (`unitIssues`), a document is the accelerator itself (`fromDocument`), its name is its `name`
+ * field (`nameOf`), and no knob space or file reader.
+ *
+ * @example
+ * export const cpuTemplate = defineTemplate<"cpu", CpuAccelerator>({ kind: "cpu", summary, title: "CPU", presets: cpuPresets, validate: validateCpuAccelerator, area: () => null })
+ */
+export const defineTemplate = <Kind extends string, Accelerator>(
+  input: TemplateInput<Kind, Accelerator>,
+): AcceleratorTemplate<Kind, Accelerator> => ({
+  unitIssues: noIssues,
+  fromDocument: (document) => document as unknown as Accelerator,
+  nameOf: (accelerator) => {
+    const name = (accelerator as { readonly name?: unknown }).name
+    return typeof name === "string" ? name : undefined
+  },
+  knobs: [],
+  readers: [],
+  ...input,
+})
+
+/**
  * Whether a unit is of a template's kind, typed as that kind's unit (its description is trusted:
  * validate units read from JSON first).
  *

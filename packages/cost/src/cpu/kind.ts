@@ -1,6 +1,6 @@
 import { type CpuAccelerator, cpuTemplate } from "@cosearch/accelerator"
 import { type LoopNest, loopNestMacs } from "@cosearch/network"
-import { feasibleCost, loweredNests } from "../kinds/cost-result.js"
+import { feasibleCost, feasibleLayer, loweredNests } from "../kinds/cost-result.js"
 import type { AcceleratorKind, CostModel, LayerCost } from "../kinds/kind.js"
 import { cpuNetworkCost } from "./network-cost.js"
 
@@ -37,18 +37,12 @@ export const cpuCost: CostModel<"cpu", CpuAccelerator> = {
     if (options.layers !== true) return feasibleCost(unit, network, totals)
     const layers: LayerCost[] = []
     cost.layers.forEach((layer, i) => {
-      if (layer.layerClass === "fused") return
-      layers.push({
-        name: layer.layer,
-        dataflow: layer.layerClass,
-        macs: loopNestMacs(nests[i] as LoopNest),
-        cycles: null,
-        utilization: null,
-        energyPj: layer.energyPj,
-        accesses: { dramBytes: layer.dramBytes },
-        feasible: true,
-        reason: null,
-      })
+      if (layer.layerClass !== "fused")
+        layers.push(
+          feasibleLayer(layer.layer, layer.layerClass, loopNestMacs(nests[i] as LoopNest), null, null, layer.energyPj, {
+            dramBytes: layer.dramBytes,
+          }),
+        )
     })
     return feasibleCost(unit, network, totals, layers)
   },

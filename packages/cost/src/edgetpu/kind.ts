@@ -1,6 +1,6 @@
 import { type EdgeTpuAccelerator, edgeTpuTemplate } from "@cosearch/accelerator"
 import { type AnalysedNetwork, toNetwork } from "@cosearch/network"
-import { feasibleCost, infeasibleCost, loweredNests } from "../kinds/cost-result.js"
+import { feasibleCost, feasibleLayer, infeasibleCost, loweredNests } from "../kinds/cost-result.js"
 import type { AcceleratorKind, CostModel, LayerCostSink } from "../kinds/kind.js"
 import { type EdgeTpuEvaluateOptions, type EdgeTpuResult, evaluateEdgeTpu } from "./evaluate.js"
 import { type EdgeTpuWorkloadResult, edgeTpuWorkload } from "./workload.js"
@@ -93,17 +93,11 @@ export const edgeTpuCost: CostModel<"edgetpu", EdgeTpuAccelerator> = {
       unit,
       network,
       totals,
-      cost.layers.map((layer) => ({
-        name: layer.name,
-        dataflow: layer.layerClass,
-        macs: layer.macs,
-        cycles: layer.cycles,
-        utilization: layer.utilization,
-        energyPj: layer.energyPj,
-        accesses: { ioStreamedBytes: layer.streamedBytes },
-        feasible: true,
-        reason: null,
-      })),
+      cost.layers.map((layer) =>
+        feasibleLayer(layer.name, layer.layerClass, layer.macs, layer.cycles, layer.utilization, layer.energyPj, {
+          ioStreamedBytes: layer.streamedBytes,
+        }),
+      ),
     )
   },
   layersAlone: (unit, network, set) => layersAlone(unit.accelerator, network, set),

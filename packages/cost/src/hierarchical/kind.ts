@@ -1,12 +1,22 @@
 import { acceleratorAreaMm2, type HierarchicalAccelerator, hierarchicalTemplate } from "@cosearch/accelerator"
 import { dataflowNames } from "../dataflow/dataflow.js"
-import { feasibleCost, infeasibleCost, loweredNests } from "../kinds/cost-result.js"
-import type { AcceleratorKind, CostModel } from "../kinds/kind.js"
+import { feasibleCost, feasibleLayer, infeasibleCost, loweredNests } from "../kinds/cost-result.js"
+import type { AcceleratorKind, CostModel, CostTotals } from "../kinds/kind.js"
 import { mapLayer } from "../mapper/map-layer.js"
-import { evaluateNetwork } from "../network/evaluate-network.js"
+import { evaluateNetwork, type NetworkTotals } from "../network/evaluate-network.js"
 import { evaluateNetworkTotals } from "../network/network-totals.js"
 
 const INFEASIBLE = Number.POSITIVE_INFINITY
+
+/** A network's totals as `costOn` reports them. */
+const totalsOf = (totals: NetworkTotals, accelerator: HierarchicalAccelerator): CostTotals => ({
+  macs: totals.macs,
+  cycles: totals.cycles,
+  latencyMs: totals.latencyMs ?? null,
+  energyMj: totals.energyPj / 1e9,
+  areaMm2: acceleratorAreaMm2(accelerator),
+  utilization: totals.utilization,
+})
 
 const sum = (counts: { readonly weights: number; readonly inputs: number; readonly outputs: number }): number =>
   counts.weights + counts.inputs + counts.outputs
@@ -30,14 +40,7 @@ export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator
     if (options.layers !== true) {
       const totals = evaluateNetworkTotals(loweredNests(network), accelerator, mapper)
       if (!totals.feasible) return infeasibleCost(unit, network, totals.layer ?? "(accelerator)", totals.reason, totals.message)
-      return feasibleCost(unit, network, {
-        macs: totals.macs,
-        cycles: totals.cycles,
-        latencyMs: totals.latencyMs ?? null,
-        energyMj: totals.energyPj / 1e9,
-        areaMm2: acceleratorAreaMm2(accelerator),
-        utilization: totals.utilization,
-      })
+      return feasibleCost(unit, network, totalsOf(totals, accelerator))
     }
     const cost = evaluateNetwork(loweredNests(network), accelerator, mapper)
     if (!cost.feasible) return infeasibleCost(unit, network, cost.layer ?? "(accelerator)", cost.reason, cost.message)
@@ -45,25 +48,18 @@ export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator
     return feasibleCost(
       unit,
       network,
-      {
-        macs: cost.macs,
-        cycles: cost.cycles,
-        latencyMs: cost.latencyMs ?? null,
-        energyMj: cost.energyPj / 1e9,
-        areaMm2: acceleratorAreaMm2(accelerator),
-        utilization: cost.utilization,
-      },
-      cost.layers.map(({ mapped, cycles, energyPj }) => ({
-        name: mapped.layer,
-        dataflow: mapped.dataflow,
-        macs: mapped.macs,
-        cycles,
-        utilization: mapped.macs / (cycles * pes),
-        energyPj,
-        accesses: Object.fromEntries(mapped.levels.map((level) => [level.name, sum(level.reads) + sum(level.writes)])),
-        feasible: true,
-        reason: null,
-      })),
+      totalsOf(cost, accelerator),
+      cost.layers.map(({ mapped, cycles, energyPj }) =>
+        feasibleLayer(
+          mapped.layer,
+          mapped.dataflow,
+          mapped.macs,
+          cycles,
+          mapped.macs / (cycles * pes),
+          energyPj,
+          Object.fromEntries(mapped.levels.map((level) => [level.name, sum(level.reads) + sum(level.writes)])),
+        ),
+      ),
     )
   },
   layersAlone: (unit, network, set, mapper) => {

@@ -1,6 +1,6 @@
 import { type ImacAccelerator, imacArea, imacTemplate } from "@cosearch/accelerator"
 import { type LoopNest, loopNestMacs } from "@cosearch/network"
-import { feasibleCost, infeasibleCost, loweredNests } from "../kinds/cost-result.js"
+import { feasibleCost, feasibleLayer, infeasibleCost, loweredNests } from "../kinds/cost-result.js"
 import type { AcceleratorKind, CostModel, LayerCost } from "../kinds/kind.js"
 import { imacCrossbarsOf, imacLayerCost, imacMatrixOf } from "./layer-cost.js"
 import { imacNetworkCost } from "./network-cost.js"
@@ -36,18 +36,12 @@ export const imacCost: CostModel<"imac", ImacAccelerator> = {
     if (options.layers !== true) return feasibleCost(unit, network, totals)
     const layers: LayerCost[] = []
     cost.layers.forEach((layer, i) => {
-      if (!layer.feasible || layer.fused) return
-      layers.push({
-        name: layer.layer,
-        dataflow: null,
-        macs: loopNestMacs(nests[i] as LoopNest),
-        cycles: null,
-        utilization: null,
-        energyPj: layer.energyPj,
-        accesses: { crossbarOps: layer.crossbarOps },
-        feasible: true,
-        reason: null,
-      })
+      if (layer.feasible && !layer.fused)
+        layers.push(
+          feasibleLayer(layer.layer, null, loopNestMacs(nests[i] as LoopNest), null, null, layer.energyPj, {
+            crossbarOps: layer.crossbarOps,
+          }),
+        )
     })
     return feasibleCost(unit, network, totals, layers)
   },

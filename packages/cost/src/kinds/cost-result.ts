@@ -20,6 +20,23 @@ export const feasibleCost = (
 ): CostResult => ({ network: network.name, accelerator: unit.name, kind: unit.kind, feasible: true, layers, totals })
 
 /**
+ * The record of a layer that ran: its figures (`null` where the kind has none), in the order every
+ * kind's records share.
+ *
+ * @example
+ * feasibleLayer("fc1/dense", "fc", 65536, null, null, 5.4e6, { dramBytes: 65536 })
+ */
+export const feasibleLayer = (
+  name: string,
+  dataflow: string | null,
+  macs: number | null,
+  cycles: number | null,
+  utilization: number | null,
+  energyPj: number | null,
+  accesses: Readonly<Record<string, number>> | null,
+): LayerCost => ({ name, dataflow, macs, cycles, utilization, energyPj, accesses, feasible: true, reason: null })
+
+/**
  * An infeasible `CostResult`: the failure, and the failing layer's record as its one layer.
  *
  * @example

@@ -49,7 +49,12 @@ export interface CostOptionIssue {
   readonly message: string
 }
 
-/** A reader of a kind's own file format, with its kind. */
+/**
+ * A reader of a kind's own file format, with its kind.
+ *
+ * @example
+ * acceleratorKinds.readers.map(({ kind, reader }) => `${kind}: ${reader.extension}`) // ["systolic: .cfg"]
+ */
 export interface KindFileReader {
   readonly kind: string
   readonly reader: AcceleratorFileReader

@@ -8,7 +8,7 @@ import {
   systolicDataflows,
   systolicTemplate,
 } from "@cosearch/accelerator"
-import { feasibleCost, infeasibleCost, loweredNests } from "../kinds/cost-result.js"
+import { feasibleCost, feasibleLayer, infeasibleCost, loweredNests } from "../kinds/cost-result.js"
 import type { AcceleratorKind, CostModel } from "../kinds/kind.js"
 import { systolicLayerCost } from "./layer-cost.js"
 import { type SystolicNetworkResult, systolicNetworkCost } from "./network-cost.js"
@@ -52,17 +52,13 @@ export const systolicCost: CostModel<"systolic", SystolicArray> = {
       unit,
       network,
       totals,
-      best.layers.map((layer) => ({
-        name: layer.layer,
-        dataflow: layer.dataflow,
-        macs: layer.macs,
-        cycles: layer.cycles,
-        utilization: layer.utilization,
-        energyPj: null,
-        accesses: { ifmapSramReads: layer.sramIfmapReads, filterSramReads: layer.sramFilterReads, ofmapSramWrites: layer.sramOfmapWrites },
-        feasible: true,
-        reason: null,
-      })),
+      best.layers.map((layer) =>
+        feasibleLayer(layer.layer, layer.dataflow, layer.macs, layer.cycles, layer.utilization, null, {
+          ifmapSramReads: layer.sramIfmapReads,
+          filterSramReads: layer.sramFilterReads,
+          ofmapSramWrites: layer.sramOfmapWrites,
+        }),
+      ),
     )
   },
   layersAlone: (unit, network, set) => {

@@ -2,7 +2,15 @@
  * The cost side of the toy kind, written as a contributor writes `packages/cost/src/<kind>/kind.ts`:
  * the network's cost for `costOn` and each layer alone for the scheduler, joined with the template.
  */
-import { type AcceleratorKind, type CostModel, feasibleCost, infeasibleCost, type LayerCost, loweredNests } from "@cosearch/cost"
+import {
+  type AcceleratorKind,
+  type CostModel,
+  feasibleCost,
+  feasibleLayer,
+  infeasibleCost,
+  type LayerCost,
+  loweredNests,
+} from "@cosearch/cost"
 import { loopNestMacs } from "@cosearch/network"
 import { type ToyAccelerator, toyTemplate } from "./template.js"
 
@@ -24,17 +32,17 @@ export const toyCost: CostModel<"toy", ToyAccelerator> = {
       macs += layerMacs
       cycles += layerCycles
       if (options.layers === true)
-        layers.push({
-          name: nest.layer,
-          dataflow: null,
-          macs: layerMacs,
-          cycles: layerCycles,
-          utilization: layerMacs / (layerCycles * toy.macsPerCycle),
-          energyPj: layerMacs * toy.pjPerMac,
-          accesses: null,
-          feasible: true,
-          reason: null,
-        })
+        layers.push(
+          feasibleLayer(
+            nest.layer,
+            null,
+            layerMacs,
+            layerCycles,
+            layerMacs / (layerCycles * toy.macsPerCycle),
+            layerMacs * toy.pjPerMac,
+            null,
+          ),
+        )
     }
     const totals = {
       macs,

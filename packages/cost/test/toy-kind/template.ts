@@ -3,7 +3,14 @@
  * `packages/accelerator/src/<kind>/template.ts`: its accelerator type, presets, validation, area
  * model, a knob space and a file reader.
  */
-import { type AcceleratorTemplate, type FieldIssue, type FlatFieldRules, fieldIssue, flatFieldIssues } from "@cosearch/accelerator"
+import {
+  type AcceleratorTemplate,
+  defineTemplate,
+  type FieldIssue,
+  type FlatFieldRules,
+  fieldIssue,
+  flatFieldIssues,
+} from "@cosearch/accelerator"
 import { type Configuration, defineSpace, ordinal } from "@cosearch/space"
 
 /**
@@ -59,15 +66,12 @@ const readToyFile = (text: string) => {
 }
 
 /** The toy kind's description. */
-export const toyTemplate: AcceleratorTemplate<"toy", ToyAccelerator> = {
+export const toyTemplate: AcceleratorTemplate<"toy", ToyAccelerator> = defineTemplate({
   kind: "toy",
   summary: "a toy array of MAC units, for the kind registry's tests",
   title: "toy accelerator",
   presets: toyPresets,
   validate: validateToy,
-  unitIssues: () => [],
-  fromDocument: (document) => document as unknown as ToyAccelerator,
-  nameOf: (accelerator) => accelerator.name,
   area: (accelerator) => accelerator.macsPerCycle * accelerator.mm2PerMac,
   knobs: [
     {
@@ -81,4 +85,4 @@ export const toyTemplate: AcceleratorTemplate<"toy", ToyAccelerator> = {
     },
   ],
   readers: [{ extension: ".toy", summary: "a .toy file", read: readToyFile }],
-}
+})
