@@ -1,13 +1,14 @@
 /**
- * `@cosearch/accelerator`: accelerator templates, their knobs and presets: the knob spaces of the
- * Edge TPU template (full and Apollo's reduced variant) and of a systolic array with decoders to
- * typed records; systolic arrays after SCALE-Sim; and hierarchical accelerators (storage levels,
- * PE array, energies, area model) with presets.
+ * `@cosearch/accelerator`: the description side of each accelerator kind, one folder per kind
+ * (`edgetpu`, `hierarchical`, `systolic`, `imac`, `cpu`): its accelerator type, presets,
+ * validation, area model, knob spaces and a template gathering them (`AcceleratorTemplate`);
+ * heterogeneous systems of units of any kind. `@cosearch/cost` joins each template with its cost
+ * model and registers the kinds (`acceleratorKinds`).
  *
  * @example
- * import { edgeTpuKnobs, edgeTpuKnobsOf } from "@cosearch/accelerator"
- * import { sampleMany } from "@cosearch/space"
- * const knobs = edgeTpuKnobsOf(sampleMany(edgeTpuKnobs, 1, "seed-1")[0] ?? {})
+ * import { edgeTpuPresets, edgeTpuTemplate } from "@cosearch/accelerator"
+ * edgeTpuTemplate.area(edgeTpuPresets.coral) // mm², 45 nm
+ * edgeTpuTemplate.validate({ ...edgeTpuPresets.coral, clockHz: 0 })[0]?.path // "clockHz"
  *
  * @packageDocumentation
  */

@@ -1,15 +1,16 @@
 /**
- * `@cosearch/cost`: cost models of loop nests on accelerators — the hierarchical model (storage
- * levels, mappings, eight dataflow presets, a bounded mapper, whole networks with on-chip
- * activation hand-off) and the systolic-array mode, whose cycle counts, utilisation, mapping
- * efficiency and SRAM access counts are SCALE-Sim v2's.
+ * `@cosearch/cost`: the cost models of every accelerator kind — the Edge TPU template, the
+ * hierarchical model (storage levels, mappings, dataflow presets, a bounded mapper, whole networks
+ * with on-chip activation hand-off), SCALE-Sim's systolic arrays, IMAC crossbars, the CPU roofline —
+ * joined with their templates into one record per kind and registered once (`acceleratorKinds`);
+ * `costOn`, the one cost entry point for every kind; the heterogeneous scheduler.
  *
  * @example
- * import { evaluateNetwork } from "@cosearch/cost"
- * import { eyerissV1Like } from "@cosearch/accelerator"
+ * import { acceleratorKinds, costOn } from "@cosearch/cost"
  * import { analyseNetworkOrThrow, buildZooNetwork } from "@cosearch/network"
  * const built = buildZooNetwork("resnet18")
- * if (built.ok) console.log(evaluateNetwork(analyseNetworkOrThrow(built.network), eyerissV1Like, { dataflow: "rs" }))
+ * const unit = acceleratorKinds.preset("eyeriss-v1-like")
+ * if (built.ok && unit !== undefined) console.log(costOn(unit, analyseNetworkOrThrow(built.network), { dataflow: "rs" }).totals)
  *
  * @packageDocumentation
  */
