@@ -151,7 +151,8 @@ export const kindRegistry = (kinds: readonly AcceleratorKind[]): KindRegistry =>
     if (twice.length > 0) throw new Error(`kindRegistry: the ${what} name "${twice[0]}" is used twice`)
   }
   const readers = kinds.flatMap((kind) => kind.readers.map((reader) => ({ kind: kind.kind, reader })))
-  const find = (kind: string): AcceleratorKind | undefined => kinds.find((candidate) => candidate.kind === kind)
+  const byName = new Map(kinds.map((kind) => [kind.kind, kind]))
+  const find = (kind: string): AcceleratorKind | undefined => byName.get(kind)
   const kindOf = (unit: AcceleratorUnit): AcceleratorKind => {
     const kind = find(unit.kind)
     if (kind === undefined) throw new TypeError(`no accelerator kind "${unit.kind}" is registered; the kinds are ${names.join(", ")}`)
