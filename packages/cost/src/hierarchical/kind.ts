@@ -36,13 +36,13 @@ const sum = (counts: { readonly weights: number; readonly inputs: number; readon
 export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator> = {
   network: (unit, network, options) => {
     const { accelerator } = unit
-    const mapper = { dataflow: options.dataflow ?? "auto", objective: options.objective ?? "latency" }
+    // The options are the mapper's (its defaults: auto, latency), passed on as they are.
     if (options.layers !== true) {
-      const totals = evaluateNetworkTotals(loweredNests(network), accelerator, mapper)
+      const totals = evaluateNetworkTotals(loweredNests(network), accelerator, options)
       if (!totals.feasible) return infeasibleCost(unit, network, totals.layer ?? "(accelerator)", totals.reason, totals.message)
       return feasibleCost(unit, network, totalsOf(totals, accelerator))
     }
-    const cost = evaluateNetwork(loweredNests(network), accelerator, mapper)
+    const cost = evaluateNetwork(loweredNests(network), accelerator, options)
     if (!cost.feasible) return infeasibleCost(unit, network, cost.layer ?? "(accelerator)", cost.reason, cost.message)
     const pes = accelerator.array.x * accelerator.array.y * accelerator.array.macsPerPe
     return feasibleCost(

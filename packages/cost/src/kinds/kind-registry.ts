@@ -128,6 +128,9 @@ const quotedChoice = (names: readonly string[]): string => {
   return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`
 }
 
+/** The options of a `costOn` call given none: one shared object. */
+const noOptions: CostOptions = {}
+
 const duplicates = (names: readonly string[]): string[] => names.filter((name, i) => names.indexOf(name) !== i)
 
 /**
@@ -195,7 +198,7 @@ export const kindRegistry = (kinds: readonly AcceleratorKind[]): KindRegistry =>
       return { ok: true, unit: { kind: found.kind, name, accelerator: read.accelerator } }
     },
     area: (unit) => kindOf(unit).area(unit.accelerator),
-    costOn: (unit, network, options = {}) => kindOf(unit).cost.network(unit, network, options),
+    costOn: (unit, network, options) => kindOf(unit).cost.network(unit, network, options ?? noOptions),
     optionIssue: (unit, options) => {
       const kind = kindOf(unit)
       const rule = kind.cost.dataflow
