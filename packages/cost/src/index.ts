@@ -27,7 +27,6 @@ export * from "./edgetpu/index.js"
 export { hierarchicalCost, hierarchicalKind } from "./hierarchical/kind.js"
 export * from "./hierarchy/index.js"
 export * from "./imac/index.js"
-export { feasibleCost, feasibleLayer, infeasibleCost, loweredNests } from "./kinds/cost-result.js"
 export type {
   AcceleratorKind,
   CostFailure,
@@ -57,6 +56,8 @@ export {
   type NetworkTotals,
 } from "./network/evaluate-network.js"
 export { evaluateNetworkTotals, type NetworkTotalsResult } from "./network/network-totals.js"
+export { feasibleCost, feasibleLayer, infeasibleCost } from "./result/cost-result.js"
+export { loweredNests } from "./result/lowered-nests.js"
 export { type AssignmentCost, assignmentCost, assignmentObjective } from "./schedule/assignment.js"
 export {
   type CostTable,

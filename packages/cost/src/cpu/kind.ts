@@ -1,7 +1,8 @@
 import { type CpuAccelerator, cpuTemplate } from "@cosearch/accelerator"
 import { type LoopNest, loopNestMacs } from "@cosearch/network"
-import { feasibleCost, feasibleLayer, loweredNests } from "../kinds/cost-result.js"
 import type { AcceleratorKind, CostModel, LayerCost } from "../kinds/kind.js"
+import { feasibleCost, feasibleLayer } from "../result/cost-result.js"
+import { loweredNests } from "../result/lowered-nests.js"
 import { cpuNetworkCost } from "./network-cost.js"
 
 /** MACs of a network's nests. */

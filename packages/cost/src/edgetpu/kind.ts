@@ -1,7 +1,8 @@
 import { type EdgeTpuAccelerator, edgeTpuTemplate } from "@cosearch/accelerator"
 import { type AnalysedNetwork, toNetwork } from "@cosearch/network"
-import { feasibleCost, feasibleLayer, infeasibleCost, loweredNests } from "../kinds/cost-result.js"
 import type { AcceleratorKind, CostModel, LayerCostSink } from "../kinds/kind.js"
+import { feasibleCost, feasibleLayer, infeasibleCost } from "../result/cost-result.js"
+import { loweredNests } from "../result/lowered-nests.js"
 import { type EdgeTpuEvaluateOptions, type EdgeTpuResult, evaluateEdgeTpu } from "./evaluate.js"
 import { type EdgeTpuWorkloadResult, edgeTpuWorkload } from "./workload.js"
 

@@ -1,7 +1,8 @@
 import { type ImacAccelerator, imacArea, imacTemplate } from "@cosearch/accelerator"
 import { type LoopNest, loopNestMacs } from "@cosearch/network"
-import { feasibleCost, feasibleLayer, infeasibleCost, loweredNests } from "../kinds/cost-result.js"
 import type { AcceleratorKind, CostModel, LayerCost } from "../kinds/kind.js"
+import { feasibleCost, feasibleLayer, infeasibleCost } from "../result/cost-result.js"
+import { loweredNests } from "../result/lowered-nests.js"
 import { imacCrossbarsOf, imacLayerCost, imacMatrixOf } from "./layer-cost.js"
 import { imacNetworkCost } from "./network-cost.js"
 

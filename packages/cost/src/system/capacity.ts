@@ -1,7 +1,7 @@
 import { type AcceleratorUnit, type HeterogeneousSystem, templateOf } from "@cosearch/accelerator"
 import type { AnalysedNetwork } from "@cosearch/network"
-import { loweredNests } from "../kinds/cost-result.js"
 import type { AcceleratorKind } from "../kinds/kind.js"
+import { loweredNests } from "../result/lowered-nests.js"
 import type { CostTable } from "../schedule/problem.js"
 
 /**

@@ -8,8 +8,9 @@ import {
   systolicDataflows,
   systolicTemplate,
 } from "@cosearch/accelerator"
-import { feasibleCost, feasibleLayer, infeasibleCost, loweredNests } from "../kinds/cost-result.js"
 import type { AcceleratorKind, CostModel } from "../kinds/kind.js"
+import { feasibleCost, feasibleLayer, infeasibleCost } from "../result/cost-result.js"
+import { loweredNests } from "../result/lowered-nests.js"
 import { systolicLayerCost } from "./layer-cost.js"
 import { type SystolicNetworkResult, systolicNetworkCost } from "./network-cost.js"
 

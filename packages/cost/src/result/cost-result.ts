@@ -1,7 +1,6 @@
 import type { AcceleratorUnit } from "@cosearch/accelerator"
-import type { AnalysedNetwork, LoopNest } from "@cosearch/network"
-import { lowerNetwork } from "@cosearch/network"
-import type { CostResult, CostTotals, LayerCost } from "./kind.js"
+import type { AnalysedNetwork } from "@cosearch/network"
+import type { CostResult, CostTotals, LayerCost } from "../kinds/kind.js"
 
 /** The `layers` of a totals-only result: one shared empty list. */
 const noLayers: readonly LayerCost[] = Object.freeze([])
@@ -70,22 +69,3 @@ export const infeasibleCost = (
   totals: null,
   failure: { layer, reason, message },
 })
-
-/** Lowered nests by analysed network: the kinds that cost a network's loop nests lower it once. */
-const lowered = new WeakMap<AnalysedNetwork, readonly LoopNest[]>()
-
-/**
- * The loop nests of an analysed network (`lowerNetwork`), lowered once per network object and
- * shared by every kind and call that costs it (treat both as immutable).
- *
- * @example
- * evaluateNetworkTotals(loweredNests(analysed), accelerator, options)
- */
-export const loweredNests = (network: AnalysedNetwork): readonly LoopNest[] => {
-  let nests = lowered.get(network)
-  if (nests === undefined) {
-    nests = lowerNetwork(network)
-    lowered.set(network, nests)
-  }
-  return nests
-}
