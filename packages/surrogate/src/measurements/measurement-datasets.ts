@@ -1,8 +1,8 @@
 import { parseMeasurementsCsv } from "@cosearch/cost"
 import { buildZooNetwork, type Network } from "@cosearch/network"
+import type { Dataset } from "../data/dataset.js"
+import { SurrogateDataError } from "../data/errors.js"
 import { networkDataset } from "../features/network-features.js"
-import type { Dataset } from "./dataset.js"
-import { SurrogateDataError } from "./errors.js"
 
 /** The train and test datasets of a measurements file; `test` is undefined when the file has no test rows. */
 export interface MeasurementDatasets {

@@ -1,6 +1,6 @@
-import type { CompiledSpace } from "../compile/compiled-space.js"
-import { BOOLEAN, CATEGORICAL, FLOAT, INTEGER, ORDINAL } from "../compile/kind-code.js"
 import type { Configuration, Value } from "../value/value.js"
+import type { CompiledSpace } from "./compiled-space.js"
+import { BOOLEAN, CATEGORICAL, FLOAT, INTEGER, ORDINAL } from "./kind-code.js"
 
 /**
  * The value an active gene stands for: the listed value at that index, `low + gene` for
