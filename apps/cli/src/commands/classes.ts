@@ -1,10 +1,7 @@
+import { classStudyMarkdown, classStudyReport, decodeClassStudyConfig, runClassStudy } from "@cosearch/comparisons"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Either } from "effect"
-import { decodeClassStudyConfig } from "../studies/edgetpu-classes/config.js"
-import { classStudyMarkdown } from "../studies/edgetpu-classes/markdown.js"
-import { classStudyReport } from "../studies/edgetpu-classes/report.js"
-import { runClassStudy } from "../studies/edgetpu-classes/run-study.js"
-import { invalidStudyConfig, readStudyConfigJson, writeFilesAtomically } from "../studies/kit/config-file.js"
+import { invalidStudyConfig, readStudyConfigJson, writeFilesAtomically } from "../comparison/config-file.js"
 
 const configArgument = Args.text({ name: "config.json" }).pipe(
   Args.withDescription("a classes-study config (experiments/edgetpu-classes.json)"),

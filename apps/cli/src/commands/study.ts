@@ -1,8 +1,8 @@
 import { basename, dirname, join } from "node:path"
+import { runStudyConfig, studyKindNames } from "@cosearch/comparisons"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Either } from "effect"
-import { invalidStudyConfig, readStudyConfigJson, writeFilesAtomically } from "../studies/kit/config-file.js"
-import { runStudyConfig, studyKindNames } from "../studies/registry.js"
+import { invalidStudyConfig, readStudyConfigJson, writeFilesAtomically } from "../comparison/config-file.js"
 
 const configArgument = Args.text({ name: "config.json" }).pipe(
   Args.withDescription(`a study config whose "study" is one of ${studyKindNames.join(", ")} (experiments/mensa.json, ...)`),

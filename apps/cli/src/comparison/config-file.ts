@@ -1,6 +1,6 @@
 import { FileSystem } from "@effect/platform"
 import { Effect } from "effect"
-import { CliError } from "../../cli-error.js"
+import { CliError } from "../cli-error.js"
 
 /**
  * Reads a study config file as JSON; a missing file or bad JSON is a `CliError` naming the path.

@@ -1,6 +1,6 @@
 import { fixed, markdownTable, times } from "../kit/markdown.js"
 import type { FfnnPlatformStudyConfig } from "./config.js"
-import type { FfnnCell, FfnnCrossover, FfnnPlatformReport } from "./run-study.js"
+import type { FfnnCell, FfnnCrossover, FfnnPlatformReport } from "./run.js"
 
 const short = (winner: "edgetpu" | "cpu", config: FfnnPlatformStudyConfig): string => (winner === "edgetpu" ? config.edgetpu : config.cpu)
 

@@ -1,7 +1,7 @@
 import { type EdgeTpuLayerClass, edgeTpuLayerClasses, edgeTpuPeakMacsPerSecond, edgeTpuPresets } from "@cosearch/accelerator"
 import { type EdgeTpuNetworkCost, spearman } from "@cosearch/cost"
 import type { ClassStudyConfig } from "./config.js"
-import type { NetworkFeatures, StudyRow } from "./run-study.js"
+import type { NetworkFeatures, StudyRow } from "./run.js"
 
 /** Summary of one accelerator over the study's networks. */
 export interface ClassSummary {

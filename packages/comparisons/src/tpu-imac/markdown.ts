@@ -1,6 +1,6 @@
 import { fixed, markdownTable, times } from "../kit/markdown.js"
 import type { TpuImacStudyConfig } from "./config.js"
-import type { TpuImacStudyReport } from "./run-study.js"
+import type { TpuImacStudyReport } from "./run.js"
 
 const percent = (value: number): string => `${fixed(100 * value, 1)} %`
 const mib = (bytes: number): string => fixed(bytes / 2 ** 20, 2)

@@ -1,4 +1,4 @@
-import type { FfnnCell, FfnnPlatformReport } from "./run-study.js"
+import type { FfnnCell, FfnnPlatformReport } from "./run.js"
 import { svgDocument, svgRect, svgText } from "./svg.js"
 
 const colours = { edgetpu: "#9ecae1", cpu: "#fdae6b" } as const

@@ -1,6 +1,6 @@
 import { fixed, geometricMean, markdownTable, times } from "../kit/markdown.js"
 import type { MensaStudyConfig } from "./config.js"
-import type { MensaStudyReport } from "./run-study.js"
+import type { MensaStudyReport } from "./run.js"
 
 /** Mensa's averages over its 24 Google edge models (Boroumand et al., PACT 2021, abstract). */
 const paper: Readonly<Record<string, { readonly efficiency: number; readonly throughput: number; readonly label: string }>> = {
