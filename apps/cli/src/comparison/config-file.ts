@@ -3,20 +3,22 @@ import { Effect } from "effect"
 import { CliError } from "../cli-error.js"
 
 /**
- * Reads a study config file as JSON; a missing file or bad JSON is a `CliError` naming the path.
+ * Reads a comparison config file as JSON; a missing file or bad JSON is a `CliError` naming the
+ * path. `noun` is how messages call the file (`comparison config`; `study config` under the old
+ * command names).
  *
  * @example
- * const input = yield* readStudyConfigJson("experiments/mensa.json")
+ * const input = yield* readConfigJson("experiments/mensa.json", "comparison config")
  */
-export const readStudyConfigJson = (path: string): Effect.Effect<unknown, CliError, FileSystem.FileSystem> =>
+export const readConfigJson = (path: string, noun: string): Effect.Effect<unknown, CliError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
     const text = yield* fs
       .readFileString(path)
-      .pipe(Effect.mapError((error) => new CliError({ message: `cannot read study config "${path}": ${error.message}` })))
+      .pipe(Effect.mapError((error) => new CliError({ message: `cannot read ${noun} "${path}": ${error.message}` })))
     return yield* Effect.try({
       try: () => JSON.parse(text) as unknown,
-      catch: (error) => new CliError({ message: `study config "${path}" is not JSON: ${(error as Error).message}` }),
+      catch: (error) => new CliError({ message: `${noun} "${path}" is not JSON: ${(error as Error).message}` }),
     })
   })
 
@@ -24,10 +26,14 @@ export const readStudyConfigJson = (path: string): Effect.Effect<unknown, CliErr
  * The error for a config that does not decode: every issue on its own line with its JSON path.
  *
  * @example
- * return yield* invalidStudyConfig("x.json", [{ path: "networks[0].count", message: "expected a positive integer, got -3" }])
+ * return yield* invalidConfig("x.json", "comparison config", [{ path: "networks[0].count", message: "expected a positive integer, got -3" }])
  */
-export const invalidStudyConfig = (path: string, issues: readonly { readonly path: string; readonly message: string }[]): CliError =>
-  new CliError({ message: `study config "${path}" is invalid:\n${issues.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}` })
+export const invalidConfig = (
+  path: string,
+  noun: string,
+  issues: readonly { readonly path: string; readonly message: string }[],
+): CliError =>
+  new CliError({ message: `${noun} "${path}" is invalid:\n${issues.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}` })
 
 /**
  * Writes files so that none is half-written: every temporary first, then every rename; a failure

@@ -4,11 +4,11 @@ import type { Either } from "effect"
 import { Schema } from "effect"
 import { decodeConfig, oneOf, PositiveInt, PositiveNumber } from "../kit/schema-rules.js"
 
-/** The neural spaces a classes study samples. */
-export const classStudySpaces = ["nb201", "fbnet", "edgetpu-net"] as const
+/** The neural spaces a classes comparison samples. */
+export const classComparisonSpaces = ["nb201", "fbnet", "edgetpu-net"] as const
 
 const NetworkSample = Schema.Struct({
-  space: oneOf(classStudySpaces),
+  space: oneOf(classComparisonSpaces),
   count: PositiveInt,
   /** Input resolutions drawn uniformly per network (ImageNet spaces; NB201 keeps 32). */
   resolutions: Schema.optionalWith(Schema.NonEmptyArray(PositiveInt), { exact: true }),
@@ -16,7 +16,7 @@ const NetworkSample = Schema.Struct({
   widths: Schema.optionalWith(Schema.NonEmptyArray(PositiveNumber), { exact: true }),
 })
 
-const ClassStudyConfigSchema = Schema.Struct({
+const ClassComparisonConfigSchema = Schema.Struct({
   name: Schema.String,
   seed: Schema.Union(Schema.String, Schema.Number),
   accelerators: Schema.NonEmptyArray(oneOf(edgeTpuPresetNames)),
@@ -25,20 +25,20 @@ const ClassStudyConfigSchema = Schema.Struct({
 })
 
 /**
- * A classes study: random networks from neural spaces, each evaluated on every listed Edge TPU
+ * A classes comparison: random networks from neural spaces, each evaluated on every listed Edge TPU
  * preset. `seed` fixes every draw.
  *
  * @example
- * const config: ClassStudyConfig = { name: "x", seed: 1, accelerators: ["edgetpu-v1"], networks: [{ space: "nb201", count: 10 }] }
+ * const config: ClassComparisonConfig = { name: "x", seed: 1, accelerators: ["edgetpu-v1"], networks: [{ space: "nb201", count: 10 }] }
  */
-export type ClassStudyConfig = Schema.Schema.Type<typeof ClassStudyConfigSchema>
+export type ClassComparisonConfig = Schema.Schema.Type<typeof ClassComparisonConfigSchema>
 
 /**
- * Decodes a classes-study config, or lists every problem with its JSON path
+ * Decodes a classes-comparison config (without its kind field), or lists every problem with its JSON path
  * (`networks[1].count: expected a positive integer, got -3`).
  *
  * @example
- * const decoded = decodeClassStudyConfig(JSON.parse(text))
+ * const decoded = decodeClassComparisonConfig(JSON.parse(text))
  */
-export const decodeClassStudyConfig = (input: unknown): Either.Either<ClassStudyConfig, JsonIssue[]> =>
-  decodeConfig(ClassStudyConfigSchema, input)
+export const decodeClassComparisonConfig = (input: unknown): Either.Either<ClassComparisonConfig, JsonIssue[]> =>
+  decodeConfig(ClassComparisonConfigSchema, input)

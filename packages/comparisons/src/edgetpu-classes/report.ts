@@ -1,9 +1,9 @@
 import { type EdgeTpuLayerClass, edgeTpuLayerClasses, edgeTpuPeakMacsPerSecond, edgeTpuPresets } from "@cosearch/accelerator"
 import { type EdgeTpuNetworkCost, spearman } from "@cosearch/cost"
-import type { ClassStudyConfig } from "./config.js"
-import type { NetworkFeatures, StudyRow } from "./run.js"
+import type { ClassComparisonConfig } from "./config.js"
+import type { ClassRow, NetworkFeatures } from "./run.js"
 
-/** Summary of one accelerator over the study's networks. */
+/** Summary of one accelerator over the comparison's networks. */
 export interface ClassSummary {
   readonly accelerator: string
   readonly peakTops: number
@@ -38,7 +38,7 @@ export interface Driver {
 }
 
 /** Everything the report prints. */
-export interface ClassStudyReport {
+export interface ClassComparisonReport {
   readonly networks: number
   readonly bySpace: Readonly<Record<string, number>>
   readonly classes: readonly ClassSummary[]
@@ -61,12 +61,12 @@ const quantiles = (values: number[]): Quantiles => {
 const features: Driver["feature"][] = ["macs", "parameters", "depth", "meanChannels", "resolution", "depthwiseShare"]
 
 /**
- * Aggregates the study's rows into the tables of docs/studies/edgetpu-classes.md.
+ * Aggregates the comparison's rows into the tables of docs/comparisons/edgetpu-classes.md.
  *
  * @example
- * const report = classStudyReport(config, runClassStudy(config))
+ * const report = classComparisonReport(config, runClassComparison(config))
  */
-export const classStudyReport = (config: ClassStudyConfig, rows: readonly StudyRow[]): ClassStudyReport => {
+export const classComparisonReport = (config: ClassComparisonConfig, rows: readonly ClassRow[]): ClassComparisonReport => {
   const classes = config.accelerators.map((name, a): ClassSummary => {
     const accelerator = edgeTpuPresets[name]
     const peak = edgeTpuPeakMacsPerSecond(accelerator) / accelerator.clockHz

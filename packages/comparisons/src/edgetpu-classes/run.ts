@@ -11,9 +11,9 @@ import {
   nb201Space,
 } from "@cosearch/network"
 import { type Configuration, createRandom, type Random, sampleMany } from "@cosearch/space"
-import type { ClassStudyConfig } from "./config.js"
+import type { ClassComparisonConfig } from "./config.js"
 
-/** What the study records of one network, independent of the accelerator. */
+/** What the comparison records of one network, independent of the accelerator. */
 export interface NetworkFeatures {
   readonly space: string
   readonly name: string
@@ -28,8 +28,8 @@ export interface NetworkFeatures {
   readonly depthwiseShare: number
 }
 
-/** One network of the study with its result on every accelerator, in config order. */
-export interface StudyRow {
+/** One network of the comparison with its result on every accelerator, in config order. */
+export interface ClassRow {
   readonly features: NetworkFeatures
   readonly results: readonly EdgeTpuResult[]
 }
@@ -37,7 +37,7 @@ export interface StudyRow {
 const draw = <T>(random: Random, values: readonly T[]): T => values[Math.floor(random() * values.length)] as T
 
 const networkOf = (
-  space: ClassStudyConfig["networks"][number]["space"],
+  space: ClassComparisonConfig["networks"][number]["space"],
   config: Configuration,
   resolution: number,
   width: number,
@@ -51,17 +51,20 @@ const networkOf = (
 const spaces = { nb201: nb201Space, fbnet: fbnetSpace, "edgetpu-net": edgeTpuNetSpace } as const
 
 /**
- * Runs a classes study: for each `networks` entry, `count` configurations sampled from its space
- * (seeded by the study seed and the entry's position), each with a resolution and width drawn
+ * Runs a classes comparison: for each `networks` entry, `count` configurations sampled from its space
+ * (seeded by the config's seed and the entry's position), each with a resolution and width drawn
  * from the entry's lists, prepared once and evaluated on every accelerator. Deterministic.
  *
  * @example
- * const rows = runClassStudy(config, (done, total) => undefined)
+ * const rows = runClassComparison(config, (done, total) => undefined)
  */
-export const runClassStudy = (config: ClassStudyConfig, progress: (done: number, total: number) => void = () => {}): StudyRow[] => {
+export const runClassComparison = (
+  config: ClassComparisonConfig,
+  progress: (done: number, total: number) => void = () => {},
+): ClassRow[] => {
   const accelerators = config.accelerators.map((name: EdgeTpuPresetName) => edgeTpuPresets[name])
   const total = config.networks.reduce((sum, entry) => sum + entry.count, 0)
-  const rows: StudyRow[] = []
+  const rows: ClassRow[] = []
   config.networks.forEach((entry, index) => {
     const random = createRandom(`${config.seed}/networks[${index}]/options`)
     for (const configuration of sampleMany(spaces[entry.space], entry.count, `${config.seed}/networks[${index}]`)) {

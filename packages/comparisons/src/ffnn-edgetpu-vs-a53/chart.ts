@@ -1,6 +1,14 @@
 import type { FfnnCell, FfnnPlatformReport } from "./run.js"
 import { svgDocument, svgRect, svgText } from "./svg.js"
 
+/**
+ * The decision chart's file name beside a report: the report's name with `.svg` for `.md`.
+ *
+ * @example
+ * decisionChartName("ffnn-edgetpu-vs-a53.md") // "ffnn-edgetpu-vs-a53.svg"
+ */
+export const decisionChartName = (outName: string): string => `${outName.replace(/\.md$/, "")}.svg`
+
 const colours = { edgetpu: "#9ecae1", cpu: "#fdae6b" } as const
 const cellWidth = 64
 const cellHeight = 30
@@ -49,7 +57,7 @@ const panel = (
  * 1: the Edge TPU wins).
  *
  * @example
- * writeFileSync("docs/studies/ffnn-edgetpu-vs-a53.svg", decisionChartSvg(report, "coral", "cortex-a53"))
+ * writeFileSync("docs/comparisons/ffnn-edgetpu-vs-a53.svg", decisionChartSvg(report, "coral", "cortex-a53"))
  */
 export const decisionChartSvg = (report: FfnnPlatformReport, edgetpu: string, cpu: string): string => {
   const widths = [...new Set(report.cells.map((cell) => cell.width))].sort((a, b) => a - b)

@@ -3,8 +3,7 @@ import type { JsonIssue } from "@cosearch/space"
 import { type Either, Schema } from "effect"
 import { decodeConfig, oneOf, PositiveInt } from "../kit/schema-rules.js"
 
-const FfnnPlatformStudyConfigSchema = Schema.Struct({
-  study: Schema.Literal("ffnn-edgetpu-vs-a53"),
+const FfnnPlatformComparisonConfigSchema = Schema.Struct({
   name: Schema.String,
   input: Schema.Struct({
     /** Input features of every classifier (a flattened spectrogram). */
@@ -22,19 +21,19 @@ const FfnnPlatformStudyConfigSchema = Schema.Struct({
 })
 
 /**
- * The FFNN platform study: classifiers of every width x depth on an Edge TPU preset (whole
+ * The FFNN platform comparison: classifiers of every width x depth on an Edge TPU preset (whole
  * network, with its per-inference overhead and I/O) and a CPU preset.
  *
  * @example
- * const config: FfnnPlatformStudyConfig = { study: "ffnn-edgetpu-vs-a53", name: "f", input: { features: 4040, description: "40x101" }, classes: 12, widths: [64], depths: [2], edgetpu: "coral", cpu: "cortex-a53" }
+ * const config: FfnnPlatformComparisonConfig = { name: "f", input: { features: 4040, description: "40x101" }, classes: 12, widths: [64], depths: [2], edgetpu: "coral", cpu: "cortex-a53" }
  */
-export type FfnnPlatformStudyConfig = Schema.Schema.Type<typeof FfnnPlatformStudyConfigSchema>
+export type FfnnPlatformComparisonConfig = Schema.Schema.Type<typeof FfnnPlatformComparisonConfigSchema>
 
 /**
- * Decodes an FFNN platform study config, or lists every problem with its JSON path.
+ * Decodes an FFNN platform comparison config (without its kind field), or lists every problem with its JSON path.
  *
  * @example
- * const decoded = decodeFfnnPlatformStudyConfig(JSON.parse(text))
+ * const decoded = decodeFfnnPlatformComparisonConfig(JSON.parse(text))
  */
-export const decodeFfnnPlatformStudyConfig = (input: unknown): Either.Either<FfnnPlatformStudyConfig, JsonIssue[]> =>
-  decodeConfig(FfnnPlatformStudyConfigSchema, input)
+export const decodeFfnnPlatformComparisonConfig = (input: unknown): Either.Either<FfnnPlatformComparisonConfig, JsonIssue[]> =>
+  decodeConfig(FfnnPlatformComparisonConfigSchema, input)

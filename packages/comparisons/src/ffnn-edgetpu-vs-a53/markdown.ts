@@ -1,8 +1,11 @@
 import { fixed, markdownTable, times } from "../kit/markdown.js"
-import type { FfnnPlatformStudyConfig } from "./config.js"
+import type { ComparisonContext } from "../registry/comparison-kind.js"
+import { decisionChartName } from "./chart.js"
+import type { FfnnPlatformComparisonConfig } from "./config.js"
 import type { FfnnCell, FfnnCrossover, FfnnPlatformReport } from "./run.js"
 
-const short = (winner: "edgetpu" | "cpu", config: FfnnPlatformStudyConfig): string => (winner === "edgetpu" ? config.edgetpu : config.cpu)
+const short = (winner: "edgetpu" | "cpu", config: FfnnPlatformComparisonConfig): string =>
+  winner === "edgetpu" ? config.edgetpu : config.cpu
 
 /** A depth x width table of one figure. */
 const grid = (report: FfnnPlatformReport, cellText: (cell: FfnnCell) => string): string => {
@@ -21,20 +24,19 @@ const grid = (report: FfnnPlatformReport, cellText: (cell: FfnnCell) => string):
 }
 
 /**
- * The FFNN platform study as Markdown: the grid's latency and energy on both platforms, the
- * decision charts (tables; the SVG beside the document), the crossover, and the differences from
- * the paper.
+ * The FFNN platform comparison as Markdown: the grid's latency and energy on both platforms,
+ * the decision charts (tables; the SVG, `decisionChartName(outName)`, beside the document), the
+ * crossover, and the differences from the paper.
  *
  * @example
- * writeFileSync(out, ffnnPlatformMarkdown(config, path, report, seconds, "ffnn-edgetpu-vs-a53.svg"))
+ * writeFileSync(out, ffnnPlatformMarkdown(config, report, { configPath: "experiments/ffnn-edgetpu-vs-a53.json", outName: "ffnn-edgetpu-vs-a53.md", seconds }))
  */
 export const ffnnPlatformMarkdown = (
-  config: FfnnPlatformStudyConfig,
-  configPath: string,
+  config: FfnnPlatformComparisonConfig,
   report: FfnnPlatformReport,
-  seconds: number,
-  svgName: string,
+  { configPath, outName, seconds }: ComparisonContext,
 ): string => {
+  const svgName = decisionChartName(outName)
   const range = (entry: FfnnCrossover | undefined): string => {
     if (entry === undefined || entry.from === null) return `${config.cpu} at every width`
     const contiguous = entry.widths.length === config.widths.filter((w) => w >= (entry.from ?? 0) && w <= (entry.to ?? 0)).length
@@ -43,19 +45,19 @@ export const ffnnPlatformMarkdown = (
   const crossoverRows = report.latencyCrossover.map((entry, i) => [String(entry.depth), range(entry), range(report.energyCrossover[i])])
   const tpuWinsLatency = report.cells.filter((cell) => cell.fasterOn === "edgetpu").length
   const tpuWinsEnergy = report.cells.filter((cell) => cell.cheaperOn === "edgetpu").length
-  return `# Study: FFNN classifiers on the Edge TPU vs a Cortex-A53
+  return `# Comparison: FFNN classifiers on the Edge TPU vs a Cortex-A53
 
 Hosseininoorbin et al. ("Exploring Edge TPU for deep feed-forward neural networks", 2023) found
 that for small feed-forward networks a Raspberry Pi's Cortex-A53 beats the USB Coral Edge TPU,
 whose per-inference overhead dominates, and gave a decision chart of where the Edge TPU starts to
-win. This study computes such a chart from our models: classifiers with ${config.depths.join(", ")} hidden
+win. This comparison computes such a chart from our models: classifiers with ${config.depths.join(", ")} hidden
 layers of ${config.widths.join(", ")} units (ReLU), ${config.classes} classes, on \`${config.edgetpu}\` (the whole network through
 the Edge TPU model: per-inference overhead, input and output over USB, parameters cached on chip or
 streamed) and on \`${config.cpu}\` (the CPU roofline, docs/heterogeneous.md).
 
 **Input.** ${config.input.features} features: ${config.input.description}
 
-Produced by \`pnpm cosearch study ${configPath} --out docs/studies/ffnn-edgetpu-vs-a53.md\` in
+Produced by \`pnpm cosearch compare ${configPath} --out docs/comparisons/ffnn-edgetpu-vs-a53.md\` in
 ${seconds.toFixed(1)} s (${report.cells.length} classifiers x 2 platforms), which also writes
 [${svgName}](${svgName}). Deterministic.
 

@@ -1,7 +1,7 @@
 import { cpuPreset, edgeTpuPreset } from "@cosearch/accelerator"
 import { cpuNetworkCost, edgeTpuWorkload, evaluateEdgeTpu } from "@cosearch/cost"
 import { analyseNetworkOrThrow, ffnn, lowerNetwork } from "@cosearch/network"
-import type { FfnnPlatformStudyConfig } from "./config.js"
+import type { FfnnPlatformComparisonConfig } from "./config.js"
 
 /** Latency and energy of one inference on one platform. */
 export interface PlatformCost {
@@ -58,14 +58,14 @@ const crossover = (cells: readonly FfnnCell[], depths: readonly number[], wins: 
   })
 
 /**
- * Runs the FFNN platform study: every width x depth classifier on the Edge TPU preset
+ * Runs the FFNN platform comparison: every width x depth classifier on the Edge TPU preset
  * (`evaluateEdgeTpu` on the whole network: per-inference overhead, I/O over its link, parameter
  * caching) and on the CPU preset (`cpuNetworkCost`). Deterministic.
  *
  * @example
- * const report = runFfnnPlatformStudy(config)
+ * const report = runFfnnPlatformComparison(config)
  */
-export const runFfnnPlatformStudy = (config: FfnnPlatformStudyConfig): FfnnPlatformReport => {
+export const runFfnnPlatformComparison = (config: FfnnPlatformComparisonConfig): FfnnPlatformReport => {
   const tpu = edgeTpuPreset(config.edgetpu)
   const cpu = cpuPreset(config.cpu)
   if (tpu === undefined || cpu === undefined) throw new Error("the config names unknown presets")

@@ -33,7 +33,7 @@ export const SystemName = Schema.String.pipe(Schema.filter((name) => systemPrese
   expecting("a system (mensa, mensa-edgetpu, tpu-imac) or a clocked accelerator preset (an Edge TPU, eyeriss-v1-like, cortex-a53)"),
 )
 
-/** What a study schedules for: latency, energy or EDP. */
+/** What a comparison schedules for: latency, energy or EDP. */
 export const Objective = oneOf(["latency", "energy", "edp"] as const)
 
 /**

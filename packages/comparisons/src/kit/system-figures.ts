@@ -2,7 +2,7 @@ import { type HeterogeneousSystem, systemPreset } from "@cosearch/accelerator"
 import { type ScheduleObjective, scheduleNetwork } from "@cosearch/cost"
 import { buildZooNetwork, type Network } from "@cosearch/network"
 
-/** A network's schedule on a system, in the units the studies report. */
+/** A network's schedule on a system, in the units the comparisons report. */
 export interface SystemFigures {
   readonly feasible: boolean
   readonly latencySeconds: number
@@ -14,7 +14,7 @@ export interface SystemFigures {
 }
 
 /**
- * A zoo network by spec; the study configs check their specs when decoded, so a failure here is a bug.
+ * A zoo network by spec; the comparison configs check their specs when decoded, so a failure here is a bug.
  *
  * @example
  * const network = zooNetwork("mobilenet_v2")
@@ -26,7 +26,7 @@ export const zooNetwork = (spec: string): Network => {
 }
 
 /**
- * A system by name (`systemPreset`); the study configs check their names when decoded.
+ * A system by name (`systemPreset`); the comparison configs check their names when decoded.
  *
  * @example
  * const mensa = namedSystem("mensa")
@@ -56,3 +56,17 @@ export const systemFigures = (network: Network, system: HeterogeneousSystem, obj
     placement: result.placement,
   }
 }
+
+/**
+ * A system's figures as plain data (without the placement map), for JSON.
+ *
+ * @example
+ * JSON.stringify(plainFigures("mensa", systemFigures(zooNetwork("resnet18"), namedSystem("mensa"), "edp")))
+ */
+export const plainFigures = (system: string, figures: SystemFigures) => ({
+  system,
+  feasible: figures.feasible,
+  latencySeconds: figures.latencySeconds,
+  energyPj: figures.energyPj,
+  throughputPerSecond: figures.throughputPerSecond,
+})

@@ -1,6 +1,7 @@
 import { fixed, geometricMean, markdownTable, times } from "../kit/markdown.js"
-import type { MensaStudyConfig } from "./config.js"
-import type { MensaStudyReport } from "./run.js"
+import type { ComparisonContext } from "../registry/comparison-kind.js"
+import type { MensaComparisonConfig } from "./config.js"
+import type { MensaComparisonReport } from "./run.js"
 
 /** Mensa's averages over its 24 Google edge models (Boroumand et al., PACT 2021, abstract). */
 const paper: Readonly<Record<string, { readonly efficiency: number; readonly throughput: number; readonly label: string }>> = {
@@ -9,13 +10,17 @@ const paper: Readonly<Record<string, { readonly efficiency: number; readonly thr
 }
 
 /**
- * The Mensa study as Markdown: how it was produced, the systems' figures per network, the ratios
+ * The Mensa comparison as Markdown: how it was produced, the systems' figures per network, the ratios
  * with their geometric means next to the paper's, and where and why ours differ.
  *
  * @example
- * writeFileSync("docs/studies/mensa.md", mensaStudyMarkdown(config, "experiments/mensa.json", report, seconds))
+ * writeFileSync("docs/comparisons/mensa.md", mensaComparisonMarkdown(config, report, { configPath: "experiments/mensa.json", outName: "mensa.md", seconds }))
  */
-export const mensaStudyMarkdown = (config: MensaStudyConfig, configPath: string, report: MensaStudyReport, seconds: number): string => {
+export const mensaComparisonMarkdown = (
+  config: MensaComparisonConfig,
+  report: MensaComparisonReport,
+  { configPath, seconds }: ComparisonContext,
+): string => {
   const systems = [config.system, ...config.baselines]
   const figureRows = report.rows.flatMap((row) =>
     [row.system, ...row.baselines].map((cell) => [
@@ -60,18 +65,18 @@ export const mensaStudyMarkdown = (config: MensaStudyConfig, configPath: string,
   const sequence = (network: string) => network.startsWith("lstm") || network.startsWith("transducer")
   const rnn = split(sequence, 0)
   const cnn = split((network) => !sequence(network), 0)
-  return `# Study: Mensa vs a monolithic Edge TPU vs an Eyeriss-like design
+  return `# Comparison: Mensa vs a monolithic Edge TPU vs an Eyeriss-like design
 
 Mensa (Boroumand et al., "Google Neural Network Models for Edge Devices: Analyzing and Mitigating
 Machine Learning Inference Bottlenecks", PACT 2021) runs each layer of a model on one of three
 accelerators shaped for the layer families (Pascal: compute-centric; Pavlov: LSTM-like,
 data-centric, near data; Jacquard: other data-centric layers, near data) and reports, averaged over
 24 Google edge models, **3.0x energy efficiency and 3.1x throughput over the Edge TPU** (2.4x and
-4.3x over Eyeriss v2). This study schedules zoo networks (CNNs, the LSTM encoder and the
+4.3x over Eyeriss v2). This comparison schedules zoo networks (CNNs, the LSTM encoder and the
 transducer, each at our default size and at a Google-like size) on our \`mensa\` preset and on the
 two baselines, with the per-layer scheduler (\`scheduleNetwork\`, objective \`${config.objective}\`).
 
-Produced by \`pnpm cosearch study ${configPath} --out docs/studies/mensa.md\` in ${seconds.toFixed(1)} s
+Produced by \`pnpm cosearch compare ${configPath} --out docs/comparisons/mensa.md\` in ${seconds.toFixed(1)} s
 (${config.networks.length} networks x ${systems.length} systems). Deterministic: no random choice.
 The presets' values and their sources are in [docs/heterogeneous.md](../heterogeneous.md#presets).
 

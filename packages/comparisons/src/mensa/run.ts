@@ -1,6 +1,6 @@
 import { geometricMean } from "../kit/markdown.js"
 import { namedSystem, type SystemFigures, systemFigures, zooNetwork } from "../kit/system-figures.js"
-import type { MensaStudyConfig } from "./config.js"
+import type { MensaComparisonConfig } from "./config.js"
 
 /** One network on one system. */
 export interface MensaCell {
@@ -23,8 +23,8 @@ export interface MensaRow {
   readonly throughputRatios: readonly number[]
 }
 
-/** The study's figures: rows per network and, per baseline, the geometric means of the ratios. */
-export interface MensaStudyReport {
+/** The comparison's figures: rows per network and, per baseline, the geometric means of the ratios. */
+export interface MensaComparisonReport {
   readonly rows: readonly MensaRow[]
   readonly meanEfficiencyRatios: readonly number[]
   readonly meanThroughputRatios: readonly number[]
@@ -37,14 +37,17 @@ const cell = (name: string, figures: SystemFigures): MensaCell => {
 }
 
 /**
- * Runs a Mensa study: each network scheduled (`scheduleNetwork`, the config's objective) on the
+ * Runs a Mensa comparison: each network scheduled (`scheduleNetwork`, the config's objective) on the
  * system and on every baseline. Ratios count only when both sides are feasible; the geometric
  * means are over those. Deterministic: no random choice.
  *
  * @example
- * const report = runMensaStudy(config, (done, total) => console.error(`${done}/${total}`))
+ * const report = runMensaComparison(config, (done, total) => console.error(`${done}/${total}`))
  */
-export const runMensaStudy = (config: MensaStudyConfig, progress?: (done: number, total: number) => void): MensaStudyReport => {
+export const runMensaComparison = (
+  config: MensaComparisonConfig,
+  progress?: (done: number, total: number) => void,
+): MensaComparisonReport => {
   const system = namedSystem(config.system)
   const baselines = config.baselines.map(namedSystem)
   const rows = config.networks.map((spec, i): MensaRow => {

@@ -2,8 +2,7 @@ import type { JsonIssue } from "@cosearch/space"
 import { type Either, Schema } from "effect"
 import { decodeConfig, Objective, SystemName, ZooSpec } from "../kit/schema-rules.js"
 
-const TpuImacStudyConfigSchema = Schema.Struct({
-  study: Schema.Literal("tpu-imac"),
+const TpuImacComparisonConfigSchema = Schema.Struct({
   name: Schema.String,
   objective: Objective,
   /** A system of one digital unit and IMAC units (the experiment: tpu-imac); the baseline is its first non-IMAC unit alone. */
@@ -13,19 +12,19 @@ const TpuImacStudyConfigSchema = Schema.Struct({
 })
 
 /**
- * A TPU-IMAC study: every network on the digital unit alone and on the system with IMAC; speedup
+ * A TPU-IMAC comparison: every network on the digital unit alone and on the system with IMAC; speedup
  * and the digital unit's on-chip weight memory saved.
  *
  * @example
- * const config: TpuImacStudyConfig = { study: "tpu-imac", name: "t", objective: "latency", system: "tpu-imac", networks: ["vgg16"] }
+ * const config: TpuImacComparisonConfig = { name: "t", objective: "latency", system: "tpu-imac", networks: ["vgg16"] }
  */
-export type TpuImacStudyConfig = Schema.Schema.Type<typeof TpuImacStudyConfigSchema>
+export type TpuImacComparisonConfig = Schema.Schema.Type<typeof TpuImacComparisonConfigSchema>
 
 /**
- * Decodes a TPU-IMAC study config, or lists every problem with its JSON path.
+ * Decodes a TPU-IMAC comparison config (without its kind field), or lists every problem with its JSON path.
  *
  * @example
- * const decoded = decodeTpuImacStudyConfig(JSON.parse(text))
+ * const decoded = decodeTpuImacComparisonConfig({ name: "t", objective: "latency", system: "tpu-imac", networks: ["vgg16"] })
  */
-export const decodeTpuImacStudyConfig = (input: unknown): Either.Either<TpuImacStudyConfig, JsonIssue[]> =>
-  decodeConfig(TpuImacStudyConfigSchema, input)
+export const decodeTpuImacComparisonConfig = (input: unknown): Either.Either<TpuImacComparisonConfig, JsonIssue[]> =>
+  decodeConfig(TpuImacComparisonConfigSchema, input)

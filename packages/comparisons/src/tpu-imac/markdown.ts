@@ -1,22 +1,22 @@
 import { fixed, markdownTable, times } from "../kit/markdown.js"
-import type { TpuImacStudyConfig } from "./config.js"
-import type { TpuImacStudyReport } from "./run.js"
+import type { ComparisonContext } from "../registry/comparison-kind.js"
+import type { TpuImacComparisonConfig } from "./config.js"
+import type { TpuImacComparisonReport } from "./run.js"
 
 const percent = (value: number): string => `${fixed(100 * value, 1)} %`
 const mib = (bytes: number): string => fixed(bytes / 2 ** 20, 2)
 
 /**
- * The TPU-IMAC study as Markdown: how it was produced, speedup and memory reduction per network
+ * The TPU-IMAC comparison as Markdown: how it was produced, speedup and memory reduction per network
  * next to the paper's 2.59x and 88 %, and where and why ours differ.
  *
  * @example
- * writeFileSync("docs/studies/tpu-imac.md", tpuImacStudyMarkdown(config, "experiments/tpu-imac.json", report, seconds))
+ * writeFileSync("docs/comparisons/tpu-imac.md", tpuImacComparisonMarkdown(config, report, { configPath: "experiments/tpu-imac.json", outName: "tpu-imac.md", seconds }))
  */
-export const tpuImacStudyMarkdown = (
-  config: TpuImacStudyConfig,
-  configPath: string,
-  report: TpuImacStudyReport,
-  seconds: number,
+export const tpuImacComparisonMarkdown = (
+  config: TpuImacComparisonConfig,
+  report: TpuImacComparisonReport,
+  { configPath, seconds }: ComparisonContext,
 ): string => {
   const rows = report.rows.map((row) => [
     `\`${row.network}\``,
@@ -32,16 +32,16 @@ export const tpuImacStudyMarkdown = (
   ])
   const vgg = report.rows.find((row) => row.network.startsWith("vgg"))
   const cnnsWithLightHeads = report.rows.filter((row) => !row.network.startsWith("vgg") && !row.network.startsWith("ffnn"))
-  return `# Study: TPU-IMAC — an analog in-memory unit for the FC layers of an Edge TPU
+  return `# Comparison: TPU-IMAC — an analog in-memory unit for the FC layers of an Edge TPU
 
 TPU-IMAC (Elbtity et al., "Heterogeneous Integration of In-Memory Analog Computing Architectures
 with Tensor Processing Units", 2023) runs the convolutions of a CNN on a TPU and its fully connected
 layers on an analog in-memory (IMAC) unit with ternary weights and binary inputs, and reports **up to
-2.59x performance and 88 % memory reduction** over the TPU alone. This study schedules zoo networks
+2.59x performance and 88 % memory reduction** over the TPU alone. This comparison schedules zoo networks
 (VGG-16's heavy FC head, CNNs with light heads, FFNN classifiers) on the \`${config.system}\` preset and
 on its digital unit (\`${report.digitalUnit}\`) alone, objective \`${config.objective}\`.
 
-Produced by \`pnpm cosearch study ${configPath} --out docs/studies/tpu-imac.md\` in ${seconds.toFixed(1)} s.
+Produced by \`pnpm cosearch compare ${configPath} --out docs/comparisons/tpu-imac.md\` in ${seconds.toFixed(1)} s.
 Deterministic. The preset's values and sources: [docs/heterogeneous.md](../heterogeneous.md#presets).
 
 **Memory reduction** is the digital unit's on-chip weight memory saved: the int8 weight bytes of

@@ -3,7 +3,7 @@ import { imacWeightMemory } from "@cosearch/cost"
 import { analyseNetworkOrThrow, lowerNetwork } from "@cosearch/network"
 import { geometricMean } from "../kit/markdown.js"
 import { namedSystem, type SystemFigures, systemFigures, zooNetwork } from "../kit/system-figures.js"
-import type { TpuImacStudyConfig } from "./config.js"
+import type { TpuImacComparisonConfig } from "./config.js"
 
 /** One network on the digital unit alone and with IMAC. */
 export interface TpuImacRow {
@@ -26,8 +26,8 @@ export interface TpuImacRow {
   readonly imacLayers: number
 }
 
-/** The study's rows and the means over them. */
-export interface TpuImacStudyReport {
+/** The comparison's rows and the means over them. */
+export interface TpuImacComparisonReport {
   readonly digitalUnit: string
   readonly rows: readonly TpuImacRow[]
   readonly meanSpeedup: number
@@ -49,14 +49,17 @@ export const digitalBaseline = (system: HeterogeneousSystem): HeterogeneousSyste
 }
 
 /**
- * Runs a TPU-IMAC study: each network scheduled on the system's digital unit alone and on the
+ * Runs a TPU-IMAC comparison: each network scheduled on the system's digital unit alone and on the
  * whole system; speedup, energy ratio and the on-chip weight memory the digital unit saves
  * (int8 weights of the layers moved to IMAC over all its weights). Deterministic.
  *
  * @example
- * const report = runTpuImacStudy(config)
+ * const report = runTpuImacComparison(config)
  */
-export const runTpuImacStudy = (config: TpuImacStudyConfig, progress?: (done: number, total: number) => void): TpuImacStudyReport => {
+export const runTpuImacComparison = (
+  config: TpuImacComparisonConfig,
+  progress?: (done: number, total: number) => void,
+): TpuImacComparisonReport => {
   const system = namedSystem(config.system)
   const baseline = digitalBaseline(system)
   const imacNames = new Set(system.units.filter((unit) => unit.kind === "imac").map((unit) => unit.name))
