@@ -4,7 +4,12 @@ import type { Either } from "effect"
 import { Schema } from "effect"
 import { decodeConfig, oneOf, PositiveInt, PositiveNumber } from "../kit/schema-rules.js"
 
-/** The neural spaces a classes comparison samples. */
+/**
+ * The neural spaces a classes comparison samples.
+ *
+ * @example
+ * classComparisonSpaces.includes("fbnet") // true
+ */
 export const classComparisonSpaces = ["nb201", "fbnet", "edgetpu-net"] as const
 
 const NetworkSample = Schema.Struct({

@@ -3,7 +3,12 @@ import { type EdgeTpuNetworkCost, spearman } from "@cosearch/cost"
 import type { ClassComparisonConfig } from "./config.js"
 import type { ClassRow, NetworkFeatures } from "./run.js"
 
-/** Summary of one accelerator over the comparison's networks. */
+/**
+ * Summary of one accelerator over the comparison's networks.
+ *
+ * @example
+ * classComparisonReport(config, rows).classes[0]?.latencyMs.median
+ */
 export interface ClassSummary {
   readonly accelerator: string
   readonly peakTops: number
@@ -21,14 +26,24 @@ export interface ClassSummary {
   readonly medianStreamedMb: number
 }
 
-/** p10, median and p90. */
+/**
+ * p10, median and p90.
+ *
+ * @example
+ * const latency: Quantiles = { p10: 0.03, median: 0.16, p90: 1.6 }
+ */
 export interface Quantiles {
   readonly p10: number
   readonly median: number
   readonly p90: number
 }
 
-/** How strongly a network feature drives latency (Spearman's rho over networks). */
+/**
+ * How strongly a network feature drives latency (Spearman's rho over networks).
+ *
+ * @example
+ * classComparisonReport(config, rows).drivers.find((driver) => driver.feature === "macs")?.gap
+ */
 export interface Driver {
   readonly feature: keyof Omit<NetworkFeatures, "space" | "name">
   /** Per accelerator, rho(feature, latency). */
@@ -37,7 +52,12 @@ export interface Driver {
   readonly gap: number
 }
 
-/** Everything the report prints. */
+/**
+ * Everything the report prints.
+ *
+ * @example
+ * classComparisonReport(config, rows).bySpace // { nb201: 3000, ... }
+ */
 export interface ClassComparisonReport {
   readonly networks: number
   readonly bySpace: Readonly<Record<string, number>>

@@ -13,7 +13,12 @@ import {
 import { type Configuration, createRandom, type Random, sampleMany } from "@cosearch/space"
 import type { ClassComparisonConfig } from "./config.js"
 
-/** What the comparison records of one network, independent of the accelerator. */
+/**
+ * What the comparison records of one network, independent of the accelerator.
+ *
+ * @example
+ * runClassComparison(config)[0]?.features.macs
+ */
 export interface NetworkFeatures {
   readonly space: string
   readonly name: string
@@ -28,7 +33,12 @@ export interface NetworkFeatures {
   readonly depthwiseShare: number
 }
 
-/** One network of the comparison with its result on every accelerator, in config order. */
+/**
+ * One network of the comparison with its result on every accelerator, in config order.
+ *
+ * @example
+ * runClassComparison(config)[0]?.results[0]?.feasible
+ */
 export interface ClassRow {
   readonly features: NetworkFeatures
   readonly results: readonly EdgeTpuResult[]

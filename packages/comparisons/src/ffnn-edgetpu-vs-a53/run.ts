@@ -3,13 +3,23 @@ import { cpuNetworkCost, edgeTpuWorkload, evaluateEdgeTpu } from "@cosearch/cost
 import { analyseNetworkOrThrow, ffnn, lowerNetwork } from "@cosearch/network"
 import type { FfnnPlatformComparisonConfig } from "./config.js"
 
-/** Latency and energy of one inference on one platform. */
+/**
+ * Latency and energy of one inference on one platform.
+ *
+ * @example
+ * const cost: PlatformCost = { latencySeconds: 1e-4, energyPj: 2e6 }
+ */
 export interface PlatformCost {
   readonly latencySeconds: number
   readonly energyPj: number
 }
 
-/** One classifier of the grid on both platforms. */
+/**
+ * One classifier of the grid on both platforms.
+ *
+ * @example
+ * runFfnnPlatformComparison(config).cells[0]?.fasterOn // "edgetpu" or "cpu"
+ */
 export interface FfnnCell {
   readonly width: number
   readonly depth: number
@@ -23,7 +33,12 @@ export interface FfnnCell {
   readonly cheaperOn: "edgetpu" | "cpu"
 }
 
-/** Per depth, the widths of the grid at which the Edge TPU wins, as the crossover points. */
+/**
+ * Per depth, the widths of the grid at which the Edge TPU wins, as the crossover points.
+ *
+ * @example
+ * runFfnnPlatformComparison(config).latencyCrossover[0]?.from
+ */
 export interface FfnnCrossover {
   readonly depth: number
   /** The smallest width at which the Edge TPU wins, or null when it never does. */
@@ -34,14 +49,24 @@ export interface FfnnCrossover {
   readonly widths: readonly number[]
 }
 
-/** The grid (rows by depth, cells by width) and the crossovers per depth. */
+/**
+ * The grid (rows by depth, cells by width) and the crossovers per depth.
+ *
+ * @example
+ * runFfnnPlatformComparison(config).cells.length // widths x depths
+ */
 export interface FfnnPlatformReport {
   readonly cells: readonly FfnnCell[]
   readonly latencyCrossover: readonly FfnnCrossover[]
   readonly energyCrossover: readonly FfnnCrossover[]
 }
 
-/** The layer sizes of a classifier of the grid. */
+/**
+ * The layer sizes of a classifier of the grid.
+ *
+ * @example
+ * ffnnSizes(4040, 64, 2, 12) // [4040, 64, 64, 12]
+ */
 export const ffnnSizes = (features: number, width: number, depth: number, classes: number): number[] => [
   features,
   ...new Array<number>(depth).fill(width),

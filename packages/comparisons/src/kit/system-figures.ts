@@ -2,7 +2,12 @@ import { type HeterogeneousSystem, systemPreset } from "@cosearch/accelerator"
 import { type ScheduleObjective, scheduleNetwork } from "@cosearch/cost"
 import { buildZooNetwork, type Network } from "@cosearch/network"
 
-/** A network's schedule on a system, in the units the comparisons report. */
+/**
+ * A network's schedule on a system, in the units the comparisons report.
+ *
+ * @example
+ * systemFigures(zooNetwork("resnet18"), namedSystem("mensa"), "edp").latencySeconds
+ */
 export interface SystemFigures {
   readonly feasible: boolean
   readonly latencySeconds: number

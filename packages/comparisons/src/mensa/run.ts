@@ -2,7 +2,12 @@ import { geometricMean } from "../kit/markdown.js"
 import { namedSystem, type SystemFigures, systemFigures, zooNetwork } from "../kit/system-figures.js"
 import type { MensaComparisonConfig } from "./config.js"
 
-/** One network on one system. */
+/**
+ * One network on one system.
+ *
+ * @example
+ * runMensaComparison(config).rows[0]?.system.inferencesPerJoule
+ */
 export interface MensaCell {
   readonly system: string
   readonly figures: SystemFigures
@@ -12,7 +17,13 @@ export interface MensaCell {
   readonly layersPerUnit: Readonly<Record<string, number>>
 }
 
-/** One network: its cell on the system and on each baseline, and the system's ratios over each baseline. */
+/**
+ * One network: its cell on the system and on each baseline, and the system's ratios over each baseline.
+ *
+ * @example
+ * const [row] = runMensaComparison(config).rows
+ * row?.efficiencyRatios[0] // baseline energy / system energy
+ */
 export interface MensaRow {
   readonly network: string
   readonly system: MensaCell
@@ -23,7 +34,12 @@ export interface MensaRow {
   readonly throughputRatios: readonly number[]
 }
 
-/** The comparison's figures: rows per network and, per baseline, the geometric means of the ratios. */
+/**
+ * The comparison's figures: rows per network and, per baseline, the geometric means of the ratios.
+ *
+ * @example
+ * runMensaComparison(config).meanThroughputRatios[0]
+ */
 export interface MensaComparisonReport {
   readonly rows: readonly MensaRow[]
   readonly meanEfficiencyRatios: readonly number[]

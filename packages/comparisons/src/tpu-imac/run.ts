@@ -5,7 +5,12 @@ import { geometricMean } from "../kit/markdown.js"
 import { namedSystem, type SystemFigures, systemFigures, zooNetwork } from "../kit/system-figures.js"
 import type { TpuImacComparisonConfig } from "./config.js"
 
-/** One network on the digital unit alone and with IMAC. */
+/**
+ * One network on the digital unit alone and with IMAC.
+ *
+ * @example
+ * runTpuImacComparison(config).rows[0]?.memoryReduction
+ */
 export interface TpuImacRow {
   readonly network: string
   readonly alone: SystemFigures
@@ -26,7 +31,12 @@ export interface TpuImacRow {
   readonly imacLayers: number
 }
 
-/** The comparison's rows and the means over them. */
+/**
+ * The comparison's rows and the means over them.
+ *
+ * @example
+ * runTpuImacComparison(config).maxSpeedup
+ */
 export interface TpuImacComparisonReport {
   readonly digitalUnit: string
   readonly rows: readonly TpuImacRow[]
