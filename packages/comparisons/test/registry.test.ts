@@ -65,30 +65,15 @@ describe("the comparison registry", () => {
   })
 
   it("lists every config problem with its JSON path", () => {
-    const mensa = issuesOf({
-      comparison: "mensa",
-      name: "x",
-      objective: "speed",
-      system: "mensa",
-      baselines: ["tpu-v9"],
-      networks: ["resnet99"],
-    })
-    expect(mensa.join("\n")).toContain("objective: expected one of latency, energy, edp")
-    expect(mensa.join("\n")).toContain("baselines[0]")
-    expect(mensa.join("\n")).toContain("networks[0]")
-    const grid = issuesOf({
-      comparison: "ffnn-edgetpu-vs-a53",
-      name: "x",
-      input: { features: 0, description: "" },
-      classes: 2,
-      widths: [],
-      depths: [1],
-      edgetpu: "coral",
-      cpu: "cortex-a72",
-    })
-    expect(grid.join("\n")).toContain("input.features: expected a positive integer, got 0")
-    expect(grid.join("\n")).toContain("widths")
-    expect(grid.join("\n")).toContain("cpu: expected one of cortex-a53")
+    const mensa = issuesOf({ comparison: "mensa", objective: "edp", system: "nope", networks: [], extra: 1 })
+    expect(mensa.find((line) => line.startsWith("system:"))).toMatch(/^system: expected a system \(mensa, mensa-edgetpu, tpu-imac\)/)
+    expect(mensa).toEqual(expect.arrayContaining(["name: is missing", "baselines: is missing", "networks[0]: is missing"]))
+    expect(mensa.some((line) => line.startsWith("extra: is unexpected"))).toBe(true)
+    const grid = issuesOf({ comparison: "ffnn-edgetpu-vs-a53", name: "x", input: { features: 8 }, classes: 0, widths: [8], depths: [-2] })
+    expect(grid).toContain("input.description: is missing")
+    expect(grid).toContain("classes: expected a positive integer, got 0")
+    expect(grid).toContain("depths[0]: expected a positive integer, got -2")
+    expect(grid).toContain("edgetpu: is missing")
   })
 
   it("touches neither stderr nor stdout: progress goes to the callback", () => {
