@@ -40,12 +40,6 @@ export {
   type PlatformCost,
   runFfnnPlatformComparison,
 } from "./ffnn-edgetpu-vs-a53/run.js"
-export { fixed, geometricMean, markdownTable, times } from "./kit/markdown.js"
-export { namedSystem, plainFigures, type SystemFigures, systemFigures, zooNetwork } from "./kit/system-figures.js"
-export { decodeMensaComparisonConfig, type MensaComparisonConfig } from "./mensa/config.js"
-export { mensaComparison } from "./mensa/kind.js"
-export { mensaComparisonMarkdown } from "./mensa/markdown.js"
-export { type MensaCell, type MensaComparisonReport, type MensaRow, runMensaComparison } from "./mensa/run.js"
 export {
   type ComparisonContext,
   type ComparisonFile,
@@ -54,7 +48,13 @@ export {
   type ComparisonParts,
   type ComparisonProgress,
   comparisonKind,
-} from "./registry/comparison-kind.js"
+} from "./kind/comparison-kind.js"
+export { fixed, geometricMean, markdownTable, times } from "./kit/markdown.js"
+export { namedSystem, plainFigures, type SystemFigures, systemFigures, zooNetwork } from "./kit/system-figures.js"
+export { decodeMensaComparisonConfig, type MensaComparisonConfig } from "./mensa/config.js"
+export { mensaComparison } from "./mensa/kind.js"
+export { mensaComparisonMarkdown } from "./mensa/markdown.js"
+export { type MensaCell, type MensaComparisonReport, type MensaRow, runMensaComparison } from "./mensa/run.js"
 export { comparisonKindNames, comparisonKinds } from "./registry/registry.js"
 export { type RunComparisonOptions, runComparison } from "./registry/run-comparison.js"
 export { decodeTpuImacComparisonConfig, type TpuImacComparisonConfig } from "./tpu-imac/config.js"

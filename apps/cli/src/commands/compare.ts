@@ -2,7 +2,7 @@ import { basename, dirname, join } from "node:path"
 import { comparisonKindNames, runComparison } from "@cosearch/comparisons"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Either } from "effect"
-import { invalidConfig, readConfigJson, writeFilesAtomically } from "../comparison/config-file.js"
+import { invalidConfig, readConfigJson, writeFilesAtomically } from "./compare-files.js"
 
 /** What distinguishes `compare` from its old names: the kinds it takes, and how it names things. */
 interface CompareCommandSpec {

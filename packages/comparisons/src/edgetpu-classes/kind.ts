@@ -1,4 +1,4 @@
-import { comparisonKind } from "../registry/comparison-kind.js"
+import { comparisonKind } from "../kind/comparison-kind.js"
 import { decodeClassComparisonConfig } from "./config.js"
 import { classComparisonMarkdown } from "./markdown.js"
 import { classComparisonReport } from "./report.js"

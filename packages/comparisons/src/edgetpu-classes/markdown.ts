@@ -1,6 +1,6 @@
 import { type EdgeTpuPresetName, edgeTpuLayerClasses, edgeTpuPresets } from "@cosearch/accelerator"
+import type { ComparisonContext } from "../kind/comparison-kind.js"
 import { fixed, markdownTable } from "../kit/markdown.js"
-import type { ComparisonContext } from "../registry/comparison-kind.js"
 import type { ClassComparisonConfig } from "./config.js"
 import type { ClassComparisonReport, Driver } from "./report.js"
 

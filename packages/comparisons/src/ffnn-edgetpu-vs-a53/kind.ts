@@ -1,4 +1,4 @@
-import { comparisonKind } from "../registry/comparison-kind.js"
+import { comparisonKind } from "../kind/comparison-kind.js"
 import { decisionChartName, decisionChartSvg } from "./chart.js"
 import { decodeFfnnPlatformComparisonConfig } from "./config.js"
 import { ffnnPlatformMarkdown } from "./markdown.js"

@@ -1,5 +1,5 @@
+import type { ComparisonContext } from "../kind/comparison-kind.js"
 import { fixed, markdownTable, times } from "../kit/markdown.js"
-import type { ComparisonContext } from "../registry/comparison-kind.js"
 import { decisionChartName } from "./chart.js"
 import type { FfnnPlatformComparisonConfig } from "./config.js"
 import type { FfnnCell, FfnnCrossover, FfnnPlatformReport } from "./run.js"

@@ -1,5 +1,5 @@
+import { comparisonKind } from "../kind/comparison-kind.js"
 import { plainFigures } from "../kit/system-figures.js"
-import { comparisonKind } from "../registry/comparison-kind.js"
 import { decodeMensaComparisonConfig } from "./config.js"
 import { mensaComparisonMarkdown } from "./markdown.js"
 import { runMensaComparison } from "./run.js"

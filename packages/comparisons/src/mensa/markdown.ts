@@ -1,5 +1,5 @@
+import type { ComparisonContext } from "../kind/comparison-kind.js"
 import { fixed, geometricMean, markdownTable, times } from "../kit/markdown.js"
-import type { ComparisonContext } from "../registry/comparison-kind.js"
 import type { MensaComparisonConfig } from "./config.js"
 import type { MensaComparisonReport } from "./run.js"
 

@@ -1,8 +1,8 @@
 import { classComparison } from "../edgetpu-classes/kind.js"
 import { ffnnPlatformComparison } from "../ffnn-edgetpu-vs-a53/kind.js"
+import type { ComparisonKind } from "../kind/comparison-kind.js"
 import { mensaComparison } from "../mensa/kind.js"
 import { tpuImacComparison } from "../tpu-imac/kind.js"
-import type { ComparisonKind } from "./comparison-kind.js"
 
 /**
  * Every comparison kind, by the value of a config's `comparison` field. A new kind is one folder

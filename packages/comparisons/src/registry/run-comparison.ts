@@ -1,6 +1,6 @@
 import type { JsonIssue } from "@cosearch/space"
 import { Either } from "effect"
-import type { ComparisonOutput } from "./comparison-kind.js"
+import type { ComparisonOutput } from "../kind/comparison-kind.js"
 import { comparisonKindNames, comparisonKinds } from "./registry.js"
 
 /**

@@ -1,5 +1,5 @@
+import { comparisonKind } from "../kind/comparison-kind.js"
 import { plainFigures } from "../kit/system-figures.js"
-import { comparisonKind } from "../registry/comparison-kind.js"
 import { decodeTpuImacComparisonConfig } from "./config.js"
 import { tpuImacComparisonMarkdown } from "./markdown.js"
 import { runTpuImacComparison } from "./run.js"

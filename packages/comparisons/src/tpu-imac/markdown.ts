@@ -1,5 +1,5 @@
+import type { ComparisonContext } from "../kind/comparison-kind.js"
 import { fixed, markdownTable, times } from "../kit/markdown.js"
-import type { ComparisonContext } from "../registry/comparison-kind.js"
 import type { TpuImacComparisonConfig } from "./config.js"
 import type { TpuImacComparisonReport } from "./run.js"
 
