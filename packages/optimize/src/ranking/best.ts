@@ -8,7 +8,7 @@ import { dominates } from "./dominance.js"
  * @example
  * const feasible = (await store.trials(study.id)).filter((trial) => isFeasible(["maximize"], trial))
  */
-export const isFeasible = (directions: readonly Direction[], trial: Trial): boolean =>
+export const isFeasible = (directions: readonly Direction[], trial: Pick<Trial, "state" | "values" | "constraints">): boolean =>
   trial.state === "complete" &&
   trial.values !== undefined &&
   trial.values.length === directions.length &&
