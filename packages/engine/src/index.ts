@@ -27,6 +27,7 @@ export { type CostSettings, costEvaluator } from "./evaluators/cost/cost-evaluat
 export { type DataflowChoice, type EvaluationRecord, evaluationRecord, type LayerRecord } from "./evaluators/cost/evaluation-record.js"
 export {
   type Candidate,
+  candidateOf,
   type Evaluate,
   type Evaluation,
   type EvaluatorContext,
@@ -43,7 +44,7 @@ export { type BatchPlanner, createBatchPlanner, createStudyOptimizer } from "./r
 export { type RunStudyOptions, runStudy, type StudyReport } from "./run/run-study.js"
 export { createStopSignal, type StopSignal } from "./run/stop-signal.js"
 export type { StopReason, StudyEvent } from "./run/study-event.js"
-export { outcomeOf, trialResultOf } from "./run/trial-outcome.js"
+export { trialResultOf } from "./run/trial-result.js"
 export { heteroSystemEntry, heteroSystemSlotsOf, heteroSystemSpace } from "./spaces/hetero-system.js"
 export { jointSpace } from "./spaces/joint-space.js"
 export { type DecodedConfiguration, decodedParts, type NamedSpace } from "./spaces/named-space.js"

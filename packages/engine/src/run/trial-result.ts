@@ -1,5 +1,4 @@
-import { complete, failed, infeasible, type Outcome } from "@cosearch/optimize"
-import type { StudyConstraint, StudyObjective, Trial, TrialResult } from "@cosearch/store"
+import { constraintValue, type StudyConstraint, type StudyObjective, type TrialResult } from "@cosearch/optimize"
 import type { Evaluation } from "../evaluators/evaluator.js"
 
 /** The finite number a metric holds, or a description of what is there instead. */
@@ -13,14 +12,11 @@ const readMetric = (evaluation: Evaluation, metric: string): number | string => 
   return `metric "${metric}" is ${JSON.stringify(value)}, not a finite number`
 }
 
-/** A constraint's value: `<= 0` when it holds. */
-const constraintValue = (constraint: StudyConstraint, value: number): number =>
-  constraint.max !== undefined ? value - constraint.max : (constraint.min ?? value) - value
-
 /**
- * Turns an evaluation into what is stored: objective values (one per objective, in order),
- * constraint values, and the state. Infeasible when the evaluator says so (values kept when all
- * are there) or a constraint is violated; failed when a needed metric is missing or not a number.
+ * Turns an evaluation into how its trial ended: objective values (one per objective, in order),
+ * constraint values (see `constraintValue`), the metrics, and the state. Infeasible when the
+ * evaluator says so (values kept when all are there) or a constraint is violated; failed when a
+ * needed metric is missing or not a number.
  *
  * @example
  * trialResultOf({ metrics: { accuracy: 93, coralLatencyMs: 1.3 } }, [{ metric: "accuracy", direction: "maximize" }], [{ metric: "coralLatencyMs", max: 1.1164 }])
@@ -52,20 +48,4 @@ export const trialResultOf = (
   if (problems.length > 0) return { state: "failed", metrics, error: problems.join("; ") }
   const violated = constraintValues.some((value) => value > 0)
   return { state: violated ? "infeasible" : "complete", values, constraints: constraintValues, metrics }
-}
-
-/**
- * The outcome the optimizer is told for a stored finished trial.
- *
- * @example
- * optimizer.tell(history.map((trial) => ({ configuration: trial.params, origin: trial.origin, outcome: outcomeOf(trial) })))
- */
-export const outcomeOf = (trial: Trial): Outcome => {
-  const known = {
-    ...(trial.values === undefined ? {} : { values: trial.values }),
-    ...(trial.constraints === undefined ? {} : { constraints: trial.constraints }),
-  }
-  if (trial.state === "complete" && trial.values !== undefined) return complete(trial.values, trial.constraints)
-  if (trial.state === "infeasible") return infeasible(known)
-  return failed(trial.error)
 }
