@@ -18,7 +18,8 @@ export default defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions } },
   test: {
-    projects: packages,
+    // "repo": the checks of the repository as a whole (test/: dependency rules).
+    projects: [...packages, { extends: true as const, test: { name: "repo", root: ".", include: ["test/**/*.test.ts"] } }],
     testTimeout: 60_000,
   },
 })

@@ -17,7 +17,7 @@
 import { readFileSync } from "node:fs"
 import { gunzipSync } from "node:zlib"
 import { nb201EdgeNames, nb201Operations, nb201Space } from "@cosearch/network"
-import { complete, createOptimizerByName, infeasible, type Outcome, optimizerNames } from "@cosearch/optimize"
+import { complete, createOptimizerByName, finishedTrial, infeasible, optimizerNames, type TrialResult } from "@cosearch/optimize"
 import type { Configuration } from "@cosearch/space"
 
 interface Settings {
@@ -93,7 +93,7 @@ const runStudy = (name: string, seed: number, settings: Settings, table: Map<str
   const best = new Float64Array(settings.budget).fill(Number.NaN)
   let incumbent = Number.NaN
   let spent = 0
-  const evaluate = (config: Configuration): Outcome => {
+  const evaluate = (config: Configuration): TrialResult => {
     const cell = table.get(archOf(config))
     if (cell === undefined) throw new Error(`no NB201 row for ${archOf(config)}`)
     if (cell.latency === undefined) return infeasible()
@@ -101,10 +101,10 @@ const runStudy = (name: string, seed: number, settings: Settings, table: Map<str
     return complete([cell.accuracy], [cell.latency - settings.latencyThreshold])
   }
   while (spent < settings.budget) {
-    const suggestions = optimizer.ask(1)
-    optimizer.tell(suggestions.map((suggestion) => ({ ...suggestion, outcome: evaluate(suggestion.configuration) })))
+    const proposals = optimizer.ask(1)
+    optimizer.tell(proposals.map((proposal, k) => finishedTrial(spent + k, proposal, evaluate(proposal.params))))
     best[spent] = incumbent
-    spent += suggestions.length
+    spent += proposals.length
   }
   return best
 }

@@ -18,7 +18,8 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { decodeExperiment, loadExperimentFile, runStudy } from "@cosearch/engine"
-import { openSqliteStore, type Trial } from "@cosearch/store"
+import type { Trial } from "@cosearch/optimize"
+import { openSqliteStore } from "@cosearch/store"
 import { Effect } from "effect"
 
 const seedRange = (text: string): number[] => {

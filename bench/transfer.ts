@@ -35,11 +35,12 @@ import { buildZooNetwork } from "@cosearch/network"
 import {
   complete,
   createOptimizerByName,
+  finishedTrial,
   infeasible,
   type NamedOptimizerSettings,
-  type Outcome,
   optimizerNames,
   type Trial,
+  type TrialResult,
 } from "@cosearch/optimize"
 import type { Configuration } from "@cosearch/space"
 
@@ -115,13 +116,13 @@ const parseSettings = (args: readonly string[]): Settings => {
 
 /** The evaluator of one area budget: latency (ms) to minimise, area over budget as a constraint. */
 const evaluatorOf = (workload: EdgeTpuWorkload, constants: EdgeTpuConstants | undefined, budgetMm2: number) => {
-  return (configuration: Configuration): { outcome: Outcome; latencyMs: number } => {
+  return (configuration: Configuration): { result: TrialResult; latencyMs: number } => {
     const design = edgeTpuFromKnobs(edgeTpuKnobsOf(configuration), constants === undefined ? {} : { constants })
     const result = evaluateEdgeTpu(workload, design)
-    if (!result.feasible) return { outcome: infeasible(), latencyMs: Number.POSITIVE_INFINITY }
+    if (!result.feasible) return { result: infeasible(), latencyMs: Number.POSITIVE_INFINITY }
     const feasible = result.areaMm2 <= budgetMm2
     return {
-      outcome: complete([result.latencyMs], [result.areaMm2 - budgetMm2]),
+      result: complete([result.latencyMs], [result.areaMm2 - budgetMm2]),
       latencyMs: feasible ? result.latencyMs : Number.POSITIVE_INFINITY,
     }
   }
@@ -150,16 +151,16 @@ const runStudy = (
   let spent = 0
   const reachedAt: (number | undefined)[] = targets.map(() => undefined)
   while (spent < evaluations && (targets.length === 0 || reachedAt.some((at) => at === undefined))) {
-    const suggestions = optimizer.ask(1)
+    const proposals = optimizer.ask(1)
     optimizer.tell(
-      suggestions.map((suggestion) => {
-        const { outcome, latencyMs } = evaluate(suggestion.configuration)
+      proposals.map((proposal) => {
+        const { result, latencyMs } = evaluate(proposal.params)
         spent++
         if (latencyMs < best) best = latencyMs
         targets.forEach((target, t) => {
           if (reachedAt[t] === undefined && best <= target) reachedAt[t] = spent
         })
-        return { ...suggestion, outcome }
+        return finishedTrial(spent - 1, proposal, result)
       }),
     )
   }
@@ -172,14 +173,8 @@ const runStudy = (
  */
 const rebase = (trials: readonly Trial[], shift: number): Trial[] =>
   trials.map((trial) =>
-    trial.outcome.state === "complete" && trial.outcome.constraints !== undefined
-      ? {
-          ...trial,
-          outcome: complete(
-            trial.outcome.values,
-            trial.outcome.constraints.map((value) => value + shift),
-          ),
-        }
+    trial.state === "complete" && trial.constraints !== undefined
+      ? { ...trial, constraints: trial.constraints.map((value) => value + shift) }
       : trial,
   )
 

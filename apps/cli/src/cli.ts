@@ -3,13 +3,12 @@ import type { CliApp } from "@effect/cli/CliApp"
 import { Console, Effect } from "effect"
 import { normaliseOneLetterOptions } from "./argv.js"
 import { calibrateCommand } from "./commands/calibrate.js"
-import { classesCommand } from "./commands/classes.js"
+import { classesCommand, compareCommand, studyCommand } from "./commands/compare.js"
 import { evaluateCommand } from "./commands/evaluate.js"
 import { layersCommand } from "./commands/layers.js"
 import { networkCommand } from "./commands/network.js"
 import { runCommand } from "./commands/run.js"
 import { spaceCommand } from "./commands/space.js"
-import { studyCommand } from "./commands/study.js"
 import { bestCommand, exportCommand, statusCommand, trialsCommand } from "./commands/study-read.js"
 import { surrogateCommand } from "./commands/surrogate.js"
 
@@ -30,6 +29,7 @@ const rootCommand = Command.make("cosearch").pipe(
     spaceCommand,
     evaluateCommand,
     calibrateCommand,
+    compareCommand,
     classesCommand,
     studyCommand,
     layersCommand,

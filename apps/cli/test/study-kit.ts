@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
-import { openSqliteStore, type Trial } from "@cosearch/store"
+import type { Trial } from "@cosearch/optimize"
+import { openSqliteStore } from "@cosearch/store"
 
 const repoRoot = resolve(import.meta.dirname, "../../..")
 

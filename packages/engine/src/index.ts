@@ -25,6 +25,7 @@ export { acceleratorPart, type CostSettings, costEvaluator, costEvaluatorOf } fr
 export { clearNetworkCache, type NetworkCacheStats, networkCacheStats } from "./evaluators/cost/network-cache.js"
 export {
   type Candidate,
+  candidateOf,
   type Evaluate,
   type Evaluation,
   type EvaluatorContext,
@@ -41,7 +42,7 @@ export { type BatchPlanner, createBatchPlanner, createStudyOptimizer } from "./r
 export { type RunStudyOptions, runStudy, type StudyReport } from "./run/run-study.js"
 export { createStopSignal, type StopSignal } from "./run/stop-signal.js"
 export type { StopReason, StudyEvent } from "./run/study-event.js"
-export { outcomeOf, trialResultOf } from "./run/trial-outcome.js"
+export { trialResultOf } from "./run/trial-result.js"
 export { heteroSystemEntry, heteroSystemSlotsOf, heteroSystemSpace } from "./spaces/hetero-system.js"
 export { jointSpace } from "./spaces/joint-space.js"
 export { type DecodedConfiguration, decodedParts, type NamedSpace, networkPartOf } from "./spaces/named-space.js"

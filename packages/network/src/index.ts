@@ -50,7 +50,7 @@ export {
 export { countNetwork, type LayerCounts, type NetworkCounts, type NetworkTotals } from "./count/count.js"
 export * from "./families/index.js"
 export { type FoldReport, type FoldResult, foldAndPrune } from "./graph/fold.js"
-export { InvalidNetworkError, type NetworkIssue, type NetworkRule } from "./graph/issue.js"
+export { InvalidNetworkError, type NetworkIssue } from "./graph/issue.js"
 export {
   type AnalysedLayer,
   type AnalysedNetwork,
@@ -86,6 +86,7 @@ export {
   type WeightOperand,
 } from "./loopnest/loopnest.js"
 export { lowerLayer, lowerNetwork } from "./loopnest/lower.js"
+export type { NetworkRule } from "./rules/network-rule.js"
 export { edgeTpuNetOf, edgeTpuNetSpace, edgeTpuStageChoicesOf } from "./space/edgetpu-net-space.js"
 export { fbnetLayerNames, fbnetNetworkOf, fbnetOperationsOf, fbnetSpace } from "./space/fbnet-space.js"
 export { nb201ArchOf, nb201EdgeNames, nb201NetworkOf, nb201Space } from "./space/nb201-space.js"

@@ -8,10 +8,11 @@ import {
   createNsga2,
   createP3bo,
   failed,
+  finishedTrial,
   infeasible,
-  type Outcome,
   paretoFront,
   runOptimization,
+  type TrialResult,
 } from "@cosearch/optimize"
 import { type Configuration, categorical, defineSpace, ordinal } from "@cosearch/space"
 
@@ -34,7 +35,7 @@ const model = (config: Configuration) => {
 }
 
 // Minimise latency subject to area <= 12 mm^2; a 64 x 64 array does not even place and route.
-const evaluate = (config: Configuration): Outcome => {
+const evaluate = (config: Configuration): TrialResult => {
   if (config.pe_x === 64 && config.pe_y === 64) return failed("place and route ran out of memory")
   const { latency, area } = model(config)
   return complete([latency], [area - 12])
@@ -43,10 +44,11 @@ const evaluate = (config: Configuration): Outcome => {
 // The ask/tell loop, by hand: ask a batch, evaluate, tell.
 const gp = createGpBo(space, { directions: ["minimize"], seed: 1 })
 for (let round = 0; round < 10; round++) {
-  const suggestions = gp.ask(3) // three configurations, kept apart by the kriging believer
-  gp.tell(suggestions.map((suggestion) => ({ ...suggestion, outcome: evaluate(suggestion.configuration) })))
+  const proposals = gp.ask(3) // three configurations, kept apart by the kriging believer
+  const first = gp.history.length // trials are numbered in the order asked
+  gp.tell(proposals.map((proposal, k) => finishedTrial(first + k, proposal, evaluate(proposal.params))))
 }
-console.log("GP-BO best:", bestTrial(space, ["minimize"], gp.history)?.configuration)
+console.log("GP-BO best:", bestTrial(["minimize"], gp.history)?.params)
 
 // A study resumes from its history: the rebuilt optimizer asks what the original would have.
 const resumed = createGpBo(space, { directions: ["minimize"], seed: 1 })
@@ -57,7 +59,7 @@ console.log("resumed asks the same:", JSON.stringify(resumed.ask(2)) === JSON.st
 const p3bo = createP3bo(space, { directions: ["minimize"], seed: 2 })
 runOptimization(p3bo, evaluate, { budget: 40 })
 const perMember = new Map<string, number>()
-for (const trial of p3bo.history) perMember.set(trial.origin ?? "?", (perMember.get(trial.origin ?? "?") ?? 0) + 1)
+for (const trial of p3bo.history) perMember.set(trial.origin, (perMember.get(trial.origin) ?? 0) + 1)
 console.log("P3BO trials per member:", Object.fromEntries(perMember))
 
 // Two objectives: latency and area, NSGA-II; the evaluator may also just say "infeasible".
@@ -65,10 +67,10 @@ const nsga2 = createNsga2(space, { directions: ["minimize", "minimize"], seed: 3
 runOptimization(nsga2, (config) => (config.glb_kib === 1024 ? infeasible() : complete([model(config).latency, model(config).area])), {
   budget: 100,
 })
-console.log("Pareto front size:", paretoFront(space, ["minimize", "minimize"], nsga2.history).length)
+console.log("Pareto front size:", paretoFront(["minimize", "minimize"], nsga2.history).length)
 
 // Warm start: a tighter area budget, starting from the first study's trials.
-const tighter = (config: Configuration): Outcome => complete([model(config).latency], [model(config).area - 8])
+const tighter = (config: Configuration): TrialResult => complete([model(config).latency], [model(config).area - 8])
 const warm = createAgingEvolution(space, { directions: ["minimize"], seed: 4, warmStart: { trials: gp.history } })
 runOptimization(warm, tighter, { budget: 30 })
-console.log("warm-started evolution best under 8 mm^2:", bestTrial(space, ["minimize"], warm.history)?.configuration)
+console.log("warm-started evolution best under 8 mm^2:", bestTrial(["minimize"], warm.history)?.params)

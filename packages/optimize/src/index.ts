@@ -5,9 +5,10 @@
  * failed trials as information, all able to warm-start from a previous study.
  *
  * @example
- * import { complete, createAgingEvolution, runOptimization } from "@cosearch/optimize"
+ * import { bestTrial, complete, createAgingEvolution, runOptimization } from "@cosearch/optimize"
  * const optimizer = createAgingEvolution(space, { directions: ["maximize"], seed: 0 })
- * runOptimization(optimizer, (config) => complete([accuracyOf(config)]), { budget: 100 })
+ * runOptimization(optimizer, (params) => complete([accuracyOf(params)]), { budget: 100 })
+ * bestTrial(["maximize"], optimizer.history)?.params
  *
  * @packageDocumentation
  */
@@ -49,7 +50,7 @@ export { type CommonSettings, createOptimizer, type Optimizer } from "./optimize
 export { type RunOptions, runOptimization } from "./optimizer/run.js"
 export type { Proposal, ProposalContext, Strategy } from "./optimizer/strategy.js"
 export { createRandomSearch, randomStrategy } from "./random-search/random-search.js"
-export { bestTrial, paretoFront } from "./ranking/best.js"
+export { bestTrial, bestTrials, isFeasible, paretoFront } from "./ranking/best.js"
 export { compareRecords, constrainedDominates, dominates } from "./ranking/dominance.js"
 export { hypervolume2d } from "./ranking/hypervolume.js"
 export { crowdingDistances, nonDominatedFronts } from "./ranking/non-dominated-sort.js"
@@ -67,5 +68,19 @@ export {
   updateTransferModels,
 } from "./transfer/screen.js"
 export { rankedSeeds, type WarmStart, warmStartRecords } from "./transfer/warm-start.js"
+export { constraintValue, type StudyConstraint, type StudyObjective } from "./trial/objective.js"
 export { genomeKey, type TrialRecord, toRecord } from "./trial/record.js"
-export { complete, type Direction, failed, infeasible, type Outcome, type Suggestion, type Trial } from "./trial/trial.js"
+export {
+  complete,
+  type Direction,
+  type FinishedState,
+  failed,
+  finishedStates,
+  finishedTrial,
+  infeasible,
+  type MetricValue,
+  type Trial,
+  type TrialProposal,
+  type TrialResult,
+  type TrialState,
+} from "./trial/trial.js"

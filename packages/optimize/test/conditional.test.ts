@@ -39,9 +39,9 @@ describe.each(Object.entries(makers))("%s on a conditional, constrained space", 
     const optimizer = make(space, { seed: 5 })
     runOptimization(optimizer, (config) => complete([loss(config)]), { budget: 24, batch: 3 })
     for (const trial of optimizer.history) {
-      expect(validateConfiguration(space, trial.configuration)).toEqual([])
-      const expand = trial.configuration.expand
-      if (expand !== undefined) expect((trial.configuration.kernel as number) * (expand as number)).toBeLessThanOrEqual(28)
+      expect(validateConfiguration(space, trial.params)).toEqual([])
+      const expand = trial.params.expand
+      if (expand !== undefined) expect((trial.params.kernel as number) * (expand as number)).toBeLessThanOrEqual(28)
     }
   })
 })

@@ -1,14 +1,14 @@
-import { budgetShares, complete, failed, memberCredits, toRecord, trialRewards } from "@cosearch/optimize"
+import { budgetShares, complete, failed, finishedTrial, memberCredits, toRecord, trialRewards } from "@cosearch/optimize"
 import { defineSpace, ordinal } from "@cosearch/space"
 import { describe, expect, it } from "vitest"
 
 const space = defineSpace({ name: "index", parameters: [ordinal("i", [0, 1, 2, 3, 4, 5])] })
 const records = [
-  toRecord(space, ["minimize"], { configuration: { i: 0 }, outcome: complete([5]), origin: "a" }, 0),
-  toRecord(space, ["minimize"], { configuration: { i: 1 }, outcome: complete([7]), origin: "b" }, 1),
-  toRecord(space, ["minimize"], { configuration: { i: 2 }, outcome: complete([6]), origin: "a" }, 2),
-  toRecord(space, ["minimize"], { configuration: { i: 3 }, outcome: failed(), origin: "b" }, 3),
-  toRecord(space, ["minimize"], { configuration: { i: 4 }, outcome: complete([1]), origin: "b" }, 4),
+  toRecord(space, ["minimize"], finishedTrial(0, { params: { i: 0 }, origin: "a" }, complete([5])), 0),
+  toRecord(space, ["minimize"], finishedTrial(1, { params: { i: 1 }, origin: "b" }, complete([7])), 1),
+  toRecord(space, ["minimize"], finishedTrial(2, { params: { i: 2 }, origin: "a" }, complete([6])), 2),
+  toRecord(space, ["minimize"], finishedTrial(3, { params: { i: 3 }, origin: "b" }, failed()), 3),
+  toRecord(space, ["minimize"], finishedTrial(4, { params: { i: 4 }, origin: "b" }, complete([1])), 4),
 ]
 
 describe("P3BO's credit", () => {

@@ -15,7 +15,7 @@ const meanBest = (make: (seed: number) => Optimizer, budget: number, seeds: numb
   for (let seed = 0; seed < seeds; seed++) {
     const optimizer = make(seed)
     runOptimization(optimizer, (config) => complete([sphere(config)]), { budget })
-    total += sphere(bestTrial(gridSpace, ["minimize"], optimizer.history)?.configuration ?? {})
+    total += sphere(bestTrial(["minimize"], optimizer.history)?.params ?? {})
   }
   return total / seeds
 }

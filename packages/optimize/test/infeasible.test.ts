@@ -39,9 +39,9 @@ describe("a problem where 90% of the space is infeasible", () => {
       const bests = [0, 1].map((seed) => {
         const optimizer = make(gridSpace, { seed })
         runOptimization(optimizer, evaluate, { budget })
-        const best = bestTrial(gridSpace, ["minimize"], optimizer.history)
+        const best = bestTrial(["minimize"], optimizer.history)
         expect(best).toBeDefined()
-        return boundedSphere(best?.configuration ?? {})
+        return boundedSphere(best?.params ?? {})
       })
       const mean = (bests[0] as number) / 2 + (bests[1] as number) / 2
       expect(Math.min(...bests)).toBeLessThanOrEqual(optimum + 2)

@@ -33,7 +33,7 @@ const meanBest = (make: (seed: number) => Optimizer, f: (config: Record<string, 
   for (const seed of [0, 1, 2]) {
     const optimizer = make(seed)
     runOptimization(optimizer, (config) => complete([f(config)]), { budget, batch })
-    total += f(bestTrial(optimizer.space, ["minimize"], optimizer.history)?.configuration ?? {})
+    total += f(bestTrial(["minimize"], optimizer.history)?.params ?? {})
   }
   return total / 3
 }
@@ -67,9 +67,7 @@ describe("GP-BO and P3BO beat random search", () => {
     const hypervolume = (optimizer: Optimizer): number => {
       runOptimization(optimizer, (config) => complete(zdt1(config)), { budget: 40 })
       return hypervolume2d(
-        paretoFront(space, directions, optimizer.history).map((trial) =>
-          trial.outcome.state === "complete" ? (trial.outcome.values as [number, number]) : [9, 9],
-        ),
+        paretoFront(directions, optimizer.history).map((trial) => trial.values as [number, number]),
         [1, 1],
       )
     }
@@ -82,7 +80,7 @@ describe("GP-BO and P3BO beat random search", () => {
     const optimizer = createP3bo(gridSpace, { seed: 0 })
     runOptimization(optimizer, (config) => complete([sphere(config)]), { budget: 30, batch: 3 })
     const origins = new Set(optimizer.history.map((trial) => trial.origin))
-    expect([...origins].every((origin) => ["evolution", "gp-bo", "gp-bo-ucb"].includes(origin ?? ""))).toBe(true)
+    expect([...origins].every((origin) => ["evolution", "gp-bo", "gp-bo-ucb"].includes(origin))).toBe(true)
     expect(origins.size).toBeGreaterThan(1)
   })
 })

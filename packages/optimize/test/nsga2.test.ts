@@ -14,9 +14,9 @@ const reference: [number, number] = [1, 1]
 
 const hypervolumeAfter = (optimizer: Optimizer, f: typeof zdt1, budget: number): number => {
   runOptimization(optimizer, (config) => complete(f(config)), { budget, batch: 40 })
-  const front = paretoFront(space, directions, optimizer.history)
+  const front = paretoFront(directions, optimizer.history)
   return hypervolume2d(
-    front.map((trial) => (trial.outcome.state === "complete" ? (trial.outcome.values as [number, number]) : [Infinity, Infinity])),
+    front.map((trial) => trial.values as [number, number]),
     reference,
   )
 }

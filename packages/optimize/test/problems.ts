@@ -1,6 +1,6 @@
 // Small analytic problems with known optima, and the exact figures random search is held to.
 
-import { complete, infeasible, type Outcome } from "@cosearch/optimize"
+import { complete, infeasible, type TrialResult } from "@cosearch/optimize"
 import { type Configuration, defineSpace, enumerate, float, ordinal, type Space } from "@cosearch/space"
 
 const levels = Array.from({ length: 11 }, (_, i) => i)
@@ -21,10 +21,10 @@ export const boundedSphere = (config: Configuration): number => values(config).r
 export const sumDeficit = (config: Configuration): number => 29 - values(config).reduce((sum, x) => sum + x, 0)
 
 /** The bounded sphere with its constraint value reported. */
-export const boundedSphereOutcome = (config: Configuration): Outcome => complete([boundedSphere(config)], [sumDeficit(config)])
+export const boundedSphereOutcome = (config: Configuration): TrialResult => complete([boundedSphere(config)], [sumDeficit(config)])
 
 /** The bounded sphere where the evaluator only says "infeasible" (no values, no constraint values). */
-export const boundedSphereBinary = (config: Configuration): Outcome =>
+export const boundedSphereBinary = (config: Configuration): TrialResult =>
   sumDeficit(config) > 0 ? infeasible() : complete([boundedSphere(config)])
 
 /**

@@ -1,20 +1,21 @@
-import { complete, failed, infeasible, type Optimizer, type Outcome } from "@cosearch/optimize"
+import { complete, failed, finishedTrial, infeasible, type Optimizer, type TrialResult } from "@cosearch/optimize"
 import type { Configuration } from "@cosearch/space"
 import { describe, expect, it } from "vitest"
 import { makers } from "./makers.js"
 import { gridSpace, sphere } from "./problems.js"
 
-// A problem with every kind of outcome: failures, bare infeasible reports, violated constraints.
-const evaluate = (config: Configuration): Outcome => {
+// A problem with every kind of result: failures, bare infeasible reports, violated constraints.
+const evaluate = (config: Configuration): TrialResult => {
   if (config.a === 0) return failed("crash")
   if (config.b === 10) return infeasible()
   return complete([sphere(config)], [(config.c as number) - 8])
 }
 
 const round = (optimizer: Optimizer, n: number) => {
-  const suggestions = optimizer.ask(n)
-  optimizer.tell(suggestions.map((suggestion) => ({ ...suggestion, outcome: evaluate(suggestion.configuration) })))
-  return suggestions
+  const proposals = optimizer.ask(n)
+  const first = optimizer.history.length
+  optimizer.tell(proposals.map((proposal, k) => finishedTrial(first + k, proposal, evaluate(proposal.params))))
+  return proposals
 }
 
 /**
@@ -55,7 +56,7 @@ describe.each(Object.entries(makers))("%s", (_, make) => {
   it("keeps a batch free of repeats and of configurations already evaluated", () => {
     const optimizer = make(gridSpace, { seed: 3 })
     for (let r = 0; r < 6; r++) round(optimizer, 4)
-    const keys = optimizer.history.map((trial) => JSON.stringify(trial.configuration))
+    const keys = optimizer.history.map((trial) => JSON.stringify(trial.params))
     expect(new Set(keys).size).toBe(keys.length)
   })
 })

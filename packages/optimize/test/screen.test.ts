@@ -7,9 +7,7 @@ import { boundedSphere, boundedSphereOutcome, gridSpace, sphere, sumDeficit } fr
 const evaluationsToReach = (optimizer: Optimizer, target: number): number => {
   const index = optimizer.history.findIndex(
     (trial) =>
-      trial.outcome.state === "complete" &&
-      (trial.outcome.constraints ?? []).every((value) => value <= 0) &&
-      (trial.outcome.values[0] as number) <= target,
+      trial.state === "complete" && (trial.constraints ?? []).every((value) => value <= 0) && (trial.values?.[0] as number) <= target,
   )
   return index < 0 ? Number.POSITIVE_INFINITY : index + 1
 }

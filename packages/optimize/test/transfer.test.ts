@@ -1,4 +1,12 @@
-import { complete, type Optimizer, type Outcome, runOptimization, type WarmStart } from "@cosearch/optimize"
+import {
+  complete,
+  finishedTrial,
+  type Optimizer,
+  runOptimization,
+  type TrialProposal,
+  type TrialResult,
+  type WarmStart,
+} from "@cosearch/optimize"
 import type { Configuration } from "@cosearch/space"
 import { describe, expect, it } from "vitest"
 import { type Maker, makers } from "./makers.js"
@@ -9,7 +17,7 @@ import { allConfigurations, boundedSphere, gridSpace } from "./problems.js"
 const total = (config: Configuration): number => ["a", "b", "c", "d"].reduce((sum, name) => sum + (config[name] as number), 0)
 const study =
   (minimum: number) =>
-  (config: Configuration): Outcome =>
+  (config: Configuration): TrialResult =>
     complete([boundedSphere(config)], [minimum - total(config)])
 const newOptimum = Math.min(
   ...allConfigurations(gridSpace)
@@ -25,10 +33,9 @@ const warmStart = { trials: previous.history }
 const evaluationsToOptimum = (optimizer: Optimizer, budget: number): number => {
   const evaluate = study(29)
   for (let spent = 1; spent <= budget; spent++) {
-    const suggestions = optimizer.ask(1)
-    const outcome = evaluate((suggestions[0] as (typeof suggestions)[0]).configuration)
-    optimizer.tell(suggestions.map((suggestion) => ({ ...suggestion, outcome })))
-    const config = (suggestions[0] as (typeof suggestions)[0]).configuration
+    const proposal = optimizer.ask(1)[0] as TrialProposal
+    const config = proposal.params
+    optimizer.tell([finishedTrial(optimizer.history.length, proposal, evaluate(config))])
     if (total(config) >= 29 && boundedSphere(config) === newOptimum) return spent
   }
   return budget + 1
@@ -43,7 +50,7 @@ const meanEvaluations = (name: string, seeds: readonly number[], transfer: boole
 describe("warm starts from a study under another constraint budget", () => {
   it("the new optimum is 73 and the previous study did not evaluate it", () => {
     expect(newOptimum).toBe(73)
-    expect(previous.history.some((trial) => total(trial.configuration) >= 29 && boundedSphere(trial.configuration) === 73)).toBe(false)
+    expect(previous.history.some((trial) => total(trial.params) >= 29 && boundedSphere(trial.params) === 73)).toBe(false)
   })
 
   it.each(["gp-bo", "p3bo"])("%s (a GP prior on the old trials) reaches the new optimum in under half the evaluations", (name) => {
@@ -64,7 +71,7 @@ const latency = (config: Configuration): number => {
 }
 const areaStudy =
   (budget: number) =>
-  (config: Configuration): Outcome =>
+  (config: Configuration): TrialResult =>
     complete([latency(config)], [area(config) - budget])
 const tightOptimum = Math.min(
   ...allConfigurations(gridSpace)
@@ -78,9 +85,9 @@ runOptimization(looseStudy, areaStudy(90), { budget: 60 })
 const evaluationsToTightOptimum = (optimizer: Optimizer, budget: number): number => {
   const evaluate = areaStudy(40)
   for (let spent = 1; spent <= budget; spent++) {
-    const suggestions = optimizer.ask(1)
-    const config = (suggestions[0] as (typeof suggestions)[0]).configuration
-    optimizer.tell(suggestions.map((suggestion) => ({ ...suggestion, outcome: evaluate(config) })))
+    const proposal = optimizer.ask(1)[0] as TrialProposal
+    const config = proposal.params
+    optimizer.tell([finishedTrial(optimizer.history.length, proposal, evaluate(config))])
     if (area(config) <= 40 && latency(config) === tightOptimum) return spent
   }
   return budget + 1
@@ -100,7 +107,7 @@ describe("a warm-started evolution screening its mutants with the old trials' mo
     const optima = allConfigurations(gridSpace).filter((config) => area(config) <= 40 && latency(config) === tightOptimum)
     expect(tightOptimum).toBeCloseTo(1000 / 101, 12)
     expect(optima).toEqual([{ a: 10, b: 4, c: 10, d: 0 }])
-    expect(looseStudy.history.some((trial) => area(trial.configuration) <= 40 && latency(trial.configuration) === tightOptimum)).toBe(false)
+    expect(looseStudy.history.some((trial) => area(trial.params) <= 40 && latency(trial.params) === tightOptimum)).toBe(false)
   })
 
   it("reaches it in under half the evaluations of a scratch evolution and of a seeded population alone", () => {

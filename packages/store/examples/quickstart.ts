@@ -1,7 +1,8 @@
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { openSqliteStore, paretoFront } from "@cosearch/store"
+import { paretoFront } from "@cosearch/optimize"
+import { openSqliteStore } from "@cosearch/store"
 
 const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), "cosearch-")), "cosearch.db"))
 const study =
@@ -18,5 +19,5 @@ const study =
 await store.addTrials(study.id, 0, [{ params: { x: 1 }, origin: "hand" }])
 const trial = await store.claimTrial(study.id, "my-host:42:run:0", Date.now())
 if (trial) await store.finishTrial(study.id, trial.number, "my-host:42:run:0", { state: "complete", values: [1.5] }, Date.now())
-console.log(paretoFront(study, await store.trials(study.id)))
+console.log(paretoFront(["minimize"], await store.trials(study.id)))
 await store.close()

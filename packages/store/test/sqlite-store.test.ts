@@ -1,8 +1,11 @@
-import { mkdtempSync } from "node:fs"
+// What only the SQLite store has: its file, schema versions, WAL journal and busy handling. The
+// StudyStore contract itself is checked by the conformance suite (sqlite-conformance.test.ts).
+import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import Database from "better-sqlite3"
 import { describe, expect, it } from "vitest"
-import { bestTrials, migrations, type NewStudy, openSqliteStore, paretoFront, StoreError, type Trial } from "../src/index.js"
+import { migrations, type NewStudy, openSqliteStore, StoreError } from "../src/index.js"
 
 const databasePath = (): string => join(mkdtempSync(join(tmpdir(), "cosearch-store-")), "study.db")
 
@@ -18,8 +21,6 @@ const newStudy = (name: string): NewStudy => ({
   constraints: [{ metric: "areaMm2", max: 10 }],
   seed: "1",
 })
-
-const planned = (n: number) => Array.from({ length: n }, (_, k) => ({ params: { x: k }, origin: "random" }))
 
 describe("openSqliteStore", () => {
   it("creates the schema at the latest version and reopens it", async () => {
@@ -41,106 +42,95 @@ describe("openSqliteStore", () => {
     await expect(store.createStudy(newStudy("a"))).rejects.toSatisfy(
       (error: unknown) => error instanceof StoreError && error.kind === "study-exists" && /"a" already exists/.test(error.message),
     )
+    await store.close()
   })
 
-  it("adds a numbered batch once, even when two connections race for it", async () => {
+  it("refuses a database newer than this code, and a file that is not a database", async () => {
     const path = databasePath()
-    const first = openSqliteStore(path)
-    const second = openSqliteStore(path)
-    const { id } = await first.createStudy(newStudy("a"))
-    expect(await first.addTrials(id, 0, planned(3))).toBe(true)
-    expect(await second.addTrials(id, 0, planned(3))).toBe(false)
-    expect(await second.addTrials(id, 2, planned(3))).toBe(false)
-    expect(await second.addTrials(id, 3, planned(2))).toBe(true)
-    expect((await first.trials(id)).map((trial) => [trial.number, trial.state])).toEqual([
-      [0, "waiting"],
-      [1, "waiting"],
-      [2, "waiting"],
-      [3, "waiting"],
-      [4, "waiting"],
-    ])
+    const raw = new Database(path)
+    raw.pragma("user_version = 99")
+    raw.close()
+    expect(() => openSqliteStore(path)).toThrow(/schema version 99/)
+    const text = join(mkdtempSync(join(tmpdir(), "cosearch-store-")), "notes.db")
+    writeFileSync(text, "not a database, just text long enough to fill a header page ".repeat(20))
+    expect(() => openSqliteStore(text)).toThrow(expect.objectContaining({ kind: "corrupt" }))
   })
 
-  it("claims the lowest waiting trial and lets only its holder finish it", async () => {
-    const store = openSqliteStore(databasePath())
+  it("writes through a WAL journal", async () => {
+    const path = databasePath()
+    const store = openSqliteStore(path)
+    await store.createStudy(newStudy("a"))
+    const raw = new Database(path, { readonly: true })
+    expect(raw.pragma("journal_mode", { simple: true })).toBe("wal")
+    raw.close()
+    await store.close()
+  })
+
+  it("fails as busy when another connection holds the write lock past the busy timeout, and goes on after", async () => {
+    const path = databasePath()
+    const store = openSqliteStore(path, { busyTimeoutMs: 50 })
     const { id } = await store.createStudy(newStudy("a"))
-    await store.addTrials(id, 0, planned(2))
-    const claimed = await store.claimTrial(id, "host:1:a:0", 100)
-    expect(claimed).toMatchObject({ number: 0, state: "running", worker: "host:1:a:0", heartbeatAt: 100, startedAt: 100, attempts: 1 })
-    expect((await store.claimTrial(id, "host:1:a:1", 101))?.number).toBe(1)
-    expect(await store.claimTrial(id, "host:1:a:2", 102)).toBeUndefined()
-    expect(await store.finishTrial(id, 0, "someone-else", { state: "complete", values: [1, 2] }, 103)).toBe(false)
-    const result = { state: "complete", values: [93.5, 1.2], constraints: [-1], metrics: { accuracy: 93.5, note: "x" } } as const
-    expect(await store.finishTrial(id, 0, "host:1:a:0", result, 110)).toBe(true)
-    const [done] = await store.history(id)
-    expect(done).toMatchObject({ number: 0, state: "complete", values: [93.5, 1.2], constraints: [-1], finishedAt: 110 })
-    expect(done?.metrics).toEqual({ accuracy: 93.5, note: "x" })
-    expect(await store.countTrials(id)).toEqual({ waiting: 0, running: 1, complete: 1, failed: 0, infeasible: 0, total: 2 })
+    const other = new Database(path)
+    other.exec("BEGIN IMMEDIATE")
+    await expect(store.addTrials(id, 0, [{ params: { x: 1 }, origin: "hand" }])).rejects.toSatisfy(
+      (error: unknown) => error instanceof StoreError && error.kind === "busy",
+    )
+    expect(await store.countTrials(id)).toMatchObject({ total: 0 }) // readers are not blocked
+    other.exec("COMMIT")
+    other.close()
+    expect(await store.addTrials(id, 0, [{ params: { x: 1 }, origin: "hand" }])).toBe(true)
+    await store.close()
   })
 
-  it("releases, beats and requeues running trials", async () => {
-    const store = openSqliteStore(databasePath())
-    const { id } = await store.createStudy(newStudy("a"))
-    await store.addTrials(id, 0, planned(3))
-    await store.claimTrial(id, "h:1:r:0", 100)
-    await store.claimTrial(id, "h:1:r:1", 100)
-    await store.claimTrial(id, "h:2:r:0", 100)
-    expect(await store.releaseTrials(id, "h:1:r:1")).toBe(1)
-    await store.beatHeartbeat(id, "h:1:", 500)
-    expect((await store.trials(id, ["running"])).map((trial) => [trial.number, trial.heartbeatAt])).toEqual([
-      [0, 500],
-      [2, 100],
-    ])
-    // Trial 2's heartbeat is stale; trial 0's worker is dead; a live worker's trials stay.
-    const status = (worker: string) => (worker.startsWith("h:1:") ? "dead" : worker.startsWith("h:2:") ? "alive" : "unknown")
-    expect(
-      await store.requeueStaleTrials(id, {
-        heartbeatBefore: 200,
-        workerStatus: (worker) => (worker.startsWith("h:2:") ? "alive" : "unknown"),
-      }),
-    ).toBe(0)
-    expect(await store.requeueStaleTrials(id, { heartbeatBefore: 200 })).toBe(1)
-    expect(await store.requeueStaleTrials(id, { heartbeatBefore: 0, workerStatus: status })).toBe(1)
-    const again = await store.claimTrial(id, "h:3:r:0", 600)
-    expect(again).toMatchObject({ number: 0, attempts: 2 })
-    expect((await store.listStudies()).map(({ study, counts }) => [study.name, counts.waiting, counts.running])).toEqual([["a", 2, 1]])
-  })
-})
-
-const trial = (number: number, values: number[] | undefined, state: Trial["state"] = "complete", constraints?: number[]): Trial => ({
-  studyId: 1,
-  number,
-  state,
-  params: {},
-  origin: "test",
-  values,
-  constraints,
-  metrics: undefined,
-  error: undefined,
-  worker: undefined,
-  heartbeatAt: undefined,
-  startedAt: undefined,
-  finishedAt: undefined,
-  attempts: 1,
-})
-
-describe("ranking", () => {
-  const study = newStudy("a")
-  const trials = [
-    trial(0, [90, 2]),
-    trial(1, [93, 3]),
-    trial(2, [94, 9], "complete", [0.5]), // violates its constraint
-    trial(3, [92, 1]),
-    trial(4, [91, 4]), // dominated by 1
-    trial(5, undefined, "failed"),
-    trial(6, [93, 3]),
-  ]
-
-  it("orders feasible trials by the first objective", () => {
-    expect(bestTrials(study, trials, 3).map((t) => t.number)).toEqual([1, 6, 3])
-  })
-
-  it("keeps the non-dominated feasible trials", () => {
-    expect(paretoFront(study, trials).map((t) => t.number)).toEqual([1, 3, 6])
+  it("reads a database written by earlier versions as it was written", async () => {
+    // Rows as schema version 1 has always stored them (JSON text columns, NULL for absent values).
+    const path = databasePath()
+    await openSqliteStore(path).close()
+    const raw = new Database(path)
+    raw
+      .prepare("INSERT INTO studies VALUES (1, 'old', ?, 'h', '\"nb201\"', ?, ?, '0', 1700000000000)")
+      .run(
+        JSON.stringify({ name: "old" }),
+        JSON.stringify([{ metric: "accuracy", direction: "maximize" }]),
+        JSON.stringify([{ metric: "latencyMs", max: 1.1164 }]),
+      )
+    const insert = raw.prepare("INSERT INTO trials VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    insert.run(
+      0,
+      "complete",
+      '{"edge_1_0":"none","x":2,"on":true}',
+      "nsga2",
+      "[93.1]",
+      "[-0.1]",
+      '{"accuracy":93.1,"note":null}',
+      null,
+      "h:1:r:0",
+      5,
+      4,
+      5,
+      1,
+    )
+    insert.run(1, "failed", '{"edge_1_0":"skip_connect","x":3,"on":false}', "random", null, null, null, "crash", "h:1:r:1", 6, 4, 6, 2)
+    insert.run(2, "waiting", '{"edge_1_0":"none","x":4,"on":true}', "nsga2", null, null, null, null, null, null, null, null, 0)
+    raw.close()
+    const store = openSqliteStore(path, { mustExist: true })
+    expect(await store.findStudy("old")).toEqual({
+      id: 1,
+      name: "old",
+      config: { name: "old" },
+      configHash: "h",
+      space: "nb201",
+      objectives: [{ metric: "accuracy", direction: "maximize" }],
+      constraints: [{ metric: "latencyMs", max: 1.1164 }],
+      seed: "0",
+      createdAt: 1700000000000,
+    })
+    // Byte for byte what `cosearch trials --json` printed before trials became @cosearch/optimize's.
+    expect(JSON.stringify(await store.trials(1))).toBe(
+      '[{"studyId":1,"number":0,"state":"complete","params":{"edge_1_0":"none","x":2,"on":true},"origin":"nsga2","values":[93.1],"constraints":[-0.1],"metrics":{"accuracy":93.1,"note":null},"worker":"h:1:r:0","heartbeatAt":5,"startedAt":4,"finishedAt":5,"attempts":1},' +
+        '{"studyId":1,"number":1,"state":"failed","params":{"edge_1_0":"skip_connect","x":3,"on":false},"origin":"random","error":"crash","worker":"h:1:r:1","heartbeatAt":6,"startedAt":4,"finishedAt":6,"attempts":2},' +
+        '{"studyId":1,"number":2,"state":"waiting","params":{"edge_1_0":"none","x":4,"on":true},"origin":"nsga2","attempts":0}]',
+    )
+    await store.close()
   })
 })

@@ -17,7 +17,6 @@
 export { type Agreement, agreementOf } from "./agreement/agreement-of.js"
 export { type Dataset, datasetOf, subsetOf } from "./data/dataset.js"
 export { SurrogateDataError, SurrogateFormatError } from "./data/errors.js"
-export { type MeasurementDatasets, measurementDatasets } from "./data/measurements.js"
 export { designFeatureNames, designFeatures } from "./features/design-features.js"
 export {
   NETWORK_POSITION_BUCKETS,
@@ -28,6 +27,7 @@ export {
   networkLayerGroups,
   networkShapeBuckets,
 } from "./features/network-features.js"
+export { type MeasurementDatasets, measurementDatasets } from "./measurements/measurement-datasets.js"
 export { type GbtOptions, gbtDefaults } from "./models/gbt.js"
 export { type GpOptions, gpDefaults } from "./models/gp.js"
 export { type MlpOptions, mlpDefaults } from "./models/mlp.js"

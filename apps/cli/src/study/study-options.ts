@@ -1,4 +1,5 @@
-import { openSqliteStore, type SqliteStudyStore, type Study, type Trial } from "@cosearch/store"
+import type { Trial } from "@cosearch/optimize"
+import { openSqliteStore, type SqliteStudyStore, type Study } from "@cosearch/store"
 import { Args, Options } from "@effect/cli"
 import { Console, Effect } from "effect"
 import { CliError } from "../cli-error.js"

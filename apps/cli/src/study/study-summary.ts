@@ -1,4 +1,5 @@
-import { bestTrials, paretoFront, type Study, type StudySummary, type Trial } from "@cosearch/store"
+import { bestTrials, paretoFront, type Trial } from "@cosearch/optimize"
+import type { Study, StudySummary } from "@cosearch/store"
 import { formatTable } from "../format/table.js"
 import { trialTable } from "./trial-rows.js"
 
@@ -8,8 +9,10 @@ import { trialTable } from "./trial-rows.js"
  * @example
  * bestOrFront(study, trials).map((trial) => trial.number)
  */
-export const bestOrFront = (study: Study, trials: readonly Trial[]): Trial[] =>
-  study.objectives.length > 1 ? paretoFront(study, trials) : bestTrials(study, trials, 1)
+export const bestOrFront = (study: Study, trials: readonly Trial[]): Trial[] => {
+  const directions = study.objectives.map((objective) => objective.direction)
+  return directions.length > 1 ? paretoFront(directions, trials) : bestTrials(directions, trials, 1)
+}
 
 /**
  * The best trial (one objective) or the Pareto front (several), as a heading and a table; says so

@@ -1,4 +1,5 @@
-import type { Study, Trial } from "@cosearch/store"
+import type { Trial } from "@cosearch/optimize"
+import type { Study } from "@cosearch/store"
 import { type Column, formatTable } from "../format/table.js"
 
 const number = (value: number | undefined): string => (value === undefined ? "" : String(Number(value.toPrecision(6))))

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto"
+import type { StudyConstraint, StudyObjective } from "@cosearch/optimize"
 import type { Space, SpaceJson } from "@cosearch/space"
-import type { StudyConstraint, StudyObjective } from "@cosearch/store"
 import type { NamedSpace } from "../spaces/named-space.js"
 import type { EvaluatorConfig, ExperimentConfig } from "./experiment-schema.js"
 

@@ -1,10 +1,16 @@
+import type { MetricValue, Trial } from "@cosearch/optimize"
 import type { Configuration, Space } from "@cosearch/space"
-import type { MetricValue } from "@cosearch/store"
 import type { ConfigIssue } from "../config/config-issue.js"
 import type { NamedSpace } from "../spaces/named-space.js"
 
 /**
- * What an evaluator is asked to evaluate: the trial's number, its study and its configuration.
+ * The evaluator protocol: what an evaluator is asked to evaluate, a boundary format that stays as
+ * it is whatever the engine's own types do. A `command` evaluator reads it as one JSON object on
+ * stdin (`{"study": "nb201", "number": 7, "configuration": {"edge_1_0": "skip_connect", ...}}`), a
+ * `module` evaluator's function receives it as its first argument, and every built-in evaluator is
+ * a function of it. `study` is the study's name, `number` the trial's number (-1 for the probes
+ * that screening sends), `configuration` the trial's parameters. `candidateOf` builds it from a
+ * trial.
  *
  * @example
  * const candidate: Candidate = { study: "nb201", number: 7, configuration: { edge_1_0: "skip_connect" } }
@@ -14,6 +20,19 @@ export interface Candidate {
   readonly number: number
   readonly configuration: Configuration
 }
+
+/**
+ * The evaluator protocol's form of a trial of the study named `study` (see `Candidate`): the one
+ * place a trial crosses to an evaluator.
+ *
+ * @example
+ * const task = candidateOf(study.name, trial) // { study: "nb201", number: 7, configuration: trial.params }
+ */
+export const candidateOf = (study: string, trial: Pick<Trial, "number" | "params">): Candidate => ({
+  study,
+  number: trial.number,
+  configuration: trial.params,
+})
 
 /**
  * What an evaluator reports: named metrics, and `infeasible` with a reason when the design is not

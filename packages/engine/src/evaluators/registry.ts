@@ -1,4 +1,4 @@
-import type { MetricValue } from "@cosearch/store"
+import type { MetricValue } from "@cosearch/optimize"
 import { type ConfigIssue, within } from "../config/config-issue.js"
 import type { EvaluatorConfig } from "../config/experiment-schema.js"
 import { surrogateEvaluator } from "../surrogate/surrogate-evaluator.js"

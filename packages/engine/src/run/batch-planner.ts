@@ -1,9 +1,7 @@
-import { createOptimizerByName, type Optimizer, type Trial as OptimizerTrial } from "@cosearch/optimize"
-import type { PlannedTrial, Trial } from "@cosearch/store"
+import { createOptimizerByName, type Optimizer, type Trial, type TrialProposal } from "@cosearch/optimize"
 import type { Experiment } from "../config/experiment.js"
 import { exactEvaluator, screenModels } from "../surrogate/screen-check.js"
 import { screenSettingsOf } from "../surrogate/screen-predictor.js"
-import { outcomeOf } from "./trial-outcome.js"
 
 /**
  * Plans a study's batches. Holds the study's optimizer and tells it the finished trials it has not
@@ -20,9 +18,10 @@ export interface BatchPlanner {
   readonly told: number
   /**
    * Tells the optimizer `history` (finished trials numbered from `told`, in order, up to
-   * `firstNumber`) and asks `size` configurations for the trials numbered from `firstNumber`.
+   * `firstNumber`, as the store gives them) and asks `size` proposals for the trials numbered from
+   * `firstNumber`.
    */
-  readonly plan: (history: readonly Trial[], firstNumber: number, size: number) => PlannedTrial[]
+  readonly plan: (history: readonly Trial[], firstNumber: number, size: number) => TrialProposal[]
 }
 
 /**
@@ -31,7 +30,7 @@ export interface BatchPlanner {
  * @example
  * const optimizer = createStudyOptimizer(experiment)
  */
-export const createStudyOptimizer = (experiment: Experiment, warmStart?: readonly OptimizerTrial[]): Optimizer => {
+export const createStudyOptimizer = (experiment: Experiment, warmStart?: readonly Trial[]): Optimizer => {
   const { name, batch: _batch, warmStart: source, screen, ...settings } = experiment.config.optimizer
   const transferScreen = source?.screen
   return createOptimizerByName(name, experiment.space, {
@@ -70,7 +69,7 @@ const studyScreen = (experiment: Experiment, screen: NonNullable<Experiment["con
  * @example
  * const planner = createBatchPlanner(experiment)
  */
-export const createBatchPlanner = (experiment: Experiment, warmStart?: readonly OptimizerTrial[]): BatchPlanner => {
+export const createBatchPlanner = (experiment: Experiment, warmStart?: readonly Trial[]): BatchPlanner => {
   const optimizer = createStudyOptimizer(experiment, warmStart)
   let told = 0
   return {
@@ -82,10 +81,10 @@ export const createBatchPlanner = (experiment: Experiment, warmStart?: readonly 
       for (const [offset, trial] of fresh.entries()) {
         if (trial.number !== told + offset) throw new Error(`trial ${told + offset} is not finished; cannot plan trial ${firstNumber}`)
       }
-      optimizer.tell(fresh.map((trial) => ({ configuration: trial.params, origin: trial.origin, outcome: outcomeOf(trial) })))
+      optimizer.tell(fresh)
       told += fresh.length
       if (told !== firstNumber) throw new Error(`trials ${told} to ${firstNumber - 1} are not finished; cannot plan trial ${firstNumber}`)
-      return optimizer.ask(size).map((suggestion) => ({ params: suggestion.configuration, origin: suggestion.origin }))
+      return optimizer.ask(size)
     },
   }
 }

@@ -1,14 +1,16 @@
 import { availableParallelism } from "node:os"
-import type { Study, StudyStore, Trial, TrialCounts, TrialResult, TrialState } from "@cosearch/store"
+import { type Direction, isFeasible, type Trial, type TrialResult } from "@cosearch/optimize"
+import type { Study, StudyStore, TrialCounts } from "@cosearch/store"
 import { Duration, Effect, Schedule } from "effect"
 import type { Experiment } from "../config/experiment.js"
+import { candidateOf } from "../evaluators/evaluator.js"
 import { makeEvaluationPool } from "../pool/evaluation-pool.js"
 import { openStudy, type StorageError, type StudyConflictError, storeStep } from "../study/open-study.js"
 import { warmStartTrials } from "../study/warm-start.js"
 import { createBatchPlanner } from "./batch-planner.js"
 import type { StopSignal } from "./stop-signal.js"
 import type { StopReason, StudyEvent } from "./study-event.js"
-import { trialResultOf } from "./trial-outcome.js"
+import { trialResultOf } from "./trial-result.js"
 import { createWakeUp } from "./wake-up.js"
 import { startRunIdentity } from "./worker-identity.js"
 
@@ -60,7 +62,7 @@ const errorText = (error: unknown): string => {
 }
 
 /** Whether `value` is at least as good as `target` in `direction`. */
-const reaches = (direction: "minimize" | "maximize", value: number, target: number): boolean =>
+const reaches = (direction: Direction, value: number, target: number): boolean =>
   direction === "maximize" ? value >= target : value <= target
 
 /**
@@ -115,14 +117,10 @@ export const runStudy = (experiment: Experiment, options: RunStudyOptions): Effe
       let finishedThisRun = 0
       let lastRequeue = Date.now()
 
-      const noteBest = (trial: {
-        readonly state: TrialState
-        readonly values?: readonly number[] | undefined
-        readonly constraints?: readonly number[] | undefined
-      }): void => {
+      const directions = experiment.objectives.map((objective) => objective.direction)
+      const noteBest = (trial: Pick<Trial, "state" | "values" | "constraints">): void => {
         const value = trial.values?.[0]
-        const feasible = trial.state === "complete" && (trial.constraints ?? []).every((constraint) => constraint <= 0)
-        if (firstObjective === undefined || value === undefined || !feasible) return
+        if (firstObjective === undefined || value === undefined || !isFeasible(directions, trial)) return
         if (best === undefined || reaches(firstObjective.direction, value, best)) best = value
         if (target !== undefined && reaches(firstObjective.direction, value, target)) reason ??= "target"
       }
@@ -134,7 +132,7 @@ export const runStudy = (experiment: Experiment, options: RunStudyOptions): Effe
       }
 
       const evaluate = (trial: Trial): Effect.Effect<TrialResult> => {
-        const task = { study: study.name, number: trial.number, configuration: trial.params }
+        const task = candidateOf(study.name, trial)
         const attempt = Effect.tryPromise({ try: (signal) => pool.evaluate(task, signal), catch: errorText })
         const timed =
           execution.timeoutSeconds === undefined

@@ -1,4 +1,5 @@
-import type { Study, TrialCounts, TrialState } from "@cosearch/store"
+import type { TrialState } from "@cosearch/optimize"
+import type { Study, TrialCounts } from "@cosearch/store"
 
 /**
  * Why a run ended: the trial budget is spent, the wall time is up, the target was reached, or a

@@ -1,31 +1,33 @@
-import type { Trial as OptimizerTrial } from "@cosearch/optimize"
-import { failed, infeasible } from "@cosearch/optimize"
-import type { StudyStore, Trial } from "@cosearch/store"
+import type { Trial } from "@cosearch/optimize"
+import type { StudyStore } from "@cosearch/store"
 import { Effect } from "effect"
 import type { Experiment } from "../config/experiment.js"
-import { outcomeOf, trialResultOf } from "../run/trial-outcome.js"
+import { trialResultOf } from "../run/trial-result.js"
 import { type StorageError, StudyConflictError, storeStep } from "./open-study.js"
 
 /**
  * What an earlier trial tells a new study: its stored metrics re-read under the new experiment's
- * objectives and constraints (another area budget moves only the constraint's threshold). A trial
- * the evaluator found infeasible stays infeasible; one that failed stays failed.
+ * objectives and constraints (another area budget moves only the constraint's threshold), which
+ * give its state, values and constraint values. A trial that failed stays failed. When its metrics
+ * do not give every new value, an infeasible trial stays infeasible (without values) and a
+ * complete one keeps what was stored.
  *
  * @example
- * const outcome = rereadOutcome(trial, experiment)
+ * const told = rereadTrial(trial, experiment) // the trial with the new experiment's values and constraints
  */
-export const rereadOutcome = (trial: Trial, experiment: Experiment): OptimizerTrial["outcome"] => {
-  if (trial.state === "failed") return failed(trial.error)
+export const rereadTrial = (trial: Trial, experiment: Experiment): Trial => {
+  if (trial.state === "failed") return trial
   const result = trialResultOf({ metrics: (trial.metrics ?? {}) as Record<string, never> }, experiment.objectives, experiment.constraints)
-  if (result.state === "failed") return trial.state === "infeasible" ? infeasible() : outcomeOf(trial)
-  return outcomeOf({ ...trial, ...result })
+  if (result.state === "failed") return trial.state === "infeasible" ? { ...trial, values: undefined, constraints: undefined } : trial
+  return { ...trial, ...result }
 }
 
 const sameSpace = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 /**
  * The finished trials of the study named in `optimizer.warmStart`, in trial order, as the new
- * experiment reads them. The earlier study must be in the same database and on the same space.
+ * experiment reads them (see `rereadTrial`), with the origin `warm-start:<study>`. The earlier
+ * study must be in the same database and on the same space.
  *
  * @example
  * const trials = yield* warmStartTrials(store, experiment)
@@ -33,7 +35,7 @@ const sameSpace = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSO
 export const warmStartTrials = (
   store: StudyStore,
   experiment: Experiment,
-): Effect.Effect<readonly OptimizerTrial[] | undefined, StudyConflictError | StorageError> =>
+): Effect.Effect<readonly Trial[] | undefined, StudyConflictError | StorageError> =>
   Effect.gen(function* () {
     const source = experiment.config.optimizer.warmStart?.study
     if (source === undefined) return undefined
@@ -49,5 +51,5 @@ export const warmStartTrials = (
     const trials = yield* storeStep(() => store.trials(study.id, ["complete", "infeasible", "failed"]))
     return [...trials]
       .sort((a, b) => a.number - b.number)
-      .map((trial) => ({ configuration: trial.params, origin: `warm-start:${source}`, outcome: rereadOutcome(trial, experiment) }))
+      .map((trial) => ({ ...rereadTrial(trial, experiment), origin: `warm-start:${source}` }))
   })

@@ -1,5 +1,5 @@
+import type { StudyConstraint, StudyObjective } from "@cosearch/optimize"
 import { sampleMany } from "@cosearch/space"
-import type { StudyConstraint, StudyObjective } from "@cosearch/store"
 import type { ConfigIssue } from "../config/config-issue.js"
 import type { EvaluatorConfig } from "../config/experiment-schema.js"
 import type { Evaluate, EvaluatorContext, EvaluatorKind } from "../evaluators/evaluator.js"

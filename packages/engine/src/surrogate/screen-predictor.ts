@@ -1,6 +1,13 @@
-import type { Predictions, Predictor, ScreenSettings, TrialRecord } from "@cosearch/optimize"
+import {
+  constraintValue,
+  type Predictions,
+  type Predictor,
+  type ScreenSettings,
+  type StudyConstraint,
+  type StudyObjective,
+  type TrialRecord,
+} from "@cosearch/optimize"
 import { genomeToConfiguration, type Space, type SpaceJson } from "@cosearch/space"
-import type { StudyConstraint, StudyObjective } from "@cosearch/store"
 import { datasetOf, type ModelKind, type Surrogate, trainSurrogate } from "@cosearch/surrogate"
 import type { EvaluatorConfig } from "../config/experiment-schema.js"
 import type { Evaluate } from "../evaluators/evaluator.js"
@@ -32,10 +39,6 @@ export interface ScreenConfig {
 
 /** The default trials with objective values before an online screen starts ranking. */
 export const DEFAULT_ONLINE_MIN_TRIALS = 16
-
-/** A constraint's value (`<= 0` when it holds) from a metric's value. */
-const constraintValue = (constraint: StudyConstraint, value: number): number =>
-  constraint.max !== undefined ? value - constraint.max : (constraint.min ?? value) - value
 
 /** Featurises genomes of the study's space into one row-major matrix. */
 const featureMatrix = (space: Space, featuriser: Featuriser, genomes: readonly Float64Array[]): Float64Array => {

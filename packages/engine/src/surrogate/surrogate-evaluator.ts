@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from "node:path"
-import type { MetricValue } from "@cosearch/store"
+import type { MetricValue } from "@cosearch/optimize"
 import type { EvaluatorKind } from "../evaluators/evaluator.js"
 
 /**

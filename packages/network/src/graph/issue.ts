@@ -1,18 +1,4 @@
-/**
- * The rules a network must follow. Each invalid network is reported as one or more issues, each
- * naming the layer, its op and the rule broken.
- */
-export type NetworkRule =
-  | "unique-name"
-  | "dangling-input"
-  | "cycle"
-  | "arity"
-  | "positive-size"
-  | "shape-mismatch"
-  | "divisibility"
-  | "shared-weights"
-  | "no-input"
-  | "dangling-output"
+import type { NetworkRule } from "../rules/network-rule.js"
 
 /** One broken rule at one layer. */
 export interface NetworkIssue {

@@ -1,4 +1,4 @@
-import type { NetworkRule } from "../graph/issue.js"
+import type { NetworkRule } from "../rules/network-rule.js"
 import { elementCount, formatShape, type TensorShape } from "../tensor/shape.js"
 import type { Axis, Layer, Padding, Pair } from "./layer.js"
 

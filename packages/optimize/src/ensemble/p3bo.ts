@@ -46,9 +46,9 @@ export const defaultP3boMembers = (space: Space, settings: P3boSettings = {}): S
 /**
  * P3BO, population-based black-box optimisation (Angermueller et al. 2020, as used by Apollo,
  * Zhang et al. 2021): an ensemble of optimizers sharing one budget. Every member sees every trial;
- * each suggestion is drawn from a member with probability given by a softmax of the members'
+ * each proposal is drawn from a member with probability given by a softmax of the members'
  * recent credits (the mean reward of their trials among the last `window`, see `trialRewards`),
- * with a floor so that no member starves. Suggestions carry their member's name as origin, which
+ * with a floor so that no member starves. Proposals carry their member's name as origin, which
  * is how a rebuilt ensemble recovers the credits from the history.
  *
  * @example

@@ -1,22 +1,24 @@
 import { createRandom, genomeToConfiguration, type Space } from "@cosearch/space"
 import { type ScreenSettings, screenedStrategy } from "../screen/screened-strategy.js"
 import { genomeKey, type TrialRecord, toRecord } from "../trial/record.js"
-import type { Direction, Suggestion, Trial } from "../trial/trial.js"
+import type { Direction, Trial, TrialProposal } from "../trial/trial.js"
 import type { Strategy } from "./strategy.js"
 
 /**
- * The one interface of every optimizer: `ask(n)` returns `n` configurations to evaluate, `tell`
- * takes evaluated trials (objective values, constraint values, or an infeasible or failed state).
+ * The one interface of every optimizer: `ask(n)` returns `n` proposals (configurations to
+ * evaluate, each with the name of what proposed it), `tell` takes finished trials (their state,
+ * objective values, constraint values, parameters and origin; see `Trial`).
  *
  * The state is a function of (settings, seed, the ordered told history): a new optimizer with the
  * same settings told the same history in one call asks what the uninterrupted one would have
- * asked. Suggestions handed out but never told are forgotten by such a rebuild.
+ * asked. Proposals handed out but never told are forgotten by such a rebuild.
  *
  * @example
  * const optimizer = createAgingEvolution(space, { directions: ["maximize"], seed: 1 })
  * for (let round = 0; round < 10; round++) {
- *   const suggestions = optimizer.ask(4)
- *   optimizer.tell(suggestions.map((s) => ({ ...s, outcome: complete([evaluate(s.configuration)]) })))
+ *   const proposals = optimizer.ask(4)
+ *   const first = optimizer.history.length
+ *   optimizer.tell(proposals.map((p, k) => finishedTrial(first + k, p, complete([evaluate(p.params)]))))
  * }
  */
 export interface Optimizer {
@@ -25,7 +27,7 @@ export interface Optimizer {
   readonly directions: readonly Direction[]
   /** The told trials, in order. */
   readonly history: readonly Trial[]
-  readonly ask: (n?: number) => Suggestion[]
+  readonly ask: (n?: number) => TrialProposal[]
   readonly tell: (trials: readonly Trial[]) => void
 }
 
@@ -63,8 +65,8 @@ export const createOptimizer = (space: Space, innerStrategy: Strategy, settings:
   const pending = new Map<string, number>()
   let asked = 0
 
-  const ask = (n = 1): Suggestion[] => {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`ask takes a whole number of suggestions, got ${n}`)
+  const ask = (n = 1): TrialProposal[] => {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`ask takes a whole number of proposals, got ${n}`)
     const index = Math.max(asked, records.length)
     asked = index + n
     const batch = new Set<string>()
@@ -88,7 +90,7 @@ export const createOptimizer = (space: Space, innerStrategy: Strategy, settings:
     return proposals.map(({ genome, origin }) => {
       const key = genomeKey(genome)
       pending.set(key, (pending.get(key) ?? 0) + 1)
-      return { configuration: genomeToConfiguration(space, genome), origin: origin ?? strategy.name }
+      return { params: genomeToConfiguration(space, genome), origin: origin ?? strategy.name }
     })
   }
 

@@ -11,7 +11,7 @@ import type { Predictions, Predictor } from "./predictor.js"
  */
 export interface ScreenSettings {
   readonly predictor: Predictor
-  /** Candidates the strategy proposes per suggestion handed out (default 10; 1 turns screening off). */
+  /** Candidates the strategy proposes per proposal handed out (default 10; 1 turns screening off). */
   readonly candidates?: number
   /**
    * Rounds of model-guided refinement of each chosen candidate (default 0): each round draws
@@ -19,11 +19,11 @@ export interface ScreenSettings {
    * better and not taken yet.
    */
   readonly refine?: number
-  /** Uniform random samples added to the candidates per suggestion handed out (default 0): exploration beyond the strategy's proposals. */
+  /** Uniform random samples added to the candidates per proposal handed out (default 0): exploration beyond the strategy's proposals. */
   readonly random?: number
 }
 
-/** The default number of candidates per suggestion. */
+/** The default number of candidates per proposal. */
 export const DEFAULT_SCREEN_CANDIDATES = 10
 
 /** The total predicted violation of candidate `i`: the sum of its positive predicted constraint values. */

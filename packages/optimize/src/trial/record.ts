@@ -41,35 +41,38 @@ const finiteArray = (values: readonly number[], what: string): Float64Array => {
 }
 
 /**
- * Normalises a told trial.
+ A complete trial without objective values tells nothing but that its
+ * evaluation ended: it counts as failed.
  *
- * @throws TypeError when the configuration is not a point of the space, RangeError when the number
- * of objective values differs from the directions or a value is not finite: programming errors,
- * not outcomes.
+ * @throws TypeError when the parameters are not a point of the space, RangeError when the trial
+ * is not finished, the number of objective values differs from the directions or a value is not
+ * finite: programming errors, not results.
  * @example
- * toRecord(space, ["minimize"], { configuration, outcome: complete([1.5]) }, 7)
+ * toRecord(space, ["minimize"], finishedTrial(7, proposal, complete([1.5])), 7)
  */
 export const toRecord = (space: Space, directions: readonly Direction[], trial: Trial, index: number): TrialRecord => {
-  const genome = configurationToGenome(space, trial.configuration)
+  const genome = configurationToGenome(space, trial.params)
   if (isFailure(genome)) throw new TypeError(`told a configuration that is not a point of space "${space.name}": ${genome.message}`)
-  const { outcome } = trial
-  const origin = trial.origin ?? "external"
+  const { state, origin, values } = trial
+  if (state !== "complete" && state !== "infeasible" && state !== "failed") {
+    throw new RangeError(`told trial ${trial.number}, which is ${state}: an optimizer is told finished trials only`)
+  }
   const key = genomeKey(genome)
-  if (outcome.state === "failed") {
+  if (state === "failed" || (state === "complete" && values === undefined)) {
     return { index, genome, key, origin, status: "failed", objectives: undefined, constraints: undefined, violation: Infinity }
   }
   let objectives: Float64Array | undefined
-  if (outcome.values !== undefined) {
-    if (outcome.values.length !== directions.length) {
-      throw new RangeError(`a trial reported ${outcome.values.length} objective values for ${directions.length} directions`)
+  if (values !== undefined) {
+    if (values.length !== directions.length) {
+      throw new RangeError(`a trial reported ${values.length} objective values for ${directions.length} directions`)
     }
-    objectives = finiteArray(outcome.values, "objective values")
+    objectives = finiteArray(values, "objective values")
     for (let m = 0; m < directions.length; m++) if (directions[m] === "maximize") objectives[m] = -(objectives[m] as number)
   }
-  const constraints = outcome.constraints === undefined ? undefined : finiteArray(outcome.constraints, "constraint values")
+  const constraints = trial.constraints === undefined ? undefined : finiteArray(trial.constraints, "constraint values")
   let violation = 0
   if (constraints !== undefined) for (const value of constraints) if (value > 0) violation += value
-  if (outcome.state === "complete" && violation === 0) {
+  if (state === "complete" && violation === 0) {
     return { index, genome, key, origin, status: "feasible", objectives, constraints, violation: 0 }
   }
   // An infeasible report whose constraints all hold still is infeasible: the evaluator knows more.

@@ -1,9 +1,9 @@
 import type { Constraint } from "../constraint/constraint.js"
 import { compileExpression, type ValueReader } from "../expression/compile-expression.js"
-import { geneValue, genomeToConfigurationOf } from "../genome/gene.js"
 import { listedValues, type Parameter } from "../parameter/parameter.js"
 import type { Space } from "../space/space.js"
 import type { Value } from "../value/value.js"
+import { geneValue, genomeToConfigurationOf } from "./gene.js"
 import { CATEGORICAL, FLOAT, INTEGER, KIND_CODE } from "./kind-code.js"
 import { sampleWeights } from "./sample-weights.js"
 

@@ -1,6 +1,6 @@
 import { compileSpace } from "../compile/compiled-space.js"
+import { genomeToConfigurationOf, isActiveIn } from "../compile/gene.js"
 import { FLOAT } from "../compile/kind-code.js"
-import { genomeToConfigurationOf, isActiveIn } from "../genome/gene.js"
 import { passesConstraints } from "../sample/feasibility.js"
 import type { Space } from "../space/space.js"
 import type { Configuration } from "../value/value.js"

@@ -1,7 +1,7 @@
 import { type CompiledSpace, compileSpace } from "../compile/compiled-space.js"
+import { genomeToConfigurationOf } from "../compile/gene.js"
 import { BOOLEAN, CATEGORICAL, FLOAT, INTEGER } from "../compile/kind-code.js"
 import { isSwitchedOff } from "../compile/switched-off.js"
-import { genomeToConfigurationOf } from "../genome/gene.js"
 import { rangeValue } from "../sample/draw-gene.js"
 import type { Space } from "../space/space.js"
 import type { Configuration } from "../value/value.js"

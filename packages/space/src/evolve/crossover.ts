@@ -1,6 +1,6 @@
 import { compileSpace } from "../compile/compiled-space.js"
+import { genomeToConfigurationOf } from "../compile/gene.js"
 import { isSwitchedOff } from "../compile/switched-off.js"
-import { genomeToConfigurationOf } from "../genome/gene.js"
 import { writeGenome } from "../genome/genome.js"
 import { type ConstraintsExhausted, constraintsExhausted, invalidConfiguration } from "../outcome/failure.js"
 import type { Random } from "../random/random.js"

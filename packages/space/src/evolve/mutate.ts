@@ -1,5 +1,5 @@
 import { compileSpace } from "../compile/compiled-space.js"
-import { genomeToConfigurationOf } from "../genome/gene.js"
+import { genomeToConfigurationOf } from "../compile/gene.js"
 import { writeGenome } from "../genome/genome.js"
 import { type ConstraintsExhausted, constraintsExhausted, type InvalidConfiguration, invalidConfiguration } from "../outcome/failure.js"
 import type { Random } from "../random/random.js"

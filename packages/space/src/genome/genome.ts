@@ -1,10 +1,10 @@
 import { type CompiledSpace, compileSpace } from "../compile/compiled-space.js"
+import { geneOf, genomeToConfigurationOf } from "../compile/gene.js"
 import { isSwitchedOff } from "../compile/switched-off.js"
 import { type InvalidConfiguration, invalidConfiguration } from "../outcome/failure.js"
 import type { Space } from "../space/space.js"
 import { validateConfiguration } from "../validate/validate-configuration.js"
 import type { Configuration } from "../value/value.js"
-import { geneOf, genomeToConfigurationOf } from "./gene.js"
 
 /**
  * The gene of an inactive parameter. Genomes hold one number per parameter, in declaration

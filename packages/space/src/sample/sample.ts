@@ -1,5 +1,5 @@
 import { compileSpace } from "../compile/compiled-space.js"
-import { genomeToConfigurationOf } from "../genome/gene.js"
+import { genomeToConfigurationOf } from "../compile/gene.js"
 import { type ConstraintsExhausted, isFailure } from "../outcome/failure.js"
 import { createRandom, type Random } from "../random/random.js"
 import type { Space } from "../space/space.js"

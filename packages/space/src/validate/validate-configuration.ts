@@ -1,7 +1,7 @@
 import { compileSpace } from "../compile/compiled-space.js"
+import { geneOf, geneValue } from "../compile/gene.js"
 import { FLOAT, INTEGER } from "../compile/kind-code.js"
 import { formatExpression } from "../expression/format-expression.js"
-import { geneOf, geneValue } from "../genome/gene.js"
 import { describeDomain } from "../parameter/domain.js"
 import type { Parameter } from "../parameter/parameter.js"
 import type { Space } from "../space/space.js"

@@ -1,4 +1,5 @@
-import type { MetricValue, NewStudy, Study, Trial, TrialParams, TrialState } from "../study/study.js"
+import type { MetricValue, Trial, TrialState } from "@cosearch/optimize"
+import type { NewStudy, Study } from "../study/study.js"
 
 /** A `studies` row as SQLite returns it. */
 export interface StudyRow {
@@ -64,7 +65,7 @@ export const trialOfRow = (row: TrialRow): Trial => ({
   studyId: row.study_id,
   number: row.number,
   state: row.state,
-  params: JSON.parse(row.params) as TrialParams,
+  params: JSON.parse(row.params) as Trial["params"],
   origin: row.origin,
   values: parsed<number[]>(row.objective_values),
   constraints: parsed<number[]>(row.constraint_values),

@@ -1,6 +1,7 @@
+import { finishedStates, type TrialProposal, type TrialResult, type TrialState } from "@cosearch/optimize"
 import Database from "better-sqlite3"
 import { StoreError } from "../study/store-error.js"
-import { finishedStates, type PlannedTrial, type TrialCounts, type TrialResult, type TrialState } from "../study/study.js"
+import type { TrialCounts } from "../study/study.js"
 import type { StaleRule, StudyStore } from "../study/study-store.js"
 import { migrate } from "./migrations.js"
 import { jsonOrNull, type StudyRow, studyColumns, studyOfRow, type TrialRow, trialOfRow } from "./rows.js"
@@ -116,7 +117,7 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
     history: db.prepare(`SELECT * FROM trials WHERE study_id = ? AND number >= ? AND state IN (${finishedList}) ORDER BY number`),
   }
 
-  const addTrials = db.transaction((studyId: number, firstNumber: number, trials: readonly PlannedTrial[]): boolean => {
+  const addTrials = db.transaction((studyId: number, firstNumber: number, trials: readonly TrialProposal[]): boolean => {
     if (statements.anyFrom.get(studyId, firstNumber) !== undefined) return false
     for (const [offset, trial] of trials.entries()) {
       statements.insertTrial.run(studyId, firstNumber + offset, JSON.stringify(trial.params), trial.origin)

@@ -1,4 +1,5 @@
-import type { NewStudy, PlannedTrial, Study, StudySummary, Trial, TrialCounts, TrialResult, TrialState } from "./study.js"
+import type { Trial, TrialProposal, TrialResult, TrialState } from "@cosearch/optimize"
+import type { NewStudy, Study, StudySummary, TrialCounts } from "./study.js"
 
 /**
  * What is known of a worker: `alive` (its trials are never re-queued), `dead` (they are, at once)
@@ -25,7 +26,10 @@ export interface StaleRule {
 /**
  * Where studies and trials live. Every method is one atomic step, safe with other processes
  * writing the same storage; trial numbers are unique per study. SQLite (`openSqliteStore`) is the
- * implementation today; a server database implements the same interface.
+ * implementation today; a server database implements the same interface and proves it with the
+ * conformance suite, `storeConformance` from `@cosearch/store/testing`. Trials are
+ * `@cosearch/optimize`'s `Trial`s, with the store's bookkeeping (study id, worker, heartbeat,
+ * times, attempts) filled in.
  *
  * The life of a trial: `addTrials` (waiting) → `claimTrial` (running, with a worker and a
  * heartbeat) → `finishTrial` (complete, failed or infeasible). `releaseTrials` and
@@ -50,7 +54,7 @@ export interface StudyStore {
    * Adds waiting trials numbered `firstNumber, firstNumber + 1, ...`, unless a trial numbered
    * `firstNumber` or more exists (another process added them first): returns whether it added.
    */
-  readonly addTrials: (studyId: number, firstNumber: number, trials: readonly PlannedTrial[]) => Promise<boolean>
+  readonly addTrials: (studyId: number, firstNumber: number, trials: readonly TrialProposal[]) => Promise<boolean>
   /** Marks the lowest-numbered waiting trial running for `worker` and returns it. */
   readonly claimTrial: (studyId: number, worker: string, now: number) => Promise<Trial | undefined>
   /** Records a running trial's end; false (and nothing written) when `worker` no longer holds it. */

@@ -1,7 +1,7 @@
 import type { HeterogeneousSystem } from "@cosearch/accelerator"
 import { acceleratorKinds, type NetworkScheduleResult, type ScheduleObjective, scheduleNetwork } from "@cosearch/cost"
 import { buildZooNetwork, type Network } from "@cosearch/network"
-import type { MetricValue } from "@cosearch/store"
+import type { MetricValue } from "@cosearch/optimize"
 import type { ConfigIssue } from "../../config/config-issue.js"
 import { type DecodedConfiguration, decodedParts } from "../../spaces/named-space.js"
 import type { EvaluatorKind } from "../evaluator.js"
