@@ -41,7 +41,7 @@ export type {
   NoDataflow,
   ObjectiveRule,
   SharedCapacity,
-} from "./kinds/kind.js"
+} from "./kind/kind.js"
 export { type CostOptionIssue, type KindFileReader, type KindRegistry, kindRegistry, type UnitRead } from "./kinds/kind-registry.js"
 export { acceleratorKinds, acceleratorPreset, builtInKinds, costOn, scheduleNetwork, systemProblem } from "./kinds/registry.js"
 export { type MapLayerOptions, type MapLayerResult, type MappedLayer, mapLayer } from "./mapper/map-layer.js"

@@ -1,6 +1,6 @@
 import { type CpuAccelerator, cpuTemplate } from "@cosearch/accelerator"
 import { type LoopNest, loopNestMacs } from "@cosearch/network"
-import type { AcceleratorKind, CostModel, LayerCost } from "../kinds/kind.js"
+import type { AcceleratorKind, CostModel, LayerCost } from "../kind/kind.js"
 import { feasibleCost, feasibleLayer } from "../result/cost-result.js"
 import { loweredNests } from "../result/lowered-nests.js"
 import { cpuNetworkCost } from "./network-cost.js"

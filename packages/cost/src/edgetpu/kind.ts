@@ -1,6 +1,6 @@
 import { type EdgeTpuAccelerator, edgeTpuTemplate } from "@cosearch/accelerator"
 import { type AnalysedNetwork, toNetwork } from "@cosearch/network"
-import type { AcceleratorKind, CostModel, LayerCostSink } from "../kinds/kind.js"
+import type { AcceleratorKind, CostModel, LayerCostSink } from "../kind/kind.js"
 import { feasibleCost, feasibleLayer, infeasibleCost } from "../result/cost-result.js"
 import { loweredNests } from "../result/lowered-nests.js"
 import { type EdgeTpuEvaluateOptions, type EdgeTpuResult, evaluateEdgeTpu } from "./evaluate.js"

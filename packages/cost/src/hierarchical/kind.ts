@@ -1,6 +1,6 @@
 import { acceleratorAreaMm2, type HierarchicalAccelerator, hierarchicalTemplate } from "@cosearch/accelerator"
 import { dataflowNames } from "../dataflow/dataflow.js"
-import type { AcceleratorKind, CostModel, CostTotals } from "../kinds/kind.js"
+import type { AcceleratorKind, CostModel, CostTotals } from "../kind/kind.js"
 import { mapLayer } from "../mapper/map-layer.js"
 import { evaluateNetwork, type NetworkTotals } from "../network/evaluate-network.js"
 import { evaluateNetworkTotals } from "../network/network-totals.js"

@@ -1,6 +1,6 @@
 import { type ImacAccelerator, imacArea, imacTemplate } from "@cosearch/accelerator"
 import { type LoopNest, loopNestMacs } from "@cosearch/network"
-import type { AcceleratorKind, CostModel, LayerCost } from "../kinds/kind.js"
+import type { AcceleratorKind, CostModel, LayerCost } from "../kind/kind.js"
 import { feasibleCost, feasibleLayer, infeasibleCost } from "../result/cost-result.js"
 import { loweredNests } from "../result/lowered-nests.js"
 import { imacCrossbarsOf, imacLayerCost, imacMatrixOf } from "./layer-cost.js"

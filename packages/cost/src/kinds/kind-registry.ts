@@ -15,6 +15,7 @@ import {
   validateSystem,
 } from "@cosearch/accelerator"
 import type { AnalysedNetwork, Network } from "@cosearch/network"
+import type { AcceleratorKind, CostOptions, CostResult } from "../kind/kind.js"
 import type { ScheduleObjective } from "../schedule/problem.js"
 import {
   type NetworkScheduleResult,
@@ -23,7 +24,6 @@ import {
   scheduleNetworkOf,
   systemProblemOf,
 } from "../system/schedule-network.js"
-import type { AcceleratorKind, CostOptions, CostResult } from "./kind.js"
 
 /**
  * An accelerator read from a document or a file: the unit, or every problem.

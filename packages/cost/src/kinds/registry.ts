@@ -4,10 +4,10 @@ import { cpuKind } from "../cpu/kind.js"
 import { edgeTpuKind } from "../edgetpu/kind.js"
 import { hierarchicalKind } from "../hierarchical/kind.js"
 import { imacKind } from "../imac/kind.js"
+import type { AcceleratorKind, CostOptions, CostResult } from "../kind/kind.js"
 import type { ScheduleObjective } from "../schedule/problem.js"
 import type { NetworkScheduleResult, SystemProblemResult, SystemScheduleOptions } from "../system/schedule-network.js"
 import { systolicKind } from "../systolic/kind.js"
-import type { AcceleratorKind, CostOptions, CostResult } from "./kind.js"
 import { type KindRegistry, kindRegistry } from "./kind-registry.js"
 
 /**

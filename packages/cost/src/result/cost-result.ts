@@ -1,6 +1,6 @@
 import type { AcceleratorUnit } from "@cosearch/accelerator"
 import type { AnalysedNetwork } from "@cosearch/network"
-import type { CostResult, CostTotals, LayerCost } from "../kinds/kind.js"
+import type { CostResult, CostTotals, LayerCost } from "../kind/kind.js"
 
 /** The `layers` of a totals-only result: one shared empty list. */
 const noLayers: readonly LayerCost[] = Object.freeze([])

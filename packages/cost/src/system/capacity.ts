@@ -1,6 +1,6 @@
 import { type AcceleratorUnit, type HeterogeneousSystem, templateOf } from "@cosearch/accelerator"
 import type { AnalysedNetwork } from "@cosearch/network"
-import type { AcceleratorKind } from "../kinds/kind.js"
+import type { AcceleratorKind } from "../kind/kind.js"
 import { loweredNests } from "../result/lowered-nests.js"
 import type { CostTable } from "../schedule/problem.js"
 

@@ -8,7 +8,7 @@ import {
   systolicDataflows,
   systolicTemplate,
 } from "@cosearch/accelerator"
-import type { AcceleratorKind, CostModel } from "../kinds/kind.js"
+import type { AcceleratorKind, CostModel } from "../kind/kind.js"
 import { feasibleCost, feasibleLayer, infeasibleCost } from "../result/cost-result.js"
 import { loweredNests } from "../result/lowered-nests.js"
 import { systolicLayerCost } from "./layer-cost.js"
