@@ -1,4 +1,5 @@
-import { type HeterogeneousSystem, systemPresetNames, systemPresets, validateSystem } from "@cosearch/accelerator"
+import { type AcceleratorUnit, type HeterogeneousSystem, systemPresetNames, systemPresets } from "@cosearch/accelerator"
+import { acceleratorKinds } from "@cosearch/cost"
 import { FileSystem } from "@effect/platform"
 import { Effect } from "effect"
 import { CliError } from "./cli-error.js"
@@ -6,13 +7,16 @@ import { CliError } from "./cli-error.js"
 /**
  * Resolves `--accelerator` when it names a heterogeneous system: a built-in system
  * (`systemPresetNames`: mensa, mensa-edgetpu, tpu-imac) or a `.json` file whose document has
- * `units`. Anything else is `undefined` (an accelerator, for `loadAccelerator`). A system file
- * that does not validate fails with every issue's path.
+ * `units` (spelled out, or naming a preset: `{ "name": "a53", "preset": "cortex-a53" }`). Anything
+ * else is `undefined` (an accelerator, for `loadAccelerator`). A system file that does not
+ * validate against the accelerator kinds fails with every issue's path.
  *
  * @example
  * const system = yield* loadSystemIfAny("mensa") // systemPresets.mensa
  */
-export const loadSystemIfAny = (argument: string): Effect.Effect<HeterogeneousSystem | undefined, CliError, FileSystem.FileSystem> =>
+export const loadSystemIfAny = (
+  argument: string,
+): Effect.Effect<HeterogeneousSystem<AcceleratorUnit> | undefined, CliError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     if ((systemPresetNames as readonly string[]).includes(argument)) return systemPresets[argument as keyof typeof systemPresets]
     if (!argument.endsWith(".json")) return undefined
@@ -26,10 +30,10 @@ export const loadSystemIfAny = (argument: string): Effect.Effect<HeterogeneousSy
       return undefined
     }
     if (typeof value !== "object" || value === null || !("units" in value)) return undefined
-    const issues = validateSystem(value)
-    if (issues.length > 0)
+    const read = acceleratorKinds.resolveSystem(value)
+    if (!read.ok)
       return yield* new CliError({
-        message: `system file "${argument}" is not a valid system:\n${issues.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}`,
+        message: `system file "${argument}" is not a valid system:\n${read.issues.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}`,
       })
-    return value as HeterogeneousSystem
+    return read.system
   })

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { eyerissV1Like } from "@cosearch/accelerator"
+import { eyerissV1Like, lpddr4HostPath } from "@cosearch/accelerator"
+import { acceleratorKinds } from "@cosearch/cost"
 import { describe, expect, it } from "vitest"
 import { runInProcess } from "./run-cli.js"
 
@@ -79,5 +80,38 @@ describe("cosearch evaluate", () => {
     expect(missing.code).toBe(1)
     expect(missing.stderr).toContain('"nope.json" does not exist')
     expect(missing.stdout).toBe("")
+  })
+
+  it("evaluates every preset of every kind, cortex-a53 and imac among them", async () => {
+    for (const name of acceleratorKinds.presetNames) {
+      const run = await runInProcess(["evaluate", "--network", "ffnn:256-256-10", "--accelerator", name, "--json"])
+      expect(run.code, name).toBe(0)
+      const record = JSON.parse(run.stdout)
+      expect(record.accelerator).toBe(name)
+      expect(Object.keys(record)).toEqual(["network", "accelerator", "feasible", "layers", "totals"])
+    }
+    const cpu = await runInProcess(["evaluate", "--network", "ffnn:256-256-10", "--accelerator", "cortex-a53"])
+    expect(cpu.stdout).toContain("cycles       - (not modelled)")
+    expect(cpu.stdout).toMatch(/latency {6}\d+\.\d{3} ms/)
+    const refused = await runInProcess(["evaluate", "--network", "ffnn", "--accelerator", "cortex-a53", "--dataflow", "ws"])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('--dataflow "ws" needs a hierarchical or systolic accelerator; the CPU "cortex-a53"')
+  })
+
+  it("schedules a system file whose units name presets, and names a bad preset's path", async () => {
+    const file = join(scratch, "preset-system.json")
+    const units = [
+      { name: "a53", preset: "cortex-a53" },
+      { name: "imac", preset: "imac" },
+    ]
+    writeFileSync(file, JSON.stringify({ name: "presets", units, links: [], hostPath: lpddr4HostPath }))
+    const run = await runInProcess(["evaluate", "--network", "ffnn:256-256-10", "--accelerator", file, "--json"])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout).system).toBe("presets")
+    const bad = join(scratch, "bad-preset-system.json")
+    writeFileSync(bad, JSON.stringify({ name: "bad", units: [{ name: "a53", preset: "cortex-a99" }], links: [], hostPath: lpddr4HostPath }))
+    const refused = await runInProcess(["evaluate", "--network", "ffnn", "--accelerator", bad])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('units[0].preset: units[0].preset "cortex-a99" is not an accelerator preset')
   })
 })

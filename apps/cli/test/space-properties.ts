@@ -1,4 +1,4 @@
-import { validateSystem } from "@cosearch/accelerator"
+import { acceleratorKinds } from "@cosearch/cost"
 import type { DecodedConfiguration } from "@cosearch/engine"
 import type { Network } from "@cosearch/network"
 import { analyseNetwork } from "@cosearch/network"
@@ -43,15 +43,20 @@ const networkProblems = (path: string, network: Network): string[] => {
   return analysis.ok ? [] : analysis.issues.map((issue) => `${path}: ${issue.message}`)
 }
 
+/** Knobs (numbers anywhere in a description) that are not positive finite numbers. */
 const knobProblems = (path: string, knobs: object): string[] =>
   Object.entries(knobs).flatMap(([name, value]) =>
-    typeof value === "number" && !(Number.isFinite(value) && value > 0) ? [`${path}.${name} is ${value}, not a positive number`] : [],
+    typeof value === "object" && value !== null
+      ? knobProblems(`${path}.${name}`, value)
+      : typeof value === "number" && !(Number.isFinite(value) && value > 0)
+        ? [`${path}.${name} is ${value}, not a positive number`]
+        : [],
   )
 
 /**
- * What is wrong with a decoded configuration: network issues from `analyseNetwork`, knobs that
- * are not positive finite numbers (a string knob must be one of its values), recursively for
- * joint parts. Empty when all is well.
+ * What is wrong with a decoded configuration: network issues from `analyseNetwork`, an
+ * accelerator its kind's `validate` rejects, knob values that are not positive finite numbers
+ * (the Edge TPU's fitted constants aside), recursively for joint parts. Empty when all is well.
  *
  * @example
  * expect(decodedProblems(entry.decode(config))).toEqual([])
@@ -60,15 +65,16 @@ export const decodedProblems = (decoded: DecodedConfiguration, path = "decoded")
   switch (decoded.kind) {
     case "network":
       return networkProblems(path, decoded.network)
-    case "edgetpu-knobs":
-      return knobProblems(path, decoded.knobs)
-    case "systolic-knobs": {
-      const dataflow = ["os", "ws", "is"].includes(decoded.knobs.dataflow) ? [] : [`${path}.dataflow is ${decoded.knobs.dataflow}`]
-      return [...knobProblems(path, decoded.knobs), ...dataflow]
+    case "accelerator": {
+      const { unit } = decoded
+      const kind = acceleratorKinds.find(unit.kind)
+      if (kind === undefined) return [`${path}.kind is ${unit.kind}, not a registered kind`]
+      const { constants: _, ...knobs } = unit.accelerator as Record<string, unknown>
+      return [...kind.validate(unit.accelerator).map((issue) => `${path}.${issue.path}: ${issue.message}`), ...knobProblems(path, knobs)]
     }
     case "system":
       return decoded.build.ok
-        ? validateSystem(decoded.build.system).map((issue) => `${path}.${issue.path}: ${issue.message}`)
+        ? acceleratorKinds.validateSystem(decoded.build.system).map((issue) => `${path}.${issue.path}: ${issue.message}`)
         : [`${path}: ${decoded.build.reason}`]
     case "joint":
       return Object.entries(decoded.parts).flatMap(([namespace, part]) => decodedProblems(part, `${path}.${namespace}`))

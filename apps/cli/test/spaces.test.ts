@@ -169,7 +169,8 @@ describe("the registry", () => {
     if (decoded.kind !== "joint") return
     expect(Object.keys(decoded.parts)).toEqual(["nn", "hw"])
     expect(decoded.parts.nn?.kind).toBe("network")
-    expect(decoded.parts.hw?.kind).toBe("edgetpu-knobs")
+    expect(decoded.parts.hw?.kind).toBe("accelerator")
+    expect(decoded.parts.hw?.kind === "accelerator" && decoded.parts.hw.unit.kind).toBe("edgetpu")
   })
 
   it("names the unknown space and lists the known ones on a miss", () => {

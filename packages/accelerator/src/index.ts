@@ -1,27 +1,42 @@
 /**
- * `@cosearch/accelerator`: accelerator templates, their knobs and presets: the knob spaces of the
- * Edge TPU template (full and Apollo's reduced variant) and of a systolic array with decoders to
- * typed records; systolic arrays after SCALE-Sim; and hierarchical accelerators (storage levels,
- * PE array, energies, area model) with presets.
+ * `@cosearch/accelerator`: the description side of each accelerator kind, one folder per kind
+ * (`edgetpu`, `hierarchical`, `systolic`, `imac`, `cpu`): its accelerator type, presets,
+ * validation, area model, knob spaces and a template gathering them (`AcceleratorTemplate`);
+ * heterogeneous systems of units of any kind. `@cosearch/cost` joins each template with its cost
+ * model and registers the kinds (`acceleratorKinds`).
  *
  * @example
- * import { edgeTpuKnobs, edgeTpuKnobsOf } from "@cosearch/accelerator"
- * import { sampleMany } from "@cosearch/space"
- * const knobs = edgeTpuKnobsOf(sampleMany(edgeTpuKnobs, 1, "seed-1")[0] ?? {})
+ * import { edgeTpuPresets, edgeTpuTemplate } from "@cosearch/accelerator"
+ * edgeTpuTemplate.area(edgeTpuPresets.coral) // mm², 45 nm
+ * edgeTpuTemplate.validate({ ...edgeTpuPresets.coral, clockHz: 0 })[0]?.path // "clockHz"
  *
  * @packageDocumentation
  */
 
 export * from "./cpu/index.js"
 export * from "./edgetpu/index.js"
-export * from "./hierarchy/index.js"
+export * from "./hierarchical/index.js"
 export * from "./imac/index.js"
-export { apolloEdgeTpuKnobs, apolloEdgeTpuKnobsOf, apolloFixedKnobs } from "./knobs/apollo-knobs.js"
-export { type EdgeTpuKnobs, edgeTpuKnobs, edgeTpuKnobsOf, peakMacsPerCycle } from "./knobs/edgetpu-knobs.js"
-export { type ImacKnobs, imacFromKnobs, imacKnobs, imacKnobsOf } from "./knobs/imac-knobs.js"
-export { nearDataEdgeTpuKnobs, nearDataEdgeTpuKnobsOf, nearDataFixedKnobs } from "./knobs/near-data-knobs.js"
 export { KiB, MiB, powersOfTwo } from "./knobs/powers.js"
-export { type SystolicDataflow, type SystolicKnobs, systolicKnobs, systolicKnobsOf } from "./knobs/systolic-knobs.js"
 export * from "./system/index.js"
 export * from "./systolic/index.js"
-export type { FieldIssue } from "./validation/field-rules.js"
+export {
+  type AcceleratorFileRead,
+  type AcceleratorFileReader,
+  type AcceleratorTemplate,
+  type AcceleratorUnit,
+  defineTemplate,
+  isUnitOf,
+  type KnobSpace,
+  presetNamesOf,
+  presetUnitOf,
+  type TemplateInput,
+  templateOf,
+} from "./template/template.js"
+export {
+  clockMhzIssues,
+  type FieldIssue,
+  type FlatFieldRules,
+  fieldIssue,
+  flatFieldIssues,
+} from "./validation/field-rules.js"

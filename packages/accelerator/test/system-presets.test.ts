@@ -1,9 +1,10 @@
 import { cpuPresets, edgeTpuPeakMacsPerSecond, systemPreset, systemPresetNames, systemPresets, validateSystem } from "@cosearch/accelerator"
 import { describe, expect, it } from "vitest"
+import { templates } from "./templates.js"
 
 describe("system presets", () => {
   it("every built-in system is valid", () => {
-    for (const name of systemPresetNames) expect(validateSystem(systemPresets[name]), name).toEqual([])
+    for (const name of systemPresetNames) expect(validateSystem(systemPresets[name], templates), name).toEqual([])
   })
 
   it("mensa follows Mensa-G's shape: Pascal on chip with a 32x32 array, Pavlov 8x8 and Jacquard 16x16 near data", () => {
@@ -38,14 +39,17 @@ describe("system presets", () => {
   })
 
   it("systemPreset: built-ins, one-unit systems of clocked accelerator presets, undefined otherwise", () => {
-    expect(systemPreset("mensa")).toBe(systemPresets.mensa)
-    expect(systemPreset("cortex-a53")?.units).toEqual([{ kind: "cpu", name: "cortex-a53", accelerator: cpuPresets["cortex-a53"] }])
-    expect(systemPreset("coral")?.units[0]?.kind).toBe("edgetpu")
-    expect(systemPreset("eyeriss-v1-like")?.units[0]?.kind).toBe("hierarchical")
+    expect(systemPreset("mensa", templates)).toBe(systemPresets.mensa)
+    expect(systemPreset("cortex-a53", templates)?.units).toEqual([
+      { kind: "cpu", name: "cortex-a53", accelerator: cpuPresets["cortex-a53"] },
+    ])
+    expect(systemPreset("coral", templates)?.units[0]?.kind).toBe("edgetpu")
+    expect(systemPreset("eyeriss-v1-like", templates)?.units[0]?.kind).toBe("hierarchical")
     // maestro-256pe has no clock, systolic presets neither: no system.
-    expect(systemPreset("maestro-256pe")).toBeUndefined()
-    expect(systemPreset("systolic-32x32")).toBeUndefined()
-    expect(systemPreset("nope")).toBeUndefined()
-    for (const name of ["coral", "cortex-a53", "eyeriss-v1-like"]) expect(validateSystem(systemPreset(name))).toEqual([])
+    expect(systemPreset("maestro-256pe", templates)).toBeUndefined()
+    expect(systemPreset("systolic-32x32", templates)).toBeUndefined()
+    expect(systemPreset("nope", templates)).toBeUndefined()
+    for (const name of ["coral", "cortex-a53", "eyeriss-v1-like"])
+      expect(validateSystem(systemPreset(name, templates), templates)).toEqual([])
   })
 })

@@ -17,6 +17,7 @@ import {
 } from "@cosearch/accelerator"
 import { cardinality } from "@cosearch/space"
 import { describe, expect, it } from "vitest"
+import { templates } from "./templates.js"
 
 const compute = edgeTpuPresets["edgetpu-v2"].knobs
 const nearData = nearDataEdgeTpuKnobsOf(
@@ -43,7 +44,7 @@ describe("systemFromSlots", () => {
     const built = systemFromSlots({ compute, nearData, imac: { crossbarSize: 128, crossbarCount: 64 } })
     if (!built.ok) throw new Error(built.reason)
     const { system } = built
-    expect(validateSystem(system)).toEqual([])
+    expect(validateSystem(system, templates)).toEqual([])
     expect(system.units.map((unit) => [unit.kind, unit.name, unit.nearData ?? false])).toEqual([
       ["edgetpu", "compute", false],
       ["edgetpu", "near-data", true],
@@ -92,7 +93,7 @@ describe("systemArea", () => {
     const edgeTpu = (cores * k.computeLanes * 419 + sramBytes * 9.72) / 1e6
     const imac = (64 * 128 * 128 * 2 * 4 * 0.045 ** 2 + 64 * 1200) / 1e6
     const systolic = (32 * 32 * 419 + (array.ifmapSramBytes + array.filterSramBytes + array.ofmapSramBytes) * 9.72) / 1e6
-    const area = systemArea(system)
+    const area = systemArea(system, templates)
     expect(area.units.map((unit) => unit.areaMm2)).toEqual([
       expect.closeTo(edgeTpu, 9),
       expect.closeTo(imac, 9),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { edgeTpuPresets, type HeterogeneousSystem, lpddr4HostPath, systolicPresets, validateSystem } from "../src/index.js"
+import { templates } from "./templates.js"
 
 const system: HeterogeneousSystem = {
   name: "pair",
@@ -13,16 +14,19 @@ const system: HeterogeneousSystem = {
 
 describe("validateSystem", () => {
   it("accepts a valid system", () => {
-    expect(validateSystem(system)).toEqual([])
-    expect(validateSystem({ ...system, home: "tpu" })).toEqual([])
+    expect(validateSystem(system, templates)).toEqual([])
+    expect(validateSystem({ ...system, home: "tpu" }, templates)).toEqual([])
   })
 
   it("names the path and value of an unknown unit in a link, a non-positive bandwidth and a duplicate name", () => {
-    const issues = validateSystem({
-      ...system,
-      units: [...system.units, { kind: "edgetpu", name: "tpu", accelerator: edgeTpuPresets.coral }],
-      links: [{ ...system.links[0], to: "gpu", bandwidthBytesPerSecond: 0 }],
-    })
+    const issues = validateSystem(
+      {
+        ...system,
+        units: [...system.units, { kind: "edgetpu", name: "tpu", accelerator: edgeTpuPresets.coral }],
+        links: [{ ...system.links[0], to: "gpu", bandwidthBytesPerSecond: 0 }],
+      },
+      templates,
+    )
     expect(issues.map((issue) => issue.path)).toEqual(["units[2].name", "links[0].to", "links[0].bandwidthBytesPerSecond"])
     expect(issues[0]?.message).toBe('units[2].name "tpu" is used by an earlier unit')
     expect(issues[1]?.message).toBe('links[0].to "gpu" is not a unit of the system; known: host, tpu, fc')
@@ -30,15 +34,18 @@ describe("validateSystem", () => {
   })
 
   it("checks each unit with its template's validator and asks systolic units for a clock", () => {
-    const issues = validateSystem({
-      ...system,
-      units: [
-        { kind: "systolic", name: "s", accelerator: { ...systolicPresets["systolic-32x32"], rows: 0 } },
-        { kind: "gpu", name: "g" },
-      ],
-      links: [],
-      home: "nowhere",
-    })
+    const issues = validateSystem(
+      {
+        ...system,
+        units: [
+          { kind: "systolic", name: "s", accelerator: { ...systolicPresets["systolic-32x32"], rows: 0 } },
+          { kind: "gpu", name: "g" },
+        ],
+        links: [],
+        home: "nowhere",
+      },
+      templates,
+    )
     expect(issues.map((issue) => issue.path)).toEqual([
       "units[0].accelerator.rows",
       "units[0].accelerator.clockMhz",
@@ -49,8 +56,8 @@ describe("validateSystem", () => {
   })
 
   it("rejects a non-object and the reserved host name", () => {
-    expect(validateSystem(3)[0]?.path).toBe("(root)")
-    expect(validateSystem({ ...system, units: [{ ...system.units[0], name: "host" }], links: [] })[0]?.message).toBe(
+    expect(validateSystem(3, templates)[0]?.path).toBe("(root)")
+    expect(validateSystem({ ...system, units: [{ ...system.units[0], name: "host" }], links: [] }, templates)[0]?.message).toBe(
       'units[0].name "host" is reserved for the host',
     )
   })

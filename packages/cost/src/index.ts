@@ -1,15 +1,16 @@
 /**
- * `@cosearch/cost`: cost models of loop nests on accelerators — the hierarchical model (storage
- * levels, mappings, eight dataflow presets, a bounded mapper, whole networks with on-chip
- * activation hand-off) and the systolic-array mode, whose cycle counts, utilisation, mapping
- * efficiency and SRAM access counts are SCALE-Sim v2's.
+ * `@cosearch/cost`: the cost models of every accelerator kind — the Edge TPU template, the
+ * hierarchical model (storage levels, mappings, dataflow presets, a bounded mapper, whole networks
+ * with on-chip activation hand-off), SCALE-Sim's systolic arrays, IMAC crossbars, the CPU roofline —
+ * joined with their templates into one record per kind and registered once (`acceleratorKinds`);
+ * `costOn`, the one cost entry point for every kind; the heterogeneous scheduler.
  *
  * @example
- * import { evaluateNetwork } from "@cosearch/cost"
- * import { eyerissV1Like } from "@cosearch/accelerator"
+ * import { acceleratorKinds, costOn } from "@cosearch/cost"
  * import { analyseNetworkOrThrow, buildZooNetwork } from "@cosearch/network"
  * const built = buildZooNetwork("resnet18")
- * if (built.ok) console.log(evaluateNetwork(analyseNetworkOrThrow(built.network), eyerissV1Like, { dataflow: "rs" }))
+ * const unit = acceleratorKinds.preset("eyeriss-v1-like")
+ * if (built.ok && unit !== undefined) console.log(costOn(unit, analyseNetworkOrThrow(built.network), { dataflow: "rs" }).totals)
  *
  * @packageDocumentation
  */
@@ -23,8 +24,26 @@ export {
   isDataflowName,
 } from "./dataflow/dataflow.js"
 export * from "./edgetpu/index.js"
+export { hierarchicalCost, hierarchicalKind } from "./hierarchical/kind.js"
 export * from "./hierarchy/index.js"
 export * from "./imac/index.js"
+export type {
+  AcceleratorKind,
+  CostFailure,
+  CostModel,
+  CostOptions,
+  CostResult,
+  CostTotals,
+  DataflowChoice,
+  DataflowRule,
+  LayerCost,
+  LayerCostSink,
+  NoDataflow,
+  ObjectiveRule,
+  SharedCapacity,
+} from "./kind/kind.js"
+export { type CostOptionIssue, type KindFileReader, type KindRegistry, kindRegistry, type UnitRead } from "./kinds/kind-registry.js"
+export { acceleratorKinds, acceleratorPreset, builtInKinds, costOn, scheduleNetwork, systemProblem } from "./kinds/registry.js"
 export { type MapLayerOptions, type MapLayerResult, type MappedLayer, mapLayer } from "./mapper/map-layer.js"
 export { isBetter, type MapperObjective, mapperObjectives } from "./mapper/objective.js"
 export * from "./mapping/index.js"
@@ -37,6 +56,8 @@ export {
   type NetworkTotals,
 } from "./network/evaluate-network.js"
 export { evaluateNetworkTotals, type NetworkTotalsResult } from "./network/network-totals.js"
+export { feasibleCost, feasibleLayer, infeasibleCost } from "./result/cost-result.js"
+export { loweredNests } from "./result/lowered-nests.js"
 export { type AssignmentCost, assignmentCost, assignmentObjective } from "./schedule/assignment.js"
 export {
   type CostTable,
@@ -56,9 +77,10 @@ export {
   type NetworkScheduleResult,
   type SystemProblemResult,
   type SystemScheduleOptions,
-  scheduleNetwork,
-  systemProblem,
+  scheduleNetworkOf,
+  systemProblemOf,
 } from "./system/schedule-network.js"
+export { systolicCost, systolicKind } from "./systolic/kind.js"
 export { systolicArrayFault, systolicLayerCost, systolicLayerCycles } from "./systolic/layer-cost.js"
 export {
   type SystolicNetworkCost,

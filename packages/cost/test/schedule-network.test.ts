@@ -7,11 +7,10 @@ import {
   lpddr4HostPath,
   type SystolicArray,
   systolicPresets,
-  validateSystem,
 } from "@cosearch/accelerator"
 import { analyseNetworkOrThrow, buildZooNetwork, lowerNetwork, type Network } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
-import { assignmentObjective, scheduleNetwork } from "../src/index.js"
+import { acceleratorKinds, assignmentObjective, scheduleNetwork } from "../src/index.js"
 
 const zoo = (name: string): Network => {
   const built = buildZooNetwork(name)
@@ -103,9 +102,9 @@ describe("systems with IMAC and CPU units", () => {
   }
 
   it("validate as system units", () => {
-    expect(validateSystem(system)).toEqual([])
+    expect(acceleratorKinds.validateSystem(system)).toEqual([])
     const bad = { ...system, units: [{ kind: "imac", name: "imac", accelerator: { ...defaultImacAccelerator, crossbarRows: 0 } }] }
-    expect(validateSystem(bad)[0]?.path).toBe("units[0].accelerator.crossbarRows")
+    expect(acceleratorKinds.validateSystem(bad)[0]?.path).toBe("units[0].accelerator.crossbarRows")
   })
 
   it("never place a convolution on the IMAC, and schedule MobileNetV2 no worse than any unit alone", () => {

@@ -20,11 +20,9 @@ export { ConfigError, decodeExperiment, ExperimentFileError, loadExperimentFile 
 export { DEFAULT_BATCH, type Experiment, experimentHash } from "./config/experiment.js"
 export { type EvaluatorConfig, type ExperimentConfig, ExperimentSchema } from "./config/experiment-schema.js"
 export { type CommandSettings, commandEvaluator } from "./evaluators/command.js"
-export type { AcceleratorTarget } from "./evaluators/cost/accelerator-target.js"
-export { type AcceleratorTemplate, acceleratorTemplates } from "./evaluators/cost/accelerator-templates.js"
-export { type AreaSettings, areaEvaluator, targetAreaMm2 } from "./evaluators/cost/area-evaluator.js"
-export { type CostSettings, costEvaluator } from "./evaluators/cost/cost-evaluator.js"
-export { type DataflowChoice, type EvaluationRecord, evaluationRecord, type LayerRecord } from "./evaluators/cost/evaluation-record.js"
+export { type AreaSettings, areaEvaluator, areaEvaluatorOf } from "./evaluators/cost/area-evaluator.js"
+export { acceleratorPart, type CostSettings, costEvaluator, costEvaluatorOf } from "./evaluators/cost/cost-evaluator.js"
+export { clearNetworkCache, type NetworkCacheStats, networkCacheStats } from "./evaluators/cost/network-cache.js"
 export {
   type Candidate,
   candidateOf,
@@ -47,7 +45,7 @@ export type { StopReason, StudyEvent } from "./run/study-event.js"
 export { trialResultOf } from "./run/trial-result.js"
 export { heteroSystemEntry, heteroSystemSlotsOf, heteroSystemSpace } from "./spaces/hetero-system.js"
 export { jointSpace } from "./spaces/joint-space.js"
-export { type DecodedConfiguration, decodedParts, type NamedSpace } from "./spaces/named-space.js"
+export { type DecodedConfiguration, decodedParts, type NamedSpace, networkPartOf } from "./spaces/named-space.js"
 export { builtInSpaceNames, builtInSpaces, lookupSpace, type SpaceLookup } from "./spaces/registry.js"
 export { resolveStudySpace, type StudySpace } from "./spaces/study-space.js"
 export { type OpenedStudy, openStudy, StorageError, StudyConflictError } from "./study/open-study.js"

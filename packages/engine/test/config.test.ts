@@ -94,7 +94,7 @@ const rules: ReadonlyArray<readonly [string, Record<string, unknown>, string]> =
   [
     "a built-in space",
     { space: "nb202" },
-    'space: expected a built-in space (edgetpu-knobs, apollo-edgetpu-knobs, systolic-knobs, nb201, fbnet, edgetpu-net, edgetpu-joint, nb201-edgetpu, hetero-system) or a space object, got "nb202"',
+    'space: expected a built-in space (edgetpu-knobs, apollo-edgetpu-knobs, systolic-knobs, imac-knobs, nb201, fbnet, edgetpu-net, edgetpu-joint, nb201-edgetpu, hetero-system) or a space object, got "nb202"',
   ],
   [
     "a valid inline space",

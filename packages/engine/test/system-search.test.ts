@@ -9,9 +9,8 @@ import {
   imacKnobs,
   lpddr4HostPath,
   nearDataEdgeTpuKnobs,
-  validateSystem,
 } from "@cosearch/accelerator"
-import { scheduleNetwork } from "@cosearch/cost"
+import { acceleratorKinds, scheduleNetwork } from "@cosearch/cost"
 import { decodeExperiment, heteroSystemEntry, heteroSystemSpace, systemEvaluator } from "@cosearch/engine"
 import { buildZooNetwork } from "@cosearch/network"
 import { type Configuration, joinConfigurations, sampleMany, validateConfiguration } from "@cosearch/space"
@@ -31,7 +30,7 @@ describe("the hetero-system space", () => {
     for (const configuration of sampleMany(heteroSystemSpace, 200, "hetero-system-test")) {
       const decoded = heteroSystemEntry.decode(configuration)
       if (decoded.kind !== "system" || !decoded.build.ok) throw new Error(`no system for ${JSON.stringify(configuration)}`)
-      expect(validateSystem(decoded.build.system)).toEqual([])
+      expect(acceleratorKinds.validateSystem(decoded.build.system)).toEqual([])
       const present = slots.filter(([flag]) => configuration[flag] === true)
       expect(decoded.build.system.units.map((unit) => unit.name)).toEqual(present.map(([, , , unit]) => unit))
       for (const [flag, namespace, space] of slots) {

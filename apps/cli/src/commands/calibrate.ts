@@ -1,4 +1,5 @@
 import { gunzipSync } from "node:zlib"
+import { edgeTpuTemplate, isUnitOf } from "@cosearch/accelerator"
 import { type Agreement, type CalibrationSample, calibrateWithHoldout, edgeTpuWorkload, parseMeasurementsCsv } from "@cosearch/cost"
 import { toNetwork } from "@cosearch/network"
 import { Command, Options } from "@effect/cli"
@@ -72,7 +73,7 @@ const agreementLine = (label: string, a: Agreement): string =>
 export const calibrateCommand = Command.make("calibrate", { measurements: measurementsOption, template, preset, out, json }, (args) =>
   Effect.gen(function* () {
     const target = yield* loadAccelerator(args.preset)
-    if (target.kind !== "edgetpu")
+    if (!isUnitOf(edgeTpuTemplate, target))
       return yield* new CliError({
         message: `--preset "${args.preset}" is a ${target.kind} accelerator; calibration needs an edgetpu design`,
       })

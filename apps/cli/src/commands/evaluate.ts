@@ -1,13 +1,20 @@
-import { type HeterogeneousSystem, isSystolicDataflow, systemPresetNames } from "@cosearch/accelerator"
-import { dataflowNames, isDataflowName, type MapperObjective, mapperObjectives, scheduleNetwork } from "@cosearch/cost"
-import { type DataflowChoice, evaluationRecord } from "@cosearch/engine"
+import { type AcceleratorUnit, type HeterogeneousSystem, systemPresetNames } from "@cosearch/accelerator"
+import {
+  acceleratorKinds,
+  type DataflowChoice,
+  dataflowNames,
+  isDataflowName,
+  type MapperObjective,
+  mapperObjectives,
+  scheduleNetwork,
+} from "@cosearch/cost"
 import { type AnalysedNetwork, toNetwork } from "@cosearch/network"
 import { Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import { Console, Effect, Option } from "effect"
-import { acceleratorPresetNames, loadAccelerator } from "../accelerator-input.js"
+import { acceleratorFileFormats, acceleratorPresetNames, loadAccelerator } from "../accelerator-input.js"
 import { CliError } from "../cli-error.js"
-import { evaluationText } from "../format/evaluation.js"
+import { evaluationJson, evaluationText } from "../format/evaluation.js"
 import { systemScheduleRecord, systemScheduleText } from "../format/system-schedule.js"
 import { loadNetwork } from "../network-input.js"
 import { invalid } from "../options.js"
@@ -25,7 +32,7 @@ const networksFile = Options.file("networks").pipe(
 const accelerator = Options.text("accelerator").pipe(
   Options.withPseudoName("ACCELERATOR"),
   Options.withDescription(
-    `a preset (${acceleratorPresetNames.join(", ")}), a system (${systemPresetNames.join(", ")}), an accelerator or system .json file, or a SCALE-Sim .cfg file`,
+    `a preset (${acceleratorPresetNames.join(", ")}), a system (${systemPresetNames.join(", ")}), an accelerator or system .json file, or ${acceleratorFileFormats.join(", or ")}`,
   ),
 )
 const dataflow = Options.text("dataflow").pipe(
@@ -67,7 +74,7 @@ const readNetworkList = (path: string): Effect.Effect<string[], CliError, FileSy
 const printSystemSchedule = (
   name: string,
   network: AnalysedNetwork,
-  system: HeterogeneousSystem,
+  system: HeterogeneousSystem<AcceleratorUnit>,
   objective: MapperObjective,
   json: boolean,
 ) =>
@@ -107,29 +114,16 @@ export const evaluateCommand = Command.make("evaluate", { networks, networksFile
         yield* printSystemSchedule(specs[i] ?? network.name, network, system, args.objective, args.json)
       return
     }
-    const target = yield* loadAccelerator(args.accelerator, `a system (${systemPresetNames.join(", ")}) or system .json file`)
-    const chosen: DataflowChoice = Option.getOrElse(
-      args.dataflow,
-      (): DataflowChoice => (target.kind === "systolic" ? target.array.dataflow : "auto"),
-    )
-    if (target.kind === "systolic" && chosen !== "auto" && !isSystolicDataflow(chosen)) {
-      return yield* new CliError({
-        message: `--dataflow "${chosen}" needs a hierarchical accelerator; the systolic array "${target.name}" runs os, ws or is (or auto)`,
-      })
-    }
-    if (target.kind === "edgetpu" && Option.isSome(args.dataflow)) {
-      return yield* new CliError({
-        message: `--dataflow "${args.dataflow.value}" needs a hierarchical or systolic accelerator; the Edge TPU "${target.name}" splits every layer its own way`,
-      })
-    }
-    if (target.kind === "systolic" && args.objective !== "latency") {
-      return yield* new CliError({ message: `--objective "${args.objective}" needs an energy model; the systolic mode models cycles only` })
-    }
+    const unit = yield* loadAccelerator(args.accelerator, `a system (${systemPresetNames.join(", ")}) or system .json file`)
+    const dataflow = Option.getOrUndefined(args.dataflow)
+    const refused = acceleratorKinds.optionIssue(unit, { ...(dataflow === undefined ? {} : { dataflow }), objective: args.objective })
+    if (refused !== undefined) return yield* new CliError({ message: `--${refused.option} "${refused.value}" ${refused.message}` })
     const loaded = []
     for (const spec of specs) loaded.push(yield* loadNetwork(spec, {}))
+    const options = { layers: true, objective: args.objective, ...(dataflow === undefined ? {} : { dataflow }) }
     for (const network of loaded) {
-      const record = evaluationRecord(network, target, chosen, args.objective)
-      yield* Console.log(args.json ? JSON.stringify(record) : `${evaluationText(record)}\n`)
+      const result = acceleratorKinds.costOn(unit, network, options)
+      yield* Console.log(args.json ? JSON.stringify(evaluationJson(result)) : `${evaluationText(result)}\n`)
     }
   }),
 ).pipe(Command.withDescription("Cycles, energy, utilisation and memory accesses of networks on an accelerator."))

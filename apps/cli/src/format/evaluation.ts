@@ -1,10 +1,10 @@
-import type { EvaluationRecord, LayerRecord } from "@cosearch/engine"
+import type { CostResult, LayerCost } from "@cosearch/cost"
 import { groupDigits } from "./numbers.js"
 import { type Column, formatTable } from "./table.js"
 
 const orDash = (value: number | null, render: (value: number) => string): string => (value === null ? "-" : render(value))
 
-const columns: readonly Column<LayerRecord>[] = [
+const columns: readonly Column<LayerCost>[] = [
   { header: "layer", align: "left", cell: (layer) => layer.name },
   { header: "dataflow", align: "left", cell: (layer) => layer.dataflow ?? "-" },
   { header: "MACs", align: "right", cell: (layer) => orDash(layer.macs, groupDigits) },
@@ -14,29 +14,44 @@ const columns: readonly Column<LayerRecord>[] = [
 ]
 
 /**
+ * The JSON line of an evaluation (`cosearch evaluate --json`): the network, the accelerator,
+ * whether it is feasible, the layers (the failing one when infeasible) and the totals.
+ *
+ * @example
+ * console.log(JSON.stringify(evaluationJson(costOn(unit, network, { layers: true }))))
+ */
+export const evaluationJson = (result: CostResult) => ({
+  network: result.network,
+  accelerator: result.accelerator,
+  feasible: result.feasible,
+  layers: result.layers,
+  totals: result.totals,
+})
+
+/**
  * The text form of an evaluation: a per-layer table, then the totals (or why it is infeasible).
  *
  * @example
- * console.log(evaluationText(record))
+ * console.log(evaluationText(costOn(unit, network, { layers: true })))
  */
-export const evaluationText = (record: EvaluationRecord): string => {
-  const title = `${record.network} on ${record.accelerator}`
-  if (!record.feasible || record.totals === null) {
-    const layer = record.layers[0]
+export const evaluationText = (result: CostResult): string => {
+  const title = `${result.network} on ${result.accelerator}`
+  if (!result.feasible) {
+    const layer = result.layers[0]
     return `${title}: infeasible at ${layer?.name ?? "?"} (${layer?.reason ?? "?"}): ${layer?.message ?? ""}`
   }
-  const t = record.totals
+  const t = result.totals
   const lines = [
     title,
     "",
-    formatTable(columns, record.layers),
+    formatTable(columns, result.layers),
     "",
-    `MACs         ${groupDigits(t.macs)}`,
-    `cycles       ${groupDigits(t.cycles)}`,
+    `MACs         ${orDash(t.macs, groupDigits)}`,
+    `cycles       ${t.cycles === null ? "- (not modelled)" : groupDigits(t.cycles)}`,
     `latency      ${t.latencyMs === null ? "- (no clock)" : `${t.latencyMs.toFixed(3)} ms`}`,
     `energy       ${t.energyMj === null ? "- (not modelled)" : `${t.energyMj.toFixed(3)} mJ`}`,
     `area         ${t.areaMm2 === null ? "- (not modelled)" : `${t.areaMm2.toFixed(2)} mm2`}`,
-    `utilization  ${(100 * t.utilization).toFixed(1)} %`,
+    `utilization  ${t.utilization === null ? "- (not modelled)" : `${(100 * t.utilization).toFixed(1)} %`}`,
   ]
   return lines.join("\n")
 }

@@ -1,4 +1,4 @@
-import type { HeterogeneousSystem } from "@cosearch/accelerator"
+import type { AcceleratorUnit, HeterogeneousSystem } from "@cosearch/accelerator"
 import type { NetworkScheduleResult, ScheduleObjective } from "@cosearch/cost"
 import { formatTable } from "./table.js"
 
@@ -41,7 +41,7 @@ export interface SystemScheduleRecord {
  */
 export const systemScheduleRecord = (
   network: string,
-  system: HeterogeneousSystem,
+  system: HeterogeneousSystem<AcceleratorUnit>,
   result: Extract<NetworkScheduleResult, { ok: true }>,
 ): SystemScheduleRecord => {
   const { schedule, problem } = result

@@ -8,4 +8,5 @@
  */
 export { type CpuAccelerator, type CpuLayerClass, cpuBytesPerElement, cpuPeakOpsPerSecond } from "./accelerator.js"
 export { type CpuPresetName, cpuPreset, cpuPresetNames, cpuPresets } from "./presets.js"
+export { cpuTemplate } from "./template.js"
 export { isValidCpuAccelerator, validateCpuAccelerator } from "./validate.js"

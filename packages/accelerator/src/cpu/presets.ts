@@ -1,4 +1,4 @@
-import { eyerissRelativeEnergy, macEnergyPj45nm } from "../hierarchy/constants.js"
+import { eyerissRelativeEnergy, macEnergyPj45nm } from "../hierarchical/constants.js"
 import { KiB } from "../knobs/powers.js"
 import type { CpuAccelerator } from "./accelerator.js"
 

@@ -1,4 +1,4 @@
-import type { EdgeTpuKnobs } from "../knobs/edgetpu-knobs.js"
+import type { EdgeTpuKnobs } from "./knobs.js"
 
 /**
  * The classes of layers the Edge TPU template costs differently: standard and grouped

@@ -1,4 +1,4 @@
-import { macAreaUm2At45nm, sramAreaUm2PerByteAt45nm } from "../hierarchy/constants.js"
+import { macAreaUm2At45nm, sramAreaUm2PerByteAt45nm } from "../hierarchical/constants.js"
 import type { EdgeTpuAccelerator } from "./accelerator.js"
 
 /**

@@ -15,8 +15,11 @@ export {
   edgeTpuLayerClasses,
   edgeTpuPeakMacsPerSecond,
 } from "./accelerator.js"
+export { apolloEdgeTpuKnobs, apolloEdgeTpuKnobsOf, apolloFixedKnobs } from "./apollo-knobs.js"
 export { type EdgeTpuArea, edgeTpuArea, instructionBytes } from "./area.js"
 export { defaultEdgeTpuConstants } from "./constants.js"
+export { type EdgeTpuKnobs, edgeTpuKnobs, edgeTpuKnobsOf, peakMacsPerCycle } from "./knobs.js"
+export { nearDataEdgeTpuKnobs, nearDataEdgeTpuKnobsOf, nearDataFixedKnobs } from "./near-data-knobs.js"
 export {
   type EdgeTpuDesignOptions,
   type EdgeTpuPresetName,
@@ -25,4 +28,5 @@ export {
   edgeTpuPresetNames,
   edgeTpuPresets,
 } from "./presets.js"
+export { edgeTpuTemplate } from "./template.js"
 export { type EdgeTpuIssue, isValidEdgeTpuAccelerator, validateEdgeTpuAccelerator } from "./validate.js"

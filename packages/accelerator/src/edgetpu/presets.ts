@@ -1,8 +1,8 @@
-import type { EdgeTpuKnobs } from "../knobs/edgetpu-knobs.js"
 import { KiB, MiB } from "../knobs/powers.js"
 import type { EdgeTpuAccelerator, EdgeTpuConstants } from "./accelerator.js"
 import { defaultEdgeTpuConstants } from "./constants.js"
 import { coralCalibration } from "./coral-calibration.js"
+import type { EdgeTpuKnobs } from "./knobs.js"
 
 /**
  * Names of the built-in Edge TPU accelerators.

@@ -1,4 +1,3 @@
-import type { EdgeTpuKnobs } from "../knobs/edgetpu-knobs.js"
 import {
   type FieldIssue,
   fieldIssue,
@@ -8,6 +7,7 @@ import {
   isRecord,
 } from "../validation/field-rules.js"
 import { type EdgeTpuAccelerator, edgeTpuLayerClasses } from "./accelerator.js"
+import type { EdgeTpuKnobs } from "./knobs.js"
 
 /**
  * One problem with an `EdgeTpuAccelerator`: the field path (`knobs.peX`,

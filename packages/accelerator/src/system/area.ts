@@ -1,13 +1,10 @@
-import { edgeTpuArea } from "../edgetpu/area.js"
-import { acceleratorAreaMm2 } from "../hierarchy/area.js"
-import { imacArea } from "../imac/area.js"
-import { systolicAreaMm2 } from "../systolic/area.js"
-import type { HeterogeneousSystem, SystemUnit, SystemUnitKind } from "./system.js"
+import { type AcceleratorTemplate, type AcceleratorUnit, templateOf } from "../template/template.js"
+import type { HeterogeneousSystem } from "./system.js"
 
-/** One unit's area in `systemArea`: `null` when its template has no area model. */
+/** One unit's area in `systemArea`: `null` when its kind has no area model. */
 export interface UnitArea {
   readonly name: string
-  readonly kind: SystemUnitKind
+  readonly kind: string
   readonly areaMm2: number | null
 }
 
@@ -16,33 +13,26 @@ export interface SystemArea {
   readonly units: readonly UnitArea[]
   /** The sum over the units that have an area model. */
   readonly totalMm2: number
-  /** Names of the units left out of the total: their template has no area model (the CPU). */
+  /** Names of the units left out of the total: their kind has no area model (the CPU). */
   readonly unmodelled: readonly string[]
 }
 
-/** Each kind's area model, mm² (45 nm for the digital templates); `null`: none. */
-const unitAreaModels: { readonly [Kind in SystemUnitKind]: (unit: Extract<SystemUnit, { kind: Kind }>) => number | null } = {
-  edgetpu: (unit) => edgeTpuArea(unit.accelerator).totalMm2,
-  hierarchical: (unit) => acceleratorAreaMm2(unit.accelerator),
-  systolic: (unit) => systolicAreaMm2(unit.accelerator),
-  imac: (unit) => imacArea(unit.accelerator).totalMm2,
-  cpu: () => null,
-}
-
 /**
- * The area of a (valid) system: each unit by its template's area model — `edgeTpuArea`,
- * `acceleratorAreaMm2` (hierarchical), `systolicAreaMm2`, `imacArea` — summed. A CPU has no area
- * model (it is the host processor, not part of an accelerator's silicon budget): it is listed in
- * `unmodelled` and left out of the total. Links and the memory stack are not counted.
+ * The area of a (valid) system: each unit by its kind's area model among `templates` (Edge TPU
+ * `edgeTpuArea`, hierarchical `acceleratorAreaMm2`, systolic `systolicAreaMm2`, IMAC `imacArea`;
+ * in `@cosearch/cost`: `acceleratorKinds.systemArea`), summed. A CPU has no area model (it is the
+ * host processor, not part of an accelerator's silicon budget), nor has a unit of a kind not in
+ * `templates`: they are listed in `unmodelled` and left out of the total. Links and the memory
+ * stack are not counted.
  *
  * @example
- * systemArea(system).totalMm2 // edgeTpuArea(tpu).totalMm2 + imacArea(imac).totalMm2
+ * systemArea(system, templates).totalMm2 // edgeTpuArea(tpu).totalMm2 + imacArea(imac).totalMm2
  */
-export const systemArea = (system: HeterogeneousSystem): SystemArea => {
+export const systemArea = (system: HeterogeneousSystem<AcceleratorUnit>, templates: readonly AcceleratorTemplate[]): SystemArea => {
   const units = system.units.map((unit) => ({
     name: unit.name,
     kind: unit.kind,
-    areaMm2: (unitAreaModels[unit.kind] as (unit: SystemUnit) => number | null)(unit),
+    areaMm2: templateOf(templates, unit.kind)?.area(unit.accelerator) ?? null,
   }))
   let totalMm2 = 0
   const unmodelled: string[] = []

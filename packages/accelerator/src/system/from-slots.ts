@@ -1,8 +1,10 @@
 import type { EdgeTpuAccelerator } from "../edgetpu/accelerator.js"
+import type { EdgeTpuKnobs } from "../edgetpu/knobs.js"
 import { edgeTpuFromKnobs } from "../edgetpu/presets.js"
-import { eyerissRelativeEnergy, macEnergyPj45nm } from "../hierarchy/constants.js"
-import type { EdgeTpuKnobs } from "../knobs/edgetpu-knobs.js"
-import { type ImacKnobs, imacFromKnobs } from "../knobs/imac-knobs.js"
+import { edgeTpuTemplate } from "../edgetpu/template.js"
+import { eyerissRelativeEnergy, macEnergyPj45nm } from "../hierarchical/constants.js"
+import { type ImacKnobs, imacFromKnobs } from "../imac/knobs.js"
+import { imacTemplate } from "../imac/template.js"
 import { type HeterogeneousSystem, lpddr4HostPath, type PathCost, type SystemLink, type SystemUnit } from "./system.js"
 import { type SystemIssue, validateSystem } from "./validate.js"
 
@@ -66,6 +68,9 @@ export type SlotSystemResult =
   | { readonly ok: true; readonly system: HeterogeneousSystem }
   | { readonly ok: false; readonly reason: string; readonly issues: readonly SystemIssue[] }
 
+/** The kinds the slots' units are of. */
+const slotTemplates = [edgeTpuTemplate, imacTemplate]
+
 const edgeTpuUnit = (name: string, knobs: EdgeTpuKnobs): EdgeTpuAccelerator => edgeTpuFromKnobs(knobs, { name })
 
 /**
@@ -104,7 +109,7 @@ export const systemFromSlots = (slots: SystemSlots, options: SlotSystemOptions =
     hostPath: options.hostPath ?? lpddr4HostPath,
     nearDataPath: options.nearDataPath ?? stackedNearDataPath,
   }
-  const issues = validateSystem(system)
+  const issues = validateSystem(system, slotTemplates)
   return issues.length === 0
     ? { ok: true, system }
     : { ok: false, reason: `invalid system: ${issues.map((issue) => issue.message).join("; ")}`, issues }

@@ -4,7 +4,7 @@
  *
  * @example
  * import { lpddr4HostPath, validateSystem } from "@cosearch/accelerator"
- * validateSystem({ name: "one", units: [{ kind: "edgetpu", name: "tpu", accelerator: edgeTpuPresets.coral }], links: [], hostPath: lpddr4HostPath }) // []
+ * validateSystem({ name: "one", units: [{ kind: "edgetpu", name: "tpu", accelerator: edgeTpuPresets.coral }], links: [], hostPath: lpddr4HostPath }, [edgeTpuTemplate]) // []
  */
 
 export { type SystemArea, systemArea, type UnitArea } from "./area.js"
@@ -26,7 +26,6 @@ export {
   systemPresets,
 } from "./presets.js"
 export {
-  type AcceleratorUnit,
   type CpuUnit,
   type EdgeTpuUnit,
   type HeterogeneousSystem,
@@ -40,4 +39,4 @@ export {
   type SystemUnitKind,
   type SystolicUnit,
 } from "./system.js"
-export { type SystemIssue, validateSystem } from "./validate.js"
+export { type PresetUnit, resolveSystem, type SystemDocument, type SystemIssue, type SystemRead, validateSystem } from "./validate.js"

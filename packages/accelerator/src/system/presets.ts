@@ -1,13 +1,12 @@
-import { cpuPreset } from "../cpu/presets.js"
 import type { EdgeTpuAccelerator } from "../edgetpu/accelerator.js"
-import { edgeTpuPreset, edgeTpuPresets } from "../edgetpu/presets.js"
-import type { HierarchicalAccelerator, StorageLevel } from "../hierarchy/accelerator.js"
-import { eyerissRelativeEnergy, macEnergyPj45nm } from "../hierarchy/constants.js"
-import { hierarchicalPreset } from "../hierarchy/presets.js"
+import { edgeTpuPresets } from "../edgetpu/presets.js"
+import type { HierarchicalAccelerator, StorageLevel } from "../hierarchical/accelerator.js"
+import { eyerissRelativeEnergy, macEnergyPj45nm } from "../hierarchical/constants.js"
 import type { ImacAccelerator } from "../imac/accelerator.js"
 import { defaultImacAccelerator } from "../imac/defaults.js"
 import { KiB } from "../knobs/powers.js"
-import { type HeterogeneousSystem, lpddr4HostPath, type PathCost, type SystemUnit } from "./system.js"
+import { type AcceleratorTemplate, type AcceleratorUnit, presetUnitOf, templateOf } from "../template/template.js"
+import { type HeterogeneousSystem, lpddr4HostPath, type PathCost } from "./system.js"
 
 /**
  * Names of the built-in heterogeneous systems.
@@ -187,7 +186,7 @@ export const systemPresetNames = Object.keys(systemPresets) as SystemPresetName[
  * @example
  * singleUnitSystem({ kind: "cpu", name: "a53", accelerator: cpuPresets["cortex-a53"] }).units.length // 1
  */
-export const singleUnitSystem = (unit: SystemUnit): HeterogeneousSystem => ({
+export const singleUnitSystem = <Unit extends AcceleratorUnit>(unit: Unit): HeterogeneousSystem<Unit> => ({
   name: unit.name,
   units: [unit],
   links: [],
@@ -196,20 +195,17 @@ export const singleUnitSystem = (unit: SystemUnit): HeterogeneousSystem => ({
 
 /**
  * A system by name: a built-in system (`systemPresetNames`), or a one-unit system of an
- * accelerator preset that has a clock (an Edge TPU, a hierarchical preset with `clockMhz`, a CPU;
- * systolic presets have none), or `undefined`.
+ * accelerator preset of any of `templates` that can be a unit (its template's `unitIssues` finds
+ * none: a clock; the systolic and MAESTRO presets state none), or `undefined`. In
+ * `@cosearch/cost`: `acceleratorKinds.systemPreset`.
  *
  * @example
- * systemPreset("mensa")?.units.length // 3
- * systemPreset("cortex-a53")?.units[0]?.kind // "cpu"
+ * systemPreset("mensa", templates)?.units.length // 3
+ * systemPreset("cortex-a53", templates)?.units[0]?.kind // "cpu"
  */
-export const systemPreset = (name: string): HeterogeneousSystem | undefined => {
+export const systemPreset = (name: string, templates: readonly AcceleratorTemplate[]): HeterogeneousSystem<AcceleratorUnit> | undefined => {
   if (Object.hasOwn(systemPresets, name)) return systemPresets[name as SystemPresetName]
-  const edgeTpu = edgeTpuPreset(name)
-  if (edgeTpu !== undefined) return singleUnitSystem({ kind: "edgetpu", name, accelerator: edgeTpu })
-  const cpu = cpuPreset(name)
-  if (cpu !== undefined) return singleUnitSystem({ kind: "cpu", name, accelerator: cpu })
-  const hierarchical = hierarchicalPreset(name)
-  if (hierarchical?.clockMhz !== undefined) return singleUnitSystem({ kind: "hierarchical", name, accelerator: hierarchical })
-  return undefined
+  const unit = presetUnitOf(templates, name)
+  if (unit === undefined || (templateOf(templates, unit.kind)?.unitIssues(unit.accelerator).length ?? 1) > 0) return undefined
+  return singleUnitSystem(unit)
 }

@@ -1,23 +1,9 @@
 import type { CpuAccelerator } from "../cpu/accelerator.js"
 import type { EdgeTpuAccelerator } from "../edgetpu/accelerator.js"
-import type { HierarchicalAccelerator } from "../hierarchy/accelerator.js"
+import type { HierarchicalAccelerator } from "../hierarchical/accelerator.js"
 import type { ImacAccelerator } from "../imac/accelerator.js"
 import type { SystolicArray } from "../systolic/array.js"
-
-/**
- * One compute unit of a heterogeneous system: a name, the template (`kind`) and that template's
- * accelerator description. `nearData` marks a unit that sits by the memory (in the DRAM stack or
- * its logic layer): its default path to and from DRAM is the system's `nearDataPath`.
- *
- * @example
- * const unit: AcceleratorUnit<"systolic", SystolicArray> = { kind: "systolic", name: "fc", accelerator: systolicPresets["systolic-32x32"] }
- */
-export interface AcceleratorUnit<Kind extends string, Accelerator> {
-  readonly kind: Kind
-  readonly name: string
-  readonly accelerator: Accelerator
-  readonly nearData?: boolean
-}
+import type { AcceleratorUnit } from "../template/template.js"
 
 /** An Edge TPU unit. */
 export type EdgeTpuUnit = AcceleratorUnit<"edgetpu", EdgeTpuAccelerator>
@@ -26,18 +12,26 @@ export type HierarchicalUnit = AcceleratorUnit<"hierarchical", HierarchicalAccel
 /** A systolic array unit; it needs `clockMhz` to turn cycles into seconds. */
 export type SystolicUnit = AcceleratorUnit<"systolic", SystolicArray>
 
-/**
- * Every kind of unit a system may hold, discriminated by `kind`. A new template joins with one
- * line here (`| ImacUnit`) plus its validator in `unitValidators` (the compiler asks for it).
- */
 /** An analog in-memory unit for fully connected layers (`ImacAccelerator`). */
 export type ImacUnit = AcceleratorUnit<"imac", ImacAccelerator>
 /** A CPU (`CpuAccelerator`, Cortex-A53-like roofline). */
 export type CpuUnit = AcceleratorUnit<"cpu", CpuAccelerator>
 
+/**
+ * A unit of a built-in kind, discriminated by `kind` (so that `unit.kind === "imac"` types its
+ * accelerator). Systems of any registered kind hold `AcceleratorUnit`s: `HeterogeneousSystem<AcceleratorUnit>`.
+ *
+ * @example
+ * const unit: SystemUnit = { kind: "cpu", name: "a53", accelerator: cpuPresets["cortex-a53"] }
+ */
 export type SystemUnit = EdgeTpuUnit | HierarchicalUnit | SystolicUnit | ImacUnit | CpuUnit
 
-/** The kinds of unit. */
+/**
+ * The built-in kinds of unit.
+ *
+ * @example
+ * const kind: SystemUnitKind = "imac"
+ */
 export type SystemUnitKind = SystemUnit["kind"]
 
 /** What moving bytes over a path costs: time `bytes / bandwidth + latency`, energy `bytes x pJ/byte`. */
@@ -64,14 +58,15 @@ export interface SystemLink extends PathCost {
  * the host's DRAM. Data between two units with no direct link is written to DRAM by one and read
  * by the other: one leg each, `hostPath` for ordinary units, `nearDataPath` for near-data ones.
  * The network's inputs start at `home` (a unit's name, or `host`, the default) and its outputs
- * return there. `host` runs no layers.
+ * return there. `host` runs no layers. Its units are of the built-in kinds (`SystemUnit`) unless
+ * `Unit` says otherwise (`HeterogeneousSystem<AcceleratorUnit>`: any registered kind).
  *
  * @example
  * const system: HeterogeneousSystem = { name: "pair", units: [a, b], links: [], hostPath: lpddr4 }
  */
-export interface HeterogeneousSystem {
+export interface HeterogeneousSystem<Unit extends AcceleratorUnit = SystemUnit> {
   readonly name: string
-  readonly units: readonly SystemUnit[]
+  readonly units: readonly Unit[]
   readonly links: readonly SystemLink[]
   /** One leg between DRAM and an ordinary unit. */
   readonly hostPath: PathCost

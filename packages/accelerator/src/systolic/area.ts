@@ -1,5 +1,5 @@
-import { precisionOfBytes } from "../hierarchy/accelerator.js"
-import { macAreaUm2At45nm, sramAreaUm2PerByteAt45nm } from "../hierarchy/constants.js"
+import { precisionOfBytes } from "../hierarchical/accelerator.js"
+import { macAreaUm2At45nm, sramAreaUm2PerByteAt45nm } from "../hierarchical/constants.js"
 import type { SystolicArray } from "./array.js"
 
 /**

@@ -1,4 +1,4 @@
-import type { SystolicDataflow } from "../knobs/systolic-knobs.js"
+import type { SystolicDataflow } from "./knobs.js"
 
 /**
  * A systolic array as SCALE-Sim models it: a `rows x columns` grid of multiply-accumulate units

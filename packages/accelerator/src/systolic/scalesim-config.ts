@@ -1,7 +1,7 @@
 import { KiB } from "../knobs/powers.js"
-import type { SystolicDataflow } from "../knobs/systolic-knobs.js"
 import { isSystolicDataflow, type SystolicArray } from "./array.js"
 import { readIni } from "./ini.js"
+import type { SystolicDataflow } from "./knobs.js"
 
 /**
  * A SCALE-Sim configuration file, read: its run name, interface-bandwidth mode and the array.

@@ -1,4 +1,4 @@
-import { systemPreset } from "@cosearch/accelerator"
+import { acceleratorKinds } from "@cosearch/cost"
 import { buildZooNetwork } from "@cosearch/network"
 import { type JsonIssue, schemaIssues } from "@cosearch/space"
 import { Either, type ParseResult, Schema } from "effect"
@@ -28,8 +28,8 @@ export const ZooSpec = Schema.String.pipe(
   }),
 )
 
-/** A system name `systemPreset` knows: a built-in system or a clocked accelerator preset. */
-export const SystemName = Schema.String.pipe(Schema.filter((name) => systemPreset(name) !== undefined)).annotations(
+/** A system name `acceleratorKinds.systemPreset` knows: a built-in system or a clocked accelerator preset. */
+export const SystemName = Schema.String.pipe(Schema.filter((name) => acceleratorKinds.systemPreset(name) !== undefined)).annotations(
   expecting("a system (mensa, mensa-edgetpu, tpu-imac) or a clocked accelerator preset (an Edge TPU, eyeriss-v1-like, cortex-a53)"),
 )
 

@@ -1,5 +1,5 @@
-import { type HeterogeneousSystem, systemPreset } from "@cosearch/accelerator"
-import { type ScheduleObjective, scheduleNetwork } from "@cosearch/cost"
+import type { HeterogeneousSystem } from "@cosearch/accelerator"
+import { acceleratorKinds, type ScheduleObjective, scheduleNetwork } from "@cosearch/cost"
 import { buildZooNetwork, type Network } from "@cosearch/network"
 
 /**
@@ -31,13 +31,13 @@ export const zooNetwork = (spec: string): Network => {
 }
 
 /**
- * A system by name (`systemPreset`); the comparison configs check their names when decoded.
+ * A system by name (`acceleratorKinds.systemPreset`: the built-in kinds' units); the comparison configs check their names when decoded.
  *
  * @example
  * const mensa = namedSystem("mensa")
  */
 export const namedSystem = (name: string): HeterogeneousSystem => {
-  const system = systemPreset(name)
+  const system = acceleratorKinds.systemPreset(name) as HeterogeneousSystem | undefined
   if (system === undefined) throw new Error(`"${name}" is not a system`)
   return system
 }

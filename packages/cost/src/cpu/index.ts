@@ -6,6 +6,8 @@
  * import { cpuNetworkCost } from "@cosearch/cost"
  * cpuNetworkCost(nests, cpuPresets["cortex-a53"])
  */
+
+export { cpuCost, cpuKind } from "./kind.js"
 export {
   type CpuLayerCost,
   type CpuLayerOptions,

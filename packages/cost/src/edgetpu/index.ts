@@ -17,6 +17,7 @@ export {
   type EdgeTpuResult,
   evaluateEdgeTpu,
 } from "./evaluate.js"
+export { edgeTpuCost, edgeTpuKind, edgeTpuWorkloadOf } from "./kind.js"
 export { type EdgeTpuSplit, edgeTpuSplit } from "./split.js"
 export {
   type EdgeTpuWorkload,

@@ -6,6 +6,7 @@
  * import { imacNetworkCost } from "@cosearch/cost"
  * imacNetworkCost(nests, defaultImacAccelerator)
  */
+export { imacCost, imacKind } from "./kind.js"
 export {
   type ImacInfeasible,
   type ImacInfeasibleReason,

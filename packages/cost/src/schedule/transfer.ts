@@ -1,4 +1,4 @@
-import { HOST, type PathCost, type SystemLink, type SystemUnit } from "@cosearch/accelerator"
+import { type AcceleratorUnit, HOST, type PathCost, type SystemLink } from "@cosearch/accelerator"
 import type { TransferModel } from "./problem.js"
 
 /**
@@ -6,7 +6,7 @@ import type { TransferModel } from "./problem.js"
  * default paths and the home node; any `HeterogeneousSystem` is one.
  */
 export interface SystemTopology {
-  readonly units: readonly Pick<SystemUnit, "name" | "nearData">[]
+  readonly units: readonly Pick<AcceleratorUnit, "name" | "nearData">[]
   readonly links: readonly SystemLink[]
   readonly hostPath: PathCost
   readonly nearDataPath?: PathCost

@@ -1,6 +1,7 @@
-import type { HeterogeneousSystem } from "@cosearch/accelerator"
-import { type AnalysedNetwork, lowerNetwork } from "@cosearch/network"
-import { imacCrossbarsOf, imacMatrixOf } from "../imac/layer-cost.js"
+import { type AcceleratorUnit, type HeterogeneousSystem, templateOf } from "@cosearch/accelerator"
+import type { AnalysedNetwork } from "@cosearch/network"
+import type { AcceleratorKind } from "../kind/kind.js"
+import { loweredNests } from "../result/lowered-nests.js"
 import type { CostTable } from "../schedule/problem.js"
 
 /**
@@ -22,13 +23,14 @@ export interface UnitCapacity {
 }
 
 /**
- * The shared capacities of a system's units for a network: one entry per IMAC unit, each layer's
- * demand its crossbars (`imacCrossbarsOf`), layers grouped by the weights they read. Other kinds
- * have no shared capacity here.
+ * The shared capacities of a system's units for a network: one entry per unit whose kind has a
+ * shared capacity (`CostModel.capacity`: the IMAC unit's crossbars), each layer's demand what its
+ * weights take there (`imacCrossbarsOf`), layers grouped by the weights they read.
  * @internal
  */
 export const unitCapacities = (
-  system: HeterogeneousSystem,
+  system: HeterogeneousSystem<AcceleratorUnit>,
+  kinds: readonly AcceleratorKind[],
   analysed: AnalysedNetwork,
   index: ReadonlyMap<string, number>,
 ): UnitCapacity[] => {
@@ -46,14 +48,15 @@ export const unitCapacities = (
   }
   const capacities: UnitCapacity[] = []
   system.units.forEach((unit, u) => {
-    if (unit.kind !== "imac") return
+    const shared = (templateOf(kinds, unit.kind) as AcceleratorKind | undefined)?.cost.capacity
+    if (shared === undefined) return
     const demand = new Float64Array(index.size)
-    for (const nest of lowerNetwork(analysed)) {
-      const matrix = imacMatrixOf(nest)
+    for (const nest of loweredNests(analysed)) {
+      const taken = shared.demand(nest, unit.accelerator)
       const row = index.get(nest.layer)
-      if (matrix !== undefined && row !== undefined) demand[row] = imacCrossbarsOf(matrix, unit.accelerator)
+      if (taken !== undefined && row !== undefined) demand[row] = taken
     }
-    capacities.push({ unit: u, capacity: unit.accelerator.crossbarCount, demand, group })
+    capacities.push({ unit: u, capacity: shared.total(unit.accelerator), demand, group })
   })
   return capacities
 }

@@ -1,12 +1,12 @@
-import { type HeterogeneousSystem, validateSystem } from "@cosearch/accelerator"
-import { analyseNetwork, type Network } from "@cosearch/network"
+import { type AcceleratorUnit, type HeterogeneousSystem, resolveSystem, templateOf } from "@cosearch/accelerator"
+import { type AnalysedNetwork, analyseNetwork, type Network } from "@cosearch/network"
+import type { AcceleratorKind } from "../kind/kind.js"
 import type { MapLayerOptions } from "../mapper/map-layer.js"
 import type { CostTable, ScheduleObjective, ScheduleProblem } from "../schedule/problem.js"
 import { type Schedule, type ScheduleOptions, schedule } from "../schedule/schedule.js"
 import { transferModel } from "../schedule/transfer.js"
 import { type ExceededCapacity, exceededCapacity, forbidLayers, groupLayers, type UnitCapacity, unitCapacities } from "./capacity.js"
 import { scheduleGraphOf } from "./schedule-graph.js"
-import { fillUnitCosts } from "./unit-costs.js"
 
 /** Options of `systemProblem` and `scheduleNetwork`. */
 export interface SystemScheduleOptions extends ScheduleOptions {
@@ -22,19 +22,50 @@ export type SystemProblemResult =
   | { readonly ok: false; readonly issues: readonly string[] }
 
 /**
- * The scheduling problem of a network on a system: the network's schedule graph, the cost table
- * from each unit's template (per layer, the layer alone; docs/scheduling.md) and the transfer
- * model of the system's links and default paths, and the shared capacities of its IMAC units (each
- * layer's crossbars; `scheduleNetwork` keeps their sum within the unit). Never throws: an invalid
- * network or system comes back with its issues' messages.
+ * Fills one unit's column of a cost table: per layer (by name, through `index`) seconds and pJ
+ * of the layer alone on the unit, from its kind's `layersAlone`; layers the kind does not touch
+ * keep 0.
+ */
+const fillUnitCosts = (
+  kind: AcceleratorKind,
+  unit: AcceleratorUnit,
+  analysed: AnalysedNetwork,
+  index: ReadonlyMap<string, number>,
+  costs: CostTable,
+  column: number,
+  mapper: MapLayerOptions,
+): void => {
+  const set = (layer: string, seconds: number, pj: number): void => {
+    const row = index.get(layer)
+    if (row === undefined) return
+    costs.latencySeconds[row * costs.units + column] = seconds
+    costs.energyPj[row * costs.units + column] = pj
+  }
+  kind.cost.layersAlone(unit, analysed, set, mapper)
+}
+
+/**
+ * The scheduling problem of a network on a system whose units are of `kinds` (a registry's:
+ * `acceleratorKinds.systemProblem`, or `systemProblem` for the built-in kinds): the network's
+ * schedule graph, the cost table from each unit's kind (per layer, the layer alone;
+ * docs/scheduling.md), the transfer model of the system's links and default paths, and the shared
+ * capacities of its units (the IMAC crossbars each layer takes; `scheduleNetwork` keeps their sum
+ * within the unit). Units naming a preset are spelled out first (`resolveSystem`). Never throws:
+ * an invalid network or system comes back with its issues' messages.
  *
  * @example
- * const built = systemProblem(network, system)
+ * const built = systemProblemOf(acceleratorKinds.kinds, network, system)
  * if (built.ok) schedule(built.problem, "energy")
  */
-export const systemProblem = (network: Network, system: HeterogeneousSystem, options: SystemScheduleOptions = {}): SystemProblemResult => {
-  const systemIssues = validateSystem(system)
-  if (systemIssues.length > 0) return { ok: false, issues: systemIssues.map((issue) => issue.message) }
+export const systemProblemOf = (
+  kinds: readonly AcceleratorKind[],
+  network: Network,
+  given: HeterogeneousSystem<AcceleratorUnit>,
+  options: SystemScheduleOptions = {},
+): SystemProblemResult => {
+  const read = resolveSystem(given, kinds)
+  if (!read.ok) return { ok: false, issues: read.issues.map((issue) => issue.message) }
+  const system = read.system
   const analysis = analyseNetwork(network)
   if (!analysis.ok) return { ok: false, issues: analysis.issues.map((issue) => issue.message) }
   const graph = scheduleGraphOf(analysis.network, options.bytesPerElement ?? 1)
@@ -45,10 +76,11 @@ export const systemProblem = (network: Network, system: HeterogeneousSystem, opt
     latencySeconds: new Float64Array(graph.layers.length * units),
     energyPj: new Float64Array(graph.layers.length * units),
   }
+  const mapper = options.mapper ?? { maxMappings: 32 }
   system.units.forEach((unit, u) => {
-    fillUnitCosts(unit, analysis.network, index, { ...costs, unit: u }, options.mapper ?? { maxMappings: 32 })
+    fillUnitCosts(templateOf(kinds, unit.kind) as AcceleratorKind, unit, analysis.network, index, costs, u, mapper)
   })
-  const capacities = unitCapacities(system, analysis.network, index)
+  const capacities = unitCapacities(system, kinds, analysis.network, index)
   return { ok: true, problem: { graph, costs, transfers: transferModel(system) }, capacities }
 }
 
@@ -68,7 +100,9 @@ export type NetworkScheduleResult =
 const exactRepairGroups = 8
 
 /**
- * Schedules a network on a heterogeneous system end to end: `systemProblem`, then `schedule`.
+ * Schedules a network on a heterogeneous system whose units are of `kinds` end to end (a
+ * registry's: `acceleratorKinds.scheduleNetwork`, or `scheduleNetwork` for the built-in kinds):
+ * `systemProblemOf`, then `schedule`.
  * An IMAC unit holds the weights of all the layers placed on it at once (a recurrence's steps
  * share one tensor and are charged once), so their crossbars must fit its count together. While
  * they do not, a greedy repair (docs/scheduling.md), not an exact knapsack: with at most
@@ -79,16 +113,17 @@ const exactRepairGroups = 8
  * forbids at least one group, so the repair ends. Never throws.
  *
  * @example
- * const result = scheduleNetwork(buildZooNetwork("resnet18").network, system, "latency")
+ * const result = scheduleNetworkOf(acceleratorKinds.kinds, buildZooNetwork("resnet18").network, system, "latency")
  * if (result.ok) console.log(result.placement.get("fc"), result.schedule.throughputPerSecond)
  */
-export const scheduleNetwork = (
+export const scheduleNetworkOf = (
+  kinds: readonly AcceleratorKind[],
   network: Network,
-  system: HeterogeneousSystem,
+  system: HeterogeneousSystem<AcceleratorUnit>,
   objective: ScheduleObjective,
   options: SystemScheduleOptions = {},
 ): NetworkScheduleResult => {
-  const built = systemProblem(network, system, options)
+  const built = systemProblemOf(kinds, network, system, options)
   if (!built.ok) return built
   let problem = built.problem
   let best = schedule(problem, objective, options)

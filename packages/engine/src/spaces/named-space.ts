@@ -1,18 +1,18 @@
-import type { EdgeTpuKnobs, SlotSystemResult, SystolicKnobs } from "@cosearch/accelerator"
+import type { AcceleratorUnit, SlotSystemResult } from "@cosearch/accelerator"
 import type { Network } from "@cosearch/network"
-import type { Configuration, Space } from "@cosearch/space"
+import { type Configuration, projectConfiguration, type Space } from "@cosearch/space"
 
 /**
- * What a configuration of a built-in space describes: accelerator knobs as a typed record, a
- * network (not yet analysed), a heterogeneous system (built and validated, or the reason it is
- * not), or, for a joint space, each part decoded under its namespace.
+ * What a configuration of a built-in space describes: an accelerator unit (a knob space of an
+ * accelerator kind, decoded by it), a network (not yet analysed), a heterogeneous system (built
+ * and validated, or the reason it is not), or, for a joint space, each part decoded under its
+ * namespace.
  *
  * @example
- * const decoded: DecodedConfiguration = { kind: "joint", parts: { nn: { kind: "network", network }, hw: { kind: "edgetpu-knobs", knobs } } }
+ * const decoded: DecodedConfiguration = { kind: "joint", parts: { nn: { kind: "network", network }, hw: { kind: "accelerator", unit } } }
  */
 export type DecodedConfiguration =
-  | { readonly kind: "edgetpu-knobs"; readonly knobs: EdgeTpuKnobs }
-  | { readonly kind: "systolic-knobs"; readonly knobs: SystolicKnobs }
+  | { readonly kind: "accelerator"; readonly unit: AcceleratorUnit }
   | { readonly kind: "network"; readonly network: Network }
   | { readonly kind: "system"; readonly build: SlotSystemResult }
   | { readonly kind: "joint"; readonly parts: Readonly<Record<string, DecodedConfiguration>> }
@@ -40,3 +40,25 @@ export interface NamedSpace {
  */
 export const decodedParts = (decoded: DecodedConfiguration): DecodedConfiguration[] =>
   decoded.kind === "joint" ? Object.values(decoded.parts).flatMap(decodedParts) : [decoded]
+
+/**
+ * The network part of a decoded configuration and a key for it that repeats whenever the network
+ * does: the JSON of the configuration's network part (the whole configuration for a network
+ * space, the part's projection for a joint one). Caches of analysed networks key on it.
+ *
+ * @example
+ * networkPartOf(entry.decode(configuration), configuration)?.key // '{"edge_1_0":"conv_3x3",...}'
+ */
+export const networkPartOf = (
+  decoded: DecodedConfiguration,
+  configuration: Configuration,
+): { readonly key: string; readonly network: Network } | undefined => {
+  if (decoded.kind === "network") return { key: JSON.stringify(configuration), network: decoded.network }
+  if (decoded.kind !== "joint") return undefined
+  for (const [namespace, part] of Object.entries(decoded.parts)) {
+    if (part.kind !== "network" && part.kind !== "joint") continue
+    const found = networkPartOf(part, projectConfiguration(configuration, namespace))
+    if (found !== undefined) return found
+  }
+  return undefined
+}

@@ -1,36 +1,28 @@
-import {
-  apolloEdgeTpuKnobs,
-  apolloEdgeTpuKnobsOf,
-  edgeTpuKnobs,
-  edgeTpuKnobsOf,
-  systolicKnobs,
-  systolicKnobsOf,
-} from "@cosearch/accelerator"
+import type { KnobSpace } from "@cosearch/accelerator"
+import { acceleratorKinds } from "@cosearch/cost"
 import { edgeTpuNetOf, edgeTpuNetSpace, fbnetNetworkOf, fbnetSpace, nb201NetworkOf, nb201Space } from "@cosearch/network"
 import { heteroSystemEntry } from "./hetero-system.js"
 import { jointSpace } from "./joint-space.js"
 import type { NamedSpace } from "./named-space.js"
 
-const edgeTpuKnobsSpace: NamedSpace = {
-  name: "edgetpu-knobs",
-  summary: "Edge TPU template knobs as searched by Apollo and PRIME (10 ordinal knobs)",
-  space: edgeTpuKnobs,
-  decode: (configuration) => ({ kind: "edgetpu-knobs", knobs: edgeTpuKnobsOf(configuration) }),
+/** A knob space of an accelerator kind as a built-in space: it decodes to the kind's unit. */
+const knobSpaceEntry = (knobs: KnobSpace): NamedSpace => ({
+  name: knobs.name,
+  summary: knobs.summary,
+  space: knobs.space,
+  decode: (configuration) => ({ kind: "accelerator", unit: knobs.decode(configuration) }),
+})
+
+/** The accelerator kinds' knob spaces, kind by kind (`acceleratorKinds.knobSpaces`). */
+const knobSpaceEntries: readonly NamedSpace[] = acceleratorKinds.knobSpaces.map(knobSpaceEntry)
+
+const knobSpaceNamed = (name: string): NamedSpace => {
+  const entry = knobSpaceEntries.find((candidate) => candidate.name === name)
+  if (entry === undefined) throw new Error(`no accelerator kind has the knob space "${name}"`)
+  return entry
 }
 
-const apolloEdgeTpuKnobsSpace: NamedSpace = {
-  name: "apollo-edgetpu-knobs",
-  summary: "Apollo's reduced Edge TPU space (6 knobs), mapped onto the full template",
-  space: apolloEdgeTpuKnobs,
-  decode: (configuration) => ({ kind: "edgetpu-knobs", knobs: apolloEdgeTpuKnobsOf(configuration) }),
-}
-
-const systolicKnobsSpace: NamedSpace = {
-  name: "systolic-knobs",
-  summary: "a SCALE-Sim systolic array: rows, columns, SRAM per operand, dataflow, DRAM bandwidth",
-  space: systolicKnobs,
-  decode: (configuration) => ({ kind: "systolic-knobs", knobs: systolicKnobsOf(configuration) }),
-}
+const edgeTpuKnobsSpace = knobSpaceNamed("edgetpu-knobs")
 
 const nb201NetworkSpace: NamedSpace = {
   name: "nb201",
@@ -54,16 +46,15 @@ const edgeTpuNetworkSpace: NamedSpace = {
 }
 
 /**
- * The built-in spaces, in listing order: accelerator knobs, network spaces, joint
- * network × accelerator spaces (`nn.` and `hw.` parameters), then heterogeneous systems.
+ * The built-in spaces, in listing order: the accelerator kinds' knob spaces (from the registry,
+ * `acceleratorKinds.knobSpaces`), network spaces, joint network × accelerator spaces (`nn.` and
+ * `hw.` parameters), then heterogeneous systems.
  *
  * @example
  * builtInSpaces.map((entry) => entry.name) // ["edgetpu-knobs", "apollo-edgetpu-knobs", ..., "nb201-edgetpu", "hetero-system"]
  */
 export const builtInSpaces: readonly NamedSpace[] = [
-  edgeTpuKnobsSpace,
-  apolloEdgeTpuKnobsSpace,
-  systolicKnobsSpace,
+  ...knobSpaceEntries,
   nb201NetworkSpace,
   fbnetNetworkSpace,
   edgeTpuNetworkSpace,

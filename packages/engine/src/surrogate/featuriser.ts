@@ -13,10 +13,10 @@ import {
   parseNb201Arch,
   parseNetworkJsonText,
 } from "@cosearch/network"
-import { type Configuration, projectConfiguration, type Space, type SpaceJson, sampleMany } from "@cosearch/space"
+import { type Configuration, type Space, type SpaceJson, sampleMany } from "@cosearch/space"
 import { designFeatureNames, designFeatures, networkFeatureNames, networkFeatures } from "@cosearch/surrogate"
 import { Either } from "effect"
-import type { NamedSpace } from "../spaces/named-space.js"
+import { type NamedSpace, networkPartOf } from "../spaces/named-space.js"
 import { resolveStudySpace } from "../spaces/study-space.js"
 
 /**
@@ -64,21 +64,8 @@ export class FeaturiseError extends Error {
 }
 
 /** The network part of a built-in space's configuration: its key (for caching) and its decoded network. */
-const networkPartOf = (
-  entry: NamedSpace | undefined,
-  configuration: Configuration,
-): { key: string; network: () => Network } | undefined => {
-  if (entry === undefined) return undefined
-  const decoded = entry.decode(configuration)
-  if (decoded.kind === "network") return { key: JSON.stringify(configuration), network: () => decoded.network }
-  if (decoded.kind !== "joint") return undefined
-  for (const [namespace, part] of Object.entries(decoded.parts)) {
-    if (part.kind === "network") {
-      return { key: JSON.stringify(projectConfiguration(configuration, namespace)), network: () => part.network }
-    }
-  }
-  return undefined
-}
+const networkPartOfEntry = (entry: NamedSpace | undefined, configuration: Configuration) =>
+  entry === undefined ? undefined : networkPartOf(entry.decode(configuration), configuration)
 
 /** Analyses networks once per key: many rows share a network. */
 const networkCache = () => {
@@ -135,7 +122,7 @@ const studyFeaturiser = (spec: Extract<FeaturiserSpec, { kind: "study" }>): Feat
     if (!built.ok) throw new FeaturiseError(`network.zoo: expected a zoo network, got "${spec.network.zoo}": ${built.message}`)
     fixed = networkFeatures(analyseNetworkOrThrow(built.network))
   }
-  if (spec.network === "space" && networkPartOf(entry, firstConfiguration(space)) === undefined) {
+  if (spec.network === "space" && networkPartOfEntry(entry, firstConfiguration(space)) === undefined) {
     throw new FeaturiseError(`network: "space" needs a built-in space with a network part; space ${JSON.stringify(spec.space)} has none`)
   }
   const cached = networkCache()
@@ -144,9 +131,9 @@ const studyFeaturiser = (spec: Extract<FeaturiserSpec, { kind: "study" }>): Feat
     if (!withNetwork) return
     let features = fixed
     if (features === undefined) {
-      const part = networkPartOf(entry, configuration)
+      const part = networkPartOfEntry(entry, configuration)
       if (part === undefined) throw new FeaturiseError("the configuration has no network part")
-      features = cached(part.key, () => analyseNetworkOrThrow(part.network()))
+      features = cached(part.key, () => analyseNetworkOrThrow(part.network))
     }
     out.set(features, offset + design.length)
   }

@@ -21,18 +21,8 @@ import {
   systemPresets,
   systolicPresets,
 } from "@cosearch/accelerator"
-import { cpuNetworkCost, imacNetworkCost, scheduleNetwork } from "@cosearch/cost"
-import {
-  areaEvaluator,
-  costEvaluator,
-  type DataflowChoice,
-  type Evaluation,
-  type EvaluationRecord,
-  evaluationRecord,
-  heteroSystemEntry,
-  lookupSpace,
-  systemEvaluator,
-} from "@cosearch/engine"
+import { type CostResult, costOn, cpuNetworkCost, type DataflowChoice, imacNetworkCost, scheduleNetwork } from "@cosearch/cost"
+import { areaEvaluator, costEvaluator, type Evaluation, heteroSystemEntry, lookupSpace, systemEvaluator } from "@cosearch/engine"
 import {
   type AnalysedNetwork,
   analyseNetworkOrThrow,
@@ -62,8 +52,8 @@ const nb201Cells = (n: number, seed: string): AnalysedNetwork[] =>
 
 const line = (value: unknown): string => JSON.stringify(value)
 
-/** The figures of an `EvaluationRecord` (totals, and each layer's figures when `layers`). */
-const recordLine = (record: EvaluationRecord, layers: boolean): string =>
+/** The figures of a `CostResult` (totals, and each layer's figures when `layers`). */
+const recordLine = (record: CostResult, layers: boolean): string =>
   line({
     network: record.network,
     accelerator: record.accelerator,
@@ -128,7 +118,7 @@ export const signatureGroups = async (): Promise<SignatureGroup[]> => {
     const lines: string[] = []
     for (const network of [...cnns, ...sequences.slice(0, 2), ...cells, ...nb201Cells(150, "signature-nb201-edgetpu")])
       for (const [name, accelerator] of Object.entries(edgeTpuPresets))
-        lines.push(recordLine(evaluationRecord(network, { kind: "edgetpu", name, accelerator }, "auto", "latency"), true))
+        lines.push(recordLine(costOn({ kind: "edgetpu", name, accelerator }, network, { layers: true }), true))
     groups.push({ name: "edgetpu-presets", lines: lines.slice(0, 600) })
   }
 
@@ -141,14 +131,18 @@ export const signatureGroups = async (): Promise<SignatureGroup[]> => {
         for (const [i, dataflow] of flows.entries())
           lines.push(
             recordLine(
-              evaluationRecord(network, { kind: "hierarchical", name, accelerator }, dataflow, i % 2 === 0 ? "latency" : "energy"),
+              costOn({ kind: "hierarchical", name, accelerator }, network, {
+                layers: true,
+                dataflow,
+                objective: i % 2 === 0 ? "latency" : "energy",
+              }),
               true,
             ),
           )
     for (const network of cnns.slice(0, 2))
       for (const [name, accelerator] of Object.entries(hierarchicalPresets))
         for (const objective of ["latency", "energy", "edp"] as const)
-          lines.push(recordLine(evaluationRecord(network, { kind: "hierarchical", name, accelerator }, "auto", objective), true))
+          lines.push(recordLine(costOn({ kind: "hierarchical", name, accelerator }, network, { layers: true, objective }), true))
     groups.push({ name: "hierarchical-presets", lines: lines.slice(0, 200) })
   }
 
@@ -158,7 +152,7 @@ export const signatureGroups = async (): Promise<SignatureGroup[]> => {
     for (const network of [...cells, ...cnns])
       for (const [name, array] of Object.entries(systolicPresets))
         for (const dataflow of ["auto", "os", "ws", "is"] as const)
-          lines.push(recordLine(evaluationRecord(network, { kind: "systolic", name, array }, dataflow, "latency"), true))
+          lines.push(recordLine(costOn({ kind: "systolic", name, accelerator: array }, network, { layers: true, dataflow }), true))
     groups.push({ name: "systolic-presets", lines: lines.slice(0, 200) })
   }
 

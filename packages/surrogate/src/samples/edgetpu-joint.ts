@@ -1,6 +1,6 @@
-import { type EdgeTpuKnobs, edgeTpuFromKnobs, edgeTpuKnobs, edgeTpuKnobsOf } from "@cosearch/accelerator"
-import { edgeTpuWorkload, evaluateEdgeTpu } from "@cosearch/cost"
-import { analyseNetworkOrThrow, edgeTpuNetOf, edgeTpuNetSpace, toNetwork } from "@cosearch/network"
+import { type EdgeTpuKnobs, edgeTpuKnobs, edgeTpuKnobsOf, type KnobSpace } from "@cosearch/accelerator"
+import { acceleratorKinds, costOn, edgeTpuWorkloadOf } from "@cosearch/cost"
+import { analyseNetworkOrThrow, edgeTpuNetOf, edgeTpuNetSpace } from "@cosearch/network"
 import { type Configuration, productSpace, projectConfiguration, type Space, sampleMany } from "@cosearch/space"
 import { type Dataset, datasetOf } from "../data/dataset.js"
 import { SurrogateDataError } from "../data/errors.js"
@@ -119,10 +119,14 @@ export interface EdgeTpuJointSamples {
   readonly configurations: readonly Configuration[]
 }
 
+/** The Edge TPU kind's `edgetpu-knobs` space: a configuration's unit (`edgeTpuFromKnobs`' defaults). */
+const edgeTpuKnobSpace = acceleratorKinds.knobSpace("edgetpu-knobs") as KnobSpace
+
 /**
  * Samples `designs` feasible designs of `edgeTpuJointSpace` and costs them with the Edge TPU
- * model as the engine's `cost` evaluator does (`edgeTpuWorkload` of the network, `evaluateEdgeTpu`
- * on `edgeTpuFromKnobs`: 800 MHz, int8, the Coral calibration, no area budget). Networks are drawn
+ * model as the engine's `cost` evaluator does (`costOn`, totals only, on the unit of the
+ * `edgetpu-knobs` space: `edgeTpuFromKnobs`, 800 MHz, int8, the Coral calibration, no area
+ * budget; the network's workload is prepared once and reused for its designs). Networks are drawn
  * uniformly from `edgeTpuNetSpace` and each is paired with `designsPerNetwork` uniform knob
  * settings (building and featurising a network takes ~10 ms, costing it on a design ~0.1 ms).
  * Infeasible designs are counted and left out. Seeded and deterministic.
@@ -147,12 +151,12 @@ export const sampleEdgeTpuJoint = (options: EdgeTpuJointSampling): EdgeTpuJointS
   while (rows.length < options.designs) {
     const [nn] = sampleMany(edgeTpuNetSpace, 1, `${options.seed}/network/${networks}`)
     const analysed = analyseNetworkOrThrow(edgeTpuNetOf(nn ?? {}))
-    const prepared = edgeTpuWorkload(toNetwork(analysed))
+    const prepared = edgeTpuWorkloadOf(analysed)
     if (!prepared.ok) throw new Error(`edgetpu-net network ${networks} is invalid: ${prepared.issues[0]?.message}`)
     const features = networkFeatures(analysed)
     for (const hw of sampleMany(edgeTpuKnobs, perNetwork, `${options.seed}/knobs/${networks}`)) {
       if (rows.length >= options.designs) break
-      const cost = evaluateEdgeTpu(prepared.workload, edgeTpuFromKnobs(edgeTpuKnobsOf(hw)))
+      const cost = costOn(edgeTpuKnobSpace.decode(hw), analysed)
       if (!cost.feasible) {
         infeasible++
         continue
@@ -160,8 +164,8 @@ export const sampleEdgeTpuJoint = (options: EdgeTpuJointSampling): EdgeTpuJointS
       const row = new Float64Array(width)
       writeJointRow(features, hw, row, 0)
       rows.push(row)
-      latency.push(cost.latencyMs)
-      energy.push(cost.energyPj / 1e9)
+      latency.push(cost.totals.latencyMs ?? Number.NaN)
+      energy.push(cost.totals.energyMj ?? Number.NaN)
       networkOfRow.push(networks)
       configurations.push({
         ...Object.fromEntries(Object.entries(nn ?? {}).map(([name, value]) => [`nn.${name}`, value])),

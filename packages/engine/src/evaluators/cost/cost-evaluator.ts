@@ -1,19 +1,24 @@
-import { edgeTpuPreset, hierarchicalPreset, systolicPreset } from "@cosearch/accelerator"
-import { isDataflowName, type MapperObjective } from "@cosearch/cost"
-import { analyseNetworkOrThrow, buildZooNetwork, type Network } from "@cosearch/network"
+import type { AcceleratorUnit } from "@cosearch/accelerator"
+import {
+  acceleratorKinds,
+  type CostOptions,
+  type DataflowChoice,
+  isDataflowName,
+  type KindRegistry,
+  type MapperObjective,
+} from "@cosearch/cost"
+import { analyseNetworkOrThrow, buildZooNetwork } from "@cosearch/network"
 import type { ConfigIssue } from "../../config/config-issue.js"
-import { type DecodedConfiguration, decodedParts } from "../../spaces/named-space.js"
+import { type DecodedConfiguration, decodedParts, networkPartOf } from "../../spaces/named-space.js"
 import type { EvaluatorContext, EvaluatorKind } from "../evaluator.js"
 import { sampleParts } from "../sample-parts.js"
-import type { AcceleratorTarget } from "./accelerator-target.js"
-import { acceleratorTemplates } from "./accelerator-templates.js"
-import { type DataflowChoice, evaluationRecord } from "./evaluation-record.js"
+import { analysedNetworkOf } from "./network-cache.js"
 
 /**
- * Settings of the `cost` evaluator. `network` (a zoo spec) and `accelerator` (a preset name) fix
- * that side of the design; what is not fixed comes from the configuration: its network part, and
- * its accelerator knobs through an accelerator template. `dataflow` (default `auto`) and the
- * mapper's `objective` (default `latency`) apply to hierarchical accelerators.
+ * Settings of the `cost` evaluator. `network` (a zoo spec) and `accelerator` (a preset name of any
+ * accelerator kind) fix that side of the design; what is not fixed comes from the configuration:
+ * its network part, and its accelerator part (a knob space of any kind). `dataflow` (default: the
+ * kind's) and the mapper's `objective` (default `latency`) apply to the kinds that take them.
  *
  * @example
  * const settings: CostSettings = { kind: "cost", accelerator: "eyeriss-v1-like" } // with space "nb201"
@@ -26,95 +31,109 @@ export interface CostSettings {
   readonly objective?: MapperObjective
 }
 
-const networkPart = (parts: readonly DecodedConfiguration[]): Network | undefined => {
-  for (const part of parts) if (part.kind === "network") return part.network
+/**
+ * The accelerator part among decoded parts.
+ *
+ * @example
+ * acceleratorPart(decodedParts(entry.decode(configuration)))?.unit.kind // "edgetpu"
+ */
+export const acceleratorPart = (
+  parts: readonly DecodedConfiguration[],
+): Extract<DecodedConfiguration, { kind: "accelerator" }> | undefined => {
+  for (const part of parts) if (part.kind === "accelerator") return part
   return undefined
 }
 
-/** The accelerator knobs among decoded parts. */
-export const knobsPart = (parts: readonly DecodedConfiguration[]): DecodedConfiguration | undefined =>
-  parts.find((part) => part.kind !== "network" && part.kind !== "joint")
-
-const presetTarget = (name: string): AcceleratorTarget | undefined => {
-  const hierarchical = hierarchicalPreset(name)
-  if (hierarchical !== undefined) return { kind: "hierarchical", name, accelerator: hierarchical }
-  const array = systolicPreset(name)
-  if (array !== undefined) return { kind: "systolic", name, array }
-  const edgeTpu = edgeTpuPreset(name)
-  return edgeTpu === undefined ? undefined : { kind: "edgetpu", name, accelerator: edgeTpu }
-}
-
-const checkCost = (settings: CostSettings, context: EvaluatorContext): ConfigIssue[] => {
-  const issues: ConfigIssue[] = []
-  const parts = sampleParts(context)
-  if (settings.network !== undefined) {
-    const built = buildZooNetwork(settings.network)
-    if (!built.ok) issues.push({ path: "network", message: `expected a zoo network, got "${settings.network}": ${built.message}` })
-  } else if (networkPart(parts) === undefined) {
-    issues.push({ path: "network", message: `is missing: space "${context.space.name}" has no network part, so name a zoo network` })
-  }
-  if (settings.accelerator !== undefined) {
-    if (presetTarget(settings.accelerator) === undefined) {
-      issues.push({ path: "accelerator", message: `expected an accelerator preset, got "${settings.accelerator}"` })
+const checkCost =
+  (kinds: KindRegistry) =>
+  (settings: CostSettings, context: EvaluatorContext): ConfigIssue[] => {
+    const issues: ConfigIssue[] = []
+    const parts = sampleParts(context)
+    if (settings.network !== undefined) {
+      const built = buildZooNetwork(settings.network)
+      if (!built.ok) issues.push({ path: "network", message: `expected a zoo network, got "${settings.network}": ${built.message}` })
+    } else if (!parts.some((part) => part.kind === "network")) {
+      issues.push({ path: "network", message: `is missing: space "${context.space.name}" has no network part, so name a zoo network` })
     }
-  } else {
-    const knobs = knobsPart(parts)
-    if (knobs === undefined) {
-      issues.push({ path: "accelerator", message: `is missing: space "${context.space.name}" has no accelerator knobs, so name a preset` })
-    } else if (knobs.kind === "system") {
-      issues.push({ path: "kind", message: `space "${context.space.name}" describes heterogeneous systems: use the "system" evaluator` })
-    } else if (acceleratorTemplates[knobs.kind] === undefined) {
-      const known = Object.keys(acceleratorTemplates).join(", ")
-      issues.push({
-        path: "accelerator",
-        message: `is missing: no accelerator template reads ${knobs.kind} yet (templates: ${known}), so name a preset`,
-      })
+    if (settings.accelerator !== undefined) {
+      if (kinds.preset(settings.accelerator) === undefined) {
+        issues.push({
+          path: "accelerator",
+          message: `expected an accelerator preset, got "${settings.accelerator}"; the presets are ${kinds.presetNames.join(", ")}`,
+        })
+      }
+    } else {
+      const accelerator = acceleratorPart(parts)
+      if (accelerator === undefined) {
+        if (parts.some((part) => part.kind === "system"))
+          issues.push({
+            path: "kind",
+            message: `space "${context.space.name}" describes heterogeneous systems: use the "system" evaluator`,
+          })
+        else
+          issues.push({
+            path: "accelerator",
+            message: `is missing: space "${context.space.name}" has no accelerator knobs, so name a preset`,
+          })
+      } else if (kinds.find(accelerator.unit.kind) === undefined) {
+        issues.push({
+          path: "accelerator",
+          message: `is missing: no accelerator kind "${accelerator.unit.kind}" is registered (kinds: ${kinds.names.join(", ")}), so name a preset`,
+        })
+      }
     }
+    if (settings.dataflow !== undefined && settings.dataflow !== "auto" && !isDataflowName(settings.dataflow)) {
+      issues.push({ path: "dataflow", message: `expected "auto" or a dataflow name, got "${settings.dataflow}"` })
+    }
+    return issues
   }
-  if (settings.dataflow !== undefined && settings.dataflow !== "auto" && !isDataflowName(settings.dataflow)) {
-    issues.push({ path: "dataflow", message: `expected "auto" or a dataflow name, got "${settings.dataflow}"` })
-  }
-  return issues
-}
 
 /**
- * The `cost` evaluator: a network on an accelerator through `@cosearch/cost` (the mapper for
- * hierarchical accelerators, SCALE-Sim's model for systolic arrays, the Edge TPU template). Metrics: `latencyMs`,
- * `energyMj` and `areaMm2` when the model knows them (null otherwise), `utilization`, `cycles`,
- * `macs`. A network the accelerator cannot run is infeasible, with the layer and the reason.
+ * The `cost` evaluator over the kinds of a registry: a network on an accelerator of any kind
+ * through that kind's cost model (`costOn`, totals only). Metrics: `latencyMs`, `energyMj`,
+ * `areaMm2`, `utilization`, `cycles`, `macs`, null where the kind has no model of one. A network
+ * the accelerator cannot run is infeasible, with the layer and the reason. Networks are analysed
+ * once per distinct network part and worker (`analysedNetworkOf`).
  *
  * @example
- * const evaluate = costEvaluator.create({ kind: "cost", network: "mobilenet_v2" }, { space: systolicKnobs, entry, baseDirectory: "." })
+ * const myCostEvaluator = costEvaluatorOf(kindRegistry([...builtInKinds, myKind]))
  */
-export const costEvaluator: EvaluatorKind<CostSettings> = {
-  check: checkCost,
+export const costEvaluatorOf = (kinds: KindRegistry): EvaluatorKind<CostSettings> => ({
+  check: checkCost(kinds),
   create: (settings, { entry }) => {
     const fixedNetwork = settings.network === undefined ? undefined : buildZooNetwork(settings.network)
     // A fixed network is analysed once per worker, not per trial.
     const fixedAnalysed = fixedNetwork?.ok ? analyseNetworkOrThrow(fixedNetwork.network) : undefined
-    const fixedTarget = settings.accelerator === undefined ? undefined : presetTarget(settings.accelerator)
+    const fixedUnit: AcceleratorUnit | undefined = settings.accelerator === undefined ? undefined : kinds.preset(settings.accelerator)
+    const options: CostOptions = {
+      ...(settings.dataflow === undefined ? {} : { dataflow: settings.dataflow as DataflowChoice }),
+      ...(settings.objective === undefined ? {} : { objective: settings.objective }),
+    }
     return ({ configuration }) => {
-      const parts = entry === undefined ? [] : decodedParts(entry.decode(configuration))
-      const part = fixedAnalysed === undefined ? networkPart(parts) : undefined
-      const network = fixedAnalysed ?? (part === undefined ? undefined : analyseNetworkOrThrow(part))
-      if (network === undefined) throw new Error("the cost evaluator found no network in the configuration")
-      let target = fixedTarget
-      if (target === undefined) {
-        const knobs = knobsPart(parts)
-        const template = knobs === undefined ? undefined : acceleratorTemplates[knobs.kind]
-        if (knobs === undefined || template === undefined)
-          throw new Error("the cost evaluator found no accelerator template for the configuration")
-        target = template(knobs)
+      const decoded = entry?.decode(configuration)
+      let network = fixedAnalysed
+      if (network === undefined) {
+        const part = decoded === undefined ? undefined : networkPartOf(decoded, configuration)
+        if (part === undefined) throw new Error("the cost evaluator found no network in the configuration")
+        network = analysedNetworkOf(`${entry?.name}/${part.key}`, part.network)
       }
-      const dataflow = (settings.dataflow ?? (target.kind === "systolic" ? target.array.dataflow : "auto")) as DataflowChoice
-      const objective = target.kind === "systolic" ? "latency" : (settings.objective ?? "latency")
-      const record = evaluationRecord(network, target, dataflow, objective)
-      if (record.totals === null) {
-        const layer = record.layers.find((candidate) => !candidate.feasible)
-        return { metrics: {}, infeasible: `layer ${layer?.name ?? "?"}: ${layer?.reason ?? "infeasible"} ${layer?.message ?? ""}`.trim() }
+      const unit = fixedUnit ?? (decoded === undefined ? undefined : acceleratorPart(decodedParts(decoded))?.unit)
+      if (unit === undefined) throw new Error("the cost evaluator found no accelerator for the configuration")
+      const result = kinds.costOn(unit, network, options)
+      if (!result.feasible) {
+        const { layer, reason, message } = result.failure
+        return { metrics: {}, infeasible: `layer ${layer}: ${reason} ${message}`.trim() }
       }
-      const { latencyMs, energyMj, areaMm2, utilization, cycles, macs } = record.totals
+      const { latencyMs, energyMj, areaMm2, utilization, cycles, macs } = result.totals
       return { metrics: { latencyMs, energyMj, areaMm2, utilization, cycles, macs } }
     }
   },
-}
+})
+
+/**
+ * The `cost` evaluator over the built-in kinds (`costEvaluatorOf(acceleratorKinds)`).
+ *
+ * @example
+ * const evaluate = costEvaluator.create({ kind: "cost", network: "mobilenet_v2" }, { space: systolicKnobs, entry, baseDirectory: "." })
+ */
+export const costEvaluator: EvaluatorKind<CostSettings> = costEvaluatorOf(acceleratorKinds)

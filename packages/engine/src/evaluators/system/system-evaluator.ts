@@ -1,5 +1,5 @@
-import { type HeterogeneousSystem, systemArea } from "@cosearch/accelerator"
-import { type NetworkScheduleResult, type ScheduleObjective, scheduleNetwork } from "@cosearch/cost"
+import type { HeterogeneousSystem } from "@cosearch/accelerator"
+import { acceleratorKinds, type NetworkScheduleResult, type ScheduleObjective, scheduleNetwork } from "@cosearch/cost"
 import { buildZooNetwork, type Network } from "@cosearch/network"
 import type { MetricValue } from "@cosearch/optimize"
 import type { ConfigIssue } from "../../config/config-issue.js"
@@ -78,7 +78,7 @@ const infeasibleLayer = (result: Extract<NetworkScheduleResult, { ok: true }>, s
  * per network `<spec>.latencyMs`, `<spec>.energyMj`, `<spec>.throughput` (pipelined inferences
  * per second) and `<spec>.schedule` (each layer's unit in topological order, run-length encoded:
  * `compute*52 imac*1`); the aggregates `latencyMs`, `energyMj`, `throughput` (per `aggregate`);
- * `areaMm2` (`systemArea`, the sum of the units), `units` (present), `unitsUsed` (busy in some
+ * `areaMm2` (`acceleratorKinds.systemArea`, the sum of the units), `units` (present), `unitsUsed` (busy in some
  * network's schedule) and `mix` (the present units' names joined by `+`). A system that cannot
  * be built, or a network some layer of which no unit runs, is infeasible with the reason.
  *
@@ -100,7 +100,7 @@ export const systemEvaluator: EvaluatorKind<SystemSettings> = {
       if (part === undefined || part.kind !== "system") throw new Error("the system evaluator found no system in the configuration")
       if (!part.build.ok) return { metrics: {}, infeasible: part.build.reason }
       const { system } = part.build
-      const area = systemArea(system)
+      const area = acceleratorKinds.systemArea(system)
       const metrics: Record<string, MetricValue> = {
         areaMm2: area.totalMm2,
         units: system.units.length,

@@ -39,4 +39,5 @@ export {
   hierarchicalPresets,
   maestro256Pe,
 } from "./presets.js"
+export { hierarchicalTemplate } from "./template.js"
 export { type HierarchyIssue, isValidHierarchicalAccelerator, validateHierarchicalAccelerator } from "./validate.js"

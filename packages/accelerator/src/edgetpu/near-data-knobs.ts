@@ -1,7 +1,7 @@
 import { type Configuration, defineSpace, ordinal, type Space } from "@cosearch/space"
-import type { EdgeTpuKnobs } from "./edgetpu-knobs.js"
-import { KiB, MiB } from "./powers.js"
-import { numberKnob } from "./read-knob.js"
+import { KiB, MiB } from "../knobs/powers.js"
+import { numberKnob } from "../knobs/read-knob.js"
+import type { EdgeTpuKnobs } from "./knobs.js"
 
 /**
  * The knobs a near-data Edge TPU unit (Mensa's data-centric accelerators, in the logic layer of a

@@ -1,6 +1,6 @@
 import { type Configuration, categorical, defineSpace, ordinal, type Space } from "@cosearch/space"
-import { KiB, powersOfTwo } from "./powers.js"
-import { numberKnob } from "./read-knob.js"
+import { KiB, powersOfTwo } from "../knobs/powers.js"
+import { numberKnob } from "../knobs/read-knob.js"
 
 /** SCALE-Sim's dataflows: output-, weight- and input-stationary. */
 export type SystolicDataflow = "os" | "ws" | "is"

@@ -1,7 +1,7 @@
 import { type Configuration, defineSpace, ordinal, type Space } from "@cosearch/space"
-import type { ImacAccelerator } from "../imac/accelerator.js"
-import { defaultImacAccelerator } from "../imac/defaults.js"
-import { numberKnob } from "./read-knob.js"
+import { numberKnob } from "../knobs/read-knob.js"
+import type { ImacAccelerator } from "./accelerator.js"
+import { defaultImacAccelerator } from "./defaults.js"
 
 /** The searched knobs of an IMAC unit as decoded values: square crossbars and how many. */
 export interface ImacKnobs {

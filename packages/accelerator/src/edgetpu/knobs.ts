@@ -1,6 +1,6 @@
 import { type Configuration, defineSpace, ordinal, type Space } from "@cosearch/space"
-import { KiB, MiB, powersOfTwo } from "./powers.js"
-import { numberKnob } from "./read-knob.js"
+import { KiB, MiB, powersOfTwo } from "../knobs/powers.js"
+import { numberKnob } from "../knobs/read-knob.js"
 
 /**
  * The ten knobs of the Edge TPU template as decoded values. Units are in the field names; the

@@ -1,0 +1,87 @@
+import { acceleratorAreaMm2, type HierarchicalAccelerator, hierarchicalTemplate } from "@cosearch/accelerator"
+import { dataflowNames } from "../dataflow/dataflow.js"
+import type { AcceleratorKind, CostModel, CostTotals } from "../kind/kind.js"
+import { mapLayer } from "../mapper/map-layer.js"
+import { evaluateNetwork, type NetworkTotals } from "../network/evaluate-network.js"
+import { evaluateNetworkTotals } from "../network/network-totals.js"
+import { feasibleCost, feasibleLayer, infeasibleCost } from "../result/cost-result.js"
+import { loweredNests } from "../result/lowered-nests.js"
+
+const INFEASIBLE = Number.POSITIVE_INFINITY
+
+/** A network's totals as `costOn` reports them. */
+const totalsOf = (totals: NetworkTotals, accelerator: HierarchicalAccelerator): CostTotals => ({
+  macs: totals.macs,
+  cycles: totals.cycles,
+  latencyMs: totals.latencyMs ?? null,
+  energyMj: totals.energyPj / 1e9,
+  areaMm2: acceleratorAreaMm2(accelerator),
+  utilization: totals.utilization,
+})
+
+const sum = (counts: { readonly weights: number; readonly inputs: number; readonly outputs: number }): number =>
+  counts.weights + counts.inputs + counts.outputs
+
+/**
+ * The hierarchical model's cost (docs/cost-model.md): the mapper on every conv and matmul layer
+ * under the dataflow (a preset, or `auto`: every one) and objective asked, with the on-chip
+ * hand-off between layers. Totals alone come from `evaluateNetworkTotals` (the shape memo; the
+ * same numbers as `evaluateNetwork`, many times faster); per-layer records from `evaluateNetwork`
+ * (each layer's dataflow, and its reads plus writes per storage level as its accesses). The
+ * scheduler's column: `mapLayer` on each conv and matmul layer alone (no hand-off between units'
+ * layers), seconds at the unit's clock.
+ *
+ * @example
+ * hierarchicalCost.network({ kind: "hierarchical", name: "eyeriss", accelerator: eyerissV1Like }, analysed, { dataflow: "rs" })
+ */
+export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator> = {
+  network: (unit, network, options) => {
+    const { accelerator } = unit
+    // The options are the mapper's (its defaults: auto, latency), passed on as they are.
+    if (options.layers !== true) {
+      const totals = evaluateNetworkTotals(loweredNests(network), accelerator, options)
+      if (!totals.feasible) return infeasibleCost(unit, network, totals.layer ?? "(accelerator)", totals.reason, totals.message)
+      return feasibleCost(unit, network, totalsOf(totals, accelerator))
+    }
+    const cost = evaluateNetwork(loweredNests(network), accelerator, options)
+    if (!cost.feasible) return infeasibleCost(unit, network, cost.layer ?? "(accelerator)", cost.reason, cost.message)
+    const pes = accelerator.array.x * accelerator.array.y * accelerator.array.macsPerPe
+    return feasibleCost(
+      unit,
+      network,
+      totalsOf(cost, accelerator),
+      cost.layers.map(({ mapped, cycles, energyPj }) =>
+        feasibleLayer(
+          mapped.layer,
+          mapped.dataflow,
+          mapped.macs,
+          cycles,
+          mapped.macs / (cycles * pes),
+          energyPj,
+          Object.fromEntries(mapped.levels.map((level) => [level.name, sum(level.reads) + sum(level.writes)])),
+        ),
+      ),
+    )
+  },
+  layersAlone: (unit, network, set, mapper) => {
+    const hz = (unit.accelerator.clockMhz ?? Number.NaN) * 1e6
+    for (const nest of loweredNests(network)) {
+      if (nest.kind !== "conv" && nest.kind !== "matmul") continue
+      const mapped = mapLayer(nest, unit.accelerator, mapper)
+      if (mapped.feasible) set(nest.layer, mapped.cycles / hz, mapped.energy.totalPj)
+      else set(nest.layer, INFEASIBLE, INFEASIBLE)
+    }
+  },
+  dataflow: { choices: dataflowNames, default: () => "auto", runs: `runs ${dataflowNames.join(", ")} (or auto)` },
+}
+
+/**
+ * The hierarchical kind: `hierarchicalTemplate` (presets, validation, area) and `hierarchicalCost`.
+ *
+ * @example
+ * costOn({ kind: "hierarchical", name: "eyeriss-v1-like", accelerator: eyerissV1Like }, analysed, { layers: true })
+ */
+export const hierarchicalKind: AcceleratorKind<"hierarchical", HierarchicalAccelerator> = {
+  ...hierarchicalTemplate,
+  cost: hierarchicalCost,
+}
