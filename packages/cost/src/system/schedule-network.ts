@@ -1,6 +1,6 @@
 import { type HeterogeneousSystem, validateSystem } from "@cosearch/accelerator"
 import { analyseNetwork, type Network } from "@cosearch/network"
-import type { MapLayerOptions } from "../mapper/map-layer.js"
+import type { MapLayerOptions } from "../hierarchical/mapper/map-layer.js"
 import type { CostTable, ScheduleObjective, ScheduleProblem } from "../schedule/problem.js"
 import { type Schedule, type ScheduleOptions, schedule } from "../schedule/schedule.js"
 import { transferModel } from "../schedule/transfer.js"

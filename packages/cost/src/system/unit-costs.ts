@@ -14,8 +14,8 @@ import { type AnalysedNetwork, lowerNetwork, toNetwork } from "@cosearch/network
 import { cpuNetworkCost } from "../cpu/network-cost.js"
 import { evaluateEdgeTpu } from "../edgetpu/evaluate.js"
 import { edgeTpuWorkload } from "../edgetpu/workload.js"
+import { type MapLayerOptions, mapLayer } from "../hierarchical/mapper/map-layer.js"
 import { imacLayerCost } from "../imac/layer-cost.js"
-import { type MapLayerOptions, mapLayer } from "../mapper/map-layer.js"
 import { systolicLayerCost } from "../systolic/layer-cost.js"
 
 /**

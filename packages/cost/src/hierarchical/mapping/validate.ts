@@ -1,7 +1,7 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
-import { type AcceleratorInfo, acceleratorInfo, type Scratch, scratchFor } from "./analysis.js"
-import { compileMapping } from "./compile.js"
+import { type AcceleratorInfo, acceleratorInfo, type Scratch, scratchFor } from "../kernel/analysis.js"
+import { compileMapping } from "../kernel/compile.js"
 import type { MappingIssue } from "./issues.js"
 import { dimensions, type Mapping } from "./mapping.js"
 

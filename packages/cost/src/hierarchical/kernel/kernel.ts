@@ -1,5 +1,5 @@
-import type { AcceleratorInfo, Scratch } from "../mapping/analysis.js"
-import { planLayout } from "../mapping/compile.js"
+import type { AcceleratorInfo, Scratch } from "./analysis.js"
+import { planLayout } from "./compile.js"
 
 /** The plan layout, through this module's own constant (V8 then folds its fields into the code). */
 const layout = planLayout

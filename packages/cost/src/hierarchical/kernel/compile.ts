@@ -1,8 +1,8 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
+import type { MappingIssue } from "../mapping/issues.js"
+import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, relevance } from "../mapping/mapping.js"
 import { type AcceleratorInfo, acceleratorInfo } from "./analysis.js"
 import { identityRing } from "./identity-ring.js"
-import type { MappingIssue } from "./issues.js"
-import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, relevance } from "./mapping.js"
 
 // Internal to @cosearch/cost: what depends only on (accelerator, mapping) — the factors as typed
 // arrays, the structural issues and the transfer plan of the reuse analysis — computed once per

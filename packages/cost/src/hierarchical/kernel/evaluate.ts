@@ -1,9 +1,9 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
-import { acceleratorInfo, scratchFor } from "../mapping/analysis.js"
-import { compileMapping } from "../mapping/compile.js"
 import type { Mapping } from "../mapping/mapping.js"
 import { mappingIssues } from "../mapping/validate.js"
+import { acceleratorInfo, scratchFor } from "./analysis.js"
+import { compileMapping } from "./compile.js"
 import { accumulateTransfers, levelAccesses, levelChargedBytes, levelEnergyPj, scoreCounts } from "./kernel.js"
 import type { LevelCost, MappingResult } from "./result.js"
 
