@@ -2,10 +2,11 @@ import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
 import type { Mapping } from "../mapping/mapping.js"
 import { mappingIssues } from "../mapping/validate.js"
-import { acceleratorInfo, scratchFor } from "./analysis.js"
+import { acceleratorInfo } from "./accelerator-info.js"
 import { compileMapping } from "./compile.js"
 import { accumulateTransfers, levelAccesses, levelChargedBytes, levelEnergyPj, scoreCounts } from "./kernel.js"
 import type { LevelCost, MappingResult } from "./result.js"
+import { scratchFor } from "./scratch.js"
 
 const totals = new Float64Array(2)
 

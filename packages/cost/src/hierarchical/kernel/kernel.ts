@@ -1,5 +1,6 @@
-import type { AcceleratorInfo, Scratch } from "./analysis.js"
-import { planLayout } from "./compile.js"
+import type { AcceleratorInfo } from "./accelerator-info.js"
+import { planLayout } from "./reuse-plan.js"
+import type { Scratch } from "./scratch.js"
 
 /** The plan layout, through this module's own constant (V8 then folds its fields into the code). */
 const layout = planLayout

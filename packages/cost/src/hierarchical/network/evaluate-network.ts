@@ -1,7 +1,7 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import { type AnalysedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
 import { type DataflowName, dataflowNames } from "../dataflow/dataflow.js"
-import { acceleratorInfo } from "../kernel/analysis.js"
+import { acceleratorInfo } from "../kernel/accelerator-info.js"
 import { type MapLayerOptions, type MappedLayer, mapLayer } from "../mapper/map-layer.js"
 import type { MappingIssueReason } from "../mapping/issues.js"
 import { combineLayers, handOffElements, handOffLevel, sumLayout } from "./hand-off.js"

@@ -1,7 +1,7 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
 import { dataflowNames } from "../dataflow/dataflow.js"
-import type { AcceleratorInfo } from "../kernel/analysis.js"
+import type { AcceleratorInfo } from "../kernel/accelerator-info.js"
 import { levelAccesses } from "../kernel/kernel.js"
 import { bestCounts, bestScore, type MappedLayer } from "../mapper/map-layer.js"
 

@@ -1,7 +1,7 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import { type AnalysedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
 import { dataflowNames } from "../dataflow/dataflow.js"
-import { acceleratorInfo } from "../kernel/analysis.js"
+import { acceleratorInfo } from "../kernel/accelerator-info.js"
 import { identityRing } from "../kernel/identity-ring.js"
 import { type MapLayerOptions, mapLayer, searchMappings } from "../mapper/map-layer.js"
 import { nestIsValid } from "../mapping/validate.js"
