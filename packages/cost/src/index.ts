@@ -16,26 +16,7 @@
 
 export * from "./cpu/index.js"
 export * from "./edgetpu/index.js"
-export {
-  type DataflowName,
-  type DataflowTemplate,
-  dataflowNames,
-  dataflowTemplates,
-  isDataflowName,
-} from "./hierarchical/dataflow/dataflow.js"
-export * from "./hierarchical/kernel/index.js"
-export { type MapLayerOptions, type MapLayerResult, type MappedLayer, mapLayer } from "./hierarchical/mapper/map-layer.js"
-export { isBetter, type MapperObjective, mapperObjectives } from "./hierarchical/mapper/objective.js"
-export * from "./hierarchical/mapping/index.js"
-export {
-  evaluateNetwork,
-  type NetworkCost,
-  type NetworkInfeasible,
-  type NetworkLayerCost,
-  type NetworkResult,
-  type NetworkTotals,
-} from "./hierarchical/network/evaluate-network.js"
-export { evaluateNetworkTotals, type NetworkTotalsResult } from "./hierarchical/network/network-totals.js"
+export * from "./hierarchical/index.js"
 export * from "./imac/index.js"
 export { type AssignmentCost, assignmentCost, assignmentObjective } from "./schedule/assignment.js"
 export {

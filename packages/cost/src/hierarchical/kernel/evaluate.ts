@@ -8,6 +8,7 @@ import { accumulateTransfers, levelAccesses, levelChargedBytes, levelEnergyPj, s
 import type { LevelCost, MappingResult } from "./result.js"
 import { scratchFor } from "./scratch.js"
 
+/** Where `scoreCounts` writes the cycles and the energy: module-level, so that no call allocates. */
 const totals = new Float64Array(2)
 
 /**
