@@ -83,7 +83,8 @@ const outputsMask = maskOf(2)
 
 /**
  * Working array of `reusePlanInto` (per level, ten products and flags), held by a constant object
- * and replaced in place when it grows (V8 then folds it into the code, as the mapper's `state`).
+ * and replaced in place when it grows (V8 then folds it into the code, as the mapper's search
+ * state).
  */
 const working = { products: new Float64Array(80) }
 

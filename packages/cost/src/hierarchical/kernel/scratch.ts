@@ -58,7 +58,7 @@ export const makeScratch = (levels: number): Scratch => ({
 
 /**
  * The shared working arrays: one object whose arrays are replaced in place when they grow, so
- * that V8 folds them into the code of their readers (see `searchState` in the mapper).
+ * that V8 folds them into the code of their readers (see the search state in `mapper/search.ts`).
  */
 const scratch: Scratch = makeScratch(8)
 
