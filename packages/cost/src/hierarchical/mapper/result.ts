@@ -35,7 +35,13 @@ export type MappedLayer = MappingCost & {
  */
 export type MapLayerResult = MappedLayer | (MappingInfeasible & { readonly visited: number })
 
-/** The issues that stop the mapper before any search: an invalid accelerator or nest. */
+/**
+ * The issues that stop the mapper before any search: an invalid accelerator or nest.
+ *
+ * @example
+ * const invalid = inputIssues(nest, accelerator)
+ * if (invalid !== undefined) console.log(invalid.reason) // "accelerator" or "nest"
+ */
 export const inputIssues = (nest: LoopNest, accelerator: HierarchicalAccelerator): MappingInfeasible | undefined => {
   const info = acceleratorInfo(accelerator)
   if (info.issues.length > 0) {
@@ -53,6 +59,10 @@ export const inputIssues = (nest: LoopNest, accelerator: HierarchicalAccelerator
 /**
  * The best mapping of the last search (of `nest` on `accelerator`, which found one in `dataflow`
  * after evaluating `visited` mappings) as a mapping record, evaluated by `evaluateMapping`.
+ *
+ * @example
+ * const found = searchMappings(nest, accelerator, acceleratorInfo(accelerator), options)
+ * if (found.dataflow !== undefined) return bestMappedLayer(nest, accelerator, found.dataflow, found.visited)
  */
 export const bestMappedLayer = (
   nest: LoopNest,
@@ -94,6 +104,9 @@ const toMapping = (levels: number, f: Float64Array, sx: Float64Array, sy: Float6
  * The infeasible result when no candidate fits (the search tried `name` first, evaluating
  * `visited` mappings): the issues of the smallest tiles the template allows — every factor at the
  * outermost level, none spread.
+ *
+ * @example
+ * if (found.dataflow === undefined) return nothingFits(nest, accelerator, found.first, found.visited)
  */
 export const nothingFits = (nest: LoopNest, accelerator: HierarchicalAccelerator, name: DataflowName, visited: number): MapLayerResult => {
   const levels = accelerator.levels.length

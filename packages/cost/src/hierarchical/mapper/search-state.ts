@@ -10,6 +10,10 @@ import type { CompiledTemplate } from "./templates.js"
  * What a mapper search found: the best mapping's dataflow (`undefined` when nothing fits), the
  * mappings evaluated, and the first dataflow tried (named when nothing fits). The search state
  * itself, seen read-only: read it before the next search.
+ *
+ * @example
+ * const found: SearchOutcome = searchMappings(nest, accelerator, acceleratorInfo(accelerator), {})
+ * if (found.dataflow === undefined) console.log(`nothing fits after ${found.visited} mappings`)
  */
 export interface SearchOutcome {
   readonly dataflow: DataflowName | undefined
@@ -24,6 +28,10 @@ export interface SearchOutcome {
  * replaced together when an accelerator has more levels), what the search keeps track of between
  * its steps, and what it found (`SearchOutcome`). One object is created once and reused by every
  * search: it holds the best mapping after a search, until the next one.
+ *
+ * @example
+ * const state: SearchState = makeSearchState(4)
+ * state.bestPending // 0: nothing found yet
  */
 export interface SearchState {
   readonly levels: number
@@ -95,6 +103,9 @@ export interface SearchState {
 /**
  * A search state for `levels` storage levels, with nothing found. Every field is written here, in
  * one literal, so that the object keeps one shape (V8 keeps its fields in the object).
+ *
+ * @example
+ * const state = makeSearchState(4) // working arrays for up to four storage levels
  */
 export const makeSearchState = (levels: number): SearchState => ({
   levels,
@@ -135,6 +146,9 @@ export const makeSearchState = (levels: number): SearchState => ({
  * Makes `state` hold at least `levels` storage levels: every field replaced in place (the object
  * stays the same) by those of a new state, so nothing of an earlier search is kept. Call it before
  * a search starts.
+ *
+ * @example
+ * if (state.levels < accelerator.levels.length) growSearchState(state, accelerator.levels.length)
  */
 export const growSearchState = (state: SearchState, levels: number): void => {
   Object.assign(state, makeSearchState(Math.max(levels, 2 * state.levels)))

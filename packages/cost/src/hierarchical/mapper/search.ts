@@ -90,6 +90,10 @@ const largestDivisorAtMost = (n: number, limit: number): number => {
  * under the objective. The best mapping stays in the search state, where `bestCounts`,
  * `bestScore` and `bestOfSearch` read it; the outcome returned is the search state itself (read
  * it before the next search). @internal
+ *
+ * @example
+ * const found = searchMappings(nest, accelerator, acceleratorInfo(accelerator), { dataflow: "kcp_ws", maxMappings: 1 })
+ * if (found.dataflow !== undefined) console.log(bestScore()[0]) // the best mapping's cycles
  */
 export const searchMappings = (
   nest: LoopNest,
@@ -140,18 +144,27 @@ export const searchMappings = (
  * The tiles, access counts and traffic cycles (`tile`, `reads`, `writes`, `stepIn`, `stepOut`,
  * `traffic`, as in the scratch `scoreCounts` reads and writes) of the best mapping of the last
  * `searchMappings`; overwritten by the next search. @internal
+ *
+ * @example
+ * const dramInputReads = bestCounts().reads[1]
  */
 export const bestCounts = (): Scratch => (state.bestLive ? scratchFor(state.levels) : state.best)
 
 /**
  * The score of the best mapping of the last `searchMappings`: its cycles, energy (pJ), compute
  * cycles and used PEs — what `evaluateMapping` computes for its record. @internal
+ *
+ * @example
+ * const [cycles, energyPj, computeCycles, usedPes] = bestScore()
  */
 export const bestScore = (): Float64Array => (state.bestLive ? state.score : state.bestScore)
 
 /**
  * The search state with the best mapping of the last `searchMappings` (when it found one) in
  * `bestF`, `bestSx`, `bestSy` and `bestOrder`. @internal
+ *
+ * @example
+ * const { bestF, bestSx, bestSy, bestOrder } = bestOfSearch()
  */
 export const bestOfSearch = (): SearchState => {
   flushBest()

@@ -22,6 +22,9 @@ const toOrder = (innermostFirst: readonly string[]): Int8Array => {
  * A dataflow template as the search reads it: its spatial, per-PE and buffer loop lists as
  * dimension indices, the per-PE and buffer levels' loop orders, and the outermost level's
  * candidate orders (the template's own, then the generic ones it does not already give).
+ *
+ * @example
+ * compiledTemplates.kcp_ws.spatialX // Int8Array [3] (C)
  */
 export interface CompiledTemplate {
   readonly name: DataflowName
@@ -56,7 +59,13 @@ const compileTemplate = (template: DataflowTemplate): CompiledTemplate => {
   }
 }
 
-/** Every dataflow preset, compiled; read it through a module-local `const` in hot code. */
+/**
+ * Every dataflow preset, compiled; read it through a module-local `const` in hot code.
+ *
+ * @example
+ * const templates = compiledTemplates
+ * templates.rs.outerOrders.length // the DRAM orders the search tries
+ */
 export const compiledTemplates: Readonly<Record<DataflowName, CompiledTemplate>> = Object.fromEntries(
   dataflowNames.map((name) => [name, compileTemplate(dataflowTemplates[name])]),
 ) as Record<DataflowName, CompiledTemplate>
