@@ -16,17 +16,18 @@
  */
 
 export * from "./cpu/index.js"
+export * from "./edgetpu/index.js"
+export * from "./hierarchical/index.js"
+export { hierarchicalCost, hierarchicalKind } from "./hierarchical/kind.js"
+export * from "./imac/index.js"
 export {
   type DataflowName,
-  type DataflowTemplate,
   dataflowNames,
-  dataflowTemplates,
   isDataflowName,
-} from "./dataflow/dataflow.js"
-export * from "./edgetpu/index.js"
-export { hierarchicalCost, hierarchicalKind } from "./hierarchical/kind.js"
-export * from "./hierarchy/index.js"
-export * from "./imac/index.js"
+  type MapLayerOptions,
+  type MapperObjective,
+  mapperObjectives,
+} from "./kind/cost-options.js"
 export type {
   AcceleratorKind,
   CostFailure,
@@ -44,18 +45,6 @@ export type {
 } from "./kind/kind.js"
 export { type CostOptionIssue, type KindFileReader, type KindRegistry, kindRegistry, type UnitRead } from "./kinds/kind-registry.js"
 export { acceleratorKinds, acceleratorPreset, builtInKinds, costOn, scheduleNetwork, systemProblem } from "./kinds/registry.js"
-export { type MapLayerOptions, type MapLayerResult, type MappedLayer, mapLayer } from "./mapper/map-layer.js"
-export { isBetter, type MapperObjective, mapperObjectives } from "./mapper/objective.js"
-export * from "./mapping/index.js"
-export {
-  evaluateNetwork,
-  type NetworkCost,
-  type NetworkInfeasible,
-  type NetworkLayerCost,
-  type NetworkResult,
-  type NetworkTotals,
-} from "./network/evaluate-network.js"
-export { evaluateNetworkTotals, type NetworkTotalsResult } from "./network/network-totals.js"
 export { feasibleCost, feasibleLayer, infeasibleCost } from "./result/cost-result.js"
 export { loweredNests } from "./result/lowered-nests.js"
 export { type AssignmentCost, assignmentCost, assignmentObjective } from "./schedule/assignment.js"

@@ -1,11 +1,11 @@
 import { acceleratorAreaMm2, type HierarchicalAccelerator, hierarchicalTemplate } from "@cosearch/accelerator"
-import { dataflowNames } from "../dataflow/dataflow.js"
+import { dataflowNames } from "../kind/cost-options.js"
 import type { AcceleratorKind, CostModel, CostTotals } from "../kind/kind.js"
-import { mapLayer } from "../mapper/map-layer.js"
-import { evaluateNetwork, type NetworkTotals } from "../network/evaluate-network.js"
-import { evaluateNetworkTotals } from "../network/network-totals.js"
 import { feasibleCost, feasibleLayer, infeasibleCost } from "../result/cost-result.js"
 import { loweredNests } from "../result/lowered-nests.js"
+import { mapLayer } from "./mapper/map-layer.js"
+import { evaluateNetwork, type NetworkTotals } from "./network/evaluate-network.js"
+import { evaluateNetworkTotals } from "./network/network-totals.js"
 
 const INFEASIBLE = Number.POSITIVE_INFINITY
 

@@ -1,8 +1,6 @@
 import type { AcceleratorTemplate, AcceleratorUnit } from "@cosearch/accelerator"
 import type { AnalysedNetwork, LoopNest } from "@cosearch/network"
-import type { DataflowName } from "../dataflow/dataflow.js"
-import type { MapLayerOptions } from "../mapper/map-layer.js"
-import type { MapperObjective } from "../mapper/objective.js"
+import type { DataflowName, MapLayerOptions, MapperObjective } from "./cost-options.js"
 
 /**
  * A dataflow option: a preset name, or `auto` to try every one the kind runs.

@@ -1,7 +1,7 @@
 import { type AcceleratorUnit, type HeterogeneousSystem, resolveSystem, templateOf } from "@cosearch/accelerator"
 import { type AnalysedNetwork, analyseNetwork, type Network } from "@cosearch/network"
+import type { MapLayerOptions } from "../kind/cost-options.js"
 import type { AcceleratorKind } from "../kind/kind.js"
-import type { MapLayerOptions } from "../mapper/map-layer.js"
 import type { CostTable, ScheduleObjective, ScheduleProblem } from "../schedule/problem.js"
 import { type Schedule, type ScheduleOptions, schedule } from "../schedule/schedule.js"
 import { transferModel } from "../schedule/transfer.js"

@@ -41,9 +41,12 @@ export const clearShapeMemo = (memo: ShapeMemo, stride: number): void => {
   }
 }
 
-/** The shape last looked up by `findShape`, and its hash. */
-const probe = new Float64Array(fields)
-let probeHash = 0
+/**
+ * The shape last looked up by `findShape` (its twelve fields) and its hash, which `addShape`
+ * stores: one constant object whose fields are replaced in place, module-level so that a lookup
+ * allocates nothing, and a `const` so that V8 folds the binding into the code.
+ */
+const probe = { fields: new Float64Array(fields), hash: 0 }
 
 /** One FNV-1a step over a 32-bit integer. */
 const mix = (h: number, value: number): number => Math.imul(h ^ value, 0x01000193)
@@ -51,32 +54,34 @@ const mix = (h: number, value: number): number => Math.imul(h ^ value, 0x0100019
 /** Reads `nest`'s shape into `probe` and hashes it (FNV-1a over the fields as 32-bit integers). */
 const readShape = (nest: LoopNest): void => {
   const { N, G, K, C, P, Q, R, S, strideH, strideW, dilationH, dilationW } = nest
-  probe[0] = N
-  probe[1] = G
-  probe[2] = K
-  probe[3] = C
-  probe[4] = P
-  probe[5] = Q
-  probe[6] = R
-  probe[7] = S
-  probe[8] = strideH
-  probe[9] = strideW
-  probe[10] = dilationH
-  probe[11] = dilationW
+  const key = probe.fields
+  key[0] = N
+  key[1] = G
+  key[2] = K
+  key[3] = C
+  key[4] = P
+  key[5] = Q
+  key[6] = R
+  key[7] = S
+  key[8] = strideH
+  key[9] = strideW
+  key[10] = dilationH
+  key[11] = dilationW
   const dilated = strideH + 4 * strideW + 16 * dilationH + 64 * dilationW
   const h = mix(mix(mix(mix(mix(mix(mix(mix(mix(0x811c9dc5, N), G), K), C), P), Q), R), S), dilated)
-  probeHash = (h ^ (h >>> 15)) >>> 0
+  probe.hash = (h ^ (h >>> 15)) >>> 0
 }
 
 /** The offset in `memo.rows` of the row of `nest`'s shape, or -1 when it is not stored. */
 export const findShape = (memo: ShapeMemo, nest: LoopNest): number => {
   readShape(nest)
   const { keys, slots } = memo
+  const key = probe.fields
   const mask = slots.length - 1
-  search: for (let slot = probeHash & mask; ; slot = (slot + 1) & mask) {
+  search: for (let slot = probe.hash & mask; ; slot = (slot + 1) & mask) {
     const entry = (slots[slot] ?? 0) - 1
     if (entry < 0) return -1
-    for (let i = 0; i < fields; i++) if (keys[entry * fields + i] !== probe[i]) continue search
+    for (let i = 0; i < fields; i++) if (keys[entry * fields + i] !== key[i]) continue search
     return entry * memo.stride
   }
 }
@@ -113,8 +118,8 @@ export const addShape = (memo: ShapeMemo): void => {
   }
   const entry = memo.count++
   const { keys } = memo
-  for (let i = 0; i < fields; i++) keys[entry * fields + i] = probe[i] ?? 0
-  memo.hashes[entry] = probeHash
+  for (let i = 0; i < fields; i++) keys[entry * fields + i] = probe.fields[i] ?? 0
+  memo.hashes[entry] = probe.hash
   if (2 * memo.count > memo.slots.length) {
     memo.slots = new Int32Array(2 * memo.slots.length)
     for (let e = 0; e < memo.count; e++) place(memo, e)

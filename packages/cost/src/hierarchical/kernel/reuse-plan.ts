@@ -1,12 +1,10 @@
-import type { HierarchicalAccelerator } from "@cosearch/accelerator"
-import { type AcceleratorInfo, acceleratorInfo } from "./analysis.js"
-import { identityRing } from "./identity-ring.js"
-import type { MappingIssue } from "./issues.js"
-import { type DimensionFactors, dimensionIndex, dimensions, type Mapping, relevance } from "./mapping.js"
+import { relevance } from "../mapping/mapping.js"
+import type { AcceleratorInfo } from "./accelerator-info.js"
 
-// Internal to @cosearch/cost: what depends only on (accelerator, mapping) — the factors as typed
-// arrays, the structural issues and the transfer plan of the reuse analysis — computed once per
-// mapping object and cached by identity (mappings, like accelerators, are immutable data).
+// Internal to @cosearch/cost: the reuse analysis of docs/cost-model.md — for each operand and each
+// pair of consecutive levels keeping it, how often the child is filled, with its sliding refills —
+// written as a transfer plan into a typed array, for a compiled mapping and for the mapper's
+// candidates alike.
 
 /**
  * The layout of a transfer plan. One transfer of the reuse analysis (`stride` numbers): operand
@@ -73,140 +71,6 @@ const layout = {
 /** The layout of a transfer plan (see `layout`); read it through a module-local `const`. */
 export const planLayout = layout
 
-/** A mapping read against an accelerator. */
-export interface CompiledMapping {
-  readonly accelerator: HierarchicalAccelerator
-  /** Structural issues (shape, factors, order, spatial), or `undefined`. */
-  readonly issues: MappingIssue[] | undefined
-  /** Temporal factors `f[l * 8 + d]`, spatial factors over X and Y. */
-  readonly f: Float64Array
-  readonly sx: Float64Array
-  readonly sy: Float64Array
-  readonly usedPes: number
-  /** Product of all temporal factors: MACs per PE. */
-  readonly temporal: number
-  /** Transfers, `plan[i * planLayout.stride + field]`, `transfers` of them. */
-  readonly plan: Float64Array
-  readonly transfers: number
-}
-
-const positiveInteger = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 1
-
-const readFactors = (factors: DimensionFactors, into: Float64Array, offset: number, where: string, issues: MappingIssue[]): void => {
-  for (let d = 0; d < 8; d++) into[offset + d] = 1
-  if (typeof factors !== "object" || factors === null) {
-    issues.push({ reason: "factor", message: `${where}: factors must be an object such as { K: 4 }` })
-    return
-  }
-  for (const key in factors) {
-    const d = dimensionIndex(key)
-    const value: unknown = factors[key as keyof DimensionFactors]
-    if (d < 0)
-      issues.push({
-        reason: "factor",
-        dimension: key,
-        message: `${where}: ${JSON.stringify(key)} is not a dimension (N, G, K, C, P, Q, R, S)`,
-      })
-    else if (!positiveInteger(value))
-      issues.push({ reason: "factor", dimension: key, message: `${where}: factor ${key}=${String(value)} must be a positive integer` })
-    else into[offset + d] = value
-  }
-}
-
-/** The compiled forms of the last 16 mappings (`identity-ring.ts` says why not a WeakMap). */
-const cache = identityRing<Mapping, CompiledMapping>(16)
-
-/** The compiled form of `mapping` on `accelerator` (assumed valid), cached per mapping object. */
-export const compileMapping = (accelerator: HierarchicalAccelerator, mapping: Mapping): CompiledMapping => {
-  const cached = cache.get(mapping)
-  if (cached !== undefined && cached.accelerator === accelerator) return cached
-  const compiled = compile(accelerator, mapping)
-  if (typeof mapping === "object" && mapping !== null) cache.set(mapping, compiled)
-  return compiled
-}
-
-const compile = (accelerator: HierarchicalAccelerator, mapping: Mapping): CompiledMapping => {
-  const levels = accelerator.levels.length
-  const f = new Float64Array(levels * 8)
-  const sx = new Float64Array(8)
-  const sy = new Float64Array(8)
-  const order = new Int8Array(levels * 8)
-  const ordLength = new Int8Array(levels)
-  const empty = { accelerator, f, sx, sy, usedPes: 1, temporal: 1, plan: new Float64Array(0), transfers: 0 }
-  if (!Array.isArray(mapping.levels) || mapping.levels.length !== levels) {
-    const found = Array.isArray(mapping.levels) ? mapping.levels.length : "no"
-    return {
-      ...empty,
-      issues: [{ reason: "shape", message: `the mapping has ${found} level entries; the accelerator has ${levels} storage levels` }],
-    }
-  }
-  const issues: MappingIssue[] = []
-  for (let l = 0; l < levels; l++) {
-    const level = mapping.levels[l]
-    const name = accelerator.levels[l]?.name ?? ""
-    const where = `level ${l} "${name}"`
-    if (level === undefined) continue
-    readFactors(level.factors, f, l * 8, where, issues)
-    const entries: readonly unknown[] = Array.isArray(level.order) ? level.order : []
-    let length = 0
-    let seen = 0
-    for (const entry of entries) {
-      const d = dimensionIndex(entry)
-      if (d < 0)
-        issues.push({
-          reason: "order",
-          level: l,
-          levelName: name,
-          message: `${where}: loop order entry ${JSON.stringify(entry)} is not a dimension`,
-        })
-      else if ((seen & (1 << d)) !== 0) {
-        issues.push({
-          reason: "order",
-          level: l,
-          levelName: name,
-          dimension: dimensions[d] ?? "",
-          message: `${where}: ${String(entry)} appears twice in the loop order`,
-        })
-      } else {
-        seen |= 1 << d
-        order[l * 8 + length++] = d
-      }
-    }
-    ordLength[l] = length
-    for (let d = 0; d < 8; d++) {
-      if ((f[l * 8 + d] ?? 1) > 1 && (seen & (1 << d)) === 0) {
-        const dimension = dimensions[d] ?? ""
-        issues.push({
-          reason: "order",
-          level: l,
-          levelName: name,
-          dimension,
-          message: `${where}: ${dimension} has factor ${f[l * 8 + d]} but is not in the loop order`,
-        })
-      }
-    }
-  }
-  const spatial = typeof mapping.spatial === "object" && mapping.spatial !== null ? mapping.spatial : { x: {}, y: {} }
-  readFactors(spatial.x ?? {}, sx, 0, "spatial x", issues)
-  readFactors(spatial.y ?? {}, sy, 0, "spatial y", issues)
-  let usedX = 1
-  let usedY = 1
-  for (let d = 0; d < 8; d++) {
-    usedX *= sx[d] ?? 1
-    usedY *= sy[d] ?? 1
-  }
-  const { x, y } = accelerator.array
-  if (usedX > x) issues.push({ reason: "spatial", message: `spatial x factors need ${usedX} PEs along X; the array has ${x}` })
-  if (usedY > y) issues.push({ reason: "spatial", message: `spatial y factors need ${usedY} PEs along Y; the array has ${y}` })
-  if (issues.length > 0) return { ...empty, issues }
-  let temporal = 1
-  for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
-  const usedPes = usedX * usedY
-  const plan = new Float64Array(layout.length(levels))
-  const transfers = reusePlanInto(plan, acceleratorInfo(accelerator), f, sx, sy, order, ordLength, usedPes)
-  return { accelerator, issues: undefined, f, sx, sy, usedPes, temporal, plan, transfers }
-}
-
 /** The dimensions each operand (weights, inputs, outputs) depends on, as bit masks. */
 const maskOf = (o: number): number => {
   let mask = 0
@@ -219,7 +83,8 @@ const outputsMask = maskOf(2)
 
 /**
  * Working array of `reusePlanInto` (per level, ten products and flags), held by a constant object
- * and replaced in place when it grows (V8 then folds it into the code, as the mapper's `state`).
+ * and replaced in place when it grows (V8 then folds it into the code, as the mapper's search
+ * state).
  */
 const working = { products: new Float64Array(80) }
 

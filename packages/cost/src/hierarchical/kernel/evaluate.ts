@@ -1,12 +1,14 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
-import { acceleratorInfo, scratchFor } from "../mapping/analysis.js"
-import { compileMapping } from "../mapping/compile.js"
 import type { Mapping } from "../mapping/mapping.js"
 import { mappingIssues } from "../mapping/validate.js"
+import { acceleratorInfo } from "./accelerator-info.js"
+import { compileMapping } from "./compile.js"
 import { accumulateTransfers, levelAccesses, levelChargedBytes, levelEnergyPj, scoreCounts } from "./kernel.js"
 import type { LevelCost, MappingResult } from "./result.js"
+import { scratchFor } from "./scratch.js"
 
+/** Where `scoreCounts` writes the cycles and the energy: module-level, so that no call allocates. */
 const totals = new Float64Array(2)
 
 /**

@@ -1,5 +1,6 @@
-import type { AcceleratorInfo, Scratch } from "../mapping/analysis.js"
-import { planLayout } from "../mapping/compile.js"
+import type { AcceleratorInfo } from "./accelerator-info.js"
+import { planLayout } from "./reuse-plan.js"
+import type { Scratch } from "./scratch.js"
 
 /** The plan layout, through this module's own constant (V8 then folds its fields into the code). */
 const layout = planLayout
@@ -33,8 +34,12 @@ const slidingOverlap = (plan: Float64Array, row: number, c: number, levels: numb
   return held * channels
 }
 
-/** Working offsets of `unionLength` (grown as needed). */
-let offsets = new Float64Array(256)
+/**
+ * Working offsets of `unionLength`, held by a constant object and replaced in place when they grow:
+ * module-level so that no call allocates, and a `const` so that V8 folds the binding into the code
+ * (as the mapper's search state).
+ */
+const working = { offsets: new Float64Array(256) }
 
 /**
  * Length of the union of the intervals `[o, o + length)` over the offsets
@@ -46,7 +51,8 @@ const unionLength = (countA: number, unitA: number, countB: number, unitB: numbe
   if (countB === 1) return length + (countA - 1) * Math.min(unitA, length)
   if (countA === 1) return length + (countB - 1) * Math.min(unitB, length)
   const count = countA * countB
-  if (offsets.length < count) offsets = new Float64Array(2 * count)
+  if (working.offsets.length < count) working.offsets = new Float64Array(2 * count)
+  const { offsets } = working
   // The offsets in increasing order (insertion sort in place: no allocation; they come in runs
   // that are already sorted, one per a).
   let i = 0

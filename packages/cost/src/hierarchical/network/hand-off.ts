@@ -1,6 +1,6 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
-import type { AcceleratorInfo } from "../mapping/analysis.js"
+import type { AcceleratorInfo } from "../kernel/accelerator-info.js"
 import { rowLayout } from "./layer-row.js"
 
 // Internal to @cosearch/cost: the network arithmetic of docs/cost-model.md ("Networks") over the

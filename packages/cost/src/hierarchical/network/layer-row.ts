@@ -1,9 +1,10 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
-import { dataflowNames } from "../dataflow/dataflow.js"
-import { levelAccesses } from "../hierarchy/kernel.js"
-import { bestCounts, bestScore, type MappedLayer } from "../mapper/map-layer.js"
-import type { AcceleratorInfo } from "../mapping/analysis.js"
+import { dataflowNames } from "../../kind/cost-options.js"
+import type { AcceleratorInfo } from "../kernel/accelerator-info.js"
+import { levelAccesses } from "../kernel/kernel.js"
+import type { MappedLayer } from "../mapper/map-layer.js"
+import { bestCounts, bestScore } from "../mapper/search.js"
 
 // Internal to @cosearch/cost: what the network evaluation needs of one mapped layer, as a row of
 // numbers in a Float64Array — written from a `MappedLayer` record (`evaluateNetwork`) or straight

@@ -1,19 +1,4 @@
-/**
- * What the mapper minimises: latency (cycles, ties broken by energy), energy (pJ, ties broken by
- * cycles), or the energy-delay product (cycles x pJ).
- *
- * @example
- * const objective: MapperObjective = "edp"
- */
-export type MapperObjective = "latency" | "energy" | "edp"
-
-/**
- * The objectives, for listings and validation.
- *
- * @example
- * mapperObjectives // ["latency", "energy", "edp"]
- */
-export const mapperObjectives: readonly MapperObjective[] = ["latency", "energy", "edp"]
+import type { MapperObjective } from "../../kind/cost-options.js"
 
 /**
  * Whether `a` (cycles, energy) is better than `b` under an objective.

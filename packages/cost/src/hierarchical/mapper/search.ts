@@ -1,180 +1,37 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
-import { type DataflowName, type DataflowTemplate, dataflowNames, dataflowTemplates } from "../dataflow/dataflow.js"
-import { evaluateMapping } from "../hierarchy/evaluate.js"
-import { accumulateTransfers, scoreCounts } from "../hierarchy/kernel.js"
-import type { MappingCost, MappingInfeasible } from "../hierarchy/result.js"
-import { type AcceleratorInfo, acceleratorInfo, makeScratch, type Scratch, scratchFor } from "../mapping/analysis.js"
-import { planLayout, reusePlanInto } from "../mapping/compile.js"
-import type { MappingIssue } from "../mapping/issues.js"
-import { type Dimension, type DimensionFactors, dimensionIndex, dimensions, type Mapping } from "../mapping/mapping.js"
-import { fillTiles, neededBytes, nestIssues, nestIsValid, readBounds, scaleTiles, validateMapping } from "../mapping/validate.js"
-import { isBetter, type MapperObjective } from "./objective.js"
+import type { MapLayerOptions, MapperObjective } from "../../kind/cost-options.js"
+import { type DataflowName, dataflowNames } from "../../kind/cost-options.js"
+import type { AcceleratorInfo } from "../kernel/accelerator-info.js"
+import { accumulateTransfers, scoreCounts } from "../kernel/kernel.js"
+import { reusePlanInto } from "../kernel/reuse-plan.js"
+import { type Scratch, scratchFor } from "../kernel/scratch.js"
+import { fillTiles, neededBytes, scaleTiles } from "../kernel/tiles.js"
+import { readBounds } from "../mapping/validate.js"
+import { isBetter } from "./objective.js"
+import { growSearchState, makeSearchState, type SearchOutcome, type SearchState } from "./search-state.js"
+import { type CompiledTemplate, compiledTemplates } from "./templates.js"
+
+// Internal to @cosearch/cost: the mapper's search — spreading a template's dimensions over the PE
+// array, growing tile factors to the largest divisors that fit, scoring the candidates and keeping
+// the best — over typed arrays, without allocating.
 
 /**
- * How `mapLayer` searches.
- *
- * @example
- * const options: MapLayerOptions = { dataflow: "rs", objective: "energy", maxMappings: 16 }
+ * The search state: one object for the module's lifetime, whose fields are replaced in place
+ * (`growSearchState`) rather than the object. It is a module-local constant, not a parameter or a
+ * `let`: V8 folds a constant binding, and the fields of its object that never change (the working
+ * arrays), into the code — no checks and loads per access — which it cannot for a `let` (nor for
+ * an imported or exported binding, read from memory at every use). The fields the search rewrites
+ * at every step (`tilesCurrent`, `bestPending`, ...) cost what the module-level `let`s they
+ * replace did: the same instructions, counted with callgrind over the bench's mapper workload.
  */
-export interface MapLayerOptions {
-  /** A dataflow preset, or `auto` (the default) to try all eight. */
-  readonly dataflow?: DataflowName | "auto"
-  /** What to minimise; default `latency`. */
-  readonly objective?: MapperObjective
-  /**
-   * The most mappings evaluated, never exceeded: default 32 for one dataflow, 64 for `auto`,
-   * shared evenly among the eight (a bound below 8 tries the first dataflows only).
-   */
-  readonly maxMappings?: number
-}
+const state: SearchState = makeSearchState(4)
 
-/**
- * The best mapping the mapper found, its cost, its dataflow and how many mappings it evaluated.
- *
- * @example
- * const mapped = mapLayer(nest, eyerissV1Like, { dataflow: "rs" })
- * if (mapped.feasible) console.log(mapped.dataflow, mapped.cycles, mapped.mapping.spatial)
- */
-export type MappedLayer = MappingCost & {
-  readonly mapping: Mapping
-  readonly dataflow: DataflowName
-  readonly visited: number
-}
-
-/**
- * The result of `mapLayer`: the best mapping, or why none fits (with the mappings evaluated).
- *
- * @example
- * const result: MapLayerResult = mapLayer(nest, accelerator)
- * const cycles = result.feasible ? result.cycles : Number.POSITIVE_INFINITY
- */
-export type MapLayerResult = MappedLayer | (MappingInfeasible & { readonly visited: number })
-
-/** Generic outermost-level orders, innermost first: keep weights, outputs or inputs in the buffer. */
-const genericOuterOrders: readonly (readonly string[])[] = [
-  ["Q", "P", "N", "S", "R", "C", "K", "G"],
-  ["S", "R", "C", "Q", "P", "N", "K", "G"],
-  ["K", "G", "S", "R", "C", "Q", "P", "N"],
-]
-
-/** A loop list (innermost first) as a full loop order (outermost first): unlisted dimensions outside. */
-const toOrder = (innermostFirst: readonly string[]): Int8Array => {
-  const listed = innermostFirst.map(dimensionIndex).filter((d) => d >= 0)
-  const rest = [0, 1, 2, 3, 4, 5, 6, 7].filter((d) => !listed.includes(d))
-  return Int8Array.from([...rest, ...listed.slice().reverse()])
-}
-
-interface CompiledTemplate {
-  readonly name: DataflowName
-  /** Its index in `dataflowNames`. */
-  readonly index: number
-  readonly spatialX: Int8Array
-  readonly spatialY: Int8Array
-  readonly pe: Int8Array
-  readonly buffer: Int8Array
-  readonly peOrder: Int8Array
-  readonly bufferOrder: Int8Array
-  readonly outerOrders: readonly Int8Array[]
-}
-
-const compileTemplate = (template: DataflowTemplate): CompiledTemplate => {
-  const indices = (list: readonly string[]): Int8Array => Int8Array.from(list.map(dimensionIndex))
-  const outerOrders: Int8Array[] = []
-  for (const list of [template.outer, ...genericOuterOrders]) {
-    const order = toOrder(list)
-    if (!outerOrders.some((seen) => seen.every((d, i) => d === order[i]))) outerOrders.push(order)
-  }
-  return {
-    name: template.name,
-    index: dataflowNames.indexOf(template.name),
-    spatialX: indices(template.spatialX),
-    spatialY: indices(template.spatialY),
-    pe: indices(template.pe),
-    buffer: indices(template.buffer),
-    peOrder: toOrder(template.pe),
-    bufferOrder: toOrder(template.buffer),
-    outerOrders,
-  }
-}
-
-const templates: Readonly<Record<DataflowName, CompiledTemplate>> = Object.fromEntries(
-  dataflowNames.map((name) => [name, compileTemplate(dataflowTemplates[name])]),
-) as Record<DataflowName, CompiledTemplate>
-
-/**
- * Working arrays of one search, sized for `levels` storage levels and reused across calls (all
- * replaced together when an accelerator has more levels).
- */
-interface SearchState {
-  readonly levels: number
-  readonly f: Float64Array
-  readonly sx: Float64Array
-  readonly sy: Float64Array
-  readonly order: Int8Array
-  readonly ordLength: Int8Array
-  readonly plan: Float64Array
-  readonly base: Float64Array
-  readonly baseRem: Float64Array
-  readonly rem: Float64Array
-  readonly bounds: Float64Array
-  readonly divisors: Float64Array
-  readonly aValues: Float64Array
-  readonly score: Float64Array
-  readonly bestF: Float64Array
-  readonly bestSx: Float64Array
-  readonly bestSy: Float64Array
-  readonly bestOrder: Int8Array
-  /** The best mapping's tiles and access counts, and its `score`. */
-  readonly best: Scratch
-  readonly bestScore: Float64Array
-}
-
-const makeState = (levels: number): SearchState => ({
-  levels,
-  f: new Float64Array(levels * 8),
-  sx: new Float64Array(8),
-  sy: new Float64Array(8),
-  order: new Int8Array(levels * 8),
-  ordLength: new Int8Array(levels).fill(8),
-  plan: new Float64Array(planLayout.length(levels)),
-  base: new Float64Array(levels * 8),
-  baseRem: new Float64Array(8),
-  rem: new Float64Array(8),
-  bounds: new Float64Array(8),
-  divisors: new Float64Array(256),
-  aValues: new Float64Array(256),
-  score: new Float64Array(4),
-  bestF: new Float64Array(levels * 8),
-  bestSx: new Float64Array(8),
-  bestSy: new Float64Array(8),
-  bestOrder: new Int8Array(levels * 8),
-  best: makeScratch(levels),
-  bestScore: new Float64Array(4),
-})
-
-/**
- * The search's working arrays: one object for the module's lifetime, whose arrays are replaced in
- * place (`growState`) rather than the object: V8 folds the arrays of a constant binding's fields
- * that never change into the code (no checks and loads per access), which it cannot for a `let`.
- */
-const state = makeState(4)
-
-/** Grows the working arrays to hold at least `levels` storage levels. */
-const growState = (levels: number): void => {
-  Object.assign(state, makeState(Math.max(levels, 2 * state.levels)))
-  ordered = { levels: 0, lastShared: -1 }
-  bestPending = 0
-}
+/** The compiled templates, through this module's own constant. */
+const templates = compiledTemplates
 
 /** Extents up to this are divided as 32-bit integers (much faster than the doubles' `%`). */
 const int32 = 0x7fffffff
-
-/**
- * Which template's per-PE and buffer loop orders `state.order` holds (levels 1 and below), so
- * that consecutive searches with the same template and hierarchy do not copy them again.
- */
-let ordered: { template?: CompiledTemplate; levels: number; lastShared: number } = { levels: 0, lastShared: -1 }
 
 /** Writes the divisors of `n` into `into`, largest first; returns how many. */
 const divisorsOf = (n: number, into: Float64Array): number => {
@@ -229,65 +86,16 @@ const largestDivisorAtMost = (n: number, limit: number): number => {
 }
 
 /**
- * Maps a conv or matmul loop nest onto a hierarchical accelerator: for each dataflow tried (one
- * preset, or all eight for `auto`) it spreads the template's dimensions over the PE array, grows
- * the per-PE tiles in the template's loop order to the largest divisors that fit every buffer,
- * then walks a bounded, deterministic set of candidates for the on-chip buffer's tile (the
- * divisors of its first loop dimension, the others grown greedily) and the DRAM loop order (the
- * template's, then ones that keep weights, outputs or inputs resident), and keeps the best under
- * the objective. At most `maxMappings` mappings are evaluated; the same inputs always give the
- * same mapping. Never throws; when nothing fits, the result is infeasible with the reason.
+ * The mapper's search on a valid nest and accelerator (see `mapLayer`; `info` is the
+ * accelerator's `acceleratorInfo`), without building any record: for each dataflow tried it
+ * searches the template (`searchTemplate`) with its share of the mappings, and keeps the best
+ * under the objective. The best mapping stays in the search state, where `bestCounts`,
+ * `bestScore` and `bestOfSearch` read it; the outcome returned is the search state itself (read
+ * it before the next search). @internal
  *
  * @example
- * const mapped = mapLayer(nest, eyerissV1Like, { dataflow: "rs", objective: "energy" })
- * if (mapped.feasible) console.log(mapped.energy.totalPj, mapped.visited)
- */
-export const mapLayer = (nest: LoopNest, accelerator: HierarchicalAccelerator, options: MapLayerOptions = {}): MapLayerResult => {
-  const invalid = inputIssues(nest, accelerator)
-  if (invalid !== undefined) return { ...invalid, visited: 0 }
-  const found = searchMappings(nest, accelerator, acceleratorInfo(accelerator), options)
-  if (found.dataflow === undefined) return nothingFits(nest, accelerator, found.first, found.visited)
-  flushBest()
-  const mapping = toMapping(accelerator.levels.length, state.bestF, state.bestSx, state.bestSy, state.bestOrder)
-  const cost = evaluateMapping(nest, accelerator, mapping)
-  if (!cost.feasible) return { ...cost, visited: found.visited }
-  return { ...cost, mapping, dataflow: found.dataflow, visited: found.visited }
-}
-
-/** The issues that stop the mapper before any search: an invalid accelerator or nest. */
-const inputIssues = (nest: LoopNest, accelerator: HierarchicalAccelerator): MappingInfeasible | undefined => {
-  const info = acceleratorInfo(accelerator)
-  if (info.issues.length > 0) {
-    const issues: MappingIssue[] = info.issues.map((issue) => ({ reason: "accelerator", message: `accelerator: ${issue.message}` }))
-    return { feasible: false, reason: "accelerator", message: issues[0]?.message ?? "invalid accelerator", issues }
-  }
-  if (!nestIsValid(nest)) {
-    const issues: MappingIssue[] = []
-    nestIssues(nest, issues)
-    return { feasible: false, reason: "nest", message: issues[0]?.message ?? "invalid nest", issues }
-  }
-  return undefined
-}
-
-/**
- * What `searchMappings` found: the best mapping's dataflow (`undefined` when nothing fits), the
- * mappings evaluated, and the first dataflow tried (named when nothing fits). One object, reused
- * by every search (read it before the next). @internal
- */
-export interface SearchOutcome {
-  dataflow: DataflowName | undefined
-  /** The index of `dataflow` in `dataflowNames` (-1 when nothing fits). */
-  dataflowIndex: number
-  visited: number
-  first: DataflowName
-}
-
-const outcome: SearchOutcome = { dataflow: undefined, dataflowIndex: -1, visited: 0, first: "ws" }
-
-/**
- * The mapper's search on a valid nest and accelerator (see `mapLayer`; `info` is the
- * accelerator's `acceleratorInfo`), without building any record: the best mapping stays in the
- * mapper's working arrays, where `bestCounts` and `bestScore` read it. @internal
+ * const found = searchMappings(nest, accelerator, acceleratorInfo(accelerator), { dataflow: "kcp_ws", maxMappings: 1 })
+ * if (found.dataflow !== undefined) console.log(bestScore()[0]) // the best mapping's cycles
  */
 export const searchMappings = (
   nest: LoopNest,
@@ -299,14 +107,14 @@ export const searchMappings = (
   const objective = options.objective ?? "latency"
   const tried = dataflow === "auto" ? dataflowNames.length : 1
   const total = Math.max(1, Math.floor(options.maxMappings ?? (dataflow === "auto" ? 64 : 32)) || 1)
-  single = total === 1
-  bestLive = false
-  const perDataflow = Math.max(1, Math.floor(total / tried))
   const levels = accelerator.levels.length
-  if (state.levels < levels) growState(levels)
+  if (state.levels < levels) growSearchState(state, levels)
   const st = state
+  st.single = total === 1
+  st.bestLive = false
+  const perDataflow = Math.max(1, Math.floor(total / tried))
   // A new search: the previous one's best mapping is no longer wanted.
-  bestPending = 0
+  st.bestPending = 0
   readBounds(nest, st.bounds)
   const macs = nest.N * nest.G * nest.K * nest.C * nest.P * nest.Q * nest.R * nest.S
   let visited = 0
@@ -320,56 +128,57 @@ export const searchMappings = (
     if (budget < 1) break
     const template = templates[name]
     visited += searchTemplate(nest, info, template, objective, budget, macs, bestCycles, bestEnergy)
-    if (improved) {
+    if (st.improved) {
       bestCycles = st.score[0] ?? bestCycles
       bestEnergy = st.score[1] ?? bestEnergy
       bestDataflow = name
       bestIndex = template.index
     }
   }
-  outcome.dataflow = bestDataflow
-  outcome.dataflowIndex = bestIndex
-  outcome.visited = visited
-  outcome.first = dataflow === "auto" ? (dataflowNames[0] ?? "ws") : dataflow
-  return outcome
+  st.dataflow = bestDataflow
+  st.dataflowIndex = bestIndex
+  st.visited = visited
+  st.first = dataflow === "auto" ? (dataflowNames[0] ?? "ws") : dataflow
+  return st
 }
 
 /**
  * The tiles, access counts and traffic cycles (`tile`, `reads`, `writes`, `stepIn`, `stepOut`,
  * `traffic`, as in the scratch `scoreCounts` reads and writes) of the best mapping of the last
  * `searchMappings`; overwritten by the next search. @internal
+ *
+ * @example
+ * const dramInputReads = bestCounts().reads[1]
  */
-export const bestCounts = (): Scratch => (bestLive ? scratchFor(state.levels) : state.best)
+export const bestCounts = (): Scratch => (state.bestLive ? scratchFor(state.levels) : state.best)
 
 /**
  * The score of the best mapping of the last `searchMappings`: its cycles, energy (pJ), compute
  * cycles and used PEs — what `evaluateMapping` computes for its record. @internal
+ *
+ * @example
+ * const [cycles, energyPj, computeCycles, usedPes] = bestScore()
  */
-export const bestScore = (): Float64Array => (bestLive ? state.score : state.bestScore)
+export const bestScore = (): Float64Array => (state.bestLive ? state.score : state.bestScore)
 
 /**
- * Whether the best mapping's counts and score are still the working ones (the scratch and
- * `state.score`) rather than copies in `state.best` and `state.bestScore`: a search of a single
- * mapping needs no copy.
+ * The search state with the best mapping of the last `searchMappings` (when it found one) in
+ * `bestF`, `bestSx`, `bestSy` and `bestOrder`. @internal
+ *
+ * @example
+ * const { bestF, bestSx, bestSy, bestOrder } = bestOfSearch()
  */
-let bestLive = false
-
-/** Whether the scratch's tiles are those of the current factors (`state.f`, `sx`, `sy`). */
-let tilesCurrent = false
-
-/**
- * The outermost level whose tiles the search keeps current as factors grow: 1 when the outermost
- * level is unbounded (nothing reads its tiles then: no capacity to check, and the counts read the
- * tiles of the levels filled, below it), else 0.
- */
-let tiledFrom = 0
+export const bestOfSearch = (): SearchState => {
+  flushBest()
+  return state
+}
 
 /** The scratch with the tiles of the current factors, filled only when they changed. */
 const refreshTiles = (nest: LoopNest, info: AcceleratorInfo): Scratch => {
   const s = scratchFor(info.levels)
-  if (!tilesCurrent) {
-    fillTiles(s, state.f, state.sx, state.sy, nest, info, tiledFrom)
-    tilesCurrent = true
+  if (!state.tilesCurrent) {
+    fillTiles(s, state.f, state.sx, state.sy, nest, info, state.tiledFrom)
+    state.tilesCurrent = true
   }
   return s
 }
@@ -452,8 +261,8 @@ const grow = (nest: LoopNest, info: AcceleratorInfo, l: number, d: number): void
   if (chosen === 1) return
   f[l * 8 + d] = (f[l * 8 + d] ?? 1) * chosen
   rem[d] = left / chosen
-  if (info.anyTilesPerStep) tilesCurrent = false
-  else scaleTiles(scratchFor(info.levels), tiledFrom, l, d, chosen, nest)
+  if (info.anyTilesPerStep) state.tilesCurrent = false
+  else scaleTiles(scratchFor(info.levels), state.tiledFrom, l, d, chosen, nest)
 }
 
 /** Spreads the listed dimensions over an axis of `size` PEs. */
@@ -477,7 +286,7 @@ const shrinkSpatial = (axis: Float64Array): boolean => {
   const smaller = largestDivisorAtMost(factor, factor - 1)
   axis[widest] = smaller
   state.rem[widest] = ((state.rem[widest] ?? 1) * factor) / smaller
-  tilesCurrent = false
+  state.tilesCurrent = false
   return true
 }
 
@@ -513,33 +322,21 @@ const scoreCurrent = (info: AcceleratorInfo, macs: number, usedPes: number): voi
   state.score[3] = usedPes
 }
 
-/**
- * The levels of a best mapping still held in `f`, `sx`, `sy` and `order` and not yet copied to
- * `bestF`, `bestSx`, `bestSy` and `bestOrder` (0: none).
- */
-let bestPending = 0
-
 /** Copies a best mapping still held in the working arrays to `state.best*`. */
 const flushBest = (): void => {
-  if (bestPending === 0) return
-  const levels = bestPending
+  if (state.bestPending === 0) return
+  const levels = state.bestPending
   copy(state.f, 0, state.bestF, 0, levels * 8)
   copy(state.sx, 0, state.bestSx, 0, 8)
   copy(state.sy, 0, state.bestSy, 0, 8)
   copyOrder(state.order, 0, state.bestOrder, 0, levels * 8)
-  bestPending = 0
+  state.bestPending = 0
 }
-
-/** Whether the current search visits one mapping only (its counts then stay where they are). */
-let single = false
-
-/** Whether the last `searchTemplate` found a mapping better than the one it was given. */
-let improved = false
 
 /**
  * Searches one template and returns how many mappings it evaluated; when it finds a mapping
  * better than (bestCycles, bestEnergy) it copies it into `state.best*`, leaves its score in
- * `state.score` and sets `improved`.
+ * `state.score` and sets `state.improved`.
  */
 const searchTemplate = (
   nest: LoopNest,
@@ -561,19 +358,21 @@ const searchTemplate = (
     sy[d] = 1
     rem[d] = state.bounds[d] ?? 1
   }
-  tilesCurrent = false
-  tiledFrom = (info.tileElements[0] ?? Number.POSITIVE_INFINITY) === Number.POSITIVE_INFINITY ? 1 : 0
+  state.tilesCurrent = false
+  state.tiledFrom = (info.tileElements[0] ?? Number.POSITIVE_INFINITY) === Number.POSITIVE_INFINITY ? 1 : 0
   spread(template.spatialX, info.arrayX, sx)
   spread(template.spatialY, info.arrayY, sy)
   // Spread tiles that overflow a shared buffer: shrink the spatial factors, Y's first.
-  improved = false
+  state.improved = false
   while (!fits(nest, info)) if (!shrinkSpatial(sy) && !shrinkSpatial(sx)) return 0
   const usedPes = usedPesOf(sx, sy)
   for (let l = levels - 1; l > Math.max(ls, 0); l--) for (let i = 0; i < template.pe.length; i++) grow(nest, info, l, template.pe[i] ?? 0)
   // Orders: per-PE and buffer levels from the template; the outermost level varies.
-  if (ordered.template !== template || ordered.levels !== levels || ordered.lastShared !== ls) {
+  if (state.orderedTemplate !== template || state.orderedLevels !== levels || state.orderedLastShared !== ls) {
     for (let l = 1; l < levels; l++) copyOrder(l > ls ? template.peOrder : template.bufferOrder, 0, order, l * 8, 8)
-    ordered = { template, levels, lastShared: ls }
+    state.orderedTemplate = template
+    state.orderedLevels = levels
+    state.orderedLastShared = ls
   }
   // One mapping to visit: only the first candidate, which needs no copy of the factors to return to.
   if (budget > 1) {
@@ -609,7 +408,7 @@ const searchTemplate = (
     // The first candidate is the largest factor that fits: `grow` has just set it, in place.
     if (ai !== aStart) {
       flushBest()
-      tilesCurrent = false
+      state.tilesCurrent = false
       copy(base, 0, f, 0, levels * 8)
       copy(baseRem, 0, rem, 0, 8)
       if (first >= 0) {
@@ -631,8 +430,8 @@ const searchTemplate = (
       if (left === 1) continue
       f[d] = (f[d] ?? 1) * left
       rem[d] = 1
-      if (!tilesCurrent || info.anyTilesPerStep) tilesCurrent = false
-      else if (tiledFrom === 0) scaleTiles(scratchFor(levels), 0, 0, d, left, nest)
+      if (!state.tilesCurrent || info.anyTilesPerStep) state.tilesCurrent = false
+      else if (state.tiledFrom === 0) scaleTiles(scratchFor(levels), 0, 0, d, left, nest)
     }
     if (!fits(nest, info)) continue
     for (let o = 0; o < orders && visited < budget; o++) {
@@ -645,10 +444,10 @@ const searchTemplate = (
       if (isBetter(objective, c, e, cycles, energy)) {
         cycles = c
         energy = e
-        improved = true
+        state.improved = true
         // The factors and orders are copied to `best*` only before they next change.
-        bestPending = levels
-        if (single) bestLive = true
+        state.bestPending = levels
+        if (state.single) state.bestLive = true
         else keepCounts(info)
       }
     }
@@ -687,46 +486,4 @@ const keepCounts = (info: AcceleratorInfo): void => {
   }
   if (info.anyMaestroEnergy) for (let l = 0; l < levels; l++) best.stepWrites[l] = s.stepWrites[l] ?? 0
   copy(state.score, 0, state.bestScore, 0, 4)
-}
-
-/** A mapping record from typed factors and orders (only loops with factors above 1 listed). */
-const toMapping = (levels: number, f: Float64Array, sx: Float64Array, sy: Float64Array, order: Int8Array): Mapping => {
-  const record = (values: Float64Array, offset: number): DimensionFactors => {
-    const factors: Record<string, number> = {}
-    for (let d = 0; d < 8; d++) {
-      const value = values[offset + d] ?? 1
-      if (value > 1) factors[dimensions[d] ?? ""] = value
-    }
-    return factors
-  }
-  const mappingLevels = []
-  for (let l = 0; l < levels; l++) {
-    const loops: Dimension[] = []
-    for (let i = 0; i < 8; i++) {
-      const d = order[l * 8 + i] ?? 0
-      const dimension = dimensions[d]
-      if ((f[l * 8 + d] ?? 1) > 1 && dimension !== undefined) loops.push(dimension)
-    }
-    mappingLevels.push({ factors: record(f, l * 8), order: loops })
-  }
-  return { levels: mappingLevels, spatial: { x: record(sx, 0), y: record(sy, 0) } }
-}
-
-/** The infeasible result when no candidate fits: the issues of the smallest tiles the template allows. */
-const nothingFits = (nest: LoopNest, accelerator: HierarchicalAccelerator, name: DataflowName, visited: number): MapLayerResult => {
-  const levels = accelerator.levels.length
-  const { f, sx, sy, rem } = state
-  f.fill(1, 0, levels * 8)
-  sx.fill(1)
-  sy.fill(1)
-  rem.set(state.bounds)
-  for (let d = 0; d < 8; d++) f[d] = rem[d] ?? 1
-  const order = new Int8Array(levels * 8)
-  for (let l = 0; l < levels; l++) order.set(templates[name].bufferOrder, l * 8)
-  const smallest = toMapping(levels, f, sx, sy, order)
-  const found = validateMapping(nest, accelerator, smallest)
-  const issue = found[0]
-  const detail = issue === undefined ? "" : `: even one element per tile does not fit (${issue.message})`
-  const message = `layer "${nest.layer}": no mapping fits the buffers of "${accelerator.name}"${detail}`
-  return { feasible: false, reason: "capacity", message, issues: found.length > 0 ? found : [{ reason: "capacity", message }], visited }
 }

@@ -1,14 +1,16 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import { type AnalysedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
-import { dataflowNames } from "../dataflow/dataflow.js"
-import { type MapLayerOptions, mapLayer, searchMappings } from "../mapper/map-layer.js"
-import { acceleratorInfo } from "../mapping/analysis.js"
-import { identityRing } from "../mapping/identity-ring.js"
+import type { MapLayerOptions } from "../../kind/cost-options.js"
+import { dataflowNames } from "../../kind/cost-options.js"
+import { acceleratorInfo } from "../kernel/accelerator-info.js"
+import { type IdentityRing, identityRing } from "../kernel/identity-ring.js"
+import { mapLayer } from "../mapper/map-layer.js"
+import { searchMappings } from "../mapper/search.js"
 import { nestIsValid } from "../mapping/validate.js"
 import { type NetworkInfeasible, type NetworkTotals, networkTotals } from "./evaluate-network.js"
 import { combineLayers, handOffElements, handOffLevel, sumLayout } from "./hand-off.js"
 import { rowLength, writeRowFromSearch } from "./layer-row.js"
-import { addShape, clearShapeMemo, findShape, makeShapeMemo, nextRow, reserveRows } from "./shape-memo.js"
+import { addShape, clearShapeMemo, findShape, makeShapeMemo, nextRow, reserveRows, type ShapeMemo } from "./shape-memo.js"
 
 /**
  * The result of `evaluateNetworkTotals`.
@@ -17,42 +19,6 @@ import { addShape, clearShapeMemo, findShape, makeShapeMemo, nextRow, reserveRow
  * const result: NetworkTotalsResult = evaluateNetworkTotals(nests, maestro256Pe, { dataflow: "kcp_ws" })
  */
 export type NetworkTotalsResult = NetworkTotals | NetworkInfeasible
-
-/** The shapes mapped on `memoAccelerator` under the options below, and their rows. */
-const memo = makeShapeMemo(rowLength(3))
-let memoAccelerator: HierarchicalAccelerator | undefined
-let memoDataflow: MapLayerOptions["dataflow"]
-let memoObjective: MapLayerOptions["objective"]
-let memoMaxMappings: number | undefined
-
-/** Distinct shapes remembered before the memo starts afresh. */
-const memoLimit = 4096
-
-/**
- * The network plan whose distinct shapes' rows the memo holds in order (the row of its `d`-th
- * shape at `d * memo.stride`) without the shapes stored: a call on an accelerator new to the memo
- * writes the rows so, with no hashing, and the shapes are stored (`storePending`) only when a
- * call brings another network on the same accelerator. While set, the memo stores no shape.
- */
-let pending: NetworkPlan | undefined
-
-/** Points the memo at an accelerator and options, emptying it when either changed (or it is full). */
-const useMemo = (accelerator: HierarchicalAccelerator, options: MapLayerOptions): void => {
-  if (
-    memoAccelerator === accelerator &&
-    memoDataflow === options.dataflow &&
-    memoObjective === options.objective &&
-    memoMaxMappings === options.maxMappings &&
-    memo.count < memoLimit
-  )
-    return
-  clearShapeMemo(memo, rowLength(accelerator.levels.length))
-  pending = undefined
-  memoAccelerator = accelerator
-  memoDataflow = options.dataflow
-  memoObjective = options.objective
-  memoMaxMappings = options.maxMappings
-}
 
 /**
  * What a network's nests come to before any accelerator: its compute nests, one nest of each
@@ -68,11 +34,77 @@ interface NetworkPlan {
   readonly handed: Float64Array
 }
 
-/** The plans of the last networks evaluated, by the identity of their nest arrays. */
-const plans = identityRing<readonly LoopNest[], NetworkPlan>(4)
-const planShapes = makeShapeMemo(1)
+/**
+ * What `evaluateNetworkTotals` keeps from one call to the next: the memo of the shapes mapped on
+ * one accelerator under one set of options, and its working arrays.
+ */
+interface TotalsState {
+  /** The shapes mapped on `accelerator` under the options below, and their rows. */
+  readonly memo: ShapeMemo
+  accelerator: HierarchicalAccelerator | undefined
+  dataflow: MapLayerOptions["dataflow"]
+  objective: MapLayerOptions["objective"]
+  maxMappings: number | undefined
+  /**
+   * The network plan whose distinct shapes' rows the memo holds in order (the row of its `d`-th
+   * shape at `d * memo.stride`) without the shapes stored: a call on an accelerator new to the
+   * memo writes the rows so, with no hashing, and the shapes are stored (`storePending`) only when
+   * a call brings another network on the same accelerator. While set, the memo stores no shape.
+   */
+  pending: NetworkPlan | undefined
+  /** The plans of the last networks evaluated, by the identity of their nest arrays. */
+  readonly plans: IdentityRing<readonly LoopNest[], NetworkPlan>
+  /** The memo `planOf` finds a network's distinct shapes with. */
+  readonly planShapes: ShapeMemo
+  /** Per compute layer, the offset of its row; per distinct shape, its row (grown as needed). */
+  offsets: Int32Array
+  shapeRows: Int32Array
+  /** What `combineLayers` sums. */
+  readonly sums: Float64Array
+}
+
+/**
+ * The one `TotalsState`: module-level, since the memo must outlive a call, and a `const` whose
+ * arrays are replaced in place when they grow, so that V8 folds the binding into the code.
+ */
+const state: TotalsState = {
+  memo: makeShapeMemo(rowLength(3)),
+  accelerator: undefined,
+  dataflow: undefined,
+  objective: undefined,
+  maxMappings: undefined,
+  pending: undefined,
+  plans: identityRing<readonly LoopNest[], NetworkPlan>(4),
+  planShapes: makeShapeMemo(1),
+  offsets: new Int32Array(256),
+  shapeRows: new Int32Array(64),
+  sums: new Float64Array(sumLayout.dataflows + dataflowNames.length),
+}
+
+/** Distinct shapes remembered before the memo starts afresh. */
+const memoLimit = 4096
+
+/** Points the memo at an accelerator and options, emptying it when either changed (or it is full). */
+const useMemo = (accelerator: HierarchicalAccelerator, options: MapLayerOptions): void => {
+  const st = state
+  if (
+    st.accelerator === accelerator &&
+    st.dataflow === options.dataflow &&
+    st.objective === options.objective &&
+    st.maxMappings === options.maxMappings &&
+    st.memo.count < memoLimit
+  )
+    return
+  clearShapeMemo(st.memo, rowLength(accelerator.levels.length))
+  st.pending = undefined
+  st.accelerator = accelerator
+  st.dataflow = options.dataflow
+  st.objective = options.objective
+  st.maxMappings = options.maxMappings
+}
 
 const planOf = (nests: readonly LoopNest[]): NetworkPlan => {
+  const { plans, planShapes } = state
   const cached = plans.get(nests)
   if (cached !== undefined) return cached
   const compute: LoopNest[] = []
@@ -99,17 +131,13 @@ const planOf = (nests: readonly LoopNest[]): NetworkPlan => {
 
 /** Stores the shapes of the `pending` plan for the rows the memo holds (the `d`-th at row `d`). */
 const storePending = (): void => {
-  const distinct = pending?.distinct ?? []
-  pending = undefined
+  const distinct = state.pending?.distinct ?? []
+  state.pending = undefined
   for (const nest of distinct) {
-    findShape(memo, nest)
-    addShape(memo)
+    findShape(state.memo, nest)
+    addShape(state.memo)
   }
 }
-
-let offsets = new Int32Array(256)
-let shapeRows = new Int32Array(64)
-const sums = new Float64Array(sumLayout.dataflows + dataflowNames.length)
 
 /**
  * The totals of `evaluateNetwork` — cycles, compute cycles, energy, DRAM bytes, utilisation, the
@@ -147,11 +175,15 @@ export const evaluateNetworkTotals = (
   useMemo(accelerator, options)
   const plan = planOf(nests)
   const { compute, distinct, valid, shapeOf, handed } = plan
-  if (offsets.length < compute.length) offsets = new Int32Array(2 * compute.length)
-  if (shapeRows.length < distinct.length) shapeRows = new Int32Array(2 * distinct.length)
+  const st = state
+  const { memo } = st
+  if (st.offsets.length < compute.length) st.offsets = new Int32Array(2 * compute.length)
+  if (st.shapeRows.length < distinct.length) st.shapeRows = new Int32Array(2 * distinct.length)
+  const { offsets, shapeRows } = st
   // Rows by shape: all in the memo's rows in order when the memo was just emptied (or holds this
   // network's rows so), else looked up and added shape by shape.
-  if (pending !== undefined && pending !== plan) storePending()
+  if (st.pending !== undefined && st.pending !== plan) storePending()
+  const pending = st.pending
   const inOrder = pending === plan || memo.count === 0
   if (inOrder) reserveRows(memo, distinct.length)
   for (let d = 0; d < distinct.length; d++) {
@@ -173,8 +205,8 @@ export const evaluateNetworkTotals = (
     }
     shapeRows[d] = at
   }
-  if (inOrder) pending = plan
+  if (inOrder) st.pending = plan
   for (let i = 0; i < compute.length; i++) offsets[i] = shapeRows[shapeOf[i] ?? 0] ?? 0
-  combineLayers(info, buffer, handed, memo.rows, offsets, sums)
-  return networkTotals(accelerator, sums)
+  combineLayers(info, buffer, handed, memo.rows, offsets, st.sums)
+  return networkTotals(accelerator, st.sums)
 }

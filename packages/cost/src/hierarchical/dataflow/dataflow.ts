@@ -1,15 +1,5 @@
+import type { DataflowName } from "../../kind/cost-options.js"
 import type { Dimension } from "../mapping/mapping.js"
-
-/**
- * Names of the dataflow presets: weight-, output- and input-stationary (`ws`, `os`, `is`),
- * Eyeriss's row-stationary (`rs`), and MAESTRO's NVDLA-like KC-partitioned weight-stationary
- * (`kcp_ws`), X-partitioned weight-stationary (`xp_ws`), ShiDianNao-like YX-partitioned
- * output-stationary (`yxp_os`) and YK-partitioned output-stationary (`ykp_os`).
- *
- * @example
- * const dataflow: DataflowName = "rs"
- */
-export type DataflowName = "ws" | "os" | "is" | "rs" | "kcp_ws" | "xp_ws" | "yxp_os" | "ykp_os"
 
 /**
  * A dataflow as a family of mappings (docs/cost-model.md, "Dataflows"): which loop dimensions are
@@ -133,20 +123,3 @@ export const dataflowTemplates: Readonly<Record<DataflowName, DataflowTemplate>>
     outer: ["S", "R", "C", "Q", "P", "N", "K", "G"],
   },
 }
-
-/**
- * The preset names in a fixed order (the order `auto` tries them in).
- *
- * @example
- * dataflowNames.length // 8
- */
-export const dataflowNames: readonly DataflowName[] = ["ws", "os", "is", "rs", "kcp_ws", "xp_ws", "yxp_os", "ykp_os"]
-
-/**
- * Whether a string names a dataflow preset.
- *
- * @example
- * isDataflowName("yxp_os") // true
- */
-export const isDataflowName = (value: unknown): value is DataflowName =>
-  typeof value === "string" && (dataflowNames as readonly string[]).includes(value)

@@ -1,0 +1,40 @@
+/**
+ * The hierarchical (Timeloop-like) cost model: a loop nest on a `HierarchicalAccelerator` under a
+ * `Mapping` (per storage level the temporal factors and loop order, and the spatial factors over
+ * the PE array) → accesses per level and operand, cycles, utilization and energy
+ * (docs/cost-model.md); the mappings' validation, eight dataflow presets, a bounded deterministic
+ * mapper, and whole networks with on-chip activation hand-off. Which folder holds what:
+ * README.md beside this file.
+ *
+ * @example
+ * import { evaluateMapping, mapLayer, validateMapping } from "@cosearch/cost"
+ * validateMapping(nest, accelerator, mapping) // [] when valid
+ * const cost = evaluateMapping(nest, accelerator, mapping)
+ * const mapped = mapLayer(nest, accelerator, { dataflow: "rs" })
+ */
+export { type DataflowTemplate, dataflowTemplates } from "./dataflow/dataflow.js"
+export { evaluateMapping } from "./kernel/evaluate.js"
+export type { EnergyBreakdown, LevelCost, MappingCost, MappingInfeasible, MappingResult, OperandCounts } from "./kernel/result.js"
+export { type MapLayerResult, type MappedLayer, mapLayer } from "./mapper/map-layer.js"
+export { isBetter } from "./mapper/objective.js"
+export type { MappingIssue, MappingIssueReason } from "./mapping/issues.js"
+export {
+  type Dimension,
+  type DimensionFactors,
+  dimensionIndex,
+  dimensions,
+  factorOf,
+  isRelevant,
+  type LevelMapping,
+  type Mapping,
+} from "./mapping/mapping.js"
+export { validateMapping } from "./mapping/validate.js"
+export {
+  evaluateNetwork,
+  type NetworkCost,
+  type NetworkInfeasible,
+  type NetworkLayerCost,
+  type NetworkResult,
+  type NetworkTotals,
+} from "./network/evaluate-network.js"
+export { evaluateNetworkTotals, type NetworkTotalsResult } from "./network/network-totals.js"
