@@ -1,6 +1,7 @@
 /**
  * `@cosearch/store`: where studies and their trials persist. `StudyStore` is the interface the
- * engine and the CLI use; `openSqliteStore` implements it on one SQLite file that several
+ * engine and the CLI use; `openStore(location)` opens it with the registered backend that takes
+ * the location (`storeBackends`): `openSqliteStore` implements it on one SQLite file that several
  * processes may write at once. Trials are `@cosearch/optimize`'s `Trial`s (its `bestTrials` and
  * `paretoFront` rank them); `@cosearch/store/testing` holds the conformance suite every store runs.
  *
@@ -15,8 +16,11 @@
  * @packageDocumentation
  */
 
+export { openStore, storeBackends } from "./backends/registry.js"
 export { type Migration, migrations } from "./sqlite/migrations.js"
+export { sqliteBackend } from "./sqlite/sqlite-backend.js"
 export { openSqliteStore, type SqliteStoreOptions, type SqliteStudyStore } from "./sqlite/sqlite-store.js"
+export type { OpenStoreOptions, StoreBackend } from "./study/store-backend.js"
 export { StoreError, type StoreErrorKind } from "./study/store-error.js"
 export type { NewStudy, Study, StudySummary, TrialCounts } from "./study/study.js"
 export type { StaleRule, StudyStore, WorkerStatus } from "./study/study-store.js"
