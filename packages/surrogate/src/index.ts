@@ -31,8 +31,7 @@ export { type MeasurementDatasets, measurementDatasets } from "./measurements/me
 export { type GbtOptions, gbtDefaults } from "./models/gbt.js"
 export { type GpOptions, gpDefaults } from "./models/gp.js"
 export { type MlpOptions, mlpDefaults } from "./models/mlp.js"
-export { type ModelKind, modelKinds } from "./models/model.js"
-export type { ModelOptions } from "./models/registry.js"
+export { type ModelKind, type ModelOptions, modelKinds, modelRegistry } from "./models/registry.js"
 export { type RfOptions, rfDefaults } from "./models/rf.js"
 export {
   type EdgeTpuJointSamples,

@@ -1,11 +1,11 @@
 import type { Random } from "@cosearch/space"
 import type { Dataset } from "../data/dataset.js"
 import { shuffleFront } from "../data/shuffle.js"
-import type { FittedModel, ModelFit, ModelTrainer } from "./model.js"
+import type { FittedModel, ModelEntry, ModelFit, ModelTrainer } from "./model.js"
 import { binFeatures } from "./tree/binning.js"
 import { completeForestOf, predictCompleteForest, predictCompleteForestMany } from "./tree/complete-forest.js"
 import { type Forest, forestBuilder, freezeForest, predictForest, predictForestMany, predictTree } from "./tree/forest.js"
-import { forestJson } from "./tree/forest-json.js"
+import { forestFromJson, forestJson } from "./tree/forest-json.js"
 import { growTree } from "./tree/grow-tree.js"
 
 /** Knobs of gradient-boosted trees (least-squares boosting, Friedman 2001, with row subsampling). */
@@ -122,3 +122,11 @@ export const trainGbt: ModelTrainer<GbtOptions> = (
   }
   return { model: forestModel(freezeForest(nodes, roots, base, bestRounds), "gbt"), epochs: bestRounds }
 }
+
+/**
+ * The `gbt` model kind, gradient-boosted trees: its trainer and loader, as `modelRegistry` lists it.
+ *
+ * @example
+ * modelRegistry.gbt === gbtEntry // true
+ */
+export const gbtEntry: ModelEntry<GbtOptions> = { train: trainGbt, load: (json, width) => forestModel(forestFromJson(json, width), "gbt") }

@@ -5,7 +5,7 @@ import { SurrogateDataError } from "../data/errors.js"
 import { shuffleFront } from "../data/shuffle.js"
 import { type JsonReader, readFiniteArray, readInt, readNumber } from "../json/read-json.js"
 import { fitInputScaling, type InputScaling, inputScalingFromJson, inputScalingJson, scaleRow, scaleRows } from "./input-scaling.js"
-import type { FittedModel, ModelFit, ModelTrainer } from "./model.js"
+import type { FittedModel, ModelEntry, ModelFit, ModelTrainer } from "./model.js"
 
 /** Knobs of the Gaussian process (for small data: training is cubic in the points kept). */
 export interface GpOptions {
@@ -173,3 +173,11 @@ export const gpFromJson = (json: JsonReader, width: number): FittedModel => {
     targetDeviation: readNumber(json.at("targetDeviation")),
   })
 }
+
+/**
+ * The `gp` model kind, a Gaussian process: its trainer and loader, as `modelRegistry` lists it.
+ *
+ * @example
+ * modelRegistry.gp === gpEntry // true
+ */
+export const gpEntry: ModelEntry<GpOptions> = { train: trainGp, load: gpFromJson }

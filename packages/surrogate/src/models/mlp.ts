@@ -3,7 +3,7 @@ import type { Dataset } from "../data/dataset.js"
 import { shuffleFront } from "../data/shuffle.js"
 import { type JsonReader, readFiniteArray, readIntArray, readNumber } from "../json/read-json.js"
 import { fitInputScaling, type InputScaling, inputScalingFromJson, inputScalingJson, scaleRow, scaleRows } from "./input-scaling.js"
-import type { FittedModel, ModelFit, ModelTrainer } from "./model.js"
+import type { FittedModel, ModelEntry, ModelFit, ModelTrainer } from "./model.js"
 
 /** Knobs of the multi-layer perceptron. */
 export interface MlpOptions {
@@ -226,3 +226,11 @@ export const mlpFromJson = (json: JsonReader, width: number): FittedModel => {
     },
   )
 }
+
+/**
+ * The `mlp` model kind, a multilayer perceptron: its trainer and loader, as `modelRegistry` lists it.
+ *
+ * @example
+ * modelRegistry.mlp === mlpEntry // true
+ */
+export const mlpEntry: ModelEntry<MlpOptions> = { train: trainMlp, load: mlpFromJson }

@@ -1,11 +1,6 @@
 import type { Random } from "@cosearch/space"
 import type { Dataset } from "../data/dataset.js"
-
-/** The model families a surrogate can be: gradient-boosted trees, a random forest, an MLP, a Gaussian process. */
-export type ModelKind = "gbt" | "rf" | "mlp" | "gp"
-
-/** Every model kind, for validation and help texts. */
-export const modelKinds: readonly ModelKind[] = ["gbt", "rf", "mlp", "gp"]
+import type { JsonReader } from "../json/read-json.js"
 
 /** A trained model, predicting in the (possibly log-) transformed target space. */
 export interface FittedModel {
@@ -32,4 +27,17 @@ export const meanSquaredError = (predict: (features: Float64Array, offset: numbe
   let error = 0
   for (let i = 0; i < data.rows; i++) error += (predict(data.features, i * width) - (data.targets[i] as number)) ** 2
   return data.rows === 0 ? 0 : error / data.rows
+}
+
+/**
+ * One model kind: how it trains (with its own options) and how it loads its saved `parameters`.
+ * Each kind's file exports one; `modelRegistry` lists them.
+ *
+ * @example
+ * const entry: ModelEntry<MlpOptions> = { train: trainMlp, load: mlpFromJson }
+ */
+export interface ModelEntry<Options> {
+  readonly train: ModelTrainer<Options>
+  /** Reads the `parameters` of a saved model with `width` features. */
+  readonly load: (json: JsonReader, width: number) => FittedModel
 }

@@ -1,9 +1,10 @@
 import type { Random } from "@cosearch/space"
 import type { Dataset } from "../data/dataset.js"
 import { forestModel } from "./gbt.js"
-import type { ModelFit, ModelTrainer } from "./model.js"
+import type { ModelEntry, ModelFit, ModelTrainer } from "./model.js"
 import { binFeatures } from "./tree/binning.js"
 import { forestBuilder, freezeForest } from "./tree/forest.js"
+import { forestFromJson } from "./tree/forest-json.js"
 import { growTree } from "./tree/grow-tree.js"
 
 /** Knobs of a random forest (Breiman 2001: bootstrap samples, random features per split). */
@@ -55,4 +56,15 @@ export const trainRandomForest: ModelTrainer<RfOptions> = (
     roots.push(growTree(binned, train.targets, rows, train.rows, grow, nodes))
   }
   return { model: forestModel(freezeForest(nodes, roots, 0), "rf") }
+}
+
+/**
+ * The `rf` model kind, a random forest: its trainer and loader, as `modelRegistry` lists it.
+ *
+ * @example
+ * modelRegistry.rf === rfEntry // true
+ */
+export const rfEntry: ModelEntry<RfOptions> = {
+  train: trainRandomForest,
+  load: (json, width) => forestModel(forestFromJson(json, width), "rf"),
 }

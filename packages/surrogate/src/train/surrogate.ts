@@ -1,7 +1,7 @@
 import { SurrogateDataError } from "../data/errors.js"
 import { JsonReader, readBoolean, readString, readStringArray } from "../json/read-json.js"
-import { type FittedModel, type ModelKind, modelKinds } from "../models/model.js"
-import { modelRegistry } from "../models/registry.js"
+import type { FittedModel } from "../models/model.js"
+import { type ModelKind, modelKinds, modelRegistry } from "../models/registry.js"
 
 /** The JSON form of a surrogate: what `toJSON` writes and `surrogateFromJson` reads. */
 export interface SurrogateJson {

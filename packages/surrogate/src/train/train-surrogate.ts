@@ -3,8 +3,7 @@ import { type Agreement, agreementOf } from "../agreement/agreement-of.js"
 import { type Dataset, subsetOf } from "../data/dataset.js"
 import { SurrogateDataError } from "../data/errors.js"
 import { shuffleFront } from "../data/shuffle.js"
-import { type ModelKind, modelKinds } from "../models/model.js"
-import { type ModelOptions, modelRegistry } from "../models/registry.js"
+import { type ModelKind, type ModelOptions, modelKinds, trainModel } from "../models/registry.js"
 import { type Surrogate, surrogateOf } from "./surrogate.js"
 
 /**
@@ -37,7 +36,6 @@ const checkOptions = (data: Dataset, target: string, options: TrainOptions): voi
   if (!modelKinds.includes(options.model)) {
     throw new SurrogateDataError(`model: expected one of ${modelKinds.join(", ")}, got ${JSON.stringify(options.model)}`)
   }
-  if (modelRegistry[options.model] === undefined) throw new SurrogateDataError(`model: "${options.model}" is not available yet`)
   const fraction = options.validationFraction
   if (fraction !== undefined && !(fraction >= 0 && fraction < 1)) {
     throw new SurrogateDataError(`validationFraction: expected a number in [0, 1), got ${fraction}`)
@@ -87,9 +85,7 @@ export const trainSurrogate = (
   const train = transform(subsetOf(data, trainRows))
   const validation = held > 0 ? transform(subsetOf(data, validationRows)) : undefined
 
-  const entry = modelRegistry[options.model]
-  if (entry === undefined) throw new SurrogateDataError(`model: "${options.model}" is not available yet`)
-  const fit = entry.train(train, validation, options, random)
+  const fit = trainModel(options.model, train, validation, options, random)
   const surrogate = surrogateOf({ model: options.model, target, featureNames: data.featureNames, logTarget, meta, fitted: fit.model })
 
   const checkRows = held > 0 ? validationRows : trainRows
