@@ -21,7 +21,6 @@ const knownFolderCircles: Readonly<Record<string, readonly string[][]>> = {
     ["bayes", "transfer"],
     ["optimizer", "screen"],
   ],
-  "@cosearch/cli": [[".", "commands", "format", "study", "surrogate"]],
 }
 
 describe("the dependency rules", () => {

@@ -1,7 +1,7 @@
 import { Command, ValidationError } from "@effect/cli"
 import type { CliApp } from "@effect/cli/CliApp"
 import { Console, Effect } from "effect"
-import { normaliseOneLetterOptions } from "./argv.js"
+import { normaliseOneLetterOptions } from "./cli/argv.js"
 import { calibrateCommand } from "./commands/calibrate.js"
 import { classesCommand, compareCommand, studyCommand } from "./commands/compare.js"
 import { evaluateCommand } from "./commands/evaluate.js"

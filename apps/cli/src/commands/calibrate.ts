@@ -5,10 +5,10 @@ import { toNetwork } from "@cosearch/network"
 import { Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import { Console, Effect } from "effect"
-import { loadAccelerator } from "../accelerator-input.js"
-import { CliError } from "../cli-error.js"
-import { loadNetwork } from "../network-input.js"
-import { invalid } from "../options.js"
+import { CliError } from "../cli/cli-error.js"
+import { invalid } from "../cli/options.js"
+import { loadAccelerator } from "../input/accelerator-input.js"
+import { loadNetwork } from "../input/network-input.js"
 
 const measurementsOption = Options.text("measurements").pipe(
   Options.withPseudoName("FILE"),

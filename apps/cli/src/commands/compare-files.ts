@@ -1,6 +1,6 @@
 import { FileSystem } from "@effect/platform"
 import { Effect } from "effect"
-import { CliError } from "../cli-error.js"
+import { CliError } from "../cli/cli-error.js"
 
 /**
  * Reads a comparison config file as JSON; a missing file or bad JSON is a `CliError` naming the

@@ -12,13 +12,13 @@ import { type AnalysedNetwork, toNetwork } from "@cosearch/network"
 import { Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import { Console, Effect, Option } from "effect"
-import { acceleratorFileFormats, acceleratorPresetNames, loadAccelerator } from "../accelerator-input.js"
-import { CliError } from "../cli-error.js"
+import { CliError } from "../cli/cli-error.js"
+import { invalid } from "../cli/options.js"
 import { evaluationJson, evaluationText } from "../format/evaluation.js"
 import { systemScheduleRecord, systemScheduleText } from "../format/system-schedule.js"
-import { loadNetwork } from "../network-input.js"
-import { invalid } from "../options.js"
-import { loadSystemIfAny } from "../system-input.js"
+import { acceleratorFileFormats, acceleratorPresetNames, loadAccelerator } from "../input/accelerator-input.js"
+import { loadNetwork } from "../input/network-input.js"
+import { loadSystemIfAny } from "../input/system-input.js"
 
 const networks = Options.text("network").pipe(
   Options.withPseudoName("NETWORK"),

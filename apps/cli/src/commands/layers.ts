@@ -1,10 +1,10 @@
 import { clusterLayers, type LayerFamily, layerFeatures, lowerNetwork } from "@cosearch/network"
 import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
-import { CliError } from "../cli-error.js"
+import { CliError } from "../cli/cli-error.js"
+import { numberOption } from "../cli/options.js"
 import { type Column, formatTable } from "../format/table.js"
-import { loadNetwork } from "../network-input.js"
-import { numberOption } from "../options.js"
+import { loadNetwork } from "../input/network-input.js"
 
 /** The zoo's edge models the families are found over by default (Mensa studies Google's edge CNNs, LSTMs and transducers). */
 export const defaultFamilyNetworks = [

@@ -1,9 +1,9 @@
 import { countNetwork, type ZooOptions } from "@cosearch/network"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
+import { numberOption, precisionOption } from "../cli/options.js"
 import { summaryJson, summaryText } from "../format/summary.js"
-import { loadNetwork } from "../network-input.js"
-import { numberOption, precisionOption } from "../options.js"
+import { loadNetwork } from "../input/network-input.js"
 
 const network = Args.text({ name: "network" }).pipe(
   Args.withDescription("a zoo spec (mobilenet_v2, nb201:<arch>, fbnet:<ids>; see `network list`) or a network .json file"),

@@ -1,10 +1,10 @@
 import { type Configuration, createRandom, type Space, sample } from "@cosearch/space"
 import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
-import { CliError } from "../cli-error.js"
+import { CliError } from "../cli/cli-error.js"
+import { numberOption } from "../cli/options.js"
 import { configurationJsonLine, configurationLine } from "../format/configuration.js"
-import { numberOption } from "../options.js"
-import { loadSpace } from "../space-input.js"
+import { loadSpace } from "../input/space-input.js"
 import { spaceArgument } from "./space-show.js"
 
 const defaultCount = 10

@@ -1,7 +1,7 @@
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect } from "effect"
 import { spaceShowJson, spaceShowText } from "../format/space-summary.js"
-import { loadSpace } from "../space-input.js"
+import { loadSpace } from "../input/space-input.js"
 
 /**
  * The `<space>` argument of the space commands.

@@ -4,8 +4,8 @@ import { decodeExperiment, type ExperimentConfig, runStudy, samplingExperiment }
 import { openSqliteStore } from "@cosearch/store"
 import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
-import { CliError } from "../cli-error.js"
-import { numberOption, optionalText } from "../options.js"
+import { CliError } from "../cli/cli-error.js"
+import { numberOption, optionalText } from "../cli/options.js"
 import { databaseOption } from "../study/study-options.js"
 
 const space = optionalText(

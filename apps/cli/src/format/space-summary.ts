@@ -8,7 +8,7 @@ import {
   type Scale,
   type Value,
 } from "@cosearch/space"
-import type { LoadedSpace } from "../space-input.js"
+import type { LoadedSpace } from "../input/space-input.js"
 import { cardinalityText } from "./cardinality.js"
 import { type Column, formatTable } from "./table.js"
 

@@ -2,7 +2,7 @@ import type { Trial } from "@cosearch/optimize"
 import { openSqliteStore, type SqliteStudyStore, type Study } from "@cosearch/store"
 import { Args, Options } from "@effect/cli"
 import { Console, Effect } from "effect"
-import { CliError } from "../cli-error.js"
+import { CliError } from "../cli/cli-error.js"
 
 /**
  * `--db FILE`: the study database (default `./cosearch.db`).

@@ -1,7 +1,7 @@
 import { resolve } from "node:path"
 import { csvRows, FeaturiseError, type FeaturiserSpec, type LabelledRows, studyRows } from "@cosearch/engine"
 import { Effect } from "effect"
-import { CliError } from "../cli-error.js"
+import { CliError } from "../cli/cli-error.js"
 import { findStudy, openExistingStore } from "../study/study-options.js"
 
 /**

@@ -12,7 +12,7 @@ import {
 import { FileSystem } from "@effect/platform"
 import type { PlatformError } from "@effect/platform/Error"
 import { Effect, Either } from "effect"
-import { CliError } from "./cli-error.js"
+import { CliError } from "../cli/cli-error.js"
 
 /**
  * Where a network comes from: a zoo spec or a file path.

@@ -2,7 +2,7 @@ import { type AcceleratorUnit, type HeterogeneousSystem, systemPresetNames, syst
 import { acceleratorKinds } from "@cosearch/cost"
 import { FileSystem } from "@effect/platform"
 import { Effect } from "effect"
-import { CliError } from "./cli-error.js"
+import { CliError } from "../cli/cli-error.js"
 
 /**
  * Resolves `--accelerator` when it names a heterogeneous system: a built-in system

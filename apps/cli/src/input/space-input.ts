@@ -3,7 +3,7 @@ import { decodeSpaceJson, formatSpaceIssues, type Space } from "@cosearch/space"
 import { FileSystem } from "@effect/platform"
 import type { PlatformError } from "@effect/platform/Error"
 import { Effect, Either } from "effect"
-import { CliError } from "./cli-error.js"
+import { CliError } from "../cli/cli-error.js"
 
 /**
  * A space named on the command line: a built-in one (with its summary and decoder) or one read

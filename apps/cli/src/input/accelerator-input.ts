@@ -2,7 +2,7 @@ import type { AcceleratorUnit } from "@cosearch/accelerator"
 import { acceleratorKinds, type UnitRead } from "@cosearch/cost"
 import { FileSystem } from "@effect/platform"
 import { Effect } from "effect"
-import { CliError } from "./cli-error.js"
+import { CliError } from "../cli/cli-error.js"
 
 /**
  * Every accelerator preset name, kind by kind (`acceleratorKinds.presetNames`).
