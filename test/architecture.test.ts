@@ -17,10 +17,6 @@ const knownFolderCircles: Readonly<Record<string, readonly string[][]>> = {
     ["config", "evaluators", "spaces", "surrogate"],
     ["run", "study"],
   ],
-  "@cosearch/optimize": [
-    ["bayes", "transfer"],
-    ["optimizer", "screen"],
-  ],
 }
 
 describe("the dependency rules", () => {

@@ -30,6 +30,16 @@ export {
 export type { OutputModel, SurrogateSettings } from "./bayes/surrogate.js"
 export { predictOutput } from "./bayes/surrogate.js"
 export { buildTrainingData, recordVector, type TrainingData } from "./bayes/training-data.js"
+export {
+  DEFAULT_SCREEN,
+  fitTransferModels,
+  screenedMutant,
+  screenIncumbent,
+  TRANSFER_UPDATE_POINTS,
+  TRANSFER_UPDATE_STEP,
+  type TransferModels,
+  updateTransferModels,
+} from "./bayes/transfer-screen.js"
 export { budgetShares, memberCredits, trialRewards } from "./ensemble/credit.js"
 export { createP3bo, defaultP3boMembers, type P3boSettings, p3boStrategy } from "./ensemble/p3bo.js"
 export { type AgingEvolutionSettings, agingEvolutionStrategy, createAgingEvolution } from "./evolution/aging-evolution.js"
@@ -45,10 +55,8 @@ export { type CholeskyFactor, type CholeskyResult, choleskyWithJitter, type Jitt
 export { choleskySolve, inverseFromCholesky, logDeterminant, solveLower, solveLowerTransposed } from "./linalg/triangular.js"
 export { createNsga2, type Nsga2Settings, nsga2Strategy } from "./nsga2/nsga2.js"
 export { binaryTournament, type RankedPopulation, rankPopulation, selectSurvivors } from "./nsga2/selection.js"
-export { DEFAULT_NOVELTY_TRIES, mutateNovel, sampleNovel } from "./optimizer/novel.js"
 export { type CommonSettings, createOptimizer, type Optimizer } from "./optimizer/optimizer.js"
 export { type RunOptions, runOptimization } from "./optimizer/run.js"
-export type { Proposal, ProposalContext, Strategy } from "./optimizer/strategy.js"
 export { createRandomSearch, randomStrategy } from "./random-search/random-search.js"
 export { bestTrial, bestTrials, isFeasible, paretoFront } from "./ranking/best.js"
 export { compareRecords, constrainedDominates, dominates } from "./ranking/dominance.js"
@@ -57,16 +65,8 @@ export { crowdingDistances, nonDominatedFronts } from "./ranking/non-dominated-s
 export { createOptimizerByName, type NamedOptimizerSettings, optimizerNames } from "./registry/registry.js"
 export type { PredictionContext, Predictions, Predictor } from "./screen/predictor.js"
 export { DEFAULT_SCREEN_CANDIDATES, type ScreenSettings, screenedStrategy, screenOrder } from "./screen/screened-strategy.js"
-export {
-  DEFAULT_SCREEN,
-  fitTransferModels,
-  screenedMutant,
-  screenIncumbent,
-  TRANSFER_UPDATE_POINTS,
-  TRANSFER_UPDATE_STEP,
-  type TransferModels,
-  updateTransferModels,
-} from "./transfer/screen.js"
+export { DEFAULT_NOVELTY_TRIES, mutateNovel, sampleNovel } from "./strategy/novel.js"
+export type { Proposal, ProposalContext, Strategy } from "./strategy/strategy.js"
 export { rankedSeeds, type WarmStart, warmStartRecords } from "./transfer/warm-start.js"
 export { constraintValue, type StudyConstraint, type StudyObjective } from "./trial/objective.js"
 export { genomeKey, type TrialRecord, toRecord } from "./trial/record.js"

@@ -1,5 +1,5 @@
 import { encodeGenome, isFailure, mutateGenome, sampleGenome, vectorLength } from "@cosearch/space"
-import type { ProposalContext } from "../optimizer/strategy.js"
+import type { ProposalContext } from "../strategy/strategy.js"
 import { genomeKey } from "../trial/record.js"
 
 /**

@@ -3,7 +3,7 @@ import { gpBoStrategy, surrogateSettingsOf } from "../bayes/gp-bo.js"
 import { createHyperparameterChain } from "../bayes/hyperparameter-chain.js"
 import { agingEvolutionStrategy } from "../evolution/aging-evolution.js"
 import { type CommonSettings, createOptimizer, type Optimizer } from "../optimizer/optimizer.js"
-import type { Proposal, Strategy } from "../optimizer/strategy.js"
+import type { Proposal, Strategy } from "../strategy/strategy.js"
 import type { WarmStart } from "../transfer/warm-start.js"
 import { budgetShares, memberCredits, trialRewards } from "./credit.js"
 

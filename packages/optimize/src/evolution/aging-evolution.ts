@@ -1,7 +1,4 @@
 import type { Space } from "@cosearch/space"
-import { mutateNovel, sampleNovel } from "../optimizer/novel.js"
-import { type CommonSettings, createOptimizer, type Optimizer } from "../optimizer/optimizer.js"
-import type { Proposal, Strategy } from "../optimizer/strategy.js"
 import {
   DEFAULT_SCREEN,
   fitTransferModels,
@@ -10,7 +7,10 @@ import {
   TRANSFER_UPDATE_STEP,
   type TransferModels,
   updateTransferModels,
-} from "../transfer/screen.js"
+} from "../bayes/transfer-screen.js"
+import { type CommonSettings, createOptimizer, type Optimizer } from "../optimizer/optimizer.js"
+import { mutateNovel, sampleNovel } from "../strategy/novel.js"
+import type { Proposal, Strategy } from "../strategy/strategy.js"
 import { rankedSeeds, type WarmStart } from "../transfer/warm-start.js"
 import type { TrialRecord } from "../trial/record.js"
 import { tournament } from "./tournament.js"

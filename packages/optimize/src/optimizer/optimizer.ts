@@ -1,8 +1,8 @@
 import { createRandom, genomeToConfiguration, type Space } from "@cosearch/space"
 import { type ScreenSettings, screenedStrategy } from "../screen/screened-strategy.js"
+import type { Strategy } from "../strategy/strategy.js"
 import { genomeKey, type TrialRecord, toRecord } from "../trial/record.js"
 import type { Direction, Trial, TrialProposal } from "../trial/trial.js"
-import type { Strategy } from "./strategy.js"
 
 /**
  * The one interface of every optimizer: `ask(n)` returns `n` proposals (configurations to

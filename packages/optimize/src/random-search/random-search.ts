@@ -1,7 +1,7 @@
 import type { Space } from "@cosearch/space"
-import { sampleNovel } from "../optimizer/novel.js"
 import { type CommonSettings, createOptimizer, type Optimizer } from "../optimizer/optimizer.js"
-import type { Proposal, Strategy } from "../optimizer/strategy.js"
+import { sampleNovel } from "../strategy/novel.js"
+import type { Proposal, Strategy } from "../strategy/strategy.js"
 
 /**
  * Random search: uniform samples of the space (see `sample`), never one already evaluated or

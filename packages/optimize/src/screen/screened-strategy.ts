@@ -1,6 +1,6 @@
 import { isFailure, mutateGenome } from "@cosearch/space"
-import { sampleNovel } from "../optimizer/novel.js"
-import type { Proposal, ProposalContext, Strategy } from "../optimizer/strategy.js"
+import { sampleNovel } from "../strategy/novel.js"
+import type { Proposal, ProposalContext, Strategy } from "../strategy/strategy.js"
 import type { Predictions, Predictor } from "./predictor.js"
 
 /**

@@ -1,14 +1,14 @@
 import { encodeGenome, isFailure, type MutateOptions, mutateGenome, type Space, vectorLength } from "@cosearch/space"
-import type { AcquisitionModels } from "../bayes/acquisition-models.js"
-import { scoreCandidate } from "../bayes/acquisition-models.js"
-import { conditionOutput, fitPriorOutput } from "../bayes/condition-output.js"
-import { constraintOutput, evaluableOutput, type ModelledOutput, objectiveOutput } from "../bayes/outputs.js"
-import type { OutputModel, SurrogateSettings } from "../bayes/surrogate.js"
-import { mutateNovel } from "../optimizer/novel.js"
-import type { ProposalContext } from "../optimizer/strategy.js"
+import { mutateNovel } from "../strategy/novel.js"
+import type { ProposalContext } from "../strategy/strategy.js"
+import { type WarmStart, warmStartRecords } from "../transfer/warm-start.js"
 import { genomeKey, type TrialRecord } from "../trial/record.js"
 import type { Direction } from "../trial/trial.js"
-import { type WarmStart, warmStartRecords } from "./warm-start.js"
+import type { AcquisitionModels } from "./acquisition-models.js"
+import { scoreCandidate } from "./acquisition-models.js"
+import { conditionOutput, fitPriorOutput } from "./condition-output.js"
+import { constraintOutput, evaluableOutput, type ModelledOutput, objectiveOutput } from "./outputs.js"
+import type { OutputModel, SurrogateSettings } from "./surrogate.js"
 
 /**
  * The default number of mutants a warm start's models screen for each child of a warm-started
