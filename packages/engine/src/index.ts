@@ -42,13 +42,13 @@ export { type BatchPlanner, createBatchPlanner, createStudyOptimizer } from "./r
 export { type RunStudyOptions, runStudy, type StudyReport } from "./run/run-study.js"
 export { createStopSignal, type StopSignal } from "./run/stop-signal.js"
 export type { StopReason, StudyEvent } from "./run/study-event.js"
-export { trialResultOf } from "./run/trial-result.js"
 export { heteroSystemEntry, heteroSystemSlotsOf, heteroSystemSpace } from "./spaces/hetero-system.js"
 export { jointSpace } from "./spaces/joint-space.js"
 export { type DecodedConfiguration, decodedParts, type NamedSpace, networkPartOf } from "./spaces/named-space.js"
 export { builtInSpaceNames, builtInSpaces, lookupSpace, type SpaceLookup } from "./spaces/registry.js"
 export { resolveStudySpace, type StudySpace } from "./spaces/study-space.js"
 export { type OpenedStudy, openStudy, StorageError, StudyConflictError } from "./study/open-study.js"
+export { trialResultOf } from "./study/trial-result.js"
 export { createFeaturiser, FeaturiseError, type Featuriser, type FeaturiserSpec } from "./surrogate/featuriser.js"
 export {
   csvRows,

@@ -56,13 +56,30 @@ export { choleskySolve, inverseFromCholesky, logDeterminant, solveLower, solveLo
 export { createNsga2, type Nsga2Settings, nsga2Strategy } from "./nsga2/nsga2.js"
 export { binaryTournament, type RankedPopulation, rankPopulation, selectSurvivors } from "./nsga2/selection.js"
 export { type CommonSettings, createOptimizer, type Optimizer } from "./optimizer/optimizer.js"
+export type {
+  EntrySettings,
+  NoOwnSettings,
+  OptimizerEntry,
+  OptimizerSettingFields,
+  OwnSettings,
+  SettingIssue,
+} from "./optimizer/optimizer-entry.js"
 export { type RunOptions, runOptimization } from "./optimizer/run.js"
 export { createRandomSearch, randomStrategy } from "./random-search/random-search.js"
 export { bestTrial, bestTrials, isFeasible, paretoFront } from "./ranking/best.js"
 export { compareRecords, constrainedDominates, dominates } from "./ranking/dominance.js"
 export { hypervolume2d } from "./ranking/hypervolume.js"
 export { crowdingDistances, nonDominatedFronts } from "./ranking/non-dominated-sort.js"
-export { createOptimizerByName, type NamedOptimizerSettings, optimizerNames } from "./registry/registry.js"
+export {
+  createOptimizerByName,
+  type NamedOptimizerSettings,
+  type OptimizerSettingSchemas,
+  optimizerEntries,
+  optimizerNames,
+  optimizerSettingFields,
+  optimizerSettingIssues,
+  optimizerSettingOwners,
+} from "./registry/registry.js"
 export type { PredictionContext, Predictions, Predictor } from "./screen/predictor.js"
 export { DEFAULT_SCREEN_CANDIDATES, type ScreenSettings, screenedStrategy, screenOrder } from "./screen/screened-strategy.js"
 export { DEFAULT_NOVELTY_TRIES, mutateNovel, sampleNovel } from "./strategy/novel.js"

@@ -43,6 +43,17 @@ export { configurationToGenome, genomeToConfiguration, INACTIVE_GENE, isActiveGe
 export { expected } from "./json/annotations.js"
 export { ExpressionJsonSchema } from "./json/expression-schema.js"
 export { formatPath, type JsonIssue, schemaIssues } from "./json/schema-issues.js"
+export {
+  finiteNumber,
+  listOf,
+  nonEmptyListOf,
+  nonEmptyString,
+  optionalField,
+  positiveInteger,
+  positiveNumber,
+  quotedChoices,
+  wholeNumber,
+} from "./json/settings-fields.js"
 export { decodeSpaceJson, encodeSpaceJson } from "./json/space-codec.js"
 export { type ConstraintJson, type ParameterJson, ParameterJsonSchema, type SpaceJson, SpaceJsonSchema } from "./json/space-schema.js"
 export { canonicalKey } from "./key/canonical-key.js"

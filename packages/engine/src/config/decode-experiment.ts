@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises"
 import { dirname, resolve } from "node:path"
+import { optimizerSettingIssues, optimizerSettingOwners } from "@cosearch/optimize"
 import { schemaIssues } from "@cosearch/space"
 import { Data, Effect, Either, Schema } from "effect"
 import { checkEvaluator } from "../evaluators/registry.js"
@@ -33,13 +34,6 @@ export class ConfigError extends Data.TaggedError("ConfigError")<{ readonly sour
  */
 export class ExperimentFileError extends Data.TaggedError("ExperimentFileError")<{ readonly message: string }> {}
 
-/** Settings that only some optimizers take. */
-const optimizerSettingOwners: Readonly<Record<string, readonly string[]>> = {
-  population: ["evolution", "nsga2"],
-  sampleSize: ["evolution"],
-  initial: ["gp-bo", "gp-bo-ucb"],
-}
-
 /** The rules across fields, once the form is right. */
 const crossFieldIssues = (config: ExperimentConfig): ConfigIssue[] => {
   const issues: ConfigIssue[] = []
@@ -60,16 +54,8 @@ const crossFieldIssues = (config: ExperimentConfig): ConfigIssue[] => {
       issues.push({ path: `optimizer.${setting}`, message: `applies to ${owners.join(" and ")} only, not to "${optimizer.name}"` })
     }
   }
-  if (
-    optimizer.name === "evolution" &&
-    optimizer.sampleSize !== undefined &&
-    optimizer.sampleSize > (optimizer.population ?? Number.POSITIVE_INFINITY)
-  ) {
-    issues.push({
-      path: "optimizer.sampleSize",
-      message: `expected at most the population (${optimizer.population}), got ${optimizer.sampleSize}`,
-    })
-  }
+  for (const { setting, message } of optimizerSettingIssues(optimizer.name, optimizer))
+    issues.push({ path: `optimizer.${setting}`, message })
   if (config.budget.target !== undefined && config.objectives.length !== 1) {
     issues.push({ path: "budget.target", message: `expected one objective to reach a target, got ${config.objectives.length} objectives` })
   }

@@ -1,17 +1,18 @@
-import { optimizerNames } from "@cosearch/optimize"
-import { expected, SpaceJsonSchema } from "@cosearch/space"
+import { optimizerNames, optimizerSettingFields } from "@cosearch/optimize"
+import {
+  expected,
+  finiteNumber as finite,
+  listOf as list,
+  nonEmptyListOf as nonEmptyList,
+  optionalField as optional,
+  positiveNumber as positive,
+  positiveInteger,
+  SpaceJsonSchema,
+  nonEmptyString as text,
+  wholeNumber,
+} from "@cosearch/space"
 import { modelKinds } from "@cosearch/surrogate"
 import { Schema } from "effect"
-
-const optional = <S extends Schema.Schema.Any>(schema: S) => Schema.optionalWith(schema, { exact: true })
-const text = Schema.String.pipe(Schema.minLength(1)).annotations(expected("a non-empty string"))
-const positiveInteger = Schema.Number.pipe(Schema.int(), Schema.positive()).annotations(expected("a positive integer"))
-const wholeNumber = Schema.Number.pipe(Schema.int(), Schema.nonNegative()).annotations(expected("a whole number (0 or more)"))
-const positive = Schema.Number.pipe(Schema.finite(), Schema.positive()).annotations(expected("a positive number"))
-const finite = Schema.Number.pipe(Schema.finite()).annotations(expected("a finite number"))
-const list = <S extends Schema.Schema.Any>(item: S, what: string) => Schema.Array(item).annotations(expected(what, false))
-const nonEmptyList = <A, I>(item: Schema.Schema<A, I>, what: string) =>
-  Schema.Array(item).pipe(Schema.minItems(1)).annotations(expected(what, false))
 
 const Nb201TableEvaluator = Schema.Struct({
   kind: Schema.Literal("nb201-table"),
@@ -119,12 +120,16 @@ const Screen = Schema.Struct({
   exact: optional(Schema.suspend((): Schema.Schema<EvaluatorConfig, EvaluatorConfig> => EvaluatorSchema)),
 })
 
+/** Each field of `fields` made optional. */
+const optionalFields = <Fields extends Readonly<Record<string, Schema.Schema.AnyNoContext>>>(fields: Fields) =>
+  Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, optional(schema)])) as {
+    readonly [Name in keyof Fields]: Schema.optionalWith<Fields[Name], { exact: true }>
+  }
+
 const Optimizer = Schema.Struct({
   name: Schema.Literal(...optimizerNames).annotations(expected(optimizerNames.map((name) => `"${name}"`).join(", "))),
   batch: optional(positiveInteger),
-  population: optional(positiveInteger),
-  sampleSize: optional(positiveInteger),
-  initial: optional(positiveInteger),
+  ...optionalFields(optimizerSettingFields),
   /**
    * An earlier study of the same database and space to start from (transfer); `screen`: mutants
    * the earlier trials' models screen per child of a warm-started evolution (default 16, 1: off).

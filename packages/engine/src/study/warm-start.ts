@@ -2,8 +2,8 @@ import type { Trial } from "@cosearch/optimize"
 import type { StudyStore } from "@cosearch/store"
 import { Effect } from "effect"
 import type { Experiment } from "../config/experiment.js"
-import { trialResultOf } from "../run/trial-result.js"
 import { type StorageError, StudyConflictError, storeStep } from "./open-study.js"
+import { trialResultOf } from "./trial-result.js"
 
 /**
  * What an earlier trial tells a new study: its stored metrics re-read under the new experiment's
