@@ -11,14 +11,6 @@ import { circles, conceptOf, repositoryRoot, sourceImports, workspacePackages } 
  */
 const packages = workspacePackages()
 
-/** Circles between concept folders that are still being taken apart (issue 16); this list only shrinks. */
-const knownFolderCircles: Readonly<Record<string, readonly string[][]>> = {
-  "@cosearch/engine": [
-    ["config", "evaluators", "spaces", "surrogate"],
-    ["run", "study"],
-  ],
-}
-
 describe("the dependency rules", () => {
   it("lets each package import only the workspace packages its package.json depends on", () => {
     const undeclared: string[] = []
@@ -60,7 +52,7 @@ describe("the dependency rules", () => {
     expect(found).toEqual([])
   })
 
-  it.each(packages.map((pkg) => [pkg.name, pkg] as const))("has no import circle between the concept folders of %s", (name, pkg) => {
+  it.each(packages.map((pkg) => [pkg.name, pkg] as const))("has no import circle between the concept folders of %s", (_name, pkg) => {
     const graph = new Map<string, Set<string>>()
     for (const edge of sourceImports(pkg)) {
       if (edge.target === undefined) continue
@@ -71,6 +63,6 @@ describe("the dependency rules", () => {
       targets.add(to)
       graph.set(from, targets)
     }
-    expect(circles(graph).sort()).toEqual([...(knownFolderCircles[name] ?? [])].map((group) => [...group].sort()).sort())
+    expect(circles(graph)).toEqual([])
   })
 })

@@ -15,33 +15,62 @@
  * @packageDocumentation
  */
 
-export { type ConfigIssue, formatConfigIssues } from "./config/config-issue.js"
 export { ConfigError, decodeExperiment, ExperimentFileError, loadExperimentFile } from "./config/decode-experiment.js"
 export { DEFAULT_BATCH, type Experiment, experimentHash } from "./config/experiment.js"
-export { type EvaluatorConfig, type ExperimentConfig, ExperimentSchema } from "./config/experiment-schema.js"
-export { type CommandSettings, commandEvaluator } from "./evaluators/command.js"
-export { type AreaSettings, areaEvaluator, areaEvaluatorOf } from "./evaluators/cost/area-evaluator.js"
-export { acceleratorPart, type CostSettings, costEvaluator, costEvaluatorOf } from "./evaluators/cost/cost-evaluator.js"
+export { type ExperimentConfig, ExperimentSchema } from "./config/experiment-schema.js"
+export { type SamplingOptions, samplingExperiment } from "./config/sampling.js"
+export { areaEntry, areaEvaluator, areaEvaluatorOf } from "./evaluators/area/area-evaluator.js"
+export { type AreaSettings, AreaSettingsSchema } from "./evaluators/area/schema.js"
+export { commandEntry, commandEvaluator } from "./evaluators/command/command.js"
+export { type CommandSettings, CommandSettingsSchema } from "./evaluators/command/schema.js"
+export { compositeEvaluatorOf, type EvaluatorDispatch } from "./evaluators/composite/composite-evaluator.js"
+export { type CompositeSettings, compositeSettingsSchema } from "./evaluators/composite/schema.js"
+export { acceleratorPart, costEntry, costEvaluator, costEvaluatorOf } from "./evaluators/cost/cost-evaluator.js"
 export { clearNetworkCache, type NetworkCacheStats, networkCacheStats } from "./evaluators/cost/network-cache.js"
+export { type CostSettings, CostSettingsSchema } from "./evaluators/cost/schema.js"
 export {
   type Candidate,
   candidateOf,
   type Evaluate,
   type Evaluation,
   type EvaluatorContext,
+  type EvaluatorEntry,
   type EvaluatorKind,
   evaluationOf,
 } from "./evaluators/evaluator.js"
-export { type ModuleSettings, moduleEvaluator } from "./evaluators/module.js"
-export { type Nb201TableSettings, nb201TableEvaluator } from "./evaluators/nb201-table.js"
-export { checkEvaluator, compositeEvaluator, createEvaluator, evaluatorKinds } from "./evaluators/registry.js"
+export { moduleEntry, moduleEvaluator } from "./evaluators/module/module.js"
+export { type ModuleSettings, ModuleSettingsSchema } from "./evaluators/module/schema.js"
+export { nb201TableEntry, nb201TableEvaluator } from "./evaluators/nb201-table/nb201-table.js"
+export { type Nb201TableSettings, Nb201TableSettingsSchema } from "./evaluators/nb201-table/schema.js"
+export {
+  checkEvaluator,
+  compositeEvaluator,
+  createEvaluator,
+  type EvaluatorConfig,
+  EvaluatorSchema,
+  evaluatorEntries,
+  evaluatorKinds,
+} from "./evaluators/registry.js"
 export { sampleParts } from "./evaluators/sample-parts.js"
+export { ModelFilesSchema, type SurrogateSettings, SurrogateSettingsSchema } from "./evaluators/surrogate/schema.js"
+export { modelPaths, surrogateEntry, surrogateEvaluator } from "./evaluators/surrogate/surrogate-evaluator.js"
 export { runLengths } from "./evaluators/system/run-lengths.js"
-export { type MixAggregate, type SystemSettings, systemEvaluator } from "./evaluators/system/system-evaluator.js"
+export { type MixAggregate, type SystemSettings, SystemSettingsSchema } from "./evaluators/system/schema.js"
+export { systemEntry, systemEvaluator } from "./evaluators/system/system-evaluator.js"
+export { type ConfigIssue, formatConfigIssues } from "./issues/config-issue.js"
 export { type BatchPlanner, createBatchPlanner, createStudyOptimizer } from "./run/batch-planner.js"
 export { type RunStudyOptions, runStudy, type StudyReport } from "./run/run-study.js"
 export { createStopSignal, type StopSignal } from "./run/stop-signal.js"
 export type { StopReason, StudyEvent } from "./run/study-event.js"
+export { type ScreenConfig, ScreenSchema } from "./screen/schema.js"
+export { exactEvaluator, screenModels } from "./screen/screen-check.js"
+export {
+  DEFAULT_ONLINE_MIN_TRIALS,
+  fileModelPredictor,
+  onlinePredictor,
+  screenSettingsOf,
+  withExactMetrics,
+} from "./screen/screen-predictor.js"
 export { heteroSystemEntry, heteroSystemSlotsOf, heteroSystemSpace } from "./spaces/hetero-system.js"
 export { jointSpace } from "./spaces/joint-space.js"
 export { type DecodedConfiguration, decodedParts, type NamedSpace, networkPartOf } from "./spaces/named-space.js"
@@ -50,6 +79,8 @@ export { resolveStudySpace, type StudySpace } from "./spaces/study-space.js"
 export { type OpenedStudy, openStudy, StorageError, StudyConflictError } from "./study/open-study.js"
 export { trialResultOf } from "./study/trial-result.js"
 export { createFeaturiser, FeaturiseError, type Featuriser, type FeaturiserSpec } from "./surrogate/featuriser.js"
+export { type ModelFile, type ModelMeta, readModelFile, writeModelFile } from "./surrogate/model-file.js"
+export { loadStudyModels } from "./surrogate/study-models.js"
 export {
   csvRows,
   defaultNetworkColumn,
@@ -59,17 +90,4 @@ export {
   splitRows,
   studyFeaturiserSpec,
   studyRows,
-} from "./surrogate/labelled-rows.js"
-export { type ModelFile, type ModelMeta, readModelFile, writeModelFile } from "./surrogate/model-file.js"
-export { type SamplingOptions, samplingExperiment } from "./surrogate/sampling.js"
-export { exactEvaluator, screenModels } from "./surrogate/screen-check.js"
-export {
-  DEFAULT_ONLINE_MIN_TRIALS,
-  fileModelPredictor,
-  onlinePredictor,
-  type ScreenConfig,
-  screenSettingsOf,
-  withExactMetrics,
-} from "./surrogate/screen-predictor.js"
-export { loadStudyModels } from "./surrogate/study-models.js"
-export { modelPaths, type SurrogateSettings, surrogateEvaluator } from "./surrogate/surrogate-evaluator.js"
+} from "./training/labelled-rows.js"

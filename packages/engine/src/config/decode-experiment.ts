@@ -4,9 +4,9 @@ import { optimizerSettingIssues, optimizerSettingOwners } from "@cosearch/optimi
 import { schemaIssues } from "@cosearch/space"
 import { Data, Effect, Either, Schema } from "effect"
 import { checkEvaluator } from "../evaluators/registry.js"
+import { type ConfigIssue, formatConfigIssues, within } from "../issues/config-issue.js"
+import { screenModels } from "../screen/screen-check.js"
 import { resolveStudySpace } from "../spaces/study-space.js"
-import { screenModels } from "../surrogate/screen-check.js"
-import { type ConfigIssue, formatConfigIssues, within } from "./config-issue.js"
 import { DEFAULT_BATCH, type Experiment, experimentHash } from "./experiment.js"
 import { type ExperimentConfig, ExperimentSchema } from "./experiment-schema.js"
 

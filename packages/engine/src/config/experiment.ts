@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto"
 import type { StudyConstraint, StudyObjective } from "@cosearch/optimize"
 import type { Space, SpaceJson } from "@cosearch/space"
+import type { EvaluatorConfig } from "../evaluators/registry.js"
 import type { NamedSpace } from "../spaces/named-space.js"
-import type { EvaluatorConfig, ExperimentConfig } from "./experiment-schema.js"
+import type { ExperimentConfig } from "./experiment-schema.js"
 
 /**
  * Suggestions per batch when the experiment does not say. The optimizer asks a whole batch, the

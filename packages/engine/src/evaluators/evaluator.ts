@@ -1,6 +1,7 @@
 import type { MetricValue, Trial } from "@cosearch/optimize"
 import type { Configuration, Space } from "@cosearch/space"
-import type { ConfigIssue } from "../config/config-issue.js"
+import type { Schema } from "effect"
+import type { ConfigIssue } from "../issues/config-issue.js"
 import type { NamedSpace } from "../spaces/named-space.js"
 
 /**
@@ -79,6 +80,20 @@ export interface EvaluatorContext {
 export interface EvaluatorKind<Settings> {
   readonly check: (settings: Settings, context: EvaluatorContext) => readonly ConfigIssue[] | Promise<readonly ConfigIssue[]>
   readonly create: (settings: Settings, context: EvaluatorContext) => Evaluate | Promise<Evaluate>
+}
+
+/**
+ * One evaluator kind of the registry: the `kind` an experiment file names, the schema of its
+ * settings and the evaluator. To add a kind: a folder in `src/evaluators/` with its schema and
+ * evaluator, and its entry listed in `src/evaluators/registry.ts`.
+ *
+ * @example
+ * const entry: EvaluatorEntry<AreaSettings> = { kind: "area", schema: AreaSettingsSchema, evaluator: areaEvaluator }
+ */
+export interface EvaluatorEntry<Settings extends { readonly kind: string }> {
+  readonly kind: Settings["kind"]
+  readonly schema: Schema.Schema<Settings>
+  readonly evaluator: EvaluatorKind<Settings>
 }
 
 /**

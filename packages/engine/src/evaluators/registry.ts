@@ -1,32 +1,31 @@
-import type { MetricValue } from "@cosearch/optimize"
-import { type ConfigIssue, within } from "../config/config-issue.js"
-import type { EvaluatorConfig } from "../config/experiment-schema.js"
-import { surrogateEvaluator } from "../surrogate/surrogate-evaluator.js"
-import { commandEvaluator } from "./command.js"
-import { areaEvaluator } from "./cost/area-evaluator.js"
-import { costEvaluator } from "./cost/cost-evaluator.js"
-import type { Evaluate, EvaluatorContext, EvaluatorKind } from "./evaluator.js"
-import { moduleEvaluator } from "./module.js"
-import { nb201TableEvaluator } from "./nb201-table.js"
-import { systemEvaluator } from "./system/system-evaluator.js"
+import { expected, quotedChoices } from "@cosearch/space"
+import { Schema } from "effect"
+import type { ConfigIssue } from "../issues/config-issue.js"
+import { areaEntry } from "./area/area-evaluator.js"
+import { commandEntry } from "./command/command.js"
+import { compositeEvaluatorOf } from "./composite/composite-evaluator.js"
+import { type CompositeSettings, compositeSettingsSchema } from "./composite/schema.js"
+import { costEntry } from "./cost/cost-evaluator.js"
+import type { Evaluate, EvaluatorContext, EvaluatorEntry, EvaluatorKind } from "./evaluator.js"
+import { moduleEntry } from "./module/module.js"
+import { nb201TableEntry } from "./nb201-table/nb201-table.js"
+import { surrogateEntry } from "./surrogate/surrogate-evaluator.js"
+import { systemEntry } from "./system/system-evaluator.js"
+
+/** The evaluator kinds that are not made of other evaluators, in the order they are listed to users. */
+const leafEvaluators = [nb201TableEntry, costEntry, areaEntry, systemEntry, commandEntry, moduleEntry, surrogateEntry] as const
+
+type SettingsOf<Entry> = Entry extends EvaluatorEntry<infer Settings> ? Settings : never
 
 /**
- * The evaluator kinds by name. To add one: write an `EvaluatorKind` in `src/evaluators/`, list it here and give its settings a
- * schema in `src/config/experiment-schema.ts`.
+ * The evaluator section of an experiment, told apart by `kind`: `nb201-table`, `cost`, `area`,
+ * `system` (a heterogeneous system over a workload mix), `command`, `module`, `surrogate` (trained
+ * models) or `composite` (metrics of several evaluators merged).
  *
  * @example
- * const kind = await evaluatorKinds["nb201-table"]()
+ * const evaluator: EvaluatorConfig = { kind: "composite", evaluators: [{ kind: "nb201-table" }, { kind: "cost", accelerator: "eyeriss-v1-like" }] }
  */
-export const evaluatorKinds: Readonly<Record<EvaluatorConfig["kind"], () => EvaluatorKind<never>>> = {
-  "nb201-table": () => nb201TableEvaluator,
-  cost: () => costEvaluator,
-  area: () => areaEvaluator,
-  system: () => systemEvaluator,
-  command: () => commandEvaluator,
-  module: () => moduleEvaluator,
-  surrogate: () => surrogateEvaluator,
-  composite: () => compositeEvaluator,
-}
+export type EvaluatorConfig = SettingsOf<(typeof leafEvaluators)[number]> | CompositeSettings
 
 const kindOf = (settings: EvaluatorConfig): EvaluatorKind<EvaluatorConfig> =>
   evaluatorKinds[settings.kind]() as EvaluatorKind<EvaluatorConfig>
@@ -50,8 +49,6 @@ export const checkEvaluator = async (settings: EvaluatorConfig, context: Evaluat
 export const createEvaluator = async (settings: EvaluatorConfig, context: EvaluatorContext): Promise<Evaluate> =>
   kindOf(settings).create(settings, context)
 
-type CompositeSettings = Extract<EvaluatorConfig, { kind: "composite" }>
-
 /**
  * The `composite` evaluator: runs its evaluators in turn on the same candidate and merges their
  * metrics (a later evaluator's metric of the same name wins). The design is infeasible when any
@@ -60,25 +57,39 @@ type CompositeSettings = Extract<EvaluatorConfig, { kind: "composite" }>
  * @example
  * // { "kind": "composite", "evaluators": [{ "kind": "nb201-table" }, { "kind": "cost", "accelerator": "eyeriss-v1-like" }] }
  */
-export const compositeEvaluator: EvaluatorKind<CompositeSettings> = {
-  check: async (settings, context) => {
-    const issues: ConfigIssue[] = []
-    for (const [index, part] of settings.evaluators.entries())
-      issues.push(...within(`evaluators[${index}]`, await checkEvaluator(part, context)))
-    return issues
-  },
-  create: async (settings, context) => {
-    const parts: Evaluate[] = []
-    for (const part of settings.evaluators) parts.push(await createEvaluator(part, context))
-    return async (candidate) => {
-      const metrics: Record<string, MetricValue> = {}
-      const reasons: string[] = []
-      for (const evaluate of parts) {
-        const evaluation = await evaluate(candidate)
-        Object.assign(metrics, evaluation.metrics)
-        if (evaluation.infeasible !== undefined) reasons.push(evaluation.infeasible)
-      }
-      return reasons.length === 0 ? { metrics } : { metrics, infeasible: reasons.join("; ") }
-    }
-  },
+export const compositeEvaluator: EvaluatorKind<CompositeSettings> = compositeEvaluatorOf({ check: checkEvaluator, create: createEvaluator })
+
+const compositeEntry: EvaluatorEntry<CompositeSettings> = {
+  kind: "composite",
+  schema: compositeSettingsSchema(() => EvaluatorSchema),
+  evaluator: compositeEvaluator,
 }
+
+/**
+ * The evaluator kinds, in the order they are listed to users. To add one: a folder in
+ * `src/evaluators/` with its settings schema, its evaluator and its `EvaluatorEntry`, listed here.
+ *
+ * @example
+ * evaluatorEntries.map((entry) => entry.kind) // ["nb201-table", "cost", ..., "composite"]
+ */
+export const evaluatorEntries = [...leafEvaluators, compositeEntry] as unknown as readonly EvaluatorEntry<EvaluatorConfig>[]
+
+/**
+ * The evaluator kinds by name.
+ *
+ * @example
+ * const kind = await evaluatorKinds["nb201-table"]()
+ */
+export const evaluatorKinds: Readonly<Record<EvaluatorConfig["kind"], () => EvaluatorKind<never>>> = Object.fromEntries(
+  evaluatorEntries.map((entry) => [entry.kind, () => entry.evaluator]),
+) as Record<EvaluatorConfig["kind"], () => EvaluatorKind<EvaluatorConfig>>
+
+/**
+ * The form of an experiment's evaluator section: one of the registry's kinds.
+ *
+ * @example
+ * Schema.decodeUnknownEither(EvaluatorSchema)({ kind: "area" })
+ */
+export const EvaluatorSchema: Schema.Schema<EvaluatorConfig> = Schema.Union(...evaluatorEntries.map((entry) => entry.schema)).annotations(
+  expected(`an evaluator object whose kind is ${quotedChoices(evaluatorEntries.map((entry) => entry.kind))}`, false),
+)

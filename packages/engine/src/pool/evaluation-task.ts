@@ -1,6 +1,6 @@
 import type { SpaceJson } from "@cosearch/space"
-import type { EvaluatorConfig } from "../config/experiment-schema.js"
 import type { Candidate } from "../evaluators/evaluator.js"
+import type { EvaluatorConfig } from "../evaluators/registry.js"
 
 /**
  * What every pool worker is started with: the evaluator's settings, the study's space (a

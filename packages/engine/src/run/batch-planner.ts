@@ -1,7 +1,7 @@
 import { createOptimizerByName, type Optimizer, type Trial, type TrialProposal } from "@cosearch/optimize"
 import type { Experiment } from "../config/experiment.js"
-import { exactEvaluator, screenModels } from "../surrogate/screen-check.js"
-import { screenSettingsOf } from "../surrogate/screen-predictor.js"
+import { exactEvaluator, screenModels } from "../screen/screen-check.js"
+import { screenSettingsOf } from "../screen/screen-predictor.js"
 
 /**
  * Plans a study's batches. Holds the study's optimizer and tells it the finished trials it has not

@@ -1,6 +1,6 @@
 import { decodeSpaceJson, type Space, type SpaceJson } from "@cosearch/space"
 import { Either } from "effect"
-import type { ConfigIssue } from "../config/config-issue.js"
+import type { ConfigIssue } from "../issues/config-issue.js"
 import type { NamedSpace } from "./named-space.js"
 import { builtInSpaceNames, lookupSpace } from "./registry.js"
 

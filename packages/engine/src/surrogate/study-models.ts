@@ -1,6 +1,5 @@
-import { sampleMany } from "@cosearch/space"
-import type { ConfigIssue } from "../config/config-issue.js"
-import type { EvaluatorContext } from "../evaluators/evaluator.js"
+import { type Space, sampleMany } from "@cosearch/space"
+import type { ConfigIssue } from "../issues/config-issue.js"
 import { type ModelFile, readModelFile } from "./model-file.js"
 
 /**
@@ -12,7 +11,7 @@ import { type ModelFile, readModelFile } from "./model-file.js"
  */
 export const loadStudyModels = (
   paths: readonly string[],
-  { space, baseDirectory }: EvaluatorContext,
+  { space, baseDirectory }: { readonly space: Space; readonly baseDirectory: string },
   pathOf: (index: number) => string,
 ): { readonly models: ModelFile[]; readonly issues: ConfigIssue[] } => {
   const models: ModelFile[] = []

@@ -1,35 +1,12 @@
 import type { AcceleratorUnit } from "@cosearch/accelerator"
-import {
-  acceleratorKinds,
-  type CostOptions,
-  type DataflowChoice,
-  isDataflowName,
-  type KindRegistry,
-  type MapperObjective,
-} from "@cosearch/cost"
+import { acceleratorKinds, type CostOptions, type DataflowChoice, isDataflowName, type KindRegistry } from "@cosearch/cost"
 import { analyseNetworkOrThrow, buildZooNetwork } from "@cosearch/network"
-import type { ConfigIssue } from "../../config/config-issue.js"
+import type { ConfigIssue } from "../../issues/config-issue.js"
 import { type DecodedConfiguration, decodedParts, networkPartOf } from "../../spaces/named-space.js"
-import type { EvaluatorContext, EvaluatorKind } from "../evaluator.js"
+import type { EvaluatorContext, EvaluatorEntry, EvaluatorKind } from "../evaluator.js"
 import { sampleParts } from "../sample-parts.js"
 import { analysedNetworkOf } from "./network-cache.js"
-
-/**
- * Settings of the `cost` evaluator. `network` (a zoo spec) and `accelerator` (a preset name of any
- * accelerator kind) fix that side of the design; what is not fixed comes from the configuration:
- * its network part, and its accelerator part (a knob space of any kind). `dataflow` (default: the
- * kind's) and the mapper's `objective` (default `latency`) apply to the kinds that take them.
- *
- * @example
- * const settings: CostSettings = { kind: "cost", accelerator: "eyeriss-v1-like" } // with space "nb201"
- */
-export interface CostSettings {
-  readonly kind: "cost"
-  readonly network?: string
-  readonly accelerator?: string
-  readonly dataflow?: string
-  readonly objective?: MapperObjective
-}
+import { type CostSettings, CostSettingsSchema } from "./schema.js"
 
 /**
  * The accelerator part among decoded parts.
@@ -137,3 +114,11 @@ export const costEvaluatorOf = (kinds: KindRegistry): EvaluatorKind<CostSettings
  * const evaluate = costEvaluator.create({ kind: "cost", network: "mobilenet_v2" }, { space: systolicKnobs, entry, baseDirectory: "." })
  */
 export const costEvaluator: EvaluatorKind<CostSettings> = costEvaluatorOf(acceleratorKinds)
+
+/**
+ * The `cost` evaluator's registry entry: its kind, settings schema and evaluator.
+ *
+ * @example
+ * costEntry.schema // decodes { "kind": "cost", ... }
+ */
+export const costEntry: EvaluatorEntry<CostSettings> = { kind: "cost", schema: CostSettingsSchema, evaluator: costEvaluator }

@@ -1,34 +1,13 @@
 import type { HeterogeneousSystem } from "@cosearch/accelerator"
-import { acceleratorKinds, type NetworkScheduleResult, type ScheduleObjective, scheduleNetwork } from "@cosearch/cost"
+import { acceleratorKinds, type NetworkScheduleResult, scheduleNetwork } from "@cosearch/cost"
 import { buildZooNetwork, type Network } from "@cosearch/network"
 import type { MetricValue } from "@cosearch/optimize"
-import type { ConfigIssue } from "../../config/config-issue.js"
+import type { ConfigIssue } from "../../issues/config-issue.js"
 import { type DecodedConfiguration, decodedParts } from "../../spaces/named-space.js"
-import type { EvaluatorKind } from "../evaluator.js"
+import type { EvaluatorEntry, EvaluatorKind } from "../evaluator.js"
 import { sampleParts } from "../sample-parts.js"
 import { runLengths } from "./run-lengths.js"
-
-/**
- * How the per-network figures of a workload mix combine into the aggregate metrics:
- * `geomean` (each of latency, energy and throughput, the geometric mean over the networks) or
- * `sum` (latency and energy of one inference of every network; throughput: rounds of the whole
- * mix per second, `1 / Σ 1/throughput`).
- */
-export type MixAggregate = "geomean" | "sum"
-
-/**
- * Settings of the `system` evaluator: the workload mix (zoo specs), the objective each network's
- * schedule minimises (default `edp`) and how the networks' figures combine (default `geomean`).
- *
- * @example
- * const settings: SystemSettings = { kind: "system", networks: ["mobilenet_v2", "lstm_encoder"], objective: "energy" }
- */
-export interface SystemSettings {
-  readonly kind: "system"
-  readonly networks: readonly string[]
-  readonly objective?: ScheduleObjective
-  readonly aggregate?: MixAggregate
-}
+import { type SystemSettings, SystemSettingsSchema } from "./schema.js"
 
 const systemPart = (parts: readonly DecodedConfiguration[]) => parts.find((part) => part.kind === "system")
 
@@ -138,3 +117,11 @@ export const systemEvaluator: EvaluatorKind<SystemSettings> = {
     }
   },
 }
+
+/**
+ * The `system` evaluator's registry entry: its kind, settings schema and evaluator.
+ *
+ * @example
+ * systemEntry.schema // decodes { "kind": "system", ... }
+ */
+export const systemEntry: EvaluatorEntry<SystemSettings> = { kind: "system", schema: SystemSettingsSchema, evaluator: systemEvaluator }

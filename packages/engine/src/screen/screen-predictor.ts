@@ -9,33 +9,10 @@ import {
 } from "@cosearch/optimize"
 import { genomeToConfiguration, type Space, type SpaceJson } from "@cosearch/space"
 import { datasetOf, type ModelKind, type Surrogate, trainSurrogate } from "@cosearch/surrogate"
-import type { EvaluatorConfig } from "../config/experiment-schema.js"
 import type { Evaluate } from "../evaluators/evaluator.js"
-import { createFeaturiser, type Featuriser } from "./featuriser.js"
-import type { ModelFile } from "./model-file.js"
-
-/**
- * The `optimizer.screen` section of an experiment: `model` is `"online"` (models refit on the
- * study's own trials as they arrive) or model files predicting the objectives (and constraints)
- * by metric name; `candidates` proposals per evaluated trial (default 10); for `online`, the
- * model kind (`learner`, default `gbt`) and the trials with objective values needed before
- * screening starts (`minTrials`, default 16); `refine` rounds of model-guided mutation of the
- * chosen candidates (default 0); `random` uniform samples per trial added to the candidates
- * (default 0); `exact`, a cheap evaluator (such as `{ "kind": "area" }`) whose
- * metrics replace the predictions of the objectives and constraints they name.
- *
- * @example
- * const screen: ScreenConfig = { model: "online", candidates: 20 }
- */
-export interface ScreenConfig {
-  readonly model: string | readonly string[]
-  readonly candidates?: number
-  readonly learner?: ModelKind
-  readonly minTrials?: number
-  readonly refine?: number
-  readonly random?: number
-  readonly exact?: EvaluatorConfig
-}
+import { createFeaturiser, type Featuriser } from "../surrogate/featuriser.js"
+import type { ModelFile } from "../surrogate/model-file.js"
+import type { ScreenConfig } from "./schema.js"
 
 /** The default trials with objective values before an online screen starts ranking. */
 export const DEFAULT_ONLINE_MIN_TRIALS = 16

@@ -1,13 +1,13 @@
 import type { StudyConstraint, StudyObjective } from "@cosearch/optimize"
 import { sampleMany } from "@cosearch/space"
-import type { ConfigIssue } from "../config/config-issue.js"
-import type { EvaluatorConfig } from "../config/experiment-schema.js"
 import type { Evaluate, EvaluatorContext, EvaluatorKind } from "../evaluators/evaluator.js"
+import type { EvaluatorConfig } from "../evaluators/registry.js"
 import { evaluatorKinds } from "../evaluators/registry.js"
-import type { ModelFile } from "./model-file.js"
-import type { ScreenConfig } from "./screen-predictor.js"
-import { loadStudyModels } from "./study-models.js"
-import { modelPaths } from "./surrogate-evaluator.js"
+import { modelPaths } from "../evaluators/surrogate/surrogate-evaluator.js"
+import type { ConfigIssue } from "../issues/config-issue.js"
+import type { ModelFile } from "../surrogate/model-file.js"
+import { loadStudyModels } from "../surrogate/study-models.js"
+import type { ScreenConfig } from "./schema.js"
 
 /**
  * Reads the model files of an `optimizer.screen` section (none for `online`) and checks them: each

@@ -1,4 +1,4 @@
-import type { ExperimentConfig } from "../config/experiment-schema.js"
+import type { ExperimentConfig } from "./experiment-schema.js"
 
 /**
  * How `samplingExperiment` turns an experiment into a data-generation run.

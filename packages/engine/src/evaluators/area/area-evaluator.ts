@@ -1,19 +1,10 @@
 import { acceleratorKinds, type KindRegistry } from "@cosearch/cost"
 import { sampleMany } from "@cosearch/space"
-import type { ConfigIssue } from "../../config/config-issue.js"
+import type { ConfigIssue } from "../../issues/config-issue.js"
 import { decodedParts } from "../../spaces/named-space.js"
-import type { EvaluatorKind } from "../evaluator.js"
-import { acceleratorPart } from "./cost-evaluator.js"
-
-/**
- * Settings of the `area` evaluator (none besides the kind).
- *
- * @example
- * const settings: AreaSettings = { kind: "area" }
- */
-export interface AreaSettings {
-  readonly kind: "area"
-}
+import { acceleratorPart } from "../cost/cost-evaluator.js"
+import type { EvaluatorEntry, EvaluatorKind } from "../evaluator.js"
+import { type AreaSettings, AreaSettingsSchema } from "./schema.js"
 
 /**
  * The `area` evaluator over the kinds of a registry: only the area (`areaMm2`) of the
@@ -56,3 +47,11 @@ export const areaEvaluatorOf = (kinds: KindRegistry): EvaluatorKind<AreaSettings
  * const evaluate = areaEvaluator.create({ kind: "area" }, { space: edgeTpuKnobs, entry, baseDirectory: "." })
  */
 export const areaEvaluator: EvaluatorKind<AreaSettings> = areaEvaluatorOf(acceleratorKinds)
+
+/**
+ * The `area` evaluator's registry entry: its kind, settings schema and evaluator.
+ *
+ * @example
+ * areaEntry.schema // decodes { "kind": "area", ... }
+ */
+export const areaEntry: EvaluatorEntry<AreaSettings> = { kind: "area", schema: AreaSettingsSchema, evaluator: areaEvaluator }

@@ -4,8 +4,8 @@ import type { Trial } from "@cosearch/optimize"
 import type { SpaceJson } from "@cosearch/space"
 import type { Study } from "@cosearch/store"
 import { type Dataset, datasetOf } from "@cosearch/surrogate"
-import type { EvaluatorConfig } from "../config/experiment-schema.js"
-import { createFeaturiser, FeaturiseError, type Featuriser, type FeaturiserSpec } from "./featuriser.js"
+import type { EvaluatorConfig } from "../evaluators/registry.js"
+import { createFeaturiser, FeaturiseError, type Featuriser, type FeaturiserSpec } from "../surrogate/featuriser.js"
 
 /**
  * Training or test data: the featurised rows with their targets, each row's key for splitting

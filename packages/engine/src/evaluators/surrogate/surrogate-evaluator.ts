@@ -1,18 +1,7 @@
 import { isAbsolute, resolve } from "node:path"
 import type { MetricValue } from "@cosearch/optimize"
-import type { EvaluatorKind } from "../evaluators/evaluator.js"
-
-/**
- * Settings of the `surrogate` evaluator: one model file, or several (one per metric); relative
- * paths are read from the experiment file's folder.
- *
- * @example
- * const settings: SurrogateSettings = { kind: "surrogate", model: ["models/latency.json", "models/area.json"] }
- */
-export interface SurrogateSettings {
-  readonly kind: "surrogate"
-  readonly model: string | readonly string[]
-}
+import type { EvaluatorEntry, EvaluatorKind } from "../evaluator.js"
+import { type SurrogateSettings, SurrogateSettingsSchema } from "./schema.js"
 
 /** The model paths of the settings, resolved against the experiment's folder. */
 export const modelPaths = (model: string | readonly string[], baseDirectory: string): string[] =>
@@ -32,11 +21,11 @@ const pathOfModel = (settings: SurrogateSettings) => (index: number) => (typeof 
 export const surrogateEvaluator: EvaluatorKind<SurrogateSettings> = {
   // The models (and @cosearch/surrogate) are loaded when a study uses them, not by every pool worker.
   check: async (settings, context) => {
-    const { loadStudyModels } = await import("./study-models.js")
+    const { loadStudyModels } = await import("../../surrogate/study-models.js")
     return loadStudyModels(modelPaths(settings.model, context.baseDirectory), context, pathOfModel(settings)).issues
   },
   create: async (settings, context) => {
-    const { loadStudyModels } = await import("./study-models.js")
+    const { loadStudyModels } = await import("../../surrogate/study-models.js")
     const { models, issues } = loadStudyModels(modelPaths(settings.model, context.baseDirectory), context, pathOfModel(settings))
     if (issues.length > 0) throw new Error(issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "))
     const buffers = models.map((model) => new Float64Array(model.featuriser.names.length))
@@ -50,4 +39,16 @@ export const surrogateEvaluator: EvaluatorKind<SurrogateSettings> = {
       return { metrics }
     }
   },
+}
+
+/**
+ * The `surrogate` evaluator's registry entry: its kind, settings schema and evaluator.
+ *
+ * @example
+ * surrogateEntry.schema // decodes { "kind": "surrogate", ... }
+ */
+export const surrogateEntry: EvaluatorEntry<SurrogateSettings> = {
+  kind: "surrogate",
+  schema: SurrogateSettingsSchema,
+  evaluator: surrogateEvaluator,
 }

@@ -4,22 +4,9 @@ import { dirname, isAbsolute, resolve } from "node:path"
 import { gunzipSync } from "node:zlib"
 import { nb201EdgeNames } from "@cosearch/network"
 import type { Configuration, Space } from "@cosearch/space"
-import type { ConfigIssue } from "../config/config-issue.js"
-import type { EvaluatorKind } from "./evaluator.js"
-
-/**
- * Settings of the `nb201-table` evaluator: the table (a NAS-Bench-201 CSV, gzipped or not;
- * default the copy in `@cosearch/network`'s data folder) and the accuracy column (default
- * `acc_c10_test_200ep`).
- *
- * @example
- * const settings: Nb201TableSettings = { kind: "nb201-table", accuracyColumn: "acc_c100_test_200ep" }
- */
-export interface Nb201TableSettings {
-  readonly kind: "nb201-table"
-  readonly table?: string
-  readonly accuracyColumn?: string
-}
+import type { ConfigIssue } from "../../issues/config-issue.js"
+import type { EvaluatorEntry, EvaluatorKind } from "../evaluator.js"
+import { type Nb201TableSettings, Nb201TableSettingsSchema } from "./schema.js"
 
 /** The row fields of one cell. */
 interface Cell {
@@ -121,4 +108,16 @@ export const nb201TableEvaluator: EvaluatorKind<Nb201TableSettings> = {
       return cell.coralLatencyMs === undefined ? { metrics, infeasible: "a disconnected cell: no Edge TPU latency" } : { metrics }
     }
   },
+}
+
+/**
+ * The `nb201-table` evaluator's registry entry: its kind, settings schema and evaluator.
+ *
+ * @example
+ * nb201TableEntry.schema // decodes { "kind": "nb201-table", ... }
+ */
+export const nb201TableEntry: EvaluatorEntry<Nb201TableSettings> = {
+  kind: "nb201-table",
+  schema: Nb201TableSettingsSchema,
+  evaluator: nb201TableEvaluator,
 }

@@ -1,22 +1,9 @@
 import { existsSync } from "node:fs"
 import { isAbsolute, resolve } from "node:path"
 import { pathToFileURL } from "node:url"
-import type { Candidate, EvaluatorKind } from "./evaluator.js"
-import { evaluationOf } from "./evaluator.js"
-
-/**
- * Settings of the `module` evaluator: a JavaScript module (or TypeScript, when the engine runs
- * under tsx), the name of the function it exports (default `default`) and options passed to it.
- *
- * @example
- * const settings: ModuleSettings = { kind: "module", module: "./score.mjs", export: "score", options: { scale: 2 } }
- */
-export interface ModuleSettings {
-  readonly kind: "module"
-  readonly module: string
-  readonly export?: string
-  readonly options?: unknown
-}
+import type { Candidate, EvaluatorEntry, EvaluatorKind } from "../evaluator.js"
+import { evaluationOf } from "../evaluator.js"
+import { type ModuleSettings, ModuleSettingsSchema } from "./schema.js"
 
 const modulePath = (settings: ModuleSettings, baseDirectory: string): string =>
   isAbsolute(settings.module) ? settings.module : resolve(baseDirectory, settings.module)
@@ -42,3 +29,11 @@ export const moduleEvaluator: EvaluatorKind<ModuleSettings> = {
     return async (candidate: Candidate) => evaluationOf(await evaluate(candidate, settings.options))
   },
 }
+
+/**
+ * The `module` evaluator's registry entry: its kind, settings schema and evaluator.
+ *
+ * @example
+ * moduleEntry.schema // decodes { "kind": "module", ... }
+ */
+export const moduleEntry: EvaluatorEntry<ModuleSettings> = { kind: "module", schema: ModuleSettingsSchema, evaluator: moduleEvaluator }

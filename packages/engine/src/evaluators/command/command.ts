@@ -1,20 +1,8 @@
 import { spawn } from "node:child_process"
 import { isAbsolute, resolve } from "node:path"
-import { type EvaluatorKind, evaluationOf } from "./evaluator.js"
-
-/**
- * Settings of the `command` evaluator: the program and its arguments, a timeout (default 600 s)
- * and the working directory (default the experiment file's directory).
- *
- * @example
- * const settings: CommandSettings = { kind: "command", command: ["python3", "train.py"], timeoutSeconds: 3600 }
- */
-export interface CommandSettings {
-  readonly kind: "command"
-  readonly command: readonly string[]
-  readonly timeoutSeconds?: number
-  readonly cwd?: string
-}
+import type { EvaluatorEntry } from "../evaluator.js"
+import { type EvaluatorKind, evaluationOf } from "../evaluator.js"
+import { type CommandSettings, CommandSettingsSchema } from "./schema.js"
 
 const tail = (text: string): string => {
   const trimmed = text.trim()
@@ -94,3 +82,11 @@ export const commandEvaluator: EvaluatorKind<CommandSettings> = {
     return async (candidate) => evaluationOf(await runProgram(settings, cwd, JSON.stringify(candidate)))
   },
 }
+
+/**
+ * The `command` evaluator's registry entry: its kind, settings schema and evaluator.
+ *
+ * @example
+ * commandEntry.schema // decodes { "kind": "command", ... }
+ */
+export const commandEntry: EvaluatorEntry<CommandSettings> = { kind: "command", schema: CommandSettingsSchema, evaluator: commandEvaluator }

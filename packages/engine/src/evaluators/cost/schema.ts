@@ -1,0 +1,27 @@
+import { expected, nonEmptyString, optionalField } from "@cosearch/space"
+import { Schema } from "effect"
+
+/**
+ * The form of the `cost` evaluator's settings in an experiment file (see `CostSettings`).
+ *
+ * @example
+ * Schema.decodeUnknownSync(CostSettingsSchema)({ kind: "cost", accelerator: "eyeriss-v1-like" })
+ */
+export const CostSettingsSchema = Schema.Struct({
+  kind: Schema.Literal("cost"),
+  network: optionalField(nonEmptyString),
+  accelerator: optionalField(nonEmptyString),
+  dataflow: optionalField(nonEmptyString),
+  objective: optionalField(Schema.Literal("latency", "energy", "edp").annotations(expected('"latency", "energy" or "edp"'))),
+})
+
+/**
+ * Settings of the `cost` evaluator. `network` (a zoo spec) and `accelerator` (a preset name of any
+ * accelerator kind) fix that side of the design; what is not fixed comes from the configuration:
+ * its network part, and its accelerator part (a knob space of any kind). `dataflow` (default: the
+ * kind's) and the mapper's `objective` (default `latency`) apply to the kinds that take them.
+ *
+ * @example
+ * const settings: CostSettings = { kind: "cost", accelerator: "eyeriss-v1-like" } // with space "nb201"
+ */
+export type CostSettings = Schema.Schema.Type<typeof CostSettingsSchema>
