@@ -79,6 +79,7 @@ export { resolveStudySpace, type StudySpace } from "./spaces/study-space.js"
 export { type OpenedStudy, openStudy, StorageError, StudyConflictError } from "./study/open-study.js"
 export { trialResultOf } from "./study/trial-result.js"
 export { createFeaturiser, FeaturiseError, type Featuriser, type FeaturiserSpec } from "./surrogate/featuriser.js"
+export { cachedModelFile, clearModelCache, type ModelCacheStats, modelCacheStats } from "./surrogate/model-cache.js"
 export { type ModelFile, type ModelMeta, readModelFile, writeModelFile } from "./surrogate/model-file.js"
 export { loadStudyModels } from "./surrogate/study-models.js"
 export {

@@ -1,10 +1,12 @@
 import { type Space, sampleMany } from "@cosearch/space"
 import type { ConfigIssue } from "../issues/config-issue.js"
-import { type ModelFile, readModelFile } from "./model-file.js"
+import { cachedModelFile } from "./model-cache.js"
+import type { ModelFile } from "./model-file.js"
 
 /**
- * Reads model files and checks that each can featurise a configuration of the study's space;
- * problems come back with the JSON path `pathOf(i)` of the i-th file.
+ * Reads model files (each decoded once per process, see `cachedModelFile`) and checks that each
+ * can featurise a configuration of the study's space; problems come back with the JSON path
+ * `pathOf(i)` of the i-th file.
  *
  * @example
  * const { models, issues } = loadStudyModels(["latency.json"], context, (i) => `model[${i}]`)
@@ -20,7 +22,7 @@ export const loadStudyModels = (
   const targets = new Map<string, number>()
   for (const [index, path] of paths.entries()) {
     try {
-      const model = readModelFile(path, baseDirectory)
+      const model = cachedModelFile(path, baseDirectory)
       if (probe !== undefined) model.featuriser.ofConfiguration(probe, new Float64Array(model.featuriser.names.length), 0)
       const earlier = targets.get(model.surrogate.target)
       if (earlier !== undefined) {
