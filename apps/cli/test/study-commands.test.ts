@@ -36,6 +36,11 @@ describe("cosearch run and the study commands", () => {
     expect(missing).toMatchObject({ code: 1, stderr: `cosearch: there is no study "nope" in ${db}; its studies are study` })
     const noDb = await runInProcess(["status", "--db", join(folder, "none.db")])
     expect(noDb).toMatchObject({ code: 1, stderr: `cosearch: database "${join(folder, "none.db")}" does not exist` })
+    const server = await runInProcess(["status", "--db", "postgres://localhost/cosearch"])
+    expect(server).toMatchObject({
+      code: 1,
+      stderr: 'cosearch: no store backend opens "postgres://localhost/cosearch"; the backends are sqlite (a database file path)',
+    })
   })
 
   it("refuses an invalid experiment with exit 2, every problem listed, the database untouched", async () => {

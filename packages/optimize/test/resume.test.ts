@@ -1,4 +1,4 @@
-import { complete, failed, finishedTrial, infeasible, type Optimizer, type TrialResult } from "@cosearch/optimize"
+import { complete, failed, finishedTrial, infeasible, type Optimizer, optimizerNames, type TrialResult } from "@cosearch/optimize"
 import type { Configuration } from "@cosearch/space"
 import { describe, expect, it } from "vitest"
 import { makers } from "./makers.js"
@@ -10,6 +10,15 @@ const evaluate = (config: Configuration): TrialResult => {
   if (config.b === 10) return infeasible()
   return complete([sphere(config)], [(config.c as number) - 8])
 }
+
+// A registered optimizer reaches these suites through its line in makers.ts (small settings for
+// the test budgets); one without a line would skip them silently. makers.ts also runs variants
+// (a batch mode, screening) under names of their own.
+describe("the behavioral suites", () => {
+  it("run every registered optimizer", () => {
+    expect(optimizerNames.filter((name) => makers[name] === undefined)).toEqual([])
+  })
+})
 
 const round = (optimizer: Optimizer, n: number) => {
   const proposals = optimizer.ask(n)

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os"
 import { createStopSignal, loadExperimentFile, runStudy, type StudyReport } from "@cosearch/engine"
-import { openSqliteStore } from "@cosearch/store"
+import { openStore } from "@cosearch/store"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Fiber, Option } from "effect"
 import { CliError } from "../cli/cli-error.js"
@@ -26,10 +26,10 @@ const reasonText = (report: StudyReport): string =>
   ({ budget: "trial budget spent", "wall-time": "wall time is up", target: "target reached", stopped: "stopped on request" })[report.reason]
 
 /** Opens (creating if new) the database the study runs in, closed with the scope. */
-const openStore = (path: string) =>
+const openStudyDatabase = (path: string) =>
   Effect.acquireRelease(
     Effect.try({
-      try: () => openSqliteStore(path),
+      try: () => openStore(path),
       catch: (error) => new CliError({ message: error instanceof Error ? error.message : String(error) }),
     }),
     (store) => Effect.promise(() => store.close()),
@@ -53,7 +53,7 @@ export const runCommand = Command.make(
     Effect.scoped(
       Effect.gen(function* () {
         const experiment = yield* loadExperimentFile(args.experiment)
-        const store = yield* openStore(args.db)
+        const store = yield* openStudyDatabase(args.db)
         const stop = createStopSignal()
         const terminal = process.stderr.isTTY === true
         const onEvent = progressReporter({

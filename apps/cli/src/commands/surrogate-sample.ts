@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import { decodeExperiment, type ExperimentConfig, runStudy, samplingExperiment } from "@cosearch/engine"
-import { openSqliteStore } from "@cosearch/store"
+import { openStore } from "@cosearch/store"
 import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
 import { CliError } from "../cli/cli-error.js"
@@ -97,7 +97,7 @@ export const surrogateSampleCommand = Command.make(
         })
         const experiment = yield* decodeExperiment(config, { source: "surrogate sample", baseDirectory })
         const store = yield* Effect.acquireRelease(
-          Effect.try({ try: () => openSqliteStore(args.db), catch: (error) => new CliError({ message: (error as Error).message }) }),
+          Effect.try({ try: () => openStore(args.db), catch: (error) => new CliError({ message: (error as Error).message }) }),
           (opened) => Effect.promise(() => opened.close()),
         )
         let last = Date.now()

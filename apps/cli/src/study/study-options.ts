@@ -1,5 +1,5 @@
 import type { Trial } from "@cosearch/optimize"
-import { openSqliteStore, type SqliteStudyStore, type Study } from "@cosearch/store"
+import { openStore, type Study, type StudyStore } from "@cosearch/store"
 import { Args, Options } from "@effect/cli"
 import { Console, Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
@@ -34,7 +34,7 @@ export const studyArgument = Args.text({ name: "study" }).pipe(Args.withDescript
 export const openExistingStore = (path: string) =>
   Effect.acquireRelease(
     Effect.try({
-      try: (): SqliteStudyStore => openSqliteStore(path, { mustExist: true }),
+      try: (): StudyStore => openStore(path, { mustExist: true }),
       catch: (error) => new CliError({ message: error instanceof Error ? error.message : String(error) }),
     }),
     (store) => Effect.promise(() => store.close()),
@@ -46,7 +46,7 @@ export const openExistingStore = (path: string) =>
  * @example
  * const study = yield* findStudy(store, "nb201-coral")
  */
-export const findStudy = (store: SqliteStudyStore, name: string): Effect.Effect<Study, CliError> =>
+export const findStudy = (store: StudyStore, name: string): Effect.Effect<Study, CliError> =>
   Effect.gen(function* () {
     const found = yield* Effect.promise(() => store.findStudy(name))
     if (found !== undefined) return found
