@@ -52,13 +52,13 @@ import {
   systolicLayerCycles,
   systolicNetworkCost,
 } from "@cosearch/cost"
-import { analyseNetworkOrThrow, buildZooNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
+import { analyzeNetworkOrThrow, buildZooNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
 import { sampleMany } from "@cosearch/space"
 
 const computeNests = (spec: string): LoopNest[] => {
   const built = buildZooNetwork(spec)
   if (!built.ok) throw new Error(built.message)
-  return lowerNetwork(analyseNetworkOrThrow(built.network)).filter((nest) => nest.kind === "conv" || nest.kind === "matmul")
+  return lowerNetwork(analyzeNetworkOrThrow(built.network)).filter((nest) => nest.kind === "conv" || nest.kind === "matmul")
 }
 
 const arrays: SystolicArray[] = (["os", "ws", "is"] as const).flatMap((dataflow) =>
@@ -210,7 +210,7 @@ export const main = (args: string[]): void => {
   const resnetNetworkEvals = networks(`ResNet-50 networks (${stream})`, () =>
     evaluateNetworkTotals(resnet, streamAccelerator(streamIndex++), fixedDataflow),
   )
-  const mobilenetFixedEvals = networks("MobileNetV2 networks (kcp_ws, one accelerator, layer shapes memoised)", () =>
+  const mobilenetFixedEvals = networks("MobileNetV2 networks (kcp_ws, one accelerator, layer shapes memoized)", () =>
     evaluateNetworkTotals(mobilenet, maestro256Pe, fixedDataflow),
   )
   const mobilenetRecordsEvals = networks("MobileNetV2 networks with per-layer records (evaluateNetwork)", () =>

@@ -7,7 +7,7 @@
  * scaling >= 1.8. `networkCacheHitRate`: the `cost` evaluator on `nb201-edgetpu` (in this
  * process) over an aging-evolution-like stream of configurations (a population of 20, tournaments
  * of 5, one parameter mutated per child, the lowest latency winning), from a cold cache: the
- * share of trials whose network part was analysed already (`networkCacheStats`), so that its
+ * share of trials whose network part was analyzed already (`networkCacheStats`), so that its
  * Edge TPU workload is reused too.
  *
  * Flags: `--trials N` (default 1000, for the overhead, for scaling and for the stream),

@@ -1,6 +1,6 @@
 /**
  * The tabular co-search benchmark: NAS-Bench-201 cells (`nb201Space`, six edge operations) on a
- * Coral Edge TPU. Maximise `acc_c10_test_200ep` subject to `lb_edgetpu_int8_ms <= 1.1164` (the
+ * Coral Edge TPU. Maximize `acc_c10_test_200ep` subject to `lb_edgetpu_int8_ms <= 1.1164` (the
  * median latency); cells without a latency (disconnected ones) are infeasible. Each optimizer runs
  * once per seed with a budget of evaluations (repeats of a cell count); the bench prints the mean
  * and standard deviation over seeds of the best feasible accuracy after 25, 50, 100 and 200
@@ -126,7 +126,7 @@ export const main = (args: string[]): void => {
   const table = loadTable(settings.accuracyColumn)
   const checkpoints = checkpointsOf(settings.budget)
   console.log(
-    `nb201-coral: maximise ${settings.accuracyColumn} s.t. lb_edgetpu_int8_ms <= ${settings.latencyThreshold}; ` +
+    `nb201-coral: maximize ${settings.accuracyColumn} s.t. lb_edgetpu_int8_ms <= ${settings.latencyThreshold}; ` +
       `budget ${settings.budget}, seeds ${settings.seeds[0]}-${settings.seeds.at(-1)}; best feasible accuracy, mean ± std over seeds`,
   )
   console.log(`${"optimizer".padEnd(12)}${checkpoints.map((n) => String(n).padStart(16)).join("")}${"seconds".padStart(10)}`)

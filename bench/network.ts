@@ -1,5 +1,5 @@
 /**
- * How fast the network IR is: for each fixed zoo network, build + analyse + count (int8)
+ * How fast the network IR is: for each fixed zoo network, build + analyze + count (int8)
  * repeatedly, then sweep a fixed sample of NAS-Bench-201 cells as a search would.
  *
  * Flags: `--seconds S` (minimum time per network, default 0.5) or `--iterations N` (a fixed count
@@ -8,7 +8,7 @@
  * @example
  * // pnpm -s bench network --seconds 0.2
  */
-import { analyseNetworkOrThrow, buildZooNetwork, countNetwork, type Network, nb201Operations } from "@cosearch/network"
+import { analyzeNetworkOrThrow, buildZooNetwork, countNetwork, type Network, nb201Operations } from "@cosearch/network"
 
 /** The networks timed one by one: the ImageNet zoo, three NB201 cells, FBNet-B and an LSTM encoder. */
 const benchSpecs = [
@@ -65,22 +65,22 @@ const build = (spec: string): Network => {
 /** Time spent in each phase over a run, in milliseconds. */
 interface Phases {
   build: number
-  analyse: number
+  analyze: number
   count: number
 }
 
-/** Builds, analyses and counts each spec once, adding each phase's time; returns the layer count. */
+/** Builds, analyzes and counts each spec once, adding each phase's time; returns the layer count. */
 const pass = (specs: readonly string[], phases: Phases): number => {
   let layers = 0
   for (const spec of specs) {
     const start = performance.now()
     const network = build(spec)
     const built = performance.now()
-    const analysed = analyseNetworkOrThrow(network)
+    const analyzed = analyzeNetworkOrThrow(network)
     const checked = performance.now()
-    countNetwork(analysed, "int8")
+    countNetwork(analyzed, "int8")
     phases.build += built - start
-    phases.analyse += checked - built
+    phases.analyze += checked - built
     phases.count += performance.now() - checked
     layers += network.layers.length
   }
@@ -89,7 +89,7 @@ const pass = (specs: readonly string[], phases: Phases): number => {
 
 /** Repeats `pass` for the configured time or count, after two untimed warm-up passes. */
 const measure = (specs: readonly string[], settings: Settings) => {
-  const phases: Phases = { build: 0, analyse: 0, count: 0 }
+  const phases: Phases = { build: 0, analyze: 0, count: 0 }
   pass(specs, { ...phases })
   pass(specs, { ...phases })
   let passes = 0
@@ -118,7 +118,7 @@ export const main = (args: string[]): void => {
   const settings = parseSettings(args)
   const budget =
     settings.iterations === undefined ? `at least ${settings.seconds} s per network` : `${settings.iterations} iterations per network`
-  console.log(`network bench: node ${process.version}, build + analyse + count (int8), ${budget}`)
+  console.log(`network bench: node ${process.version}, build + analyze + count (int8), ${budget}`)
   const results: Record<string, object> = {}
   for (const spec of benchSpecs) {
     const { passes, layers, seconds, phases } = measure([spec], settings)
@@ -128,10 +128,10 @@ export const main = (args: string[]): void => {
       iterations: passes,
       networksPerSecond: round(passes / seconds),
       layersPerSecond: Math.round(layers / seconds),
-      msPerNetwork: { build: perNetwork(phases.build), analyse: perNetwork(phases.analyse), count: perNetwork(phases.count) },
+      msPerNetwork: { build: perNetwork(phases.build), analyze: perNetwork(phases.analyze), count: perNetwork(phases.count) },
     }
     console.log(
-      `  ${spec.padEnd(24)} ${String(layers / passes).padStart(4)} layers  ${String(passes).padStart(6)} it  ${grouped(passes / seconds).padStart(7)} networks/s  ${grouped(layers / seconds).padStart(10)} layers/s  (ms: build ${perNetwork(phases.build)}, analyse ${perNetwork(phases.analyse)}, count ${perNetwork(phases.count)})`,
+      `  ${spec.padEnd(24)} ${String(layers / passes).padStart(4)} layers  ${String(passes).padStart(6)} it  ${grouped(passes / seconds).padStart(7)} networks/s  ${grouped(layers / seconds).padStart(10)} layers/s  (ms: build ${perNetwork(phases.build)}, analyze ${perNetwork(phases.analyze)}, count ${perNetwork(phases.count)})`,
     )
   }
   const sweep = measure(nb201Sweep, settings)

@@ -3,20 +3,20 @@
  *
  * 1. Coral: a gradient-boosted surrogate of `lb_edgetpu_int8_ms` (NB201 cells on a Coral Edge
  *    TPU, BRP-NAS LatBench; packages/cost/data/coral/nb201-coral.csv.gz) trained on
- *    index % 5 != 0, tested on index % 5 == 0, from the network featuriser alone.
+ *    index % 5 != 0, tested on index % 5 == 0, from the network featurizer alone.
  * 2. The analytical Edge TPU model over the `edgetpu-joint` space: `--designs` feasible designs
  *    (`sampleEdgeTpuJoint`, seed 1: networks each paired with 25 knob settings, infeasible designs
  *    left out and counted), split 80/20 by row (row % 5 == 0 is the test set), one surrogate for
  *    latency and one for energy per model.
  * 3. Throughput on one core (this single-threaded process): predictions per CPU second of the
- *    joint latency surrogate from ready feature vectors (`predictMany`), and with featurisation
- *    included (build, analyse and featurise the network, encode the knobs: `edgeTpuJointFeatures`).
+ *    joint latency surrogate from ready feature vectors (`predictMany`), and with featurization
+ *    included (build, analyze and featurize the network, encode the knobs: `edgeTpuJointFeatures`).
  *    CPU seconds are this process's user + system time, so the rate is per core even when other
  *    work shares the machine; the per-wall-clock-second rates are printed too.
  *
  * Flags: `--designs N` (default 100000), `--models a,b` (joint models, default gbt; of gbt, rf,
  * mlp, gp), `--seconds S` (timing window, default 1). Ends stdout with one JSON line:
- * `{"predictionsPerSec" (per CPU second), "predictionsPerWallSec", "predictionsPerSecWithFeaturisation", "coralKendallTau", "coralMape",
+ * `{"predictionsPerSec" (per CPU second), "predictionsPerWallSec", "predictionsPerSecWithFeaturization", "coralKendallTau", "coralMape",
  * "jointLatencyKendallTau", "jointLatencyMape", "jointEnergyKendallTau", "jointEnergyMape", ...,
  * "models": {<model>: {...}}}`; the top-level joint figures are the first model's.
  *
@@ -88,7 +88,7 @@ const coral = () => {
   const text = gunzipSync(readFileSync(new URL("../packages/cost/data/coral/nb201-coral.csv.gz", import.meta.url))).toString("utf8")
   const { train, test } = measurementDatasets(text)
   if (test === undefined) throw new Error("nb201-coral.csv.gz has no test rows")
-  console.log(`coral NB201: ${train.rows} train / ${test.rows} test cells featurised in ${secondsSince(start).toFixed(1)} s`)
+  console.log(`coral NB201: ${train.rows} train / ${test.rows} test cells featurized in ${secondsSince(start).toFixed(1)} s`)
   return fitAndTest(train, test, "lb_edgetpu_int8_ms", "gbt").agreement
 }
 
@@ -118,9 +118,9 @@ const predictionRate = (surrogate: Surrogate, data: Dataset, seconds: number): R
   return { wall: predictions / secondsSince(start), cpu: predictions / cpuSecondsSince(cpu) }
 }
 
-/** Featurise-and-predict per second for fresh joint configurations, one at a time. */
-const featurisedRate = (surrogate: Surrogate, seconds: number): Rate => {
-  const configurations = sampleMany(edgeTpuJointSpace, 2000, "bench-featurise")
+/** Featurize-and-predict per second for fresh joint configurations, one at a time. */
+const featurizedRate = (surrogate: Surrogate, seconds: number): Rate => {
+  const configurations = sampleMany(edgeTpuJointSpace, 2000, "bench-featurize")
   const row = new Float64Array(edgeTpuJointFeatureNames.length)
   let predictions = 0
   let sink = 0
@@ -130,7 +130,7 @@ const featurisedRate = (surrogate: Surrogate, seconds: number): Rate => {
     sink += surrogate.predict(edgeTpuJointFeatures(configurations[predictions] ?? {}, row))
     predictions++
   }
-  if (!Number.isFinite(sink)) throw new Error("a featurised prediction was not finite")
+  if (!Number.isFinite(sink)) throw new Error("a featurized prediction was not finite")
   return { wall: predictions / secondsSince(start), cpu: predictions / cpuSecondsSince(cpu) }
 }
 
@@ -179,15 +179,15 @@ export const main = (args: string[]): void => {
   }
   if (first === undefined) throw new Error("no model to run")
   const rate = predictionRate(first.surrogate, first.test, settings.seconds)
-  const withFeaturisation = featurisedRate(first.surrogate, settings.seconds)
+  const withFeaturization = featurizedRate(first.surrogate, settings.seconds)
   console.log(`throughput (${settings.models[0]}, one core): ${formatRate(rate)} predictions from feature vectors;`)
-  console.log(`  ${formatRate(withFeaturisation)} with featurisation included (building and analysing each network dominates)`)
+  console.log(`  ${formatRate(withFeaturization)} with featurization included (building and analyzing each network dominates)`)
   console.log(
     JSON.stringify({
       predictionsPerSec: Math.round(rate.cpu),
       predictionsPerWallSec: Math.round(rate.wall),
-      predictionsPerSecWithFeaturisation: Math.round(withFeaturisation.cpu),
-      predictionsPerWallSecWithFeaturisation: Math.round(withFeaturisation.wall),
+      predictionsPerSecWithFeaturization: Math.round(withFeaturization.cpu),
+      predictionsPerWallSecWithFeaturization: Math.round(withFeaturization.wall),
       coralKendallTau: round(coralAgreement.kendallTau),
       coralMape: round(coralAgreement.mape, 2),
       jointLatencyKendallTau: round(first.latency.kendallTau),

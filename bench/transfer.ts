@@ -13,7 +13,7 @@
  *    source trials are rebased to the new budget: their latencies and areas were measured, only
  *    the threshold moved, so each constraint value `area - loose` becomes `area - tight`.
  *
- * Latency is minimised; the area budget is a constraint (`area - budget <= 0`); designs the
+ * Latency is minimized; the area budget is a constraint (`area - budget <= 0`); designs the
  * template cannot run (instruction or activation memory) are infeasible trials.
  *
  * Flags: `--network SPEC` (default mobilenet_v2), `--budgets LOOSE,TIGHT` (mm², default 200,100),
@@ -114,7 +114,7 @@ const parseSettings = (args: readonly string[]): Settings => {
   return settings
 }
 
-/** The evaluator of one area budget: latency (ms) to minimise, area over budget as a constraint. */
+/** The evaluator of one area budget: latency (ms) to minimize, area over budget as a constraint. */
 const evaluatorOf = (workload: EdgeTpuWorkload, constants: EdgeTpuConstants | undefined, budgetMm2: number) => {
   return (configuration: Configuration): { result: TrialResult; latencyMs: number } => {
     const design = edgeTpuFromKnobs(edgeTpuKnobsOf(configuration), constants === undefined ? {} : { constants })

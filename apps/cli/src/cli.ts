@@ -1,7 +1,7 @@
 import { Command, ValidationError } from "@effect/cli"
 import type { CliApp } from "@effect/cli/CliApp"
 import { Console, Effect } from "effect"
-import { normaliseOneLetterOptions } from "./cli/argv.js"
+import { normalizeOneLetterOptions } from "./cli/argv.js"
 import { calibrateCommand } from "./commands/calibrate.js"
 import { classesCommand, compareCommand, studyCommand } from "./commands/compare.js"
 import { evaluateCommand } from "./commands/evaluate.js"
@@ -55,7 +55,7 @@ const run = Command.run(rootCommand, { name: "cosearch", version: "0.1.0" })
  * const code = await Effect.runPromise(runCli(["node", "cosearch", "network", "list"]).pipe(Effect.provide(NodeContext.layer)))
  */
 export const runCli = (argv: ReadonlyArray<string>): Effect.Effect<ExitCode, never, CliApp.Environment> =>
-  run(normaliseOneLetterOptions(argv)).pipe(
+  run(normalizeOneLetterOptions(argv)).pipe(
     Effect.as<ExitCode>(0),
     Effect.catchAll((error) =>
       ValidationError.isValidationError(error)

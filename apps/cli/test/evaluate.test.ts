@@ -91,7 +91,7 @@ describe("cosearch evaluate", () => {
       expect(Object.keys(record)).toEqual(["network", "accelerator", "feasible", "layers", "totals"])
     }
     const cpu = await runInProcess(["evaluate", "--network", "ffnn:256-256-10", "--accelerator", "cortex-a53"])
-    expect(cpu.stdout).toContain("cycles       - (not modelled)")
+    expect(cpu.stdout).toContain("cycles       - (not modeled)")
     expect(cpu.stdout).toMatch(/latency {6}\d+\.\d{3} ms/)
     const refused = await runInProcess(["evaluate", "--network", "ffnn", "--accelerator", "cortex-a53", "--dataflow", "ws"])
     expect(refused.code).toBe(1)

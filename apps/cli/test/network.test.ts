@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { analyseNetworkOrThrow, buildZooNetwork, countNetwork, encodeNetworkJson, type Network, zooNames } from "@cosearch/network"
+import { analyzeNetworkOrThrow, buildZooNetwork, countNetwork, encodeNetworkJson, type Network, zooNames } from "@cosearch/network"
 import { afterAll, describe, expect, it } from "vitest"
 import type { NetworkSummaryJson } from "../src/format/summary.js"
 import { runInProcess, runSubprocess } from "./run-cli.js"
@@ -29,7 +29,7 @@ describe("cosearch network summary", () => {
     expect(run.code).toBe(0)
     expect(run.stderr).toBe("")
     const summary = JSON.parse(run.stdout) as NetworkSummaryJson
-    const expected = countNetwork(analyseNetworkOrThrow(zooNetwork("mobilenet_v2")), "int8")
+    const expected = countNetwork(analyzeNetworkOrThrow(zooNetwork("mobilenet_v2")), "int8")
     expect(summary.totals).toEqual(expected.totals)
     expect(summary).toMatchObject({ name: expected.name, precision: "int8", batch: 1 })
     expect(summary.layers).toHaveLength(expected.layers.length)
@@ -78,13 +78,13 @@ describe("cosearch network summary", () => {
     if (!built.ok) throw new Error(built.message)
     const summary = JSON.parse(run.stdout) as NetworkSummaryJson
     expect(summary.batch).toBe(2)
-    expect(summary.totals).toEqual(countNetwork(analyseNetworkOrThrow(built.network), "int8").totals)
+    expect(summary.totals).toEqual(countNetwork(analyzeNetworkOrThrow(built.network), "int8").totals)
   })
 
   it("prints an aligned table with totals", async () => {
     const run = await runInProcess(["network", "summary", "resnet18"])
     expect(run.code).toBe(0)
-    const { totals, layers } = countNetwork(analyseNetworkOrThrow(zooNetwork("resnet18")), "int8")
+    const { totals, layers } = countNetwork(analyzeNetworkOrThrow(zooNetwork("resnet18")), "int8")
     const lines = run.stdout.split("\n")
     expect(lines[0]).toBe(`resnet18: ${layers.length} layers, batch 1, int8`)
     expect(lines[2]).toMatch(/^layer\s+op\s+input\s+output\s+MACs\s+params\s+weight B\s+output B$/)
@@ -115,7 +115,7 @@ describe("cosearch network summary", () => {
     const run = await runInProcess(["network", "summary", path, "--json", "--precision", "fp32"])
     expect(run.code).toBe(0)
     const summary = JSON.parse(run.stdout) as NetworkSummaryJson
-    expect(summary.totals).toEqual(countNetwork(analyseNetworkOrThrow(network), "fp32").totals)
+    expect(summary.totals).toEqual(countNetwork(analyzeNetworkOrThrow(network), "fp32").totals)
   })
 
   it("reads shorthand files and applies --batch to them", async () => {
@@ -225,7 +225,7 @@ describe("the cosearch executable", () => {
     const run = runSubprocess(["network", "summary", "mobilenet_v2", "--json"])
     expect(run.code).toBe(0)
     const summary = JSON.parse(run.stdout) as NetworkSummaryJson
-    expect(summary.totals).toEqual(countNetwork(analyseNetworkOrThrow(zooNetwork("mobilenet_v2")), "int8").totals)
+    expect(summary.totals).toEqual(countNetwork(analyzeNetworkOrThrow(zooNetwork("mobilenet_v2")), "int8").totals)
   })
 
   it("exits 1 with a one-line message and no stack trace on a user error", () => {

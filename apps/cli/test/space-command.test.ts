@@ -7,7 +7,7 @@ import { nb201Space } from "@cosearch/network"
 import { type Configuration, cardinality, decodeSpaceJson, validateConfiguration } from "@cosearch/space"
 import { Either } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
-import { normaliseOneLetterOptions } from "../src/cli/argv.js"
+import { normalizeOneLetterOptions } from "../src/cli/argv.js"
 import type { SpaceListEntry } from "../src/commands/space-list.js"
 import type { SpaceShowJson } from "../src/format/space-summary.js"
 import { runInProcess, runSubprocess } from "./run-cli.js"
@@ -213,7 +213,7 @@ describe("cosearch space errors", () => {
 
 describe("one-letter options", () => {
   it("accept two dashes", () => {
-    expect(normaliseOneLetterOptions(["space", "sample", "nb201", "--n", "5", "--n=6", "--seed", "7"])).toEqual([
+    expect(normalizeOneLetterOptions(["space", "sample", "nb201", "--n", "5", "--n=6", "--seed", "7"])).toEqual([
       "space",
       "sample",
       "nb201",
@@ -224,7 +224,7 @@ describe("one-letter options", () => {
       "--seed",
       "7",
     ])
-    expect(normaliseOneLetterOptions(["--json", "--", "--n"])).toEqual(["--json", "--", "--n"])
+    expect(normalizeOneLetterOptions(["--json", "--", "--n"])).toEqual(["--json", "--", "--n"])
   })
 })
 

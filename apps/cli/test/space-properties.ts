@@ -1,7 +1,7 @@
 import { acceleratorKinds } from "@cosearch/cost"
 import type { DecodedConfiguration } from "@cosearch/engine"
 import type { Network } from "@cosearch/network"
-import { analyseNetwork } from "@cosearch/network"
+import { analyzeNetwork } from "@cosearch/network"
 import type { Configuration, Parameter, Space } from "@cosearch/space"
 
 /**
@@ -39,7 +39,7 @@ export const conditionMismatches = (space: Space, configuration: Configuration):
 }
 
 const networkProblems = (path: string, network: Network): string[] => {
-  const analysis = analyseNetwork(network)
+  const analysis = analyzeNetwork(network)
   return analysis.ok ? [] : analysis.issues.map((issue) => `${path}: ${issue.message}`)
 }
 
@@ -54,7 +54,7 @@ const knobProblems = (path: string, knobs: object): string[] =>
   )
 
 /**
- * What is wrong with a decoded configuration: network issues from `analyseNetwork`, an
+ * What is wrong with a decoded configuration: network issues from `analyzeNetwork`, an
  * accelerator its kind's `validate` rejects, knob values that are not positive finite numbers
  * (the Edge TPU's fitted constants aside), recursively for joint parts. Empty when all is well.
  *

@@ -111,7 +111,7 @@ describe.each(builtInSpaces)("built-in space $name", (entry: NamedSpace) => {
     )
   })
 
-  it("decodes samples to what they describe: networks that analyse, positive knobs", () => {
+  it("decodes samples to what they describe: networks that analyze, positive knobs", () => {
     fc.assert(
       fc.property(seeds, (seed) => {
         expect(decodedProblems(entry.decode(sampleFrom(space, seed)))).toEqual([])

@@ -101,6 +101,6 @@ describe("systemArea", () => {
       null,
     ])
     expect(area.totalMm2).toBeCloseTo(edgeTpu + imac + systolic, 9)
-    expect(area.unmodelled).toEqual(["a53"])
+    expect(area.unmodeled).toEqual(["a53"])
   })
 })

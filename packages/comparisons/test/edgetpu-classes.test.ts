@@ -38,7 +38,7 @@ describe("the edgetpu-classes comparison", () => {
     const { markdown } = run(config)
     for (const heading of [
       "## Latency and energy per class",
-      "## Utilisation by layer type",
+      "## Utilization by layer type",
       "## Parameter spills",
       "## What drives the differences",
     ])

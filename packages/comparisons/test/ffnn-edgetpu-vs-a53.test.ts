@@ -1,6 +1,6 @@
 import { cpuPresets, edgeTpuPresets } from "@cosearch/accelerator"
 import { cpuNetworkCost, edgeTpuWorkload, evaluateEdgeTpu } from "@cosearch/cost"
-import { analyseNetworkOrThrow, ffnn, lowerNetwork } from "@cosearch/network"
+import { analyzeNetworkOrThrow, ffnn, lowerNetwork } from "@cosearch/network"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { decisionChartName, runComparison } from "../src/index.js"
@@ -27,7 +27,7 @@ describe("the ffnn-edgetpu-vs-a53 comparison", () => {
       if (!prepared.ok) throw new Error("workload")
       const coral = evaluateEdgeTpu(prepared.workload, edgeTpuPresets.coral)
       if (!coral.feasible) throw new Error("infeasible")
-      const a53 = cpuNetworkCost(lowerNetwork(analyseNetworkOrThrow(network)), cpuPresets["cortex-a53"])
+      const a53 = cpuNetworkCost(lowerNetwork(analyzeNetworkOrThrow(network)), cpuPresets["cortex-a53"])
       const cell = report.cells.find((candidate: { width: number }) => candidate.width === width)
       expect(cell.edgetpu.latencySeconds).toBeCloseTo(coral.latencySeconds, 15)
       expect(cell.edgetpu.energyPj).toBeCloseTo(coral.energyPj, 6)

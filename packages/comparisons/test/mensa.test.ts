@@ -1,6 +1,6 @@
 import { cpuPresets, lpddr4HostPath, systemPresets } from "@cosearch/accelerator"
 import { cpuNetworkCost } from "@cosearch/cost"
-import { analyseNetworkOrThrow, ffnn, lowerNetwork } from "@cosearch/network"
+import { analyzeNetworkOrThrow, ffnn, lowerNetwork } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 import { comparisonFigures, edgeTpuLayerSums, hostCrossing } from "./comparison-kit.js"
 
@@ -16,7 +16,7 @@ describe("the mensa comparison", () => {
       networks: ["ffnn:64-32-8"],
     })
     const crossings = { seconds: hostCrossing(64).seconds + hostCrossing(8).seconds, pj: hostCrossing(64).pj + hostCrossing(8).pj }
-    const cpu = cpuNetworkCost(lowerNetwork(analyseNetworkOrThrow(ffnn(sizes))), cpuPresets["cortex-a53"])
+    const cpu = cpuNetworkCost(lowerNetwork(analyzeNetworkOrThrow(ffnn(sizes))), cpuPresets["cortex-a53"])
     const cpuLayers = cpu.layers.reduce((sum, layer) => sum + layer.latencySeconds, 0)
     const mensaUnit = systemPresets["mensa-edgetpu"].units[0]
     if (mensaUnit?.kind !== "edgetpu") throw new Error("kind")

@@ -15,7 +15,7 @@ for (const name of ["edgetpu-v1", "edgetpu-v2", "edgetpu-v3", "coral"] as const)
   const result = evaluateEdgeTpu(prepared.workload, edgeTpuPresets[name])
   if (result.feasible)
     console.log(
-      `${name}: ${result.latencyMs.toFixed(3)} ms, ${(result.energyPj / 1e9).toFixed(3)} mJ, ${result.areaMm2.toFixed(1)} mm², utilisation ${(100 * result.utilization).toFixed(1)} %`,
+      `${name}: ${result.latencyMs.toFixed(3)} ms, ${(result.energyPj / 1e9).toFixed(3)} mJ, ${result.areaMm2.toFixed(1)} mm², utilization ${(100 * result.utilization).toFixed(1)} %`,
     )
 }
 

@@ -2,11 +2,11 @@
 //   node --conditions=@cosearch/source --import tsx packages/cost/examples/kinds.ts
 import { cpuPresets } from "@cosearch/accelerator"
 import { acceleratorKinds, costOn } from "@cosearch/cost"
-import { analyseNetworkOrThrow, buildZooNetwork } from "@cosearch/network"
+import { analyzeNetworkOrThrow, buildZooNetwork } from "@cosearch/network"
 
 const built = buildZooNetwork("ffnn:256-256-10")
 if (!built.ok) throw new Error(built.message)
-const network = analyseNetworkOrThrow(built.network)
+const network = analyzeNetworkOrThrow(built.network)
 
 // Every preset of every kind, through the one cost entry point: totals only (what searches ask for).
 for (const name of acceleratorKinds.presetNames) {

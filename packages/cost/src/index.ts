@@ -7,10 +7,10 @@
  *
  * @example
  * import { acceleratorKinds, costOn } from "@cosearch/cost"
- * import { analyseNetworkOrThrow, buildZooNetwork } from "@cosearch/network"
+ * import { analyzeNetworkOrThrow, buildZooNetwork } from "@cosearch/network"
  * const built = buildZooNetwork("resnet18")
  * const unit = acceleratorKinds.preset("eyeriss-v1-like")
- * if (built.ok && unit !== undefined) console.log(costOn(unit, analyseNetworkOrThrow(built.network), { dataflow: "rs" }).totals)
+ * if (built.ok && unit !== undefined) console.log(costOn(unit, analyzeNetworkOrThrow(built.network), { dataflow: "rs" }).totals)
  *
  * @packageDocumentation
  */

@@ -1,6 +1,6 @@
 import { defaultEdgeTpuConstants, type EdgeTpuAccelerator, type EdgeTpuKnobs, edgeTpuPresets, KiB, MiB } from "@cosearch/accelerator"
 import { edgeTpuSplit, edgeTpuWorkload, evaluateEdgeTpu } from "@cosearch/cost"
-import { analyseNetworkOrThrow, buildZooNetwork, lowerNetwork, type Network, NetworkBuilder } from "@cosearch/network"
+import { analyzeNetworkOrThrow, buildZooNetwork, lowerNetwork, type Network, NetworkBuilder } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 
 // edgetpu-v1's knobs (4x4 PEs, 4 cores of 64 lanes, 2 MiB PE memory, 16 KiB parameter memory) with changes.
@@ -19,7 +19,7 @@ const design = (overrides: Partial<EdgeTpuKnobs>): EdgeTpuAccelerator => ({
 const nestOf = (input: { h: number; w: number; c: number }, build: (b: NetworkBuilder, x: ReturnType<NetworkBuilder["input"]>) => void) => {
   const b = new NetworkBuilder("one")
   build(b, b.input(input))
-  const nest = lowerNetwork(analyseNetworkOrThrow(b.build()))[0]
+  const nest = lowerNetwork(analyzeNetworkOrThrow(b.build()))[0]
   if (nest === undefined) throw new Error("no nest")
   return nest
 }

@@ -35,7 +35,7 @@ const feasible = (cost: ReturnType<typeof evaluateMapping>): MappingCost => {
 describe("hand-derived: a 1-D convolution on two PEs", () => {
   const cost = feasible(evaluateMapping(nest, twoPes(), mapping))
 
-  it("MACs, PEs, cycles and utilisation", () => {
+  it("MACs, PEs, cycles and utilization", () => {
     // 2 PEs (K over X); temporal iterations 2 * 2 * 2 * 3 = 24 = 48 MACs / 2 PEs.
     expect(cost.macs).toBe(48)
     expect(cost.usedPes).toBe(2)

@@ -1,5 +1,5 @@
 import { cpuPresets, defaultImacAccelerator, type HeterogeneousSystem, lpddr4HostPath } from "@cosearch/accelerator"
-import { analyseNetworkOrThrow, buildZooNetwork, type Network } from "@cosearch/network"
+import { analyzeNetworkOrThrow, buildZooNetwork, type Network } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 import { assignmentObjective, scheduleNetwork, systemProblem } from "../src/index.js"
 
@@ -80,9 +80,9 @@ describe("IMAC capacity: shared weights and many layers", () => {
   const crossbarsOf = (inputs: number, outputs: number) => Math.ceil(inputs / 128) * Math.ceil(outputs / 128)
   /** Crossbars the placement holds on "imac": one charge per weight tensor (a sharing layer reads its owner's). */
   const heldCrossbars = (network: Network, placement: ReadonlyMap<string, string>): number => {
-    const analysed = analyseNetworkOrThrow(network)
+    const analyzed = analyzeNetworkOrThrow(network)
     const ownerOf = new Map<string, string>()
-    for (const { layer } of analysed.layers)
+    for (const { layer } of analyzed.layers)
       if ("shareWeights" in layer && layer.shareWeights !== undefined) ownerOf.set(layer.name, layer.shareWeights)
     const root = (name: string): string => {
       let at = name
@@ -90,7 +90,7 @@ describe("IMAC capacity: shared weights and many layers", () => {
       return at
     }
     const held = new Map<string, number>()
-    for (const { layer, inputShapes } of analysed.layers) {
+    for (const { layer, inputShapes } of analyzed.layers) {
       if (layer.op !== "dense" || placement.get(layer.name) !== "imac") continue
       const input = inputShapes[0]
       if (input === undefined) continue

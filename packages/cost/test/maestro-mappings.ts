@@ -20,7 +20,7 @@ import type { LoopNest } from "@cosearch/network"
 //
 // Where a spatial map does not divide its dimension MAESTRO runs a partial last fold; factors here
 // must divide, so the spatial factor is the largest divisor that fits (the same number of folds
-// and the same average PEs as MAESTRO's reports, except the stride-2 YX-P OS artefact, where
+// and the same average PEs as MAESTRO's reports, except the stride-2 YX-P OS artifact, where
 // MAESTRO slides 8 PEs by one input column and counts 1.75x the MACs: here 4 outputs per tile).
 
 /** The PEs grouped as the directives' clusters: X PEs per cluster, Y clusters. */

@@ -110,7 +110,7 @@ describe("the MAESTRO comparison on MAESTRO's mappings (off-chip bandwidth charg
     return pearson(ranks(at.map((i) => cycles[i] ?? 0)), ranks(at.map((i) => runtimes[i] ?? 0)))
   })
 
-  it("uses MAESTRO's average PEs on every row but its stride-2 YX-P OS artefact", () => {
+  it("uses MAESTRO's average PEs on every row but its stride-2 YX-P OS artifact", () => {
     rows.forEach((row, i) => {
       if (row.layer === "L1" && row.dataflow === "yxp_os") return
       expect({ row: `${row.layer} ${row.dataflow}`, pes: directive[i]?.usedPes }).toEqual({
@@ -152,7 +152,7 @@ describe("the MAESTRO comparison on MAESTRO's mappings (off-chip bandwidth charg
     expect(ratios.every((r) => r > 0.5 && r < 4.5)).toBe(true)
   })
 
-  it("reads MAESTRO's L2 input counts within 5% where neighbouring PEs' windows overlap and slide (xp_ws, 7x7 and 3x3)", () => {
+  it("reads MAESTRO's L2 input counts within 5% where neighboring PEs' windows overlap and slide (xp_ws, 7x7 and 3x3)", () => {
     // xp_ws spreads Q over the PEs, each with an R x S window, and steps P at DRAM: the PEs'
     // windows overlap in S - 1 columns, and the parent serves their union once (multicast by data).
     rows.forEach((row, i) => {
@@ -224,7 +224,7 @@ describe("the MAESTRO comparison on MAESTRO's mappings with MAESTRO's L2 energy 
 })
 
 describe("the MAESTRO comparison with the mapper (256 PEs, five dataflows, three ResNet-50 layers)", () => {
-  it("uses as many PEs as MAESTRO on every row but its stride-2 YX-P OS artefact", () => {
+  it("uses as many PEs as MAESTRO on every row but its stride-2 YX-P OS artifact", () => {
     rows.forEach((row, i) => {
       if (row.layer === "L1" && row.dataflow === "yxp_os") return
       expect({ row: `${row.layer} ${row.dataflow}`, pes: ours[i]?.usedPes }).toEqual({ row: `${row.layer} ${row.dataflow}`, pes: row.pes })

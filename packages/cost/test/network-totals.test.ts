@@ -1,13 +1,13 @@
 import { eyerissV1Like, type HierarchicalAccelerator, maestro256Pe } from "@cosearch/accelerator"
 import { type DataflowName, evaluateNetwork, evaluateNetworkTotals, type MapperObjective, type NetworkResult } from "@cosearch/cost"
-import { analyseNetworkOrThrow, buildZooNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
+import { analyzeNetworkOrThrow, buildZooNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 import { accelerator, level, random, tinyNest } from "./loopnest-simulator.js"
 
 const zoo = (spec: string): LoopNest[] => {
   const built = buildZooNetwork(spec)
   if (!built.ok) throw new Error(built.message)
-  return lowerNetwork(analyseNetworkOrThrow(built.network))
+  return lowerNetwork(analyzeNetworkOrThrow(built.network))
 }
 
 /** The totals of a network result, or its reason, message and layer. */
@@ -137,10 +137,10 @@ describe("evaluateNetworkTotals", () => {
     expect(compared).toBe(72)
   })
 
-  it("accepts an analysed network, like evaluateNetwork", () => {
+  it("accepts an analyzed network, like evaluateNetwork", () => {
     const built = buildZooNetwork("resnet18")
     if (!built.ok) throw new Error(built.message)
-    const network = analyseNetworkOrThrow(built.network)
+    const network = analyzeNetworkOrThrow(built.network)
     const options = { dataflow: "rs" } as const
     expect(totalsOf(evaluateNetworkTotals(network, eyerissV1Like, options))).toEqual(
       totalsOf(evaluateNetwork(network, eyerissV1Like, options)),

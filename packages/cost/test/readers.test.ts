@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { parseScaleSimConfig, scaleSimConfigText, systolicPresets } from "@cosearch/accelerator"
-import { analyseNetwork, parseScaleSimTopology } from "@cosearch/network"
+import { analyzeNetwork, parseScaleSimTopology } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 
 const data = (name: string): string => readFileSync(new URL(`../data/scalesim/${name}`, import.meta.url), "utf8")
@@ -50,7 +50,7 @@ describe("parseScaleSimTopology", () => {
         bias: false,
       },
     ])
-    expect(analyseNetwork(parsed.network).ok).toBe(true)
+    expect(analyzeNetwork(parsed.network).ok).toBe(true)
   })
 
   it("makes each row an independent layer with its own input; repeated names get a suffix", () => {

@@ -1,7 +1,7 @@
 // Reads the SCALE-Sim reference runs in packages/cost/data/scalesim/ with the project's own readers.
 import { readFileSync } from "node:fs"
 import { parseScaleSimConfig, type SystolicArray } from "@cosearch/accelerator"
-import { analyseNetworkOrThrow, type LoopNest, lowerNetwork, parseScaleSimTopology } from "@cosearch/network"
+import { analyzeNetworkOrThrow, type LoopNest, lowerNetwork, parseScaleSimTopology } from "@cosearch/network"
 
 const dataFile = (name: string): string => readFileSync(new URL(`../data/scalesim/${name}`, import.meta.url), "utf8")
 
@@ -19,7 +19,7 @@ export const readCsv = (name: string): ReferenceRow[] => {
 export const topologyNest = (layer: string): LoopNest => {
   const parsed = parseScaleSimTopology(dataFile(`${layer}.csv`), layer)
   if (!parsed.ok) throw new Error(parsed.errors.map((error) => error.message).join("\n"))
-  const [nest, ...rest] = lowerNetwork(analyseNetworkOrThrow(parsed.network))
+  const [nest, ...rest] = lowerNetwork(analyzeNetworkOrThrow(parsed.network))
   if (nest === undefined || rest.length > 0) throw new Error(`${layer}.csv should hold exactly one layer`)
   return nest
 }

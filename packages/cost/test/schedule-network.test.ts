@@ -8,7 +8,7 @@ import {
   type SystolicArray,
   systolicPresets,
 } from "@cosearch/accelerator"
-import { analyseNetworkOrThrow, buildZooNetwork, lowerNetwork, type Network } from "@cosearch/network"
+import { analyzeNetworkOrThrow, buildZooNetwork, lowerNetwork, type Network } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 import { acceleratorKinds, assignmentObjective, scheduleNetwork } from "../src/index.js"
 
@@ -47,7 +47,7 @@ describe("scheduleNetwork", () => {
     const network = zoo("resnet18")
     const result = scheduleNetwork(network, system, "latency")
     if (!result.ok) throw new Error(result.issues.join("; "))
-    const nests = lowerNetwork(analyseNetworkOrThrow(network))
+    const nests = lowerNetwork(analyzeNetworkOrThrow(network))
     const convs = nests.filter((nest) => nest.kind === "conv").map((nest) => nest.layer)
     const fcs = nests.filter((nest) => nest.kind === "matmul").map((nest) => nest.layer)
     expect(convs.length).toBeGreaterThan(15)
@@ -112,7 +112,7 @@ describe("systems with IMAC and CPU units", () => {
     for (const objective of ["latency", "energy"] as const) {
       const result = scheduleNetwork(network, system, objective)
       if (!result.ok) throw new Error(result.issues.join("; "))
-      for (const nest of lowerNetwork(analyseNetworkOrThrow(network)))
+      for (const nest of lowerNetwork(analyzeNetworkOrThrow(network)))
         if (nest.kind === "conv") expect(result.placement.get(nest.layer), nest.layer).not.toBe("imac")
       const n = result.problem.graph.layers.length
       for (const unit of [0, 2])

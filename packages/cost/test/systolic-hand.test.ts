@@ -1,6 +1,6 @@
 import type { SystolicArray, SystolicDataflow } from "@cosearch/accelerator"
 import { type SystolicLayerCost, systolicLayerCost, systolicLayerCycles } from "@cosearch/cost"
-import { analyseNetworkOrThrow, type LoopNest, lowerNetwork, NetworkBuilder, parseScaleSimTopology } from "@cosearch/network"
+import { analyzeNetworkOrThrow, type LoopNest, lowerNetwork, NetworkBuilder, parseScaleSimTopology } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 import { walkFolds } from "./scalesim-folds.js"
 
@@ -24,7 +24,7 @@ const feasible = (nest: LoopNest, on: SystolicArray): SystolicLayerCost => {
 const nestOf = (build: (b: NetworkBuilder) => void, batch = 1): LoopNest => {
   const b = new NetworkBuilder("hand", batch)
   build(b)
-  const [nest] = lowerNetwork(analyseNetworkOrThrow(b.build()))
+  const [nest] = lowerNetwork(analyzeNetworkOrThrow(b.build()))
   if (nest === undefined) throw new Error("no nest")
   return nest
 }
@@ -90,7 +90,7 @@ describe("hand-derived costs: grouped, batched, dense and degenerate nests", () 
     // The same layer as a SCALE-Sim depthwise ("DP") topology row.
     const parsed = parseScaleSimTopology("Layer, H, W, R, S, C, K, Stride,\nDP_conv, 6, 6, 3, 3, 4, 1, 1,\n")
     if (!parsed.ok) throw new Error(parsed.errors[0]?.message)
-    const [fromTopology] = lowerNetwork(analyseNetworkOrThrow(parsed.network))
+    const [fromTopology] = lowerNetwork(analyzeNetworkOrThrow(parsed.network))
     expect(fromTopology && systolicLayerCycles(fromTopology, array(4, 4, "ws"))).toBe(308)
   })
 
@@ -108,7 +108,7 @@ describe("hand-derived costs: grouped, batched, dense and degenerate nests", () 
   })
 
   it("one MAC on a 1x1 array", () => {
-    // OS: one fold of 1 + 1 + 1 - 2 = 1 line, so SCALE-Sim's last-line cycle is 0. Utilisation
+    // OS: one fold of 1 + 1 + 1 - 2 = 1 line, so SCALE-Sim's last-line cycle is 0. Utilization
     // divides by at least one cycle (SCALE-Sim would divide by zero). WS/IS: 1 + 2 + 1 - 2 = 2 lines -> 1.
     const one = nestOf((b) => b.conv2d(b.input({ h: 1, w: 1, c: 1 }), { filters: 1, kernel: 1 }))
     const os = feasible(one, array(1, 1, "os"))
@@ -122,7 +122,7 @@ describe("hand-derived costs: grouped, batched, dense and degenerate nests", () 
     // (the last window runs past the input); the reader pads one element after to get the same.
     const parsed = parseScaleSimTopology("Layer, H, W, R, S, C, K, Stride,\nodd, 8, 8, 3, 3, 2, 4, 2,\n")
     if (!parsed.ok) throw new Error(parsed.errors[0]?.message)
-    const [nest] = lowerNetwork(analyseNetworkOrThrow(parsed.network))
+    const [nest] = lowerNetwork(analyzeNetworkOrThrow(parsed.network))
     expect(nest).toMatchObject({ P: 4, Q: 4, H: 8, W: 8, strideH: 2 })
     expect(parsed.network.layers[1]).toMatchObject({ padding: { top: 0, bottom: 1, left: 0, right: 1 } })
   })
@@ -146,7 +146,7 @@ describe("closed forms against a fold-by-fold walk of SCALE-Sim's demand matrice
   }))
 
   for (const dataflow of ["os", "ws", "is"] as const) {
-    it(`${dataflow}: cycles, mapping, compute utilisation and SRAM counts agree on 300 shapes`, () => {
+    it(`${dataflow}: cycles, mapping, compute utilization and SRAM counts agree on 300 shapes`, () => {
       for (const { M, W, F, rows, columns } of cases) {
         // A 1x1 "convolution" whose GEMM is M x W x F: P = M, Q = 1, C = W, K = F.
         const nest: LoopNest = { ...tiny, N: 1, G: 1, K: F, C: W, P: M, Q: 1, R: 1, S: 1 }

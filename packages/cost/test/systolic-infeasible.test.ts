@@ -1,11 +1,11 @@
 import { type SystolicArray, systolicPresets } from "@cosearch/accelerator"
 import { systolicLayerCost, systolicLayerCycles } from "@cosearch/cost"
-import { analyseNetworkOrThrow, type LoopNest, lowerNetwork, NetworkBuilder } from "@cosearch/network"
+import { analyzeNetworkOrThrow, type LoopNest, lowerNetwork, NetworkBuilder } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 
 const b = new NetworkBuilder("mixed")
 b.maxpool(b.conv2d(b.input({ h: 8, w: 8, c: 4 }), { filters: 8, kernel: 3, name: "conv" }), { kernel: 2, name: "pool" })
-const [conv, pool] = lowerNetwork(analyseNetworkOrThrow(b.build())) as [LoopNest, LoopNest]
+const [conv, pool] = lowerNetwork(analyzeNetworkOrThrow(b.build())) as [LoopNest, LoopNest]
 const array32: SystolicArray = systolicPresets["systolic-32x32"]
 
 /** Every number in a result, to check that none is NaN. */
@@ -70,7 +70,7 @@ describe("infeasible inputs", () => {
     }
   })
 
-  it("utilisation keeps SCALE-Sim's off-by-one: a 1x1 OS array does one MAC per cycle over macs - 1 cycles", () => {
+  it("utilization keeps SCALE-Sim's off-by-one: a 1x1 OS array does one MAC per cycle over macs - 1 cycles", () => {
     // On 1x1 OS a fold is T + 1 + 1 - 2 = T lines, so cycles = folds x T - 1 = macs - 1 and
     // SCALE-Sim's overall_util is macs / (macs - 1), just above 100%.
     const cost = systolicLayerCost(conv, { ...array32, rows: 1, columns: 1, dataflow: "os" })

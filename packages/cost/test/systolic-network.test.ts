@@ -1,6 +1,6 @@
 import { systolicPresets } from "@cosearch/accelerator"
 import { type SystolicLayerCost, systolicLayerCost, systolicNetworkCost } from "@cosearch/cost"
-import { analyseNetworkOrThrow, buildZooNetwork, lowerNetwork, NetworkBuilder } from "@cosearch/network"
+import { analyzeNetworkOrThrow, buildZooNetwork, lowerNetwork, NetworkBuilder } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 
 const array = { ...systolicPresets["systolic-32x32"], dataflow: "ws" as const }
@@ -10,7 +10,7 @@ const x = b.input({ h: 16, w: 16, c: 8 })
 const y = b.activation(b.conv2d(x, { filters: 16, kernel: 3, name: "c1" }), "relu")
 const z = b.add([b.conv2d(y, { filters: 16, kernel: 1, name: "c2" }), y])
 b.dense(b.globalAvgPool(b.maxpool(z, { kernel: 2 })), 10, { name: "fc" })
-const small = analyseNetworkOrThrow(b.build())
+const small = analyzeNetworkOrThrow(b.build())
 
 describe("systolicNetworkCost", () => {
   it("sums the conv and matmul layers and lists what does not run on the array", () => {
@@ -31,7 +31,7 @@ describe("systolicNetworkCost", () => {
     expect(cost.mappingEfficiency).toBeCloseTo(sum((layer) => layer.mappingEfficiency * layer.cycles) / cost.cycles, 15)
   })
 
-  it("takes loop nests as well as an analysed network", () => {
+  it("takes loop nests as well as an analyzed network", () => {
     const nests = lowerNetwork(small)
     expect(systolicNetworkCost(nests, array)).toEqual(systolicNetworkCost(small, array))
     const [first] = nests
@@ -49,7 +49,7 @@ describe("systolicNetworkCost", () => {
     expect(systolicNetworkCost([], array)).toMatchObject({ feasible: true, cycles: 0, utilization: 0, mappingEfficiency: 0 })
     const built = buildZooNetwork("resnet50")
     if (!built.ok) throw new Error(built.message)
-    const resnet = analyseNetworkOrThrow(built.network)
+    const resnet = analyzeNetworkOrThrow(built.network)
     for (const preset of [systolicPresets["systolic-32x32"], systolicPresets["systolic-128x128"]]) {
       const cost = systolicNetworkCost(resnet, preset)
       if (!cost.feasible) throw new Error(cost.message)

@@ -78,17 +78,17 @@ export { builtInSpaceNames, builtInSpaces, lookupSpace, type SpaceLookup } from 
 export { resolveStudySpace, type StudySpace } from "./spaces/study-space.js"
 export { type OpenedStudy, openStudy, StorageError, StudyConflictError } from "./study/open-study.js"
 export { trialResultOf } from "./study/trial-result.js"
-export { createFeaturiser, FeaturiseError, type Featuriser, type FeaturiserSpec } from "./surrogate/featuriser.js"
+export { createFeaturizer, FeaturizeError, type Featurizer, type FeaturizerSpec } from "./surrogate/featurizer.js"
 export { cachedModelFile, clearModelCache, type ModelCacheStats, modelCacheStats } from "./surrogate/model-cache.js"
 export { type ModelFile, type ModelMeta, readModelFile, writeModelFile } from "./surrogate/model-file.js"
 export { loadStudyModels } from "./surrogate/study-models.js"
 export {
   csvRows,
   defaultNetworkColumn,
-  type LabelledRows,
+  type LabeledRows,
   readCsv,
   type SplitRule,
   splitRows,
-  studyFeaturiserSpec,
+  studyFeaturizerSpec,
   studyRows,
-} from "./training/labelled-rows.js"
+} from "./training/labeled-rows.js"

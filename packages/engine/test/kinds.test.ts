@@ -1,7 +1,7 @@
 import type { AcceleratorUnit } from "@cosearch/accelerator"
 import { acceleratorKinds, costOn } from "@cosearch/cost"
 import { areaEvaluator, clearNetworkCache, costEvaluator, type Evaluation, lookupSpace, networkCacheStats } from "@cosearch/engine"
-import { analyseNetworkOrThrow } from "@cosearch/network"
+import { analyzeNetworkOrThrow } from "@cosearch/network"
 import { sampleMany } from "@cosearch/space"
 import { describe, expect, it } from "vitest"
 
@@ -24,7 +24,7 @@ describe("the engine's evaluators on every accelerator kind", () => {
     const entry = context.entry
     const decoded = entry.decode(configuration)
     if (decoded.kind !== "network") throw new Error("not a network")
-    const network = analyseNetworkOrThrow(decoded.network)
+    const network = analyzeNetworkOrThrow(decoded.network)
     for (const name of acceleratorKinds.presetNames) {
       const settings = { kind: "cost" as const, accelerator: name }
       expect(await costEvaluator.check(settings, context), name).toEqual([])
@@ -58,7 +58,7 @@ describe("the engine's evaluators on every accelerator kind", () => {
     }
   })
 
-  it("analyse a joint space's network part once per distinct network, whatever the accelerator", async () => {
+  it("analyze a joint space's network part once per distinct network, whatever the accelerator", async () => {
     const context = contextOf("nb201-edgetpu")
     const evaluate = await costEvaluator.create({ kind: "cost" }, context)
     const [first, second] = sampleMany(context.space, 2, "kinds-cache")

@@ -5,7 +5,7 @@ import {
   cachedModelFile,
   clearModelCache,
   createEvaluator,
-  createFeaturiser,
+  createFeaturizer,
   createStudyOptimizer,
   lookupSpace,
   modelCacheStats,
@@ -20,18 +20,18 @@ import { experimentOf, scoreExperiment } from "./engine-test-kit.js"
 const scoreModel = (targetOf: (row: number) => number) => {
   const found = lookupSpace("nb201")
   if (!found.ok) throw new Error(found.message)
-  const featuriser = createFeaturiser({ kind: "study", space: "nb201" })
+  const featurizer = createFeaturizer({ kind: "study", space: "nb201" })
   const rows = sampleMany(found.entry.space, 30, "model-cache").map((configuration) => {
-    const features = new Float64Array(featuriser.names.length)
-    featuriser.ofConfiguration(configuration, features, 0)
+    const features = new Float64Array(featurizer.names.length)
+    featurizer.ofConfiguration(configuration, features, 0)
     return features
   })
   const dataset = datasetOf(
-    featuriser.names,
+    featurizer.names,
     rows,
     rows.map((_, row) => targetOf(row)),
   )
-  return trainSurrogate(dataset, "score", { model: "gbt", seed: 1 }, { featuriser: featuriser.spec, data: "test" }).surrogate
+  return trainSurrogate(dataset, "score", { model: "gbt", seed: 1 }, { featurizer: featurizer.spec, data: "test" }).surrogate
 }
 
 /** A model of "score" written to a fresh folder; its path. */

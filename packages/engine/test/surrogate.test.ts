@@ -132,26 +132,26 @@ describe("training data, model files and the surrogate evaluator", () => {
     const sample = rows.slice(0, 300)
     const path = join(folder(), "cells.csv.gz")
     writeFileSync(path, gzipSync(`${[header, ...sample].join("\n")}\n`))
-    const labelled = csvRows(path, "lb_edgetpu_int8_ms")
+    const labeled = csvRows(path, "lb_edgetpu_int8_ms")
     const withLatency = sample.filter((row) => (row.split(",")[latency] ?? "") !== "")
-    expect(labelled.dataset.rows).toBe(withLatency.length)
-    expect(labelled.excluded).toBe(sample.length - withLatency.length)
-    expect(labelled.featuriser.spec).toEqual({ kind: "table", columns: [], networkColumn: "arch_str" })
-    expect([...labelled.dataset.targets]).toEqual(withLatency.map((row) => Number(row.split(",")[latency])))
-    expect([...labelled.keys]).toEqual(withLatency.map((row) => Number(row.split(",")[0])))
-    const { test } = splitRows(labelled.keys, "index-mod-5", createRandom(0))
+    expect(labeled.dataset.rows).toBe(withLatency.length)
+    expect(labeled.excluded).toBe(sample.length - withLatency.length)
+    expect(labeled.featurizer.spec).toEqual({ kind: "table", columns: [], networkColumn: "arch_str" })
+    expect([...labeled.dataset.targets]).toEqual(withLatency.map((row) => Number(row.split(",")[latency])))
+    expect([...labeled.keys]).toEqual(withLatency.map((row) => Number(row.split(",")[0])))
+    const { test } = splitRows(labeled.keys, "index-mod-5", createRandom(0))
     expect(test.length).toBe(withLatency.filter((row) => Number(row.split(",")[0]) % 5 === 0).length)
-    // Another campaign's file, whose network column is named `arch`, read with this file's featuriser.
+    // Another campaign's file, whose network column is named `arch`, read with this file's featurizer.
     const other = join(folder(), "other.csv")
     writeFileSync(other, `arch,latency_ms\n${withLatency.map((row) => `${row.split(",")[1]},${row.split(",")[latency]}`).join("\n")}\n`)
     const reread = csvRows(other, "latency_ms", { kind: "table", columns: [], networkColumn: "arch_str" })
-    expect([...reread.dataset.features]).toEqual([...labelled.dataset.features])
+    expect([...reread.dataset.features]).toEqual([...labeled.dataset.features])
     expect(() => csvRows(path, "latency")).toThrow(
       /--target: expected a column of ".*cells\.csv\.gz" \(index, arch_str, .*\), got "latency"/,
     )
   })
 
-  it("featurises a study's complete trials only, and predicts them back through a model file", async () => {
+  it("featurizes a study's complete trials only, and predicts them back through a model file", async () => {
     const path = freshDatabase()
     const store = storeAt(path)
     await runToEnd(scoreExperiment({ budget: { trials: 40 } }), store, { workers: 1 })
@@ -167,7 +167,7 @@ describe("training data, model files and the surrogate evaluator", () => {
     if (!found.ok) throw new Error(found.message)
     const first = complete[0]
     if (first === undefined) throw new Error("no complete trial")
-    expect([...rows.dataset.features.subarray(0, rows.featuriser.names.length)].slice(0, 30)).toEqual(
+    expect([...rows.dataset.features.subarray(0, rows.featurizer.names.length)].slice(0, 30)).toEqual(
       [...designFeatures(found.entry.space, first.params)].slice(0, 30),
     )
 
@@ -175,16 +175,23 @@ describe("training data, model files and the surrogate evaluator", () => {
       rows.dataset,
       "score",
       { model: "gbt", seed: 1 },
-      { featuriser: rows.featuriser.spec, data: "test" },
+      { featurizer: rows.featurizer.spec, data: "test" },
     )
     const modelPath = join(folder(), "score.json")
     writeModelFile(modelPath, surrogate)
     const loaded = readModelFile(modelPath)
+    // A model file written before the spelling change names its featurizer `meta.featuriser`.
+    const saved = JSON.parse(readFileSync(modelPath, "utf8")) as { meta: Record<string, unknown> }
+    const { featurizer: spec, ...rest } = saved.meta
+    expect(spec).toEqual(rows.featurizer.spec)
+    const legacyPath = join(folder(), "score-legacy.json")
+    writeFileSync(legacyPath, JSON.stringify({ ...saved, meta: { ...rest, featuriser: spec } }))
+    expect(readModelFile(legacyPath).featurizer.names).toEqual(loaded.featurizer.names)
     const context = { space: found.entry.space, entry: found.entry, baseDirectory: "." }
     const evaluate = await surrogateEvaluator.create({ kind: "surrogate", model: modelPath }, context)
-    const features = new Float64Array(loaded.featuriser.names.length)
+    const features = new Float64Array(loaded.featurizer.names.length)
     for (const trial of complete.slice(0, 5)) {
-      loaded.featuriser.ofConfiguration(trial.params, features, 0)
+      loaded.featurizer.ofConfiguration(trial.params, features, 0)
       const predicted = (await evaluate({ study: "s", number: 0, configuration: trial.params })).metrics.score
       expect(predicted).toBe(surrogate.predict(features))
     }

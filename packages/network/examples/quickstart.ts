@@ -1,8 +1,8 @@
 // Run from the repository root:
 //   node --conditions=@cosearch/source --import tsx packages/network/examples/quickstart.ts
 import {
-  analyseNetwork,
-  analyseNetworkOrThrow,
+  analyzeNetwork,
+  analyzeNetworkOrThrow,
   buildZooNetwork,
   countNetwork,
   lowerNetwork,
@@ -14,8 +14,8 @@ import {
 const built = buildZooNetwork("mobilenet_v2", { resolution: 160, width: 0.75 })
 if (!built.ok) throw new Error(built.message)
 
-// Analyse (validate and infer shapes), then count at a precision.
-const analysis = analyseNetwork(built.network)
+// Analyze (validate and infer shapes), then count at a precision.
+const analysis = analyzeNetwork(built.network)
 if (!analysis.ok) throw new Error(analysis.issues.map((issue) => issue.message).join("\n"))
 const { totals } = countNetwork(analysis.network, "int8")
 console.log("mobilenet_v2 @160, x0.75:", totals)
@@ -29,4 +29,4 @@ const b = new NetworkBuilder("tiny")
 let x = b.input({ h: 32, w: 32, c: 16 })
 x = mbconv(b, x, { expanded: 96, out: 24, kernel: 3, stride: 2, act: "relu6" })
 b.dense(b.globalAvgPool(x), 10)
-console.log("tiny:", countNetwork(analyseNetworkOrThrow(b.build()), "int8").totals)
+console.log("tiny:", countNetwork(analyzeNetworkOrThrow(b.build()), "int8").totals)

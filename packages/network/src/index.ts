@@ -3,9 +3,9 @@
  * and a model zoo.
  *
  * @example
- * import { analyseNetworkOrThrow, buildZooNetwork, countNetwork } from "@cosearch/network"
+ * import { analyzeNetworkOrThrow, buildZooNetwork, countNetwork } from "@cosearch/network"
  * const built = buildZooNetwork("mobilenet_v2")
- * if (built.ok) console.log(countNetwork(analyseNetworkOrThrow(built.network), "int8").totals)
+ * if (built.ok) console.log(countNetwork(analyzeNetworkOrThrow(built.network), "int8").totals)
  *
  * @packageDocumentation
  */
@@ -52,10 +52,10 @@ export * from "./families/index.js"
 export { type FoldReport, type FoldResult, foldAndPrune } from "./graph/fold.js"
 export { InvalidNetworkError, type NetworkIssue } from "./graph/issue.js"
 export {
-  type AnalysedLayer,
-  type AnalysedNetwork,
-  analyseNetwork,
-  analyseNetworkOrThrow,
+  type AnalyzedLayer,
+  type AnalyzedNetwork,
+  analyzeNetwork,
+  analyzeNetworkOrThrow,
   type Network,
   type NetworkAnalysis,
   toNetwork,

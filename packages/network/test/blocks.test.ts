@@ -1,5 +1,5 @@
 import {
-  analyseNetworkOrThrow,
+  analyzeNetworkOrThrow,
   buildZooNetwork,
   countNetwork,
   fusedMbconv,
@@ -11,7 +11,7 @@ import {
 } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 
-const totalsOf = (network: Network) => countNetwork(analyseNetworkOrThrow(network), "int8").totals
+const totalsOf = (network: Network) => countNetwork(analyzeNetworkOrThrow(network), "int8").totals
 
 /** Builds a one-block network on a 16x16x32 input: its totals, output shape and layers. */
 const single = (block: (b: NetworkBuilder, x: Tensor) => Tensor) => {

@@ -1,11 +1,11 @@
-import { analyseNetworkOrThrow, clusterLayers, type LayerFeatures, layerFeatures, lowerNetwork, NetworkBuilder } from "@cosearch/network"
+import { analyzeNetworkOrThrow, clusterLayers, type LayerFeatures, layerFeatures, lowerNetwork, NetworkBuilder } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 
 describe("layer features", () => {
   it("count MACs, parameter and activation bytes of a convolution by hand", () => {
     const b = new NetworkBuilder("one")
     b.conv2d(b.input({ h: 8, w: 8, c: 4 }), { filters: 8, kernel: 3, padding: "same" })
-    const [nest] = lowerNetwork(analyseNetworkOrThrow(b.build()))
+    const [nest] = lowerNetwork(analyzeNetworkOrThrow(b.build()))
     if (nest === undefined) throw new Error("no nest")
     // MACs 8 x 4 x 3 x 3 x 8 x 8 = 18,432; weights 8 x 4 x 9 = 288 B; activations 4 x 64 + 8 x 64 = 768 B.
     expect(layerFeatures(nest, 1, "one")).toMatchObject({
@@ -22,7 +22,7 @@ describe("layer features", () => {
     const b = new NetworkBuilder("fc")
     const x = b.input({ h: 1, w: 1, c: 256 })
     b.avgpool(b.dense(x, 64), { kernel: 1 })
-    const [dense, pool] = lowerNetwork(analyseNetworkOrThrow(b.build()))
+    const [dense, pool] = lowerNetwork(analyzeNetworkOrThrow(b.build()))
     if (dense === undefined || pool === undefined) throw new Error("nests")
     expect(layerFeatures(dense, 1, "fc")).toMatchObject({ type: "fc", macsPerParameterByte: 1 })
     expect(layerFeatures(pool, 1, "fc")).toBeUndefined()

@@ -1,6 +1,6 @@
 import {
-  analyseNetwork,
-  analyseNetworkOrThrow,
+  analyzeNetwork,
+  analyzeNetworkOrThrow,
   buildZooNetwork,
   countNetwork,
   foldAndPrune,
@@ -22,13 +22,13 @@ describe("foldAndPrune: constant folding and dead-code elimination", () => {
     const sum = b.add([a, c], "sum")
     b.conv2d(x, { filters: 2, kernel: 1, name: "unused" })
     const out = b.globalAvgPool(sum, "out")
-    const result = foldAndPrune(analyseNetworkOrThrow(b.build([out])))
+    const result = foldAndPrune(analyzeNetworkOrThrow(b.build([out])))
     expect(result.folded).toEqual(["z", "c"])
     expect(result.identities).toEqual(["sum"])
     expect(result.dead).toEqual(["unused"])
     expect(result.network.layers.map((layer) => layer.name)).toEqual(["input", "a", "out"])
     expect(result.network.layers.find((layer) => layer.name === "out")?.inputs).toEqual(["a"])
-    expect(analyseNetwork(result.network).ok).toBe(true)
+    expect(analyzeNetwork(result.network).ok).toBe(true)
   })
 
   it("keeps a sum of two live operands, minus its constant one", () => {
@@ -37,7 +37,7 @@ describe("foldAndPrune: constant folding and dead-code elimination", () => {
     const p = b.pointwise(x, 2, { name: "p" })
     const q = b.pointwise(x, 2, { name: "q" })
     const sum = b.add([p, b.zeros({ h: 4, w: 4, c: 2 }, "z"), q], "sum")
-    const result = foldAndPrune(analyseNetworkOrThrow(b.build([sum])))
+    const result = foldAndPrune(analyzeNetworkOrThrow(b.build([sum])))
     expect(result.network.layers.find((layer) => layer.name === "sum")?.inputs).toEqual(["p", "q"])
     expect(result.identities).toEqual([])
   })
@@ -46,7 +46,7 @@ describe("foldAndPrune: constant folding and dead-code elimination", () => {
     const b = new NetworkBuilder("mul")
     const x = b.input({ h: 4, w: 4, c: 2 })
     const product = b.layer({ op: "mul" }, [x, b.zeros({ h: 4, w: 4, c: 2 }, "z")], "product")
-    const result = foldAndPrune(analyseNetworkOrThrow(b.build([product])))
+    const result = foldAndPrune(analyzeNetworkOrThrow(b.build([product])))
     expect(result.network.layers.map((layer) => layer.name)).toEqual(["input", "z", "product"])
   })
 
@@ -55,13 +55,13 @@ describe("foldAndPrune: constant folding and dead-code elimination", () => {
     const x = b.input({ h: 4, w: 4, c: 2 })
     b.pointwise(x, 2, { name: "p" })
     b.pointwise(x, 3, { name: "q" })
-    expect(foldAndPrune(analyseNetworkOrThrow(b.build())).dead).toEqual([])
+    expect(foldAndPrune(analyzeNetworkOrThrow(b.build())).dead).toEqual([])
   })
 
   it("an unknown output name is an issue of the network", () => {
     const b = new NetworkBuilder("bad")
     b.input({ h: 4, w: 4, c: 2 })
-    const analysis = analyseNetwork({ ...b.build(), outputs: ["logits"] })
+    const analysis = analyzeNetwork({ ...b.build(), outputs: ["logits"] })
     expect(analysis.ok).toBe(false)
     if (!analysis.ok) expect(analysis.issues[0]?.message).toContain('"logits"')
   })
@@ -101,8 +101,8 @@ describe("foldAndPrune on NAS-Bench-201 cells", () => {
       const { work: expected, connected } = expectedCellWork(arch)
       if (!connected) continue
       const network = nb201(arch, { resolution: 8, classes: 10, channels: 4, cells: 1 })
-      const analysed = analyseNetworkOrThrow(foldAndPrune(analyseNetworkOrThrow(network)).network)
-      const inCell = analysed.layers.filter((entry) => entry.layer.name.startsWith("stage1/cell1/"))
+      const analyzed = analyzeNetworkOrThrow(foldAndPrune(analyzeNetworkOrThrow(network)).network)
+      const inCell = analyzed.layers.filter((entry) => entry.layer.name.startsWith("stage1/cell1/"))
       const ops = (predicate: (entry: (typeof inCell)[number]) => boolean) => inCell.filter(predicate).length
       expect({
         conv1x1: ops((entry) => entry.layer.op === "conv2d" && entry.params === 4 * 4),
@@ -124,17 +124,17 @@ describe("foldAndPrune on NAS-Bench-201 cells", () => {
     const h1 = b.add([x, r0], "s1")
     const r1 = b.dense(h1, 4, { name: "r1", shareWeights: "r0" })
     const r2 = b.dense(r1, 4, { name: "r2", shareWeights: "r0" })
-    const result = foldAndPrune(analyseNetworkOrThrow(b.build([r2])))
+    const result = foldAndPrune(analyzeNetworkOrThrow(b.build([r2])))
     expect(result.folded).toEqual(["h0", "r0"])
     const byName = new Map(result.network.layers.map((layer) => [layer.name, layer]))
     expect(
       "shareWeights" in (byName.get("r1") ?? {}) ? (byName.get("r1") as { shareWeights?: string }).shareWeights : undefined,
     ).toBeUndefined()
     expect((byName.get("r2") as { shareWeights?: string }).shareWeights).toBe("r1")
-    const analysed = analyseNetwork(result.network)
-    expect(analysed.ok).toBe(true)
+    const analyzed = analyzeNetwork(result.network)
+    expect(analyzed.ok).toBe(true)
     // One copy of the 4x4 weights: r1 owns them, r2 shares them.
-    if (analysed.ok) expect(analysed.network.layers.filter((l) => l.ownsParams && l.params > 0).map((l) => l.layer.name)).toEqual(["r1"])
+    if (analyzed.ok) expect(analyzed.network.layers.filter((l) => l.ownsParams && l.params > 0).map((l) => l.layer.name)).toEqual(["r1"])
   })
 
   it("keeps the LSTM encoder and the transducer valid after folding, dropping only weights no kept layer uses", () => {
@@ -148,10 +148,10 @@ describe("foldAndPrune on NAS-Bench-201 cells", () => {
     ] as const) {
       const built = buildZooNetwork(spec)
       if (!built.ok) throw new Error(built.message)
-      const analysed = analyseNetworkOrThrow(built.network)
-      const folded = analyseNetwork(foldAndPrune(analysed).network)
+      const analyzed = analyzeNetworkOrThrow(built.network)
+      const folded = analyzeNetwork(foldAndPrune(analyzed).network)
       expect(folded.ok).toBe(true)
-      if (folded.ok) expect(countNetwork(folded.network, "int8").totals.params).toBe(countNetwork(analysed, "int8").totals.params - dropped)
+      if (folded.ok) expect(countNetwork(folded.network, "int8").totals.params).toBe(countNetwork(analyzed, "int8").totals.params - dropped)
     }
   })
 })

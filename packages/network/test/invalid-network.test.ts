@@ -1,4 +1,4 @@
-import { analyseNetwork, InvalidNetworkError, type Layer, type Network, NetworkBuilder, type NetworkRule } from "@cosearch/network"
+import { analyzeNetwork, InvalidNetworkError, type Layer, type Network, NetworkBuilder, type NetworkRule } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 
 const input = (name = "x", h = 8, w = 8, c = 4): Layer => ({ name, inputs: [], op: "input", shape: { h, w, c } })
@@ -19,7 +19,7 @@ const conv = (name: string, inputs: string[], filters = 4, extra: Partial<Record
 
 const issuesOf = (layers: Layer[], batch = 1) => {
   const network: Network = { name: "t", batch, layers }
-  const analysis = analyseNetwork(network)
+  const analysis = analyzeNetwork(network)
   if (analysis.ok) throw new Error("expected the network to be rejected")
   return analysis.issues
 }

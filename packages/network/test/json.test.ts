@@ -1,6 +1,6 @@
 import {
-  analyseNetwork,
-  analyseNetworkOrThrow,
+  analyzeNetwork,
+  analyzeNetworkOrThrow,
   buildZooNetwork,
   countNetwork,
   decodeNetworkJson,
@@ -52,7 +52,7 @@ describe("network JSON round trip", () => {
     const again = decoded(JSON.parse(JSON.stringify(encodeNetworkJson(network))))
     expect(again).toStrictEqual(network)
     for (const precision of ["int8", "fp32"] as const) {
-      expect(countNetwork(analyseNetworkOrThrow(again), precision)).toEqual(countNetwork(analyseNetworkOrThrow(network), precision))
+      expect(countNetwork(analyzeNetworkOrThrow(again), precision)).toEqual(countNetwork(analyzeNetworkOrThrow(network), precision))
     }
   })
 
@@ -126,13 +126,13 @@ describe("decoding shorthand", () => {
     expect(decoded(file)).toStrictEqual({ name: "tiny", batch: 1, layers: expected })
   })
 
-  it("decodes text, and the result analyses", () => {
+  it("decodes text, and the result analyzes", () => {
     const result = parseNetworkJsonText(JSON.stringify({ ...file, batch: 4 }))
     expect(Either.isRight(result)).toBe(true)
-    if (Either.isRight(result)) expect(analyseNetworkOrThrow(result.right).batch).toBe(4)
+    if (Either.isRight(result)) expect(analyzeNetworkOrThrow(result.right).batch).toBe(4)
   })
 
-  it("leaves graph rules to analyseNetwork", () => {
+  it("leaves graph rules to analyzeNetwork", () => {
     const cyclic = decoded({
       name: "loop",
       layers: [
@@ -141,7 +141,7 @@ describe("decoding shorthand", () => {
         { name: "b", op: "activation", inputs: ["a"], fn: "relu" },
       ],
     })
-    const analysis = analyseNetwork(cyclic)
+    const analysis = analyzeNetwork(cyclic)
     expect(analysis.ok).toBe(false)
     if (!analysis.ok) expect(analysis.issues.map((issue) => issue.rule)).toContain("cycle")
   })

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { gunzipSync } from "node:zlib"
 import {
-  analyseNetworkOrThrow,
+  analyzeNetworkOrThrow,
   countNetwork,
   formatNb201Arch,
   type Nb201Arch,
@@ -44,7 +44,7 @@ describe("NAS-Bench-201: every architecture's MACs and parameters equal the benc
       for (const row of table) {
         const parsed = parseNb201Arch(row[column("arch_str")] as string)
         if (!parsed.ok) throw new Error(parsed.message)
-        const { totals } = countNetwork(analyseNetworkOrThrow(nb201(parsed.arch, dataset)), "fp32")
+        const { totals } = countNetwork(analyzeNetworkOrThrow(nb201(parsed.arch, dataset)), "fp32")
         worstMacs = Math.max(worstMacs, relativeError(totals.macs / 1e6, Number(row[dataset.macs])))
         worstParams = Math.max(worstParams, relativeError(totals.params / 1e6, Number(row[dataset.params])))
       }
@@ -77,7 +77,7 @@ describe("NAS-Bench-201: every architecture's MACs and parameters equal the benc
 
   it("a cell of only 'none' edges still counts its stem, reductions and classifier", () => {
     const empty = Array(6).fill("none") as unknown as Nb201Arch
-    const { totals } = countNetwork(analyseNetworkOrThrow(nb201(empty, { resolution: 32, classes: 10 })), "fp32")
+    const { totals } = countNetwork(analyzeNetworkOrThrow(nb201(empty, { resolution: 32, classes: 10 })), "fp32")
     // Stem 3x3x3x16 at 32x32; reductions: two 3x3 convs + a 1x1 shortcut each; classifier 64x10.
     const stem = 3 * 3 * 3 * 16 * 32 * 32
     const reduction1 = 3 * 3 * 16 * 32 * 16 * 16 + 3 * 3 * 32 * 32 * 16 * 16 + 16 * 32 * 16 * 16

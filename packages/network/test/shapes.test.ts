@@ -1,5 +1,5 @@
 import {
-  analyseNetworkOrThrow,
+  analyzeNetworkOrThrow,
   countNetwork,
   inferOutputShape,
   type Layer,
@@ -61,7 +61,7 @@ describe("lowering to loop nests", () => {
   const a = b.input({ h: 6, w: 3, c: 4 }, "a")
   const m = b.input({ h: 4, w: 3, c: 5 }, "m")
   b.matmul(a, m, "mm")
-  const network = analyseNetworkOrThrow({ ...b.build(), batch: 2 })
+  const network = analyzeNetworkOrThrow({ ...b.build(), batch: 2 })
   const nests = new Map(lowerNetwork(network).map((nest) => [nest.layer, nest]))
 
   it("a grouped conv has K and C per group", () => {
@@ -107,7 +107,7 @@ describe("counts", () => {
     const b = new NetworkBuilder("bytes", 3)
     const x = b.input({ h: 10, w: 10, c: 4 })
     b.conv2d(x, { filters: 6, kernel: 3, bias: true, name: "conv" })
-    const counts = countNetwork(analyseNetworkOrThrow(b.build()), "bf16")
+    const counts = countNetwork(analyzeNetworkOrThrow(b.build()), "bf16")
     const conv = counts.layers.find((layer) => layer.name === "conv")
     expect(conv).toMatchObject({ macs: 3 * 6 * 4 * 9 * 100, params: 6 * 4 * 9 + 6, weightBytes: 2 * (6 * 4 * 9 + 6) })
     expect(conv).toMatchObject({ inputBytes: 3 * 400 * 2, outputBytes: 3 * 600 * 2 })
@@ -117,7 +117,7 @@ describe("counts", () => {
   it("an LSTM encoder has PyTorch's parameter count and counts shared weights once", () => {
     // nn.LSTM(F, H, L): layer 1 has 4H(F + H) + 8H parameters, each later layer 4H(2H) + 8H.
     const [F, H, L, T] = [40, 64, 3, 5]
-    const counts = countNetwork(analyseNetworkOrThrow(lstmEncoder({ layers: L, hidden: H, steps: T, features: F })), "int8")
+    const counts = countNetwork(analyzeNetworkOrThrow(lstmEncoder({ layers: L, hidden: H, steps: T, features: F })), "int8")
     expect(counts.totals.params).toBe(4 * H * (F + H) + 8 * H + (L - 1) * (4 * H * 2 * H + 8 * H))
     // MACs: per layer the input projection over T steps and T recurrent products.
     expect(counts.totals.macs).toBe(T * 4 * H * F + T * 4 * H * H + (L - 1) * (T * 4 * H * H + T * 4 * H * H))

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { gunzipSync } from "node:zlib"
 import {
-  analyseNetworkOrThrow,
+  analyzeNetworkOrThrow,
   buildZooNetwork,
   countNetwork,
   edgeTpuNetOf,
@@ -21,7 +21,7 @@ import {
 import { type Configuration, cardinality, enumerate, sampleMany, validateConfiguration } from "@cosearch/space"
 import { describe, expect, it } from "vitest"
 
-const totals = (network: Parameters<typeof analyseNetworkOrThrow>[0]) => countNetwork(analyseNetworkOrThrow(network), "int8").totals
+const totals = (network: Parameters<typeof analyzeNetworkOrThrow>[0]) => countNetwork(analyzeNetworkOrThrow(network), "int8").totals
 
 describe("nb201Space", () => {
   it("enumerates exactly the benchmark's 15,625 arch strings", () => {

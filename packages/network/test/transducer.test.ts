@@ -1,4 +1,4 @@
-import { analyseNetworkOrThrow, buildZooNetwork, countNetwork, foldAndPrune } from "@cosearch/network"
+import { analyzeNetworkOrThrow, buildZooNetwork, countNetwork, foldAndPrune } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 
 describe("the transducer zoo entry", () => {
@@ -15,13 +15,13 @@ describe("the transducer zoo entry", () => {
       dense(256, 256) +
       dense(256, 256) +
       dense(256, 256) // joint: two projections and the output
-    expect(countNetwork(analyseNetworkOrThrow(built.network), "int8").totals.params).toBe(expected)
+    expect(countNetwork(analyzeNetworkOrThrow(built.network), "int8").totals.params).toBe(expected)
   })
 
   it("names its logits as the output, so the compiler view keeps every part", () => {
     const built = buildZooNetwork("transducer:steps=2")
     if (!built.ok) throw new Error(built.message)
-    const { dead } = foldAndPrune(analyseNetworkOrThrow(built.network))
+    const { dead } = foldAndPrune(analyzeNetworkOrThrow(built.network))
     expect(dead).toEqual([])
   })
 

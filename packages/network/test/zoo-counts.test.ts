@@ -1,4 +1,4 @@
-import { analyseNetworkOrThrow, buildZooNetwork, countNetwork, type Network } from "@cosearch/network"
+import { analyzeNetworkOrThrow, buildZooNetwork, countNetwork, type Network } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 
 // Published counts of the reference implementations at 224x224 with 1000 classes: MACs of conv and
@@ -26,7 +26,7 @@ const build = (spec: string, options = {}): Network => {
 describe("zoo counts match the reference implementations", () => {
   for (const reference of references) {
     it(`${reference.name}: MACs within 2%, parameters within 0.5%`, () => {
-      const { totals } = countNetwork(analyseNetworkOrThrow(build(reference.name)), "fp32")
+      const { totals } = countNetwork(analyzeNetworkOrThrow(build(reference.name)), "fp32")
       expect(Math.abs(totals.macs / reference.macs - 1)).toBeLessThan(0.02)
       expect(Math.abs(totals.params / reference.params - 1)).toBeLessThan(0.005)
     })
@@ -36,7 +36,7 @@ describe("zoo counts match the reference implementations", () => {
 describe("zoo options", () => {
   it("width and resolution scale MobileNetV2 as torchvision's make_divisible rule does", () => {
     // At width 0.5 the stem has makeDivisible(16) = 16 channels and the head stays 1280.
-    const network = analyseNetworkOrThrow(build("mobilenet_v2", { width: 0.5, resolution: 160 }))
+    const network = analyzeNetworkOrThrow(build("mobilenet_v2", { width: 0.5, resolution: 160 }))
     const stem = network.layers.find((layer) => layer.layer.name === "stem/conv")
     expect(stem?.outputShape).toEqual({ h: 80, w: 80, c: 16 })
     const head = network.layers.find((layer) => layer.layer.name === "head/conv")
@@ -45,26 +45,26 @@ describe("zoo options", () => {
 
   it("MACs of a fully convolutional network scale with the square of the resolution", () => {
     // ResNet-18 at 448 has every conv output 4x larger; only the classifier (512 x 1000) is fixed.
-    const at = (resolution: number) => countNetwork(analyseNetworkOrThrow(build("resnet18", { resolution })), "int8").totals.macs
+    const at = (resolution: number) => countNetwork(analyzeNetworkOrThrow(build("resnet18", { resolution })), "int8").totals.macs
     const classifierMacs = 512 * 1000
     expect(at(448) - classifierMacs).toBe(4 * (at(224) - classifierMacs))
   })
 
   it("classes change only the classifier's parameters", () => {
-    const params = (classes: number) => countNetwork(analyseNetworkOrThrow(build("resnet50", { classes })), "int8").totals.params
+    const params = (classes: number) => countNetwork(analyzeNetworkOrThrow(build("resnet50", { classes })), "int8").totals.params
     expect(params(1000) - params(10)).toBe(990 * (2048 + 1))
   })
 
   it("batch multiplies MACs and activation bytes but not weights", () => {
-    const one = countNetwork(analyseNetworkOrThrow(build("mobilenet_v1")), "int8").totals
-    const four = countNetwork(analyseNetworkOrThrow(build("mobilenet_v1", { batch: 4 })), "int8").totals
+    const one = countNetwork(analyzeNetworkOrThrow(build("mobilenet_v1")), "int8").totals
+    const four = countNetwork(analyzeNetworkOrThrow(build("mobilenet_v1", { batch: 4 })), "int8").totals
     expect(four.macs).toBe(4 * one.macs)
     expect(four.activationBytes).toBe(4 * one.activationBytes)
     expect(four.weightBytes).toBe(one.weightBytes)
   })
 
   it("precision sets the bytes per weight and activation", () => {
-    const network = analyseNetworkOrThrow(build("mobilenet_v3_small"))
+    const network = analyzeNetworkOrThrow(build("mobilenet_v3_small"))
     const int8 = countNetwork(network, "int8").totals
     const bf16 = countNetwork(network, "bf16").totals
     const fp32 = countNetwork(network, "fp32").totals
@@ -74,9 +74,9 @@ describe("zoo options", () => {
     expect(fp32.activationBytes).toBe(4 * int8.activationBytes)
   })
 
-  it("every zoo network builds with its defaults and analyses cleanly", () => {
+  it("every zoo network builds with its defaults and analyzes cleanly", () => {
     for (const spec of ["efficientnet_edgetpu_s", "efficientnet_edgetpu_m", "fbnet:a", "fbnet:b", "fbnet:c", "ffnn", "lstm_encoder"]) {
-      expect(() => analyseNetworkOrThrow(build(spec)), spec).not.toThrow()
+      expect(() => analyzeNetworkOrThrow(build(spec)), spec).not.toThrow()
     }
   })
 

@@ -34,7 +34,7 @@ const model = (config: Configuration) => {
   return { latency, area }
 }
 
-// Minimise latency subject to area <= 12 mm^2; a 64 x 64 array does not even place and route.
+// Minimize latency subject to area <= 12 mm^2; a 64 x 64 array does not even place and route.
 const evaluate = (config: Configuration): TrialResult => {
   if (config.pe_x === 64 && config.pe_y === 64) return failed("place and route ran out of memory")
   const { latency, area } = model(config)

@@ -1,6 +1,6 @@
 /**
  * `@cosearch/optimize`: ask/tell optimizers over `@cosearch/space` spaces. Random search,
- * regularised (aging) evolution, NSGA-II, constrained Gaussian-process Bayesian optimisation and
+ * regularized (aging) evolution, NSGA-II, constrained Gaussian-process Bayesian optimization and
  * the P3BO ensemble, all resumable from (settings, seed, history), all treating infeasible and
  * failed trials as information, all able to warm-start from a previous study.
  *
@@ -15,17 +15,17 @@
 
 export { expectedImprovement, positiveSquash, probabilityBelow, upperConfidenceBound } from "./bayes/acquisition.js"
 export { type AcquisitionModels, type AcquisitionRule, imaginePending, incumbentOf, scoreCandidate } from "./bayes/acquisition-models.js"
-export { type CandidateSettings, maximiseAcquisition } from "./bayes/candidates.js"
+export { type CandidateSettings, maximizeAcquisition } from "./bayes/candidates.js"
 export { conditionOutput, extendOutput, fitPriorOutput } from "./bayes/condition-output.js"
 export { createGpBo, type GpBoSettings, gpBoStrategy, surrogateSettingsOf } from "./bayes/gp-bo.js"
 export { createHyperparameterChain, type HyperparameterChain } from "./bayes/hyperparameter-chain.js"
 export {
   constraintOutput,
   evaluableOutput,
-  type ModelledOutput,
+  type ModeledOutput,
   objectiveOutput,
   objectiveRanges,
-  scalarisedOutput,
+  scalarizedOutput,
 } from "./bayes/outputs.js"
 export type { OutputModel, SurrogateSettings } from "./bayes/surrogate.js"
 export { predictOutput } from "./bayes/surrogate.js"

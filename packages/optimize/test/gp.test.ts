@@ -93,7 +93,7 @@ describe("expected improvement and output transforms", () => {
     expect(expectedImprovement(mean, variance, best)).toBeCloseTo(integral, 5)
   })
 
-  it("standardises to mean 0 and deviation 1, and ranks to normal scores with shared ties", () => {
+  it("standardizes to mean 0 and deviation 1, and ranks to normal scores with shared ties", () => {
     const standard = transformTargets(Float64Array.of(1, 2, 3), "standardize")
     expect(standard.offset).toBe(2)
     expect(standard.scale).toBeCloseTo(Math.sqrt(2 / 3), 14)

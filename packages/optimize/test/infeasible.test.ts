@@ -11,7 +11,7 @@ import {
   sumDeficit,
 } from "./problems.js"
 
-// The bounded sphere: minimise sum (x - 3)^2 on the 11^4 grid subject to a + b + c + d >= 29.
+// The bounded sphere: minimize sum (x - 3)^2 on the 11^4 grid subject to a + b + c + d >= 29.
 const grid = allConfigurations(gridSpace)
 const feasibleValues = grid.filter((config) => sumDeficit(config) <= 0).map(boundedSphere)
 const optimum = Math.min(...feasibleValues)

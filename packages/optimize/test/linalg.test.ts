@@ -13,7 +13,7 @@ const multiplyLowerTransposed = (lower: Float64Array, n: number): Float64Array =
 }
 
 describe("Cholesky with jitter", () => {
-  it("factorises a positive definite matrix without jitter: [[4, 2], [2, 3]] = L L^T with L = [[2, 0], [1, sqrt 2]]", () => {
+  it("factorizes a positive definite matrix without jitter: [[4, 2], [2, 3]] = L L^T with L = [[2, 0], [1, sqrt 2]]", () => {
     const result = choleskyWithJitter(Float64Array.of(4, 2, 2, 3), 2)
     expect(result.ok).toBe(true)
     if (!result.ok) return
@@ -24,7 +24,7 @@ describe("Cholesky with jitter", () => {
     expect(logDeterminant(result.factor)).toBeCloseTo(Math.log(8), 12) // det = 4 * 3 - 2 * 2
   })
 
-  it("retries a singular matrix with growing jitter and factorises A + jitter I", () => {
+  it("retries a singular matrix with growing jitter and factorizes A + jitter I", () => {
     // Rank one: [[1, 1, 1], [1, 1, 1], [1, 1, 1]] has eigenvalues 3, 0, 0.
     const ones = new Float64Array(9).fill(1)
     const result = choleskyWithJitter(ones, 3, { initial: 1e-10, growth: 10, retries: 8 })

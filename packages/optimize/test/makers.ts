@@ -1,4 +1,4 @@
-// The optimizers every behavioural test runs, with settings small enough for the test budgets.
+// The optimizers every behavioral test runs, with settings small enough for the test budgets.
 import {
   createAgingEvolution,
   createGpBo,
@@ -20,7 +20,7 @@ export interface MakeSettings {
 
 export type Maker = (space: Space, settings: MakeSettings) => Optimizer
 
-const gpQuick = { initial: 6, fitSteps: 20, refitGrowth: 0.2, candidates: { random: 128, neighbours: 12, localSteps: 3 } } as const
+const gpQuick = { initial: 6, fitSteps: 20, refitGrowth: 0.2, candidates: { random: 128, neighbors: 12, localSteps: 3 } } as const
 
 export const makers: Record<string, Maker> = {
   random: (space, settings) => createRandomSearch(space, settings),

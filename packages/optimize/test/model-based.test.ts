@@ -61,7 +61,7 @@ describe("GP-BO and P3BO beat random search", () => {
     expect(meanBest(make, sphere as never, 40, 4)).toBeLessThan(randomGrid / 3)
   })
 
-  it("GP-BO with two objectives (ParEGO scalarisation) beats random search's hypervolume on ZDT1", () => {
+  it("GP-BO with two objectives (ParEGO scalarization) beats random search's hypervolume on ZDT1", () => {
     const space = zdtSpace(3)
     const directions = ["minimize", "minimize"] as const
     const hypervolume = (optimizer: Optimizer): number => {

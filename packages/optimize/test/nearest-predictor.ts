@@ -1,4 +1,4 @@
-// A k-nearest-neighbour predictor over genomes, the simplest online model, for testing screening:
+// A k-nearest-neighbor predictor over genomes, the simplest online model, for testing screening:
 // objectives from the nearest trials that reported them, one constraint from the nearest trials.
 import type { Predictions, Predictor, TrialRecord } from "@cosearch/optimize"
 

@@ -12,8 +12,8 @@ const values = (config: Configuration): number[] => ["a", "b", "c", "d"].map((na
 
 /** A shifted sphere on the grid: minimum 0 at (3, 7, 2, 8). */
 export const sphere = (config: Configuration): number => {
-  const centre = [3, 7, 2, 8]
-  return values(config).reduce((sum, x, i) => sum + (x - (centre[i] as number)) ** 2, 0)
+  const center = [3, 7, 2, 8]
+  return values(config).reduce((sum, x, i) => sum + (x - (center[i] as number)) ** 2, 0)
 }
 
 /** A sphere around (3, 3, 3, 3) subject to a + b + c + d >= 29: about 10% of the grid is feasible, optimum 73 at (7, 7, 7, 8) and its permutations. */

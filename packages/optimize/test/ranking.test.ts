@@ -36,7 +36,7 @@ describe("non-dominated sorting under constraint-domination", () => {
     expect([...nonDominatedFronts(records)]).toEqual([0, 0, 1, 2, 4, 5, 3])
   })
 
-  it("gives the extremes of a front infinite crowding and the middle its normalised neighbour gaps", () => {
+  it("gives the extremes of a front infinite crowding and the middle its normalized neighbor gaps", () => {
     const front = [record(0, complete([0, 3])), record(1, complete([1, 1])), record(2, complete([3, 0]))]
     // Objective 1 spans 0..3, objective 2 (negated for maximize) spans -3..0: middle = (3 - 0) / 3 + (0 - -3) / 3 = 2.
     expect([...crowdingDistances(front)]).toEqual([Infinity, 2, Infinity])

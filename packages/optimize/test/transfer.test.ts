@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest"
 import { type Maker, makers } from "./makers.js"
 import { allConfigurations, boundedSphere, gridSpace } from "./problems.js"
 
-// Transfer across constraint budgets: a previous study minimised the sphere around (3, 3, 3, 3)
+// Transfer across constraint budgets: a previous study minimized the sphere around (3, 3, 3, 3)
 // subject to a + b + c + d >= 25; the new one needs a + b + c + d >= 29, whose optimum is 73.
 const total = (config: Configuration): number => ["a", "b", "c", "d"].reduce((sum, name) => sum + (config[name] as number), 0)
 const study =

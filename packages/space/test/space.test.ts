@@ -100,7 +100,7 @@ describe("createRandom", () => {
 })
 
 describe("describeSpace", () => {
-  it("summarises parameters, constraints and the count", () => {
+  it("summarizes parameters, constraints and the count", () => {
     expect(describeSpace(chainSpace)).toEqual({
       name: "chain",
       parameters: [

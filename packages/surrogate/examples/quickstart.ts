@@ -30,7 +30,7 @@ console.log(
   `${epochs} trees; validation tau ${validation.kendallTau.toFixed(3)}; test tau ${agreement.kendallTau.toFixed(3)}, MAPE ${agreement.mape.toFixed(1)} %`,
 )
 
-// Save, load, and screen fresh designs: featurise a joint configuration, predict in microseconds.
+// Save, load, and screen fresh designs: featurize a joint configuration, predict in microseconds.
 const loaded = surrogateFromJson(JSON.parse(JSON.stringify(surrogate.toJSON())))
 for (const configuration of sampleMany(edgeTpuJointSpace, 3, "fresh")) {
   console.log(`predicted ${loaded.predict(edgeTpuJointFeatures(configuration)).toFixed(3)} ms`)

@@ -1,5 +1,5 @@
 /**
- * `@cosearch/surrogate`: learned cost models. Featurisers turn a network (per-layer-type
+ * `@cosearch/surrogate`: learned cost models. Featurizers turn a network (per-layer-type
  * aggregates and a position-bucket graph encoding of the network as the compiler leaves it) and a
  * design (its space's vector encoding) into fixed-length vectors; gradient-boosted trees, random
  * forests, an MLP and a GP learn a cost from them and predict it in microseconds; every model

@@ -1,6 +1,6 @@
 import { edgeTpuFromKnobs, edgeTpuKnobsOf } from "@cosearch/accelerator"
 import { edgeTpuWorkload, evaluateEdgeTpu } from "@cosearch/cost"
-import { analyseNetworkOrThrow, edgeTpuNetOf, toNetwork } from "@cosearch/network"
+import { analyzeNetworkOrThrow, edgeTpuNetOf, toNetwork } from "@cosearch/network"
 import { projectConfiguration } from "@cosearch/space"
 import { describe, expect, it } from "vitest"
 import { agreementOf, edgeTpuJointFeatureNames, edgeTpuJointFeatures, sampleEdgeTpuJoint, subsetOf, trainSurrogate } from "../src/index.js"
@@ -16,7 +16,7 @@ describe(`surrogates of the analytical Edge TPU model over edgetpu-joint (${DESI
   it("samples rows whose targets are the model's own figures for the configuration", () => {
     for (const row of [0, 1234, DESIGNS - 1]) {
       const configuration = samples.configurations[row] ?? {}
-      const workload = edgeTpuWorkload(toNetwork(analyseNetworkOrThrow(edgeTpuNetOf(projectConfiguration(configuration, "nn")))))
+      const workload = edgeTpuWorkload(toNetwork(analyzeNetworkOrThrow(edgeTpuNetOf(projectConfiguration(configuration, "nn")))))
       if (!workload.ok) throw new Error("invalid network")
       const cost = evaluateEdgeTpu(workload.workload, edgeTpuFromKnobs(edgeTpuKnobsOf(projectConfiguration(configuration, "hw"))))
       if (!cost.feasible) throw new Error("a sampled design is infeasible")

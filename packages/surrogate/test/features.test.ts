@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { gunzipSync } from "node:zlib"
-import { analyseNetworkOrThrow, nb201, nb201EdgeNames, nb201Operations, nb201Space, parseNb201Arch } from "@cosearch/network"
+import { analyzeNetworkOrThrow, nb201, nb201EdgeNames, nb201Operations, nb201Space, parseNb201Arch } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 import { designFeatureNames, designFeatures, networkFeatureNames, networkFeatures } from "../src/index.js"
 
@@ -20,7 +20,7 @@ const featuresOf = (archVec: string): Float64Array => {
   const arch = [...archVec].map((digit) => nb201Operations[Number(digit)])
   const parsed = parseNb201Arch(`|${arch[0]}~0|+|${arch[1]}~0|${arch[2]}~1|+|${arch[3]}~0|${arch[4]}~1|${arch[5]}~2|`)
   if (!parsed.ok) throw new Error(parsed.message)
-  return networkFeatures(analyseNetworkOrThrow(nb201(parsed.arch, { resolution: 32, classes: 10 })))
+  return networkFeatures(analyzeNetworkOrThrow(nb201(parsed.arch, { resolution: 32, classes: 10 })))
 }
 const value = (features: Float64Array, name: string): number => features[networkFeatureNames.indexOf(name)] as number
 
@@ -53,7 +53,7 @@ describe("network features", () => {
     const out = new Float64Array(networkFeatureNames.length + 5).fill(-1)
     const arch = parseNb201Arch("|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_1x1~1|skip_connect~2|")
     if (!arch.ok) throw new Error(arch.message)
-    networkFeatures(analyseNetworkOrThrow(nb201(arch.arch, { resolution: 32, classes: 10 })), out, 5)
+    networkFeatures(analyzeNetworkOrThrow(nb201(arch.arch, { resolution: 32, classes: 10 })), out, 5)
     expect(Array.from(out.subarray(0, 5))).toEqual([-1, -1, -1, -1, -1])
     expect(out.subarray(5).every(Number.isFinite)).toBe(true)
     expect(new Set(networkFeatureNames).size).toBe(networkFeatureNames.length)

@@ -5,13 +5,13 @@ const longSpelling = /^--([A-Za-z])(?:=(.*))?$/s
 
 /**
  * Rewrites `--n 5` and `--n=5` to `-n 5` for the one-letter options, which @effect/cli only
- * recognises with one dash. Arguments after a `--` terminator are left alone.
+ * recognizes with one dash. Arguments after a `--` terminator are left alone.
  *
  * @example
- * normaliseOneLetterOptions(["node", "cosearch", "space", "sample", "nb201", "--n=5"])
+ * normalizeOneLetterOptions(["node", "cosearch", "space", "sample", "nb201", "--n=5"])
  * // ["node", "cosearch", "space", "sample", "nb201", "-n", "5"]
  */
-export const normaliseOneLetterOptions = (argv: ReadonlyArray<string>): string[] => {
+export const normalizeOneLetterOptions = (argv: ReadonlyArray<string>): string[] => {
   const terminator = argv.indexOf("--")
   return argv.flatMap((argument, index) => {
     if (terminator >= 0 && index > terminator) return [argument]

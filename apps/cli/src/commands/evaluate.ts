@@ -8,7 +8,7 @@ import {
   mapperObjectives,
   scheduleNetwork,
 } from "@cosearch/cost"
-import { type AnalysedNetwork, toNetwork } from "@cosearch/network"
+import { type AnalyzedNetwork, toNetwork } from "@cosearch/network"
 import { Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import { Console, Effect, Option } from "effect"
@@ -53,7 +53,7 @@ const objective = Options.text("objective").pipe(
       : invalid(`--objective "${text}" is not an objective; use one of ${mapperObjectives.join(", ")}`),
   ),
   Options.withDefault<MapperObjective>("latency"),
-  Options.withDescription("what the mapper minimises per layer, or the scheduler over a system's network"),
+  Options.withDescription("what the mapper minimizes per layer, or the scheduler over a system's network"),
 )
 const json = Options.boolean("json").pipe(Options.withDescription("print one JSON line per network instead of tables"))
 
@@ -73,7 +73,7 @@ const readNetworkList = (path: string): Effect.Effect<string[], CliError, FileSy
 /** Schedules one network on a system and prints the schedule per layer and the totals (or one JSON line). */
 const printSystemSchedule = (
   name: string,
-  network: AnalysedNetwork,
+  network: AnalyzedNetwork,
   system: HeterogeneousSystem<AcceleratorUnit>,
   objective: MapperObjective,
   json: boolean,
@@ -108,7 +108,7 @@ export const evaluateCommand = Command.make("evaluate", { networks, networksFile
         return yield* new CliError({
           message: `--dataflow "${args.dataflow.value}" applies to one accelerator; the system "${system.name}" maps each unit its own way`,
         })
-      const loaded: AnalysedNetwork[] = []
+      const loaded: AnalyzedNetwork[] = []
       for (const spec of specs) loaded.push(yield* loadNetwork(spec, {}))
       for (const [i, network] of loaded.entries())
         yield* printSystemSchedule(specs[i] ?? network.name, network, system, args.objective, args.json)
@@ -126,4 +126,4 @@ export const evaluateCommand = Command.make("evaluate", { networks, networksFile
       yield* Console.log(args.json ? JSON.stringify(evaluationJson(result)) : `${evaluationText(result)}\n`)
     }
   }),
-).pipe(Command.withDescription("Cycles, energy, utilisation and memory accesses of networks on an accelerator."))
+).pipe(Command.withDescription("Cycles, energy, utilization and memory accesses of networks on an accelerator."))

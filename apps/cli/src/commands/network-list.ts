@@ -22,7 +22,7 @@ const listText = (): string =>
       zooEntries,
     ),
     "",
-    "Summarise one with `cosearch network summary <name>[:<argument>] [--resolution N] [--width X] [--classes N]`,",
+    "Summarize one with `cosearch network summary <name>[:<argument>] [--resolution N] [--width X] [--classes N]`,",
     "or give a path to a network .json file instead of a name.",
   ].join("\n")
 

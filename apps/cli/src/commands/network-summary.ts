@@ -36,8 +36,8 @@ export const networkSummaryCommand = Command.make(
   { network, resolution, width, classes, batch, precision: precisionOption, json },
   (args) =>
     Effect.gen(function* () {
-      const analysed = yield* loadNetwork(args.network, zooOptions(args))
-      const counts = countNetwork(analysed, args.precision)
+      const analyzed = yield* loadNetwork(args.network, zooOptions(args))
+      const counts = countNetwork(analyzed, args.precision)
       yield* Console.log(args.json ? JSON.stringify(summaryJson(counts), null, 2) : summaryText(counts))
     }),
 ).pipe(Command.withDescription("Per-layer shapes, MACs, parameters and bytes of a zoo network or a network file."))

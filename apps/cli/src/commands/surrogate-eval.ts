@@ -4,7 +4,7 @@ import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
 import { databaseOption } from "../study/study-options.js"
 import { agreementLine } from "../surrogate/agreement-text.js"
-import { featurising, labelledRows } from "../surrogate/data-source.js"
+import { featurizing, labeledRows } from "../surrogate/data-source.js"
 import { dataOption } from "./surrogate-train.js"
 
 const model = Options.file("model").pipe(Options.withPseudoName("FILE.json"), Options.withDescription("a model written by surrogate train"))
@@ -16,7 +16,7 @@ const target = Options.text("target").pipe(
 
 /**
  * `cosearch surrogate eval --model model.json --data <study --db FILE | FILE.csv[.gz]> [--target COL]`:
- * the model's agreement (rows, Kendall tau, Spearman, MAPE) with the data, featurised as the
+ * the model's agreement (rows, Kendall tau, Spearman, MAPE) with the data, featurized as the
  * model was trained.
  *
  * @example
@@ -24,9 +24,9 @@ const target = Options.text("target").pipe(
  */
 export const surrogateEvalCommand = Command.make("eval", { model, data: dataOption, db: databaseOption, target }, (args) =>
   Effect.gen(function* () {
-    const loaded = yield* featurising(() => readModelFile(args.model))
+    const loaded = yield* featurizing(() => readModelFile(args.model))
     const metric = Option.getOrElse(args.target, () => loaded.surrogate.target)
-    const rows = yield* labelledRows({ data: args.data, db: args.db, target: metric, spec: loaded.featuriser.spec })
+    const rows = yield* labeledRows({ data: args.data, db: args.db, target: metric, spec: loaded.featurizer.spec })
     const predicted = loaded.surrogate.predictMany(rows.dataset.features, rows.dataset.rows)
     const lines = [`${loaded.surrogate.model} model of ${loaded.surrogate.target} (${args.model}) against ${metric} of ${args.data}`]
     if (rows.excluded > 0) lines.push(`left out: ${rows.exclusions.join(", ")}`)

@@ -7,7 +7,7 @@ import { CliError } from "../cli/cli-error.js"
 import { optionalText } from "../cli/options.js"
 import { databaseOption } from "../study/study-options.js"
 import { agreementLine } from "../surrogate/agreement-text.js"
-import { featurising, isCsvPath, labelledRows } from "../surrogate/data-source.js"
+import { featurizing, isCsvPath, labeledRows } from "../surrogate/data-source.js"
 
 /**
  * `--data STUDY|FILE.csv[.gz]`: a study of `--db` or a CSV file.
@@ -72,9 +72,9 @@ const columnsOf = (text: Option.Option<string>): string[] | undefined =>
 /**
  * `cosearch surrogate train --data <study --db FILE | FILE.csv[.gz]> --target METRIC --out model.json
  * [--model gbt|rf|mlp|gp] [--features COLS] [--network-column COL] [--split index-mod-5|random] [--seed N]`:
- * featurises the data (infeasible and failed trials, and rows without a target, are left out and
+ * featurizes the data (infeasible and failed trials, and rows without a target, are left out and
  * counted), holds out the test rows, trains on the rest (with a seeded validation share for early
- * stopping), prints the validation and test agreement and writes the model with its featuriser.
+ * stopping), prints the validation and test agreement and writes the model with its featurizer.
  *
  * @example
  * // cosearch surrogate train --data /work/shared/data/nb201.csv.gz --target lb_edgetpu_int8_ms --out coral.json
@@ -94,7 +94,7 @@ export const surrogateTrainCommand = Command.make(
   },
   (args) =>
     Effect.gen(function* () {
-      const rows = yield* labelledRows({
+      const rows = yield* labeledRows({
         data: args.data,
         db: args.db,
         target: args.target,
@@ -108,12 +108,12 @@ export const surrogateTrainCommand = Command.make(
         })
       }
       const source = isCsvPath(args.data) ? `CSV ${args.data}` : `study "${args.data}" in ${args.db}`
-      const meta: ModelMeta = { featuriser: rows.featuriser.spec, data: source, split: args.split, seed: args.seed }
-      const trained = yield* featurising(() =>
+      const meta: ModelMeta = { featurizer: rows.featurizer.spec, data: source, split: args.split, seed: args.seed }
+      const trained = yield* featurizing(() =>
         trainSurrogate(subsetOf(rows.dataset, train), args.target, { model: args.model, seed: args.seed }, meta),
       )
       const lines = [
-        `trained ${args.model} on ${train.length} of ${rows.dataset.rows} rows of ${source}, target ${args.target}, ${rows.featuriser.names.length} features`,
+        `trained ${args.model} on ${train.length} of ${rows.dataset.rows} rows of ${source}, target ${args.target}, ${rows.featurizer.names.length} features`,
       ]
       if (rows.excluded > 0) lines.push(`left out: ${rows.exclusions.join(", ")}`)
       lines.push(agreementLine("validation", trained.validation))
@@ -121,7 +121,7 @@ export const surrogateTrainCommand = Command.make(
         const tested = subsetOf(rows.dataset, test)
         lines.push(agreementLine("test", agreementOf(tested.targets, trained.surrogate.predictMany(tested.features, tested.rows))))
       }
-      yield* featurising(() => writeModelFile(args.out, trained.surrogate))
+      yield* featurizing(() => writeModelFile(args.out, trained.surrogate))
       lines.push(`wrote ${args.out}`)
       yield* Console.log(lines.join("\n"))
     }),

@@ -47,11 +47,11 @@ export const evaluationText = (result: CostResult): string => {
     formatTable(columns, result.layers),
     "",
     `MACs         ${orDash(t.macs, groupDigits)}`,
-    `cycles       ${t.cycles === null ? "- (not modelled)" : groupDigits(t.cycles)}`,
+    `cycles       ${t.cycles === null ? "- (not modeled)" : groupDigits(t.cycles)}`,
     `latency      ${t.latencyMs === null ? "- (no clock)" : `${t.latencyMs.toFixed(3)} ms`}`,
-    `energy       ${t.energyMj === null ? "- (not modelled)" : `${t.energyMj.toFixed(3)} mJ`}`,
-    `area         ${t.areaMm2 === null ? "- (not modelled)" : `${t.areaMm2.toFixed(2)} mm2`}`,
-    `utilization  ${t.utilization === null ? "- (not modelled)" : `${(100 * t.utilization).toFixed(1)} %`}`,
+    `energy       ${t.energyMj === null ? "- (not modeled)" : `${t.energyMj.toFixed(3)} mJ`}`,
+    `area         ${t.areaMm2 === null ? "- (not modeled)" : `${t.areaMm2.toFixed(2)} mm2`}`,
+    `utilization  ${t.utilization === null ? "- (not modeled)" : `${(100 * t.utilization).toFixed(1)} %`}`,
   ]
   return lines.join("\n")
 }

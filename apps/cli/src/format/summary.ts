@@ -29,7 +29,7 @@ export interface NetworkSummaryJson {
  * The JSON summary of a counted network, with a fixed field order.
  *
  * @example
- * JSON.stringify(summaryJson(countNetwork(analysed, "int8")))
+ * JSON.stringify(summaryJson(countNetwork(analyzed, "int8")))
  */
 export const summaryJson = (counts: NetworkCounts): NetworkSummaryJson => ({
   name: counts.name,
@@ -61,7 +61,7 @@ const layerColumns: readonly Column<LayerCounts>[] = [
  * The readable summary: a heading, the per-layer table and the totals.
  *
  * @example
- * console.log(summaryText(countNetwork(analysed, "int8")))
+ * console.log(summaryText(countNetwork(analyzed, "int8")))
  */
 export const summaryText = (counts: NetworkCounts): string => {
   const { totals } = counts

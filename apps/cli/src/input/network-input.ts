@@ -1,6 +1,6 @@
 import {
-  type AnalysedNetwork,
-  analyseNetwork,
+  type AnalyzedNetwork,
+  analyzeNetwork,
   buildZooNetwork,
   InvalidNetworkError,
   type Network,
@@ -95,17 +95,17 @@ const buildFromZoo = (spec: string, options: ZooOptions): Effect.Effect<Network,
 }
 
 /**
- * Resolves the `<network>` argument to an analysed network: builds a zoo spec, or reads, decodes
+ * Resolves the `<network>` argument to an analyzed network: builds a zoo spec, or reads, decodes
  * and checks a network file. Every failure is a `CliError` naming the spec, file, field or layer.
  *
  * @example
  * const network = yield* loadNetwork("mobilenet_v2", { resolution: 160 })
  */
-export const loadNetwork = (argument: string, options: ZooOptions): Effect.Effect<AnalysedNetwork, CliError, FileSystem.FileSystem> =>
+export const loadNetwork = (argument: string, options: ZooOptions): Effect.Effect<AnalyzedNetwork, CliError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const source = yield* classifyNetworkArgument(argument)
     const network = source.kind === "file" ? yield* readNetworkFile(source.path, options) : yield* buildFromZoo(source.spec, options)
-    const analysis = analyseNetwork(network)
+    const analysis = analyzeNetwork(network)
     if (analysis.ok) return analysis.network
     const where = source.kind === "file" ? `network file "${source.path}": ` : ""
     return yield* new CliError({ message: `${where}${new InvalidNetworkError(network.name, analysis.issues).message}` })

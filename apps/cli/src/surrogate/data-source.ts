@@ -1,5 +1,5 @@
 import { resolve } from "node:path"
-import { csvRows, FeaturiseError, type FeaturiserSpec, type LabelledRows, studyRows } from "@cosearch/engine"
+import { csvRows, FeaturizeError, type FeaturizerSpec, type LabeledRows, studyRows } from "@cosearch/engine"
 import { Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
 import { findStudy, openExistingStore } from "../study/study-options.js"
@@ -12,28 +12,28 @@ import { findStudy, openExistingStore } from "../study/study-options.js"
  */
 export const isCsvPath = (data: string): boolean => /\.csv(\.gz)?$/i.test(data)
 
-/** Runs a featurising step, turning its errors into a `CliError`. */
-export const featurising = <A>(step: () => A): Effect.Effect<A, CliError> =>
+/** Runs a featurizing step, turning its errors into a `CliError`. */
+export const featurizing = <A>(step: () => A): Effect.Effect<A, CliError> =>
   Effect.try({
     try: step,
     catch: (error) => new CliError({ message: error instanceof Error ? error.message : String(error) }),
   })
 
 /**
- * The labelled rows `--data` names: a CSV file (features from `--features` and `--network-column`,
- * or by convention) or a study of the database `db`; `spec` fixes the featuriser (a loaded model's).
+ * The labeled rows `--data` names: a CSV file (features from `--features` and `--network-column`,
+ * or by convention) or a study of the database `db`; `spec` fixes the featurizer (a loaded model's).
  *
  * @example
- * const rows = yield* labelledRows({ data: "apollo", db: "x.db", target: "latencyMs" })
+ * const rows = yield* labeledRows({ data: "apollo", db: "x.db", target: "latencyMs" })
  */
-export const labelledRows = (request: {
+export const labeledRows = (request: {
   readonly data: string
   readonly db: string
   readonly target: string
-  readonly spec?: FeaturiserSpec | undefined
+  readonly spec?: FeaturizerSpec | undefined
   readonly columns?: readonly string[] | undefined
   readonly networkColumn?: string | undefined
-}): Effect.Effect<LabelledRows, CliError> =>
+}): Effect.Effect<LabeledRows, CliError> =>
   Effect.scoped(
     Effect.gen(function* () {
       const { data, target, spec } = request
@@ -50,7 +50,7 @@ export const labelledRows = (request: {
                 columns: request.columns ?? [],
                 ...(request.networkColumn === undefined ? {} : { networkColumn: request.networkColumn }),
               })
-        return yield* featurising(() => csvRows(resolve(data), target, tableSpec))
+        return yield* featurizing(() => csvRows(resolve(data), target, tableSpec))
       }
       if (spec?.kind === "table") return yield* new CliError({ message: `--data: this model reads CSV rows, not the study "${data}"` })
       if (request.columns !== undefined || request.networkColumn !== undefined) {
@@ -61,8 +61,8 @@ export const labelledRows = (request: {
       const store = yield* openExistingStore(request.db)
       const study = yield* findStudy(store, data)
       const trials = yield* Effect.promise(() => store.trials(study.id))
-      return yield* featurising(() => studyRows(study, trials, target, spec))
+      return yield* featurizing(() => studyRows(study, trials, target, spec))
     }),
   )
 
-export { FeaturiseError }
+export { FeaturizeError }

@@ -8,7 +8,7 @@ export type CpuLayerClass = EdgeTpuLayerClass
 
 /**
  * A multi-core CPU with SIMD units (Cortex-A53-like), costed as a roofline per layer
- * (docs/heterogeneous.md). Plain, JSON-serialisable data.
+ * (docs/heterogeneous.md). Plain, JSON-serializable data.
  *
  * @example
  * const pi3: CpuAccelerator = cpuPresets["cortex-a53"]
@@ -30,7 +30,7 @@ export interface CpuAccelerator {
   readonly dramBytesPerSecond: number
   /** Fraction of peak SIMD throughput each layer class achieves (> 0, at most 1 in practice). */
   readonly efficiency: Readonly<Record<CpuLayerClass, number>>
-  /** Fixed time every costed layer takes (operator dispatch, thread synchronisation), seconds. */
+  /** Fixed time every costed layer takes (operator dispatch, thread synchronization), seconds. */
   readonly layerOverheadSeconds: number
   /** Dynamic energy of one operation (a lane's MAC with its share of the instruction), pJ. */
   readonly energyPerOpPj: number

@@ -3,7 +3,7 @@ import type { EdgeTpuKnobs } from "./knobs.js"
 /**
  * The classes of layers the Edge TPU template costs differently: standard and grouped
  * convolutions, depthwise convolutions, fully connected layers (dense and matmul), pooling and
- * element-wise sums or products. Batch normalisation and activations are folded or fused into the
+ * element-wise sums or products. Batch normalization and activations are folded or fused into the
  * producing layer by the compiler and cost nothing of their own.
  */
 export type EdgeTpuLayerClass = "conv" | "depthwise" | "fc" | "pool" | "eltwise"
@@ -18,7 +18,7 @@ export const edgeTpuLayerClasses: readonly EdgeTpuLayerClass[] = ["conv", "depth
  * (docs/edgetpu.md).
  */
 export interface EdgeTpuConstants {
-  /** Fixed cycles every layer of a class costs (instruction issue, synchronisation, pipeline fill). */
+  /** Fixed cycles every layer of a class costs (instruction issue, synchronization, pipeline fill). */
   readonly layerOverheadCycles: Readonly<Record<EdgeTpuLayerClass, number>>
   /**
    * Fraction of the split's ideal cycles a class achieves (> 0): 1 means every lane does useful
@@ -31,13 +31,13 @@ export interface EdgeTpuConstants {
   readonly peMemoryBytesPerCycle: number
   /** Fraction of the nominal I/O bandwidth that transfers achieve. */
   readonly ioEfficiency: number
-  /** Instruction-memory entries a layer takes on every core (its program, loops and synchronisation). */
+  /** Instruction-memory entries a layer takes on every core (its program, loops and synchronization). */
   readonly instructionsPerLayer: number
 }
 
 /**
  * An accelerator of the Edge TPU template: the ten knobs of `edgeTpuKnobs`, the clock, the
- * element precision, and the template's free constants. Plain, JSON-serialisable data.
+ * element precision, and the template's free constants. Plain, JSON-serializable data.
  *
  * @example
  * const accelerator: EdgeTpuAccelerator = { kind: "edgetpu", name: "mine", knobs, clockHz: 800e6, precision: "int8", constants: defaultEdgeTpuConstants }

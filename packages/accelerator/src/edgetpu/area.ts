@@ -25,7 +25,7 @@ export interface EdgeTpuArea {
 /**
  * The area model of the Edge TPU template at 45 nm: MAC units at Horowitz's 45 nm area (int8
  * 419 µm², bf16 5,824 µm²) and every SRAM at 9.72 µm² per byte (the constants and sources of the
- * hierarchical model, `constants.ts`). Wires, the I/O PHY and control are not modelled.
+ * hierarchical model, `constants.ts`). Wires, the I/O PHY and control are not modeled.
  *
  * @example
  * edgeTpuArea(edgeTpuPresets.coral).totalMm2

@@ -4,7 +4,7 @@ import { numberKnob } from "../knobs/read-knob.js"
 
 /**
  * The ten knobs of the Edge TPU template as decoded values. Units are in the field names; the
- * meaning of each is our reading of the anonymised public value lists (see docs/accelerator.md).
+ * meaning of each is our reading of the anonymized public value lists (see docs/accelerator.md).
  */
 export interface EdgeTpuKnobs {
   /** PEs along X and Y of the 2-D PE array. */

@@ -69,7 +69,7 @@ export interface StorageLevel {
   /** Off-chip (DRAM): not counted in the chip area. */
   readonly offChip?: boolean
   /**
-   * How the level's bandwidth is charged (docs/cost-model.md, "Cycles and utilisation"):
+   * How the level's bandwidth is charged (docs/cost-model.md, "Cycles and utilization"):
    * `accesses` (the default) — the reads and writes it serves, sharing the bandwidth;
    * `tiles-per-step` — MAESTRO's off-chip model: at every iteration of the loops above the
    * levels it feeds, their whole tiles of weights and inputs come in and their output tiles go
@@ -122,7 +122,7 @@ export interface PeArray {
 /**
  * A general accelerator after Timeloop's architecture model: a chain of storage levels from the
  * outermost (DRAM) inwards, shared levels first, then per-PE levels; the spatial fan-out over
- * the PE array lies between the last shared and the first per-PE level. Plain, JSON-serialisable
+ * the PE array lies between the last shared and the first per-PE level. Plain, JSON-serializable
  * data; `validateHierarchicalAccelerator` checks it. The mapping (how loops are tiled and placed)
  * is kept apart, in `@cosearch/cost`.
  *

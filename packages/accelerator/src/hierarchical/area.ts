@@ -21,7 +21,7 @@ export interface AcceleratorArea {
  * The area model at 45 nm, by component: each PE's MAC units (the MAC area of the accelerator's
  * precision) and each on-chip level's capacity (SRAM area per byte, times the PEs for per-PE
  * levels). Off-chip levels (`offChip`) and unbounded ones (no `capacityBytes`) take no area.
- * Wires, control and the array network are not modelled. Constants and sources: `constants.ts`.
+ * Wires, control and the array network are not modeled. Constants and sources: `constants.ts`.
  *
  * @example
  * acceleratorArea(eyerissV1Like).levelsMm2 // [0, 1.075, 0.039, 0.732, 0.078] (rounded)

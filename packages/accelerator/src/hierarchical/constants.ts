@@ -35,10 +35,10 @@ export const macAreaUm2At45nm: Readonly<Record<MacPrecision, number>> = { int8: 
 export const sramAreaUm2PerByteAt45nm = 8 * 600 * 0.045 * 0.045
 
 /**
- * Eyeriss's normalised energy per access, relative to one MAC (ALU = 1x): register file 1x, the
+ * Eyeriss's normalized energy per access, relative to one MAC (ALU = 1x): register file 1x, the
  * array's inter-PE network 2x, the global buffer 6x, DRAM 200x. Y.-H. Chen, J. Emer, V. Sze,
  * "Eyeriss: A Spatial Architecture for Energy-Efficient Dataflow for Convolutional Neural
- * Networks", ISCA 2016 (normalised energy cost of data movement, 65 nm).
+ * Networks", ISCA 2016 (normalized energy cost of data movement, 65 nm).
  *
  * @example
  * eyerissRelativeEnergy.dram // 200

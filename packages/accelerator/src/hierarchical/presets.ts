@@ -64,9 +64,9 @@ const rf = eyerissRelativeEnergy.rf * eyerissMac
  * (x = 14 columns, y = 12 rows), 16-bit data (2 bytes), a 108 KiB global buffer for inputs and
  * partial sums (weights bypass it, as in Timeloop's Eyeriss example), per-PE scratchpads of 12
  * input, 224 weight and 24 partial-sum entries, 200 MHz. Energies relative to a MAC from the
- * Eyeriss ISCA 2016 normalised table (RF 1x, array network 2x, buffer 6x, DRAM 200x), the MAC
+ * Eyeriss ISCA 2016 normalized table (RF 1x, array network 2x, buffer 6x, DRAM 200x), the MAC
  * being Horowitz's 45 nm 16-bit floating-point MAC (2.0 pJ) — Eyeriss's is 16-bit fixed point at
- * 65 nm, so absolute energies are indicative, ratios exact. Bandwidths are not modelled (unbounded).
+ * 65 nm, so absolute energies are indicative, ratios exact. Bandwidths are not modeled (unbounded).
  *
  * @example
  * eyerissV1Like.array // { x: 14, y: 12, macsPerPe: 1, networkEnergyPj: 4 }

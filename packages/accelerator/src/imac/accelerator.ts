@@ -2,7 +2,7 @@
  * An analog in-memory compute (IMAC) unit for fully connected layers, after TPU-IMAC (Elbtity et
  * al.): crossbars of resistive devices hold a layer's weights, and one crossbar operation applies
  * an input vector to the rows and reads every column's dot product at once. Weights stay
- * resident: they are written once, never streamed. Plain, JSON-serialisable data; the defaults
+ * resident: they are written once, never streamed. Plain, JSON-serializable data; the defaults
  * and their sources are in `defaultImacAccelerator` and docs/heterogeneous.md.
  *
  * @example

@@ -12,7 +12,7 @@ export interface ImacArea {
 /**
  * The area model of the IMAC template: every crossbar's devices (two per row and column, a
  * differential pair) at `deviceAreaUm2` each, and one ADC periphery per crossbar. Drivers, the
- * digital shift-and-add and control are not modelled.
+ * digital shift-and-add and control are not modeled.
  *
  * @example
  * imacArea(defaultImacAccelerator).totalMm2

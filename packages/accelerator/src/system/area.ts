@@ -14,7 +14,7 @@ export interface SystemArea {
   /** The sum over the units that have an area model. */
   readonly totalMm2: number
   /** Names of the units left out of the total: their kind has no area model (the CPU). */
-  readonly unmodelled: readonly string[]
+  readonly unmodeled: readonly string[]
 }
 
 /**
@@ -22,7 +22,7 @@ export interface SystemArea {
  * `edgeTpuArea`, hierarchical `acceleratorAreaMm2`, systolic `systolicAreaMm2`, IMAC `imacArea`;
  * in `@cosearch/cost`: `acceleratorKinds.systemArea`), summed. A CPU has no area model (it is the
  * host processor, not part of an accelerator's silicon budget), nor has a unit of a kind not in
- * `templates`: they are listed in `unmodelled` and left out of the total. Links and the memory
+ * `templates`: they are listed in `unmodeled` and left out of the total. Links and the memory
  * stack are not counted.
  *
  * @example
@@ -35,9 +35,9 @@ export const systemArea = (system: HeterogeneousSystem<AcceleratorUnit>, templat
     areaMm2: templateOf(templates, unit.kind)?.area(unit.accelerator) ?? null,
   }))
   let totalMm2 = 0
-  const unmodelled: string[] = []
+  const unmodeled: string[] = []
   for (const unit of units)
-    if (unit.areaMm2 === null) unmodelled.push(unit.name)
+    if (unit.areaMm2 === null) unmodeled.push(unit.name)
     else totalMm2 += unit.areaMm2
-  return { units, totalMm2, unmodelled }
+  return { units, totalMm2, unmodeled }
 }

@@ -28,7 +28,7 @@ export interface SystolicArea {
  * and the three SRAMs at their stated sizes (the sizes SCALE-Sim's configuration gives, both
  * halves of the double buffer included), 9.72 µm² a byte (600 λ² an SRAM bit, λ = 45 nm; D. J.
  * Greaves, Cambridge SoC D/M notes). DRAM, the PE registers and wires, and control are not
- * modelled. Plain arithmetic on a valid description (`validateSystolicArray`).
+ * modeled. Plain arithmetic on a valid description (`validateSystolicArray`).
  *
  * @example
  * systolicArea(systolicPresets["systolic-32x32"]).totalMm2 // 1024 · 419 µm² + 3 · 64 KiB · 9.72 µm² ≈ 2.34

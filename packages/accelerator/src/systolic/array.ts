@@ -3,7 +3,7 @@ import type { SystolicDataflow } from "./knobs.js"
 /**
  * A systolic array as SCALE-Sim models it: a `rows x columns` grid of multiply-accumulate units
  * fed by three double-buffered SRAMs (input feature map, filter, output feature map) and a DRAM
- * interface. Plain, JSON-serialisable data; `validateSystolicArray` checks it.
+ * interface. Plain, JSON-serializable data; `validateSystolicArray` checks it.
  *
  * Which operand is held in the PEs (the dataflow) decides which GEMM dimension maps to the rows,
  * which to the columns and which streams through in time; see docs/systolic.md.

@@ -24,7 +24,7 @@ const featureNames: Readonly<Record<Driver["feature"], string>> = {
 
 /**
  * The classes comparison as Markdown: how it was produced, then the tables (latency and energy
- * per class, latency per space, utilisation and cycle share by layer type, parameter spills,
+ * per class, latency per space, utilization and cycle share by layer type, parameter spills,
  * drivers).
  *
  * @example
@@ -83,13 +83,13 @@ export const classComparisonMarkdown = (
       Object.entries(report.medianLatencyBySpace).map(([space, medians]) => [space, ...medians.map((m) => fixed(m, 3))]),
     ),
     "",
-    "## Utilisation by layer type",
+    "## Utilization by layer type",
     "",
     "MACs / (cycles × peak MACs per cycle), pooled over all networks; pooling and sums do no MACs, so their row is their share of",
     "the cycles.",
     "",
     table(
-      ["layer type", ...names.map((n) => `${n} utilisation`), ...names.map((n) => `${n} share of cycles`)],
+      ["layer type", ...names.map((n) => `${n} utilization`), ...names.map((n) => `${n} share of cycles`)],
       edgeTpuLayerClasses.map((c) => [
         c,
         ...report.classes.map((s) => (c === "pool" || c === "eltwise" ? "–" : percent(s.utilizationByClass[c]))),

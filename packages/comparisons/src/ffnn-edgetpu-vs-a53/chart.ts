@@ -9,13 +9,13 @@ import { svgDocument, svgRect, svgText } from "./svg.js"
  */
 export const decisionChartName = (outName: string): string => `${outName.replace(/\.md$/, "")}.svg`
 
-const colours = { edgetpu: "#9ecae1", cpu: "#fdae6b" } as const
+const colors = { edgetpu: "#9ecae1", cpu: "#fdae6b" } as const
 const cellWidth = 64
 const cellHeight = 30
 const left = 70
 const top = 60
 
-/** One panel: depth rows x width columns, coloured by the winner, labelled with cpu / edgetpu. */
+/** One panel: depth rows x width columns, colored by the winner, labeled with cpu / edgetpu. */
 const panel = (
   report: FfnnPlatformReport,
   widths: readonly number[],
@@ -36,7 +36,7 @@ const panel = (
       const { ratio, winner } = metric(cell)
       const x = x0 + i * cellWidth
       const y = top + j * cellHeight
-      elements.push(svgRect(x, y, cellWidth, cellHeight, colours[winner]))
+      elements.push(svgRect(x, y, cellWidth, cellHeight, colors[winner]))
       elements.push(
         svgText(x + cellWidth / 2, y + cellHeight / 2 + 4, `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}x`, {
           anchor: "middle",
@@ -53,7 +53,7 @@ const panel = (
 
 /**
  * The decision chart as SVG: two panels (latency, energy), hidden layers down and widths across,
- * each cell coloured by the platform that wins and labelled with the A53 / Edge TPU ratio (above
+ * each cell colored by the platform that wins and labeled with the A53 / Edge TPU ratio (above
  * 1: the Edge TPU wins).
  *
  * @example
@@ -76,9 +76,9 @@ export const decisionChartSvg = (report: FfnnPlatformReport, edgetpu: string, cp
       ratio: cell.cpu.energyPj / cell.edgetpu.energyPj,
       winner: cell.cheaperOn,
     })),
-    svgRect(left, legendY - 11, 14, 14, colours.edgetpu),
+    svgRect(left, legendY - 11, 14, 14, colors.edgetpu),
     svgText(left + 20, legendY, `${edgetpu} wins`),
-    svgRect(left + 140, legendY - 11, 14, 14, colours.cpu),
+    svgRect(left + 140, legendY - 11, 14, 14, colors.cpu),
     svgText(left + 160, legendY, `${cpu} wins; labels: ${cpu} / ${edgetpu}`),
   ]
   return svgDocument(second + panelWidth + 20, height, `Decision chart: ${edgetpu} vs ${cpu} by FFNN width and depth`, elements)

@@ -107,7 +107,7 @@ ${grid(report, (cell) => `${fixed(cell.edgetpu.energyPj * 1e-6, 1)} / ${fixed(ce
   measurements; the paper measured TFLite on the Pi. Our CPU energy counts the cores' dynamic energy,
   DRAM and 0.2 W static power, not the board's.
 - **Energy of the Edge TPU** is the model's dynamic 45 nm energy of the chip and its I/O; it does
-  not charge the host or the USB controller during the per-inference overhead, so it favours the
+  not charge the host or the USB controller during the per-inference overhead, so it favors the
   Edge TPU more than a wall-power measurement would.
 - **Grid and input.** The paper's exact widths, depths and inputs are not reproduced; we could not
   check its chart's values here, only its qualitative result (the A53 wins small networks, the Edge

@@ -1,6 +1,6 @@
 import { cpuPreset, edgeTpuPreset } from "@cosearch/accelerator"
 import { cpuNetworkCost, edgeTpuWorkload, evaluateEdgeTpu } from "@cosearch/cost"
-import { analyseNetworkOrThrow, ffnn, lowerNetwork } from "@cosearch/network"
+import { analyzeNetworkOrThrow, ffnn, lowerNetwork } from "@cosearch/network"
 import type { FfnnPlatformComparisonConfig } from "./config.js"
 
 /**
@@ -107,7 +107,7 @@ export const runFfnnPlatformComparison = (config: FfnnPlatformComparisonConfig):
       const edgetpu = onTpu.feasible
         ? { latencySeconds: onTpu.latencySeconds, energyPj: onTpu.energyPj }
         : { latencySeconds: Number.POSITIVE_INFINITY, energyPj: Number.POSITIVE_INFINITY }
-      const onCpu = cpuNetworkCost(lowerNetwork(analyseNetworkOrThrow(network)), cpu)
+      const onCpu = cpuNetworkCost(lowerNetwork(analyzeNetworkOrThrow(network)), cpu)
       const cpuCost = { latencySeconds: onCpu.latencySeconds, energyPj: onCpu.energyPj }
       cells.push({
         width,

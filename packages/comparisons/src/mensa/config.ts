@@ -4,7 +4,7 @@ import { decodeConfig, Objective, SystemName, ZooSpec } from "../kit/schema-rule
 
 const MensaComparisonConfigSchema = Schema.Struct({
   name: Schema.String,
-  /** What every system's scheduler minimises. */
+  /** What every system's scheduler minimizes. */
   objective: Objective,
   /** The heterogeneous system compared (mensa in the shipped config). */
   system: SystemName,

@@ -123,7 +123,7 @@ efficiency and ${times(rnn.throughput)} throughput; on the CNNs ${times(cnn.effi
   array (16x16 against 8x8) runs the gate matmuls faster at similar energy, so it takes most of
   them. Families guide the design; the schedule does not enforce them.
 - **Eyeriss.** The paper compares with Eyeriss v2 (sparse, hierarchical mesh NoC, 192 PEs);
-  our \`eyeriss-v1-like\` preset is Eyeriss v1 (168 PEs, 16-bit, 200 MHz, no modelled bandwidth
+  our \`eyeriss-v1-like\` preset is Eyeriss v1 (168 PEs, 16-bit, 200 MHz, no modeled bandwidth
   limits) on the hierarchical model, so it is far slower than any Edge TPU-class design and the
   ratios over it are an order of magnitude above the paper's.
 - **Models.** The paper uses 24 Google edge models (not public); we use public zoo networks of

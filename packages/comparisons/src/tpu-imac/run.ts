@@ -1,6 +1,6 @@
 import { type HeterogeneousSystem, singleUnitSystem } from "@cosearch/accelerator"
 import { imacWeightMemory } from "@cosearch/cost"
-import { analyseNetworkOrThrow, lowerNetwork } from "@cosearch/network"
+import { analyzeNetworkOrThrow, lowerNetwork } from "@cosearch/network"
 import { geometricMean } from "../kit/markdown.js"
 import { namedSystem, type SystemFigures, systemFigures, zooNetwork } from "../kit/system-figures.js"
 import type { TpuImacComparisonConfig } from "./config.js"
@@ -19,7 +19,7 @@ export interface TpuImacRow {
   readonly speedup: number
   /** Energy alone / energy with IMAC. */
   readonly energyRatio: number
-  /** Weight bytes (int8) the digital unit stores alone: every parameterised layer's. */
+  /** Weight bytes (int8) the digital unit stores alone: every parameterized layer's. */
   readonly weightBytesAlone: number
   /** Weight bytes the digital unit still stores with IMAC: the layers the schedule leaves on it. */
   readonly weightBytesWithImac: number
@@ -78,7 +78,7 @@ export const runTpuImacComparison = (
     const network = zooNetwork(spec)
     const alone = systemFigures(network, baseline, config.objective)
     const withImac = systemFigures(network, system, config.objective)
-    const nests = lowerNetwork(analyseNetworkOrThrow(network))
+    const nests = lowerNetwork(analyzeNetworkOrThrow(network))
     let weightBytesAlone = 0
     let weightBytesWithImac = 0
     for (const nest of nests) {

@@ -21,7 +21,7 @@ const networkMacs = (nests: readonly LoopNest[]): number => {
  * mapper objective.
  *
  * @example
- * cpuCost.network({ kind: "cpu", name: "cortex-a53", accelerator: cpuPresets["cortex-a53"] }, analysed, {})
+ * cpuCost.network({ kind: "cpu", name: "cortex-a53", accelerator: cpuPresets["cortex-a53"] }, analyzed, {})
  */
 export const cpuCost: CostModel<"cpu", CpuAccelerator> = {
   network: (unit, network, options) => {
@@ -58,6 +58,6 @@ export const cpuCost: CostModel<"cpu", CpuAccelerator> = {
  * The CPU kind: `cpuTemplate` (the `cortex-a53` preset, validation; no area model) and `cpuCost`.
  *
  * @example
- * costOn({ kind: "cpu", name: "cortex-a53", accelerator: cpuPresets["cortex-a53"] }, analysed).totals?.latencyMs
+ * costOn({ kind: "cpu", name: "cortex-a53", accelerator: cpuPresets["cortex-a53"] }, analyzed).totals?.latencyMs
  */
 export const cpuKind: AcceleratorKind<"cpu", CpuAccelerator> = { ...cpuTemplate, cost: cpuCost }

@@ -5,7 +5,7 @@ import { edgeTpuLayerClassOf } from "../edgetpu/workload.js"
 /** The cost of one layer on a CPU. */
 export interface CpuLayerCost {
   readonly layer: string
-  /** The efficiency class, or `fused` (activations, batch normalisation: folded into the producer, free). */
+  /** The efficiency class, or `fused` (activations, batch normalization: folded into the producer, free). */
   readonly layerClass: CpuLayerClass | "fused"
   /** `loopNestOperations`: MACs, window reads or element operations. */
   readonly operations: number
@@ -46,7 +46,7 @@ export const cpuActivationBytes = (nest: LoopNest, bytes: number): number => {
  * where `dramBytes` = the weights (unless `weightsCached`) + whatever of the layer's input and
  * output activations exceeds the L2 (`max(0, activations - l2Bytes)`). Energy = operations x
  * energy per op + dramBytes x energy per byte + static power x latency. Activations and batch
- * normalisation are fused into the producer and cost nothing. Every layer kind is supported.
+ * normalization are fused into the producer and cost nothing. Every layer kind is supported.
  *
  * @example
  * cpuLayerCost(nest, cpuPresets["cortex-a53"]).latencySeconds

@@ -23,7 +23,7 @@ export interface CpuNetworkCost {
  * is always a cost.
  *
  * @example
- * cpuNetworkCost(lowerNetwork(analysed), cpuPresets["cortex-a53"]).latencySeconds
+ * cpuNetworkCost(lowerNetwork(analyzed), cpuPresets["cortex-a53"]).latencySeconds
  */
 export const cpuNetworkCost = (nests: readonly LoopNest[], cpu: CpuAccelerator): CpuNetworkCost => {
   const bytes = cpuBytesPerElement(cpu)

@@ -1,23 +1,23 @@
 import { type EdgeTpuAccelerator, edgeTpuTemplate } from "@cosearch/accelerator"
-import { type AnalysedNetwork, toNetwork } from "@cosearch/network"
+import { type AnalyzedNetwork, toNetwork } from "@cosearch/network"
 import type { AcceleratorKind, CostModel, LayerCostSink } from "../kind/kind.js"
 import { feasibleCost, feasibleLayer, infeasibleCost } from "../result/cost-result.js"
 import { loweredNests } from "../result/lowered-nests.js"
 import { type EdgeTpuEvaluateOptions, type EdgeTpuResult, evaluateEdgeTpu } from "./evaluate.js"
 import { type EdgeTpuWorkloadResult, edgeTpuWorkload } from "./workload.js"
 
-/** Workloads by analysed network: a network costed on many designs is prepared once. */
-const workloads = new WeakMap<AnalysedNetwork, EdgeTpuWorkloadResult>()
+/** Workloads by analyzed network: a network costed on many designs is prepared once. */
+const workloads = new WeakMap<AnalyzedNetwork, EdgeTpuWorkloadResult>()
 
 /**
- * The Edge TPU workload of an analysed network (`edgeTpuWorkload`), prepared once per network
+ * The Edge TPU workload of an analyzed network (`edgeTpuWorkload`), prepared once per network
  * object (treat both as immutable).
  *
  * @example
- * const prepared = edgeTpuWorkloadOf(analysed)
+ * const prepared = edgeTpuWorkloadOf(analyzed)
  * if (prepared.ok) evaluateEdgeTpu(prepared.workload, edgeTpuPresets.coral)
  */
-export const edgeTpuWorkloadOf = (network: AnalysedNetwork): EdgeTpuWorkloadResult => {
+export const edgeTpuWorkloadOf = (network: AnalyzedNetwork): EdgeTpuWorkloadResult => {
   let prepared = workloads.get(network)
   if (prepared === undefined) {
     prepared = edgeTpuWorkload(toNetwork(network))
@@ -38,7 +38,7 @@ const INFEASIBLE = Number.POSITIVE_INFINITY
  * each layer is costed alone and the ones that do not fit are infeasible; over the area budget,
  * every layer is. A network the Edge TPU compiler model cannot prepare runs nowhere on the unit.
  */
-const layersAlone = (accelerator: EdgeTpuAccelerator, network: AnalysedNetwork, set: LayerCostSink): void => {
+const layersAlone = (accelerator: EdgeTpuAccelerator, network: AnalyzedNetwork, set: LayerCostSink): void => {
   const prepared = edgeTpuWorkloadOf(network)
   if (!prepared.ok) {
     for (const nest of loweredNests(network)) set(nest.layer, INFEASIBLE, INFEASIBLE)
@@ -69,7 +69,7 @@ const layersAlone = (accelerator: EdgeTpuAccelerator, network: AnalysedNetwork, 
  * and no mapper objective.
  *
  * @example
- * edgeTpuCost.network({ kind: "edgetpu", name: "coral", accelerator: edgeTpuPresets.coral }, analysed, {})
+ * edgeTpuCost.network({ kind: "edgetpu", name: "coral", accelerator: edgeTpuPresets.coral }, analyzed, {})
  */
 export const edgeTpuCost: CostModel<"edgetpu", EdgeTpuAccelerator> = {
   network: (unit, network, options) => {
@@ -110,6 +110,6 @@ export const edgeTpuCost: CostModel<"edgetpu", EdgeTpuAccelerator> = {
  * `apollo-edgetpu-knobs` spaces) and `edgeTpuCost`.
  *
  * @example
- * costOn({ kind: "edgetpu", name: "coral", accelerator: edgeTpuPresets.coral }, analysed).totals?.latencyMs
+ * costOn({ kind: "edgetpu", name: "coral", accelerator: edgeTpuPresets.coral }, analyzed).totals?.latencyMs
  */
 export const edgeTpuKind: AcceleratorKind<"edgetpu", EdgeTpuAccelerator> = { ...edgeTpuTemplate, cost: edgeTpuCost }

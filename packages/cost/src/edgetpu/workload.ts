@@ -1,7 +1,7 @@
 import type { EdgeTpuLayerClass } from "@cosearch/accelerator"
 import {
-  type AnalysedNetwork,
-  analyseNetwork,
+  type AnalyzedNetwork,
+  analyzeNetwork,
   foldAndPrune,
   type LoopNest,
   lowerNetwork,
@@ -10,7 +10,7 @@ import {
 } from "@cosearch/network"
 
 /**
- * The class an Edge TPU costs a loop nest as, or `fused` for batch normalisation and activations,
+ * The class an Edge TPU costs a loop nest as, or `fused` for batch normalization and activations,
  * which the compiler folds into the producing layer's weights and output stage.
  *
  * @example
@@ -59,10 +59,10 @@ export type EdgeTpuWorkloadResult =
   | { readonly ok: true; readonly workload: EdgeTpuWorkload }
   | { readonly ok: false; readonly issues: readonly NetworkIssue[] }
 
-const workloadOf = (analysed: AnalysedNetwork, removedLayers: number): EdgeTpuWorkload => {
+const workloadOf = (analyzed: AnalyzedNetwork, removedLayers: number): EdgeTpuWorkload => {
   const layers: EdgeTpuWorkloadLayer[] = []
   let macs = 0
-  for (const nest of lowerNetwork(analysed)) {
+  for (const nest of lowerNetwork(analyzed)) {
     const layerClass = edgeTpuLayerClassOf(nest)
     if (layerClass === "fused") continue
     const { N, G, K, C, P, Q, R, S, H, W } = nest
@@ -77,16 +77,16 @@ const workloadOf = (analysed: AnalysedNetwork, removedLayers: number): EdgeTpuWo
     })
   }
   let ioElements = 0
-  const outputs = new Set(analysed.outputs)
-  for (const entry of analysed.layers) {
+  const outputs = new Set(analyzed.outputs)
+  for (const entry of analyzed.layers) {
     const { h, w, c } = entry.outputShape
-    if (entry.layer.op === "input" || outputs.has(entry.layer.name)) ioElements += analysed.batch * h * w * c
+    if (entry.layer.op === "input" || outputs.has(entry.layer.name)) ioElements += analyzed.batch * h * w * c
   }
-  return { name: analysed.name, layers, ioElements, macs, removedLayers }
+  return { name: analyzed.name, layers, ioElements, macs, removedLayers }
 }
 
 /**
- * Prepares a network for the Edge TPU model: analyse, fold constants and drop dead layers, analyse
+ * Prepares a network for the Edge TPU model: analyze, fold constants and drop dead layers, analyze
  * again, lower. Never throws; an invalid network comes back with its issues.
  *
  * @example
@@ -94,10 +94,10 @@ const workloadOf = (analysed: AnalysedNetwork, removedLayers: number): EdgeTpuWo
  * if (prepared.ok) evaluateEdgeTpu(prepared.workload, edgeTpuPresets["edgetpu-v1"])
  */
 export const edgeTpuWorkload = (network: Network): EdgeTpuWorkloadResult => {
-  const first = analyseNetwork(network)
+  const first = analyzeNetwork(network)
   if (!first.ok) return first
   const folded = foldAndPrune(first.network)
-  const second = analyseNetwork(folded.network)
+  const second = analyzeNetwork(folded.network)
   if (!second.ok) return second
   return { ok: true, workload: workloadOf(second.network, folded.dead.length + folded.folded.length + folded.identities.length) }
 }

@@ -32,7 +32,7 @@ const sum = (counts: { readonly weights: number; readonly inputs: number; readon
  * layers), seconds at the unit's clock.
  *
  * @example
- * hierarchicalCost.network({ kind: "hierarchical", name: "eyeriss", accelerator: eyerissV1Like }, analysed, { dataflow: "rs" })
+ * hierarchicalCost.network({ kind: "hierarchical", name: "eyeriss", accelerator: eyerissV1Like }, analyzed, { dataflow: "rs" })
  */
 export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator> = {
   network: (unit, network, options) => {
@@ -79,7 +79,7 @@ export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator
  * The hierarchical kind: `hierarchicalTemplate` (presets, validation, area) and `hierarchicalCost`.
  *
  * @example
- * costOn({ kind: "hierarchical", name: "eyeriss-v1-like", accelerator: eyerissV1Like }, analysed, { layers: true })
+ * costOn({ kind: "hierarchical", name: "eyeriss-v1-like", accelerator: eyerissV1Like }, analyzed, { layers: true })
  */
 export const hierarchicalKind: AcceleratorKind<"hierarchical", HierarchicalAccelerator> = {
   ...hierarchicalTemplate,

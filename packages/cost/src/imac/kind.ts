@@ -17,7 +17,7 @@ const INFEASIBLE = Number.POSITIVE_INFINITY
  * crossbars a capacity the layers placed on the unit share. No dataflow and no mapper objective.
  *
  * @example
- * imacCost.network({ kind: "imac", name: "imac", accelerator: defaultImacAccelerator }, analysed, { layers: true })
+ * imacCost.network({ kind: "imac", name: "imac", accelerator: defaultImacAccelerator }, analyzed, { layers: true })
  */
 export const imacCost: CostModel<"imac", ImacAccelerator> = {
   network: (unit, network, options) => {
@@ -68,6 +68,6 @@ export const imacCost: CostModel<"imac", ImacAccelerator> = {
  * `imacCost`.
  *
  * @example
- * costOn({ kind: "imac", name: "imac", accelerator: defaultImacAccelerator }, analysed).feasible
+ * costOn({ kind: "imac", name: "imac", accelerator: defaultImacAccelerator }, analyzed).feasible
  */
 export const imacKind: AcceleratorKind<"imac", ImacAccelerator> = { ...imacTemplate, cost: imacCost }

@@ -21,7 +21,7 @@ export interface ImacInfeasible {
 export interface ImacLayerCost {
   readonly feasible: true
   readonly layer: string
-  /** An activation or batch normalisation, run by the crossbars' output neurons at no cost. */
+  /** An activation or batch normalization, run by the crossbars' output neurons at no cost. */
   readonly fused: boolean
   /** Input vectors the layer applies (batch x positions). */
   readonly vectors: number
@@ -84,7 +84,7 @@ const fusedCost = (layer: string): ImacLayerCost => ({
  * `ceil(C / rows) x ceil(K / columns) x weightBits` crossbars that all work at once; each input
  * vector takes `inputBits` operations, bit after bit, each followed by the ADC; the layer adds
  * its control overhead. Energy is crossbar operations x (operation + ADC energy). Activations and
- * batch normalisation are fused (the crossbars' output neurons apply them) and cost nothing.
+ * batch normalization are fused (the crossbars' output neurons apply them) and cost nothing.
  * Other layers are `unsupported-layer`; weights needing more crossbars than the unit has are
  * `crossbar-capacity`. Never throws.
  *

@@ -6,7 +6,7 @@ import { imacCrossbarsOf, imacMatrixOf } from "./layer-cost.js"
 export interface ImacWeightMemory {
   /** Weights of the layers IMAC can run (dense, 1x1 on 1x1). */
   readonly fcWeights: number
-  /** Bytes every parameterised layer's weights take on the digital accelerator. */
+  /** Bytes every parameterized layer's weights take on the digital accelerator. */
   readonly acceleratorBytes: number
   /** Of those, the FC layers' bytes. */
   readonly fcAcceleratorBytes: number

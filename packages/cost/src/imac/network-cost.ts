@@ -30,7 +30,7 @@ export type ImacNetworkResult = ImacNetworkCost | ImacNetworkInfeasible
  * layers. Never throws.
  *
  * @example
- * imacNetworkCost(lowerNetwork(analysed), defaultImacAccelerator)
+ * imacNetworkCost(lowerNetwork(analyzed), defaultImacAccelerator)
  */
 export const imacNetworkCost = (nests: readonly LoopNest[], unit: ImacAccelerator): ImacNetworkResult => {
   const layers: ImacLayerResult[] = []

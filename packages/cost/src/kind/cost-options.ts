@@ -34,7 +34,7 @@ export const isDataflowName = (value: unknown): value is DataflowName =>
   typeof value === "string" && (dataflowNames as readonly string[]).includes(value)
 
 /**
- * What the mapper minimises: latency (cycles, ties broken by energy), energy (pJ, ties broken by
+ * What the mapper minimizes: latency (cycles, ties broken by energy), energy (pJ, ties broken by
  * cycles), or the energy-delay product (cycles x pJ).
  *
  * @example
@@ -59,7 +59,7 @@ export const mapperObjectives: readonly MapperObjective[] = ["latency", "energy"
 export interface MapLayerOptions {
   /** A dataflow preset, or `auto` (the default) to try all eight. */
   readonly dataflow?: DataflowName | "auto"
-  /** What to minimise; default `latency`. */
+  /** What to minimize; default `latency`. */
   readonly objective?: MapperObjective
   /**
    * The most mappings evaluated, never exceeded: default 32 for one dataflow, 64 for `auto`,

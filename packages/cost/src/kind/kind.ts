@@ -1,5 +1,5 @@
 import type { AcceleratorTemplate, AcceleratorUnit } from "@cosearch/accelerator"
-import type { AnalysedNetwork, LoopNest } from "@cosearch/network"
+import type { AnalyzedNetwork, LoopNest } from "@cosearch/network"
 import type { DataflowName, MapLayerOptions, MapperObjective } from "./cost-options.js"
 
 /**
@@ -179,8 +179,8 @@ export interface SharedCapacity<Accelerator = unknown> {
  * const model: CostModel<"cpu", CpuAccelerator> = cpuKind.cost
  */
 export interface CostModel<Kind extends string = string, Accelerator = unknown> {
-  network(unit: AcceleratorUnit<Kind, Accelerator>, network: AnalysedNetwork, options: CostOptions): CostResult
-  layersAlone(unit: AcceleratorUnit<Kind, Accelerator>, network: AnalysedNetwork, set: LayerCostSink, mapper: MapLayerOptions): void
+  network(unit: AcceleratorUnit<Kind, Accelerator>, network: AnalyzedNetwork, options: CostOptions): CostResult
+  layersAlone(unit: AcceleratorUnit<Kind, Accelerator>, network: AnalyzedNetwork, set: LayerCostSink, mapper: MapLayerOptions): void
   readonly dataflow: DataflowRule<Accelerator> | NoDataflow
   /** Absent: any objective (the kind has no mapper and ignores it). */
   readonly objective?: ObjectiveRule

@@ -14,7 +14,7 @@ import {
   systemPreset,
   validateSystem,
 } from "@cosearch/accelerator"
-import type { AnalysedNetwork, Network } from "@cosearch/network"
+import type { AnalyzedNetwork, Network } from "@cosearch/network"
 import type { AcceleratorKind, CostOptions, CostResult } from "../kind/kind.js"
 import type { ScheduleObjective } from "../schedule/problem.js"
 import {
@@ -68,7 +68,7 @@ export interface KindFileReader {
  *
  * @example
  * const kinds = kindRegistry([...builtInKinds, toyKind])
- * kinds.costOn(kinds.preset("toy-4") as AcceleratorUnit, analysed).totals
+ * kinds.costOn(kinds.preset("toy-4") as AcceleratorUnit, analyzed).totals
  */
 export interface KindRegistry {
   readonly kinds: readonly AcceleratorKind[]
@@ -93,7 +93,7 @@ export interface KindRegistry {
   /** The unit's area by its kind's model, mm²; `null` when the kind has none. */
   area(unit: AcceleratorUnit): number | null
   /** One network on one unit: the one cost entry point (see `costOn`). Throws for a unit of a kind not registered. */
-  costOn(unit: AcceleratorUnit, network: AnalysedNetwork, options?: CostOptions): CostResult
+  costOn(unit: AcceleratorUnit, network: AnalyzedNetwork, options?: CostOptions): CostResult
   /** The first of the options the unit's kind does not take (a dataflow it does not run, an objective it cannot tell), or `undefined`. */
   optionIssue(unit: AcceleratorUnit, options: { readonly dataflow?: string; readonly objective?: string }): CostOptionIssue | undefined
   /** Every kind's knob spaces, kind by kind. */

@@ -1,5 +1,5 @@
 import type { AcceleratorUnit, HeterogeneousSystem } from "@cosearch/accelerator"
-import type { AnalysedNetwork, Network } from "@cosearch/network"
+import type { AnalyzedNetwork, Network } from "@cosearch/network"
 import { cpuKind } from "../cpu/kind.js"
 import { edgeTpuKind } from "../edgetpu/kind.js"
 import { hierarchicalKind } from "../hierarchical/kind.js"
@@ -37,10 +37,10 @@ export const acceleratorKinds: KindRegistry = kindRegistry(builtInKinds)
  * fault and the kind's reason. The unit is trusted: check documents with `decode` first.
  *
  * @example
- * const result = costOn({ kind: "hierarchical", name: "eyeriss", accelerator: eyerissV1Like }, analysed, { dataflow: "rs", layers: true })
+ * const result = costOn({ kind: "hierarchical", name: "eyeriss", accelerator: eyerissV1Like }, analyzed, { dataflow: "rs", layers: true })
  * if (result.feasible) console.log(result.totals.latencyMs, result.layers.length)
  */
-export const costOn = (unit: AcceleratorUnit, network: AnalysedNetwork, options?: CostOptions): CostResult =>
+export const costOn = (unit: AcceleratorUnit, network: AnalyzedNetwork, options?: CostOptions): CostResult =>
   acceleratorKinds.costOn(unit, network, options)
 
 /**

@@ -1,5 +1,5 @@
 import type { AcceleratorUnit } from "@cosearch/accelerator"
-import type { AnalysedNetwork } from "@cosearch/network"
+import type { AnalyzedNetwork } from "@cosearch/network"
 import type { CostResult, CostTotals, LayerCost } from "../kind/kind.js"
 
 /** The `layers` of a totals-only result: one shared empty list. */
@@ -13,7 +13,7 @@ const noLayers: readonly LayerCost[] = Object.freeze([])
  */
 export const feasibleCost = (
   unit: AcceleratorUnit,
-  network: AnalysedNetwork,
+  network: AnalyzedNetwork,
   totals: CostTotals,
   layers: readonly LayerCost[] = noLayers,
 ): CostResult => ({ network: network.name, accelerator: unit.name, kind: unit.kind, feasible: true, layers, totals })
@@ -43,7 +43,7 @@ export const feasibleLayer = (
  */
 export const infeasibleCost = (
   unit: AcceleratorUnit,
-  network: AnalysedNetwork,
+  network: AnalyzedNetwork,
   layer: string,
   reason: string,
   message: string,

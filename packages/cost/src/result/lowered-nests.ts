@@ -1,16 +1,16 @@
-import { type AnalysedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
+import { type AnalyzedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
 
-/** Lowered nests by analysed network: the kinds that cost a network's loop nests lower it once. */
-const lowered = new WeakMap<AnalysedNetwork, readonly LoopNest[]>()
+/** Lowered nests by analyzed network: the kinds that cost a network's loop nests lower it once. */
+const lowered = new WeakMap<AnalyzedNetwork, readonly LoopNest[]>()
 
 /**
- * The loop nests of an analysed network (`lowerNetwork`), lowered once per network object and
+ * The loop nests of an analyzed network (`lowerNetwork`), lowered once per network object and
  * shared by every kind and call that costs it (treat both as immutable).
  *
  * @example
- * evaluateNetworkTotals(loweredNests(analysed), accelerator, options)
+ * evaluateNetworkTotals(loweredNests(analyzed), accelerator, options)
  */
-export const loweredNests = (network: AnalysedNetwork): readonly LoopNest[] => {
+export const loweredNests = (network: AnalyzedNetwork): readonly LoopNest[] => {
   let nests = lowered.get(network)
   if (nests === undefined) {
     nests = lowerNetwork(network)

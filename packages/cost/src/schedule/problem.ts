@@ -64,7 +64,7 @@ export interface ScheduleProblem {
   readonly transfers: TransferModel
 }
 
-/** What a schedule minimises: latency (s), energy (pJ) or their product (s·pJ). */
+/** What a schedule minimizes: latency (s), energy (pJ) or their product (s·pJ). */
 export type ScheduleObjective = "latency" | "energy" | "edp"
 
 /** The objectives, in a fixed order. */

@@ -27,7 +27,7 @@ export interface Schedule extends AssignmentCost {
 }
 
 /**
- * Assigns every layer to a unit, minimising latency, energy or EDP with transfers counted once
+ * Assigns every layer to a unit, minimizing latency, energy or EDP with transfers counted once
  * per crossing (docs/scheduling.md). On a chain: the DP over layers with the previous layer's
  * unit as state, exact. On a DAG, the stated heuristic: the same DP over the topological order
  * (crossings read off the best partial schedule of each state), then, from its result and from

@@ -1,5 +1,5 @@
 import { type AcceleratorUnit, type HeterogeneousSystem, templateOf } from "@cosearch/accelerator"
-import type { AnalysedNetwork } from "@cosearch/network"
+import type { AnalyzedNetwork } from "@cosearch/network"
 import type { AcceleratorKind } from "../kind/kind.js"
 import { loweredNests } from "../result/lowered-nests.js"
 import type { CostTable } from "../schedule/problem.js"
@@ -31,11 +31,11 @@ export interface UnitCapacity {
 export const unitCapacities = (
   system: HeterogeneousSystem<AcceleratorUnit>,
   kinds: readonly AcceleratorKind[],
-  analysed: AnalysedNetwork,
+  analyzed: AnalyzedNetwork,
   index: ReadonlyMap<string, number>,
 ): UnitCapacity[] => {
   const group = new Int32Array(index.size).map((_, i) => i)
-  for (const entry of analysed.layers) {
+  for (const entry of analyzed.layers) {
     const row = index.get(entry.layer.name)
     const owner = "shareWeights" in entry.layer && entry.layer.shareWeights !== undefined ? index.get(entry.layer.shareWeights) : undefined
     if (row !== undefined && owner !== undefined) group[row] = owner
@@ -51,7 +51,7 @@ export const unitCapacities = (
     const shared = (templateOf(kinds, unit.kind) as AcceleratorKind | undefined)?.cost.capacity
     if (shared === undefined) return
     const demand = new Float64Array(index.size)
-    for (const nest of loweredNests(analysed)) {
+    for (const nest of loweredNests(analyzed)) {
       const taken = shared.demand(nest, unit.accelerator)
       const row = index.get(nest.layer)
       if (taken !== undefined && row !== undefined) demand[row] = taken

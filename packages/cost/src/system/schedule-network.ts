@@ -1,5 +1,5 @@
 import { type AcceleratorUnit, type HeterogeneousSystem, resolveSystem, templateOf } from "@cosearch/accelerator"
-import { type AnalysedNetwork, analyseNetwork, type Network } from "@cosearch/network"
+import { type AnalyzedNetwork, analyzeNetwork, type Network } from "@cosearch/network"
 import type { MapLayerOptions } from "../kind/cost-options.js"
 import type { AcceleratorKind } from "../kind/kind.js"
 import type { CostTable, ScheduleObjective, ScheduleProblem } from "../schedule/problem.js"
@@ -29,7 +29,7 @@ export type SystemProblemResult =
 const fillUnitCosts = (
   kind: AcceleratorKind,
   unit: AcceleratorUnit,
-  analysed: AnalysedNetwork,
+  analyzed: AnalyzedNetwork,
   index: ReadonlyMap<string, number>,
   costs: CostTable,
   column: number,
@@ -41,7 +41,7 @@ const fillUnitCosts = (
     costs.latencySeconds[row * costs.units + column] = seconds
     costs.energyPj[row * costs.units + column] = pj
   }
-  kind.cost.layersAlone(unit, analysed, set, mapper)
+  kind.cost.layersAlone(unit, analyzed, set, mapper)
 }
 
 /**
@@ -66,7 +66,7 @@ export const systemProblemOf = (
   const read = resolveSystem(given, kinds)
   if (!read.ok) return { ok: false, issues: read.issues.map((issue) => issue.message) }
   const system = read.system
-  const analysis = analyseNetwork(network)
+  const analysis = analyzeNetwork(network)
   if (!analysis.ok) return { ok: false, issues: analysis.issues.map((issue) => issue.message) }
   const graph = scheduleGraphOf(analysis.network, options.bytesPerElement ?? 1)
   const index = new Map(graph.layers.map((name, i) => [name, i]))

@@ -25,7 +25,7 @@ const INFEASIBLE = Number.POSITIVE_INFINITY
  * plus SRAM element accesses x 6 MACs (Eyeriss's buffer ratio). Only the latency objective.
  *
  * @example
- * systolicCost.network({ kind: "systolic", name: "s", accelerator: systolicPresets["systolic-32x32"] }, analysed, { dataflow: "auto" })
+ * systolicCost.network({ kind: "systolic", name: "s", accelerator: systolicPresets["systolic-32x32"] }, analyzed, { dataflow: "auto" })
  */
 export const systolicCost: CostModel<"systolic", SystolicArray> = {
   network: (unit, network, options) => {
@@ -86,6 +86,6 @@ export const systolicCost: CostModel<"systolic", SystolicArray> = {
  * SCALE-Sim `.cfg` files) and `systolicCost`.
  *
  * @example
- * costOn({ kind: "systolic", name: "systolic-32x32", accelerator: systolicPresets["systolic-32x32"] }, analysed).totals?.cycles
+ * costOn({ kind: "systolic", name: "systolic-32x32", accelerator: systolicPresets["systolic-32x32"] }, analyzed).totals?.cycles
  */
 export const systolicKind: AcceleratorKind<"systolic", SystolicArray> = { ...systolicTemplate, cost: systolicCost }

@@ -48,7 +48,7 @@ const nestFault = (nest: LoopNest): SystolicInfeasible | undefined => {
  * | ws       | W  | F  | M | T + 2·rows + columns − 2          |
  * | is       | W  | M  | F | T + 2·rows + columns − 2          |
  *
- * and a group takes `ceil(Sr/rows)·ceil(Sc/columns)` folds times that, minus 1. Utilisation,
+ * and a group takes `ceil(Sr/rows)·ceil(Sc/columns)` folds times that, minus 1. Utilization,
  * mapping efficiency and SRAM access counts follow SCALE-Sim's definitions (docs/systolic.md).
  *
  * Never throws and never returns NaN: a zero-size array, an unknown dataflow, a non-integer loop

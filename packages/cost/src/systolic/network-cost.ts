@@ -1,5 +1,5 @@
 import type { SystolicArray, SystolicDataflow } from "@cosearch/accelerator"
-import { type AnalysedNetwork, type LoopNest, type LoopNestKind, lowerNetwork } from "@cosearch/network"
+import { type AnalyzedNetwork, type LoopNest, type LoopNestKind, lowerNetwork } from "@cosearch/network"
 import { systolicArrayFault, systolicLayerCost } from "./layer-cost.js"
 import type { SystolicInfeasible, SystolicLayerCost } from "./result.js"
 
@@ -55,17 +55,17 @@ export interface SystolicNetworkCost {
 export type SystolicNetworkResult = SystolicNetworkCost | (SystolicInfeasible & { readonly layer?: string })
 
 /**
- * The cost of a network (analysed, or already lowered to loop nests) on a systolic array:
+ * The cost of a network (analyzed, or already lowered to loop nests) on a systolic array:
  * `systolicLayerCost` for every conv and matmul nest, summed; layers run one after another, as
  * SCALE-Sim runs a topology. Pooling and element-wise nests do not run on the array: they add 0
  * cycles and are listed in `skipped`. An invalid array, or a nest that cannot be costed, makes
  * the whole network infeasible, naming the layer. Never throws.
  *
  * @example
- * const cost = systolicNetworkCost(analyseNetworkOrThrow(network), systolicPresets["systolic-32x32"])
+ * const cost = systolicNetworkCost(analyzeNetworkOrThrow(network), systolicPresets["systolic-32x32"])
  * if (cost.feasible) console.log(cost.cycles, cost.utilization, cost.skipped.length)
  */
-export const systolicNetworkCost = (network: AnalysedNetwork | readonly LoopNest[], array: SystolicArray): SystolicNetworkResult => {
+export const systolicNetworkCost = (network: AnalyzedNetwork | readonly LoopNest[], array: SystolicArray): SystolicNetworkResult => {
   const arrayFault = systolicArrayFault(array)
   if (arrayFault !== undefined) return arrayFault
   const nests = isNestList(network) ? network : lowerNetwork(network)
@@ -113,4 +113,4 @@ export const systolicNetworkCost = (network: AnalysedNetwork | readonly LoopNest
   }
 }
 
-const isNestList = (network: AnalysedNetwork | readonly LoopNest[]): network is readonly LoopNest[] => Array.isArray(network)
+const isNestList = (network: AnalyzedNetwork | readonly LoopNest[]): network is readonly LoopNest[] => Array.isArray(network)

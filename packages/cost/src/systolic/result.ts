@@ -18,7 +18,7 @@ export interface SystolicLayerCost {
   readonly cycles: number
   /** Cycles of the folds, fill and drain included, with no memory stalls. */
   readonly computeCycles: number
-  /** Memory stall cycles: 0, as in SCALE-Sim's `CALC` bandwidth mode (stalls are not modelled). */
+  /** Memory stall cycles: 0, as in SCALE-Sim's `CALC` bandwidth mode (stalls are not modeled). */
   readonly stallCycles: number
   /** Independent GEMMs run one after another (the nest's groups). */
   readonly groups: number

@@ -1,6 +1,6 @@
 import { type AcceleratorUnit, lpddr4HostPath } from "@cosearch/accelerator"
 import { acceleratorKinds, builtInKinds, kindRegistry } from "@cosearch/cost"
-import { type AnalysedNetwork, analyseNetworkOrThrow, buildZooNetwork, type Network } from "@cosearch/network"
+import { type AnalyzedNetwork, analyzeNetworkOrThrow, buildZooNetwork, type Network } from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 import { toyKind } from "./kind.js"
 import { toyPresets } from "./template.js"
@@ -16,7 +16,7 @@ const zoo = (spec: string): Network => {
 
 // ffnn:16-8-4: fc1/dense 16 x 8 = 128 MACs, fc1/relu, fc2/dense 8 x 4 = 32 MACs.
 const ffnn = zoo("ffnn:16-8-4")
-const analysed: AnalysedNetwork = analyseNetworkOrThrow(ffnn)
+const analyzed: AnalyzedNetwork = analyzeNetworkOrThrow(ffnn)
 const toy3 = kinds.preset("toy-3") as AcceleratorUnit
 
 describe("a toy accelerator kind added through its template, its cost model and one registry line", () => {
@@ -27,7 +27,7 @@ describe("a toy accelerator kind added through its template, its cost model and 
     expect(kinds.preset("cortex-a53")?.kind).toBe("cpu")
     // The built-in registry is left as it was.
     expect(acceleratorKinds.preset("toy-3")).toBeUndefined()
-    expect(() => acceleratorKinds.costOn(toy3, analysed)).toThrowError('no accelerator kind "toy" is registered')
+    expect(() => acceleratorKinds.costOn(toy3, analyzed)).toThrowError('no accelerator kind "toy" is registered')
     expect(() => kindRegistry([...builtInKinds, toyKind, toyKind])).toThrowError('the kind name "toy" is used twice')
   })
 
@@ -55,20 +55,20 @@ describe("a toy accelerator kind added through its template, its cost model and 
   it("is costed by costOn, totals alone and per layer, as its formula gives by hand", () => {
     // fc1: ceil(128 / 3) = 43 cycles, 64 pJ; fc2: ceil(32 / 3) = 11 cycles, 16 pJ; 54 cycles at 100 MHz = 0.54 µs.
     const totals = { macs: 160, cycles: 54, latencyMs: 0.00054, energyMj: 8e-8, areaMm2: 0.03, utilization: 160 / 162 }
-    const alone = kinds.costOn(toy3, analysed)
+    const alone = kinds.costOn(toy3, analyzed)
     expect(alone.feasible).toBe(true)
     expect(alone.kind).toBe("toy")
     expect(alone.layers).toEqual([])
     for (const [figure, value] of Object.entries(totals))
       expect(alone.totals?.[figure as keyof typeof totals], figure).toBeCloseTo(value, 15)
-    const withLayers = kinds.costOn(toy3, analysed, { layers: true })
+    const withLayers = kinds.costOn(toy3, analyzed, { layers: true })
     expect(withLayers.totals).toEqual(alone.totals)
     expect(withLayers.layers.map((layer) => [layer.name, layer.macs, layer.cycles, layer.energyPj])).toEqual([
       ["fc1/dense", 128, 43, 64],
       ["fc2/dense", 32, 11, 16],
     ])
     // 64 x 32 = 2,048 MACs in one layer: over the toy's 1,000.
-    const big = kinds.costOn(toy3, analyseNetworkOrThrow(zoo("ffnn:64-32")))
+    const big = kinds.costOn(toy3, analyzeNetworkOrThrow(zoo("ffnn:64-32")))
     expect(big.feasible === false && big.failure).toEqual({
       layer: "fc1/dense",
       reason: "too-big",
@@ -112,7 +112,7 @@ describe("a toy accelerator kind added through its template, its cost model and 
     expect(scheduled.placement.get("fc2/dense")).toBe("toy")
     const area = kinds.systemArea(system)
     expect(area.totalMm2).toBeCloseTo(0.03, 15)
-    expect(area.unmodelled).toEqual(["a53"])
+    expect(area.unmodeled).toEqual(["a53"])
     const bad = { ...document, units: [{ kind: "toy", name: "toy", accelerator: { ...toyPresets["toy-3"], macsPerCycle: 0 } }] }
     expect(kinds.validateSystem(bad)[0]).toMatchObject({
       path: "units[0].accelerator.macsPerCycle",
@@ -129,6 +129,6 @@ describe("a toy accelerator kind added through its template, its cost model and 
     expect(unit).toMatchObject({ kind: "toy", name: "toy-8", accelerator: { macsPerCycle: 8 } })
     if (unit === undefined) throw new Error("no toy knobs")
     // ceil(128 / 8) + ceil(32 / 8) = 16 + 4 cycles.
-    expect(kinds.costOn(unit, analysed).totals?.cycles).toBe(20)
+    expect(kinds.costOn(unit, analyzed).totals?.cycles).toBe(20)
   })
 })

@@ -10,18 +10,18 @@ import {
 import { genomeToConfiguration, type Space, type SpaceJson } from "@cosearch/space"
 import { datasetOf, type ModelKind, type Surrogate, trainSurrogate } from "@cosearch/surrogate"
 import type { Evaluate } from "../evaluators/evaluator.js"
-import { createFeaturiser, type Featuriser } from "../surrogate/featuriser.js"
+import { createFeaturizer, type Featurizer } from "../surrogate/featurizer.js"
 import type { ModelFile } from "../surrogate/model-file.js"
 import type { ScreenConfig } from "./schema.js"
 
 /** The default trials with objective values before an online screen starts ranking. */
 export const DEFAULT_ONLINE_MIN_TRIALS = 16
 
-/** Featurises genomes of the study's space into one row-major matrix. */
-const featureMatrix = (space: Space, featuriser: Featuriser, genomes: readonly Float64Array[]): Float64Array => {
-  const width = featuriser.names.length
+/** Featurizes genomes of the study's space into one row-major matrix. */
+const featureMatrix = (space: Space, featurizer: Featurizer, genomes: readonly Float64Array[]): Float64Array => {
+  const width = featurizer.names.length
   const matrix = new Float64Array(genomes.length * width)
-  for (const [i, genome] of genomes.entries()) featuriser.ofConfiguration(genomeToConfiguration(space, genome), matrix, i * width)
+  for (const [i, genome] of genomes.entries()) featurizer.ofConfiguration(genomeToConfiguration(space, genome), matrix, i * width)
   return matrix
 }
 
@@ -43,7 +43,7 @@ export const fileModelPredictor = (
   const predictMetric = (metric: string, genomes: readonly Float64Array[]): Float64Array | undefined => {
     const model = byMetric.get(metric)
     if (model === undefined) return undefined
-    return model.surrogate.predictMany(featureMatrix(space, model.featuriser, genomes), genomes.length)
+    return model.surrogate.predictMany(featureMatrix(space, model.featurizer, genomes), genomes.length)
   }
   return {
     name: `models(${models.map((model) => model.surrogate.target).join(", ")})`,
@@ -84,12 +84,12 @@ export const onlinePredictor = (
     readonly seed: string
     readonly learner: ModelKind
     readonly minTrials: number
-    /** Constraints computed exactly (not to be modelled), by index. */
+    /** Constraints computed exactly (not to be modeled), by index. */
     readonly exactConstraints?: readonly boolean[]
   },
 ): Predictor => {
-  const featuriser = createFeaturiser({ kind: "study", space: spaceSpec })
-  const width = featuriser.names.length
+  const featurizer = createFeaturizer({ kind: "study", space: spaceSpec })
+  const width = featurizer.names.length
   const rows: Float64Array[] = []
   let fitted:
     | {
@@ -108,7 +108,7 @@ export const onlinePredictor = (
   ): Surrogate => {
     const chosen = records.filter((record) => read(record) !== undefined)
     const data = datasetOf(
-      featuriser.names,
+      featurizer.names,
       chosen.map((record) => rows[record.index] as Float64Array),
       chosen.map((record) => read(record) as number),
     )
@@ -141,7 +141,7 @@ export const onlinePredictor = (
     predict: (genomes, { records, directions }): Predictions | undefined => {
       for (let i = rows.length; i < records.length; i++) {
         const row = new Float64Array(width)
-        featuriser.ofConfiguration(genomeToConfiguration(space, (records[i] as TrialRecord).genome), row, 0)
+        featurizer.ofConfiguration(genomeToConfiguration(space, (records[i] as TrialRecord).genome), row, 0)
         rows.push(row)
       }
       const withObjectives = records.filter((record) => record.objectives !== undefined).length
@@ -162,8 +162,8 @@ export const onlinePredictor = (
           infeasibility,
         }
       }
-      const matrix = featureMatrix(space, featuriser, genomes)
-      // A constraint not modelled (too few trials, or computed exactly instead) is taken to hold here.
+      const matrix = featureMatrix(space, featurizer, genomes)
+      // A constraint not modeled (too few trials, or computed exactly instead) is taken to hold here.
       const constraints = fitted.constraints.map((model) =>
         model === undefined ? new Float64Array(genomes.length) : model.predictMany(matrix, genomes.length),
       )

@@ -4,7 +4,7 @@ import { type Configuration, projectConfiguration, type Space } from "@cosearch/
 
 /**
  * What a configuration of a built-in space describes: an accelerator unit (a knob space of an
- * accelerator kind, decoded by it), a network (not yet analysed), a heterogeneous system (built
+ * accelerator kind, decoded by it), a network (not yet analyzed), a heterogeneous system (built
  * and validated, or the reason it is not), or, for a joint space, each part decoded under its
  * namespace.
  *
@@ -44,7 +44,7 @@ export const decodedParts = (decoded: DecodedConfiguration): DecodedConfiguratio
 /**
  * The network part of a decoded configuration and a key for it that repeats whenever the network
  * does: the JSON of the configuration's network part (the whole configuration for a network
- * space, the part's projection for a joint one). Caches of analysed networks key on it.
+ * space, the part's projection for a joint one). Caches of analyzed networks key on it.
  *
  * @example
  * networkPartOf(entry.decode(configuration), configuration)?.key // '{"edge_1_0":"conv_3x3",...}'

@@ -34,11 +34,11 @@ const stampOf = (path: string): string | undefined => {
 
 /**
  * A model file decoded once per process: the same path (with the same base directory for its
- * featuriser's files) gives back the model decoded before, as long as the file is unchanged (same
+ * featurizer's files) gives back the model decoded before, as long as the file is unchanged (same
  * inode, size and modification time; `writeModelFile` replaces the file, so a rewrite is seen).
  * The check of an experiment, its screen and its in-process evaluators so share one decoding.
  *
- * @throws FeaturiseError as `readModelFile` does; a file that cannot be decoded is not kept.
+ * @throws FeaturizeError as `readModelFile` does; a file that cannot be decoded is not kept.
  * @example
  * const model = cachedModelFile("/work/models/latency.json", "/work/experiments")
  */

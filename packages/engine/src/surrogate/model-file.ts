@@ -1,41 +1,44 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { type Surrogate, surrogateFromJson } from "@cosearch/surrogate"
-import { createFeaturiser, FeaturiseError, type Featuriser, type FeaturiserSpec } from "./featuriser.js"
+import { createFeaturizer, FeaturizeError, type Featurizer, type FeaturizerSpec } from "./featurizer.js"
 
 /**
- * A saved surrogate with the featuriser its `meta.featuriser` describes: all it takes to predict
+ * A saved surrogate with the featurizer its `meta.featurizer` describes: all it takes to predict
  * a candidate's metric.
  *
  * @example
- * const { surrogate, featuriser } = readModelFile("latency.json")
+ * const { surrogate, featurizer } = readModelFile("latency.json")
  */
 export interface ModelFile {
   readonly path: string
   readonly surrogate: Surrogate
-  readonly featuriser: Featuriser
+  readonly featurizer: Featurizer
 }
 
 /**
- * The `meta` written with a model trained by cosearch: the featuriser and where the data came from.
+ * The `meta` written with a model trained by cosearch: the featurizer and where the data came from.
  *
  * @example
- * const meta: ModelMeta = { featuriser: { kind: "study", space: "edgetpu-knobs" }, data: "study apollo in x.db" }
+ * const meta: ModelMeta = { featurizer: { kind: "study", space: "edgetpu-knobs" }, data: "study apollo in x.db" }
  */
 export interface ModelMeta {
-  readonly featuriser: FeaturiserSpec
+  readonly featurizer: FeaturizerSpec
   readonly data: string
   readonly [key: string]: unknown
 }
 
-const isSpec = (value: unknown): value is FeaturiserSpec => {
+/** The `meta` field naming the featurizer in model files written before the spelling change. */
+const legacyFeaturizerKey = "featuriser"
+
+const isSpec = (value: unknown): value is FeaturizerSpec => {
   const kind = (value as { kind?: unknown } | null)?.kind
   return typeof value === "object" && value !== null && (kind === "study" || kind === "table")
 }
 
 /**
- * Reads a model file and builds its featuriser.
+ * Reads a model file and builds its featurizer.
  *
- * @throws FeaturiseError naming the file and the field (a missing file, bad JSON, a bad model or featuriser).
+ * @throws FeaturizeError naming the file and the field (a missing file, bad JSON, a bad model or featurizer).
  * @example
  * const model = readModelFile("experiments/models/apollo-latency.json")
  */
@@ -44,38 +47,40 @@ export const readModelFile = (path: string, baseDirectory = "."): ModelFile => {
   try {
     text = readFileSync(path, "utf8")
   } catch (error) {
-    throw new FeaturiseError(`cannot read model file "${path}": ${(error as Error).message}`)
+    throw new FeaturizeError(`cannot read model file "${path}": ${(error as Error).message}`)
   }
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (error) {
-    throw new FeaturiseError(`model file "${path}" is not JSON: ${(error as Error).message}`)
+    throw new FeaturizeError(`model file "${path}" is not JSON: ${(error as Error).message}`)
   }
   let surrogate: Surrogate
   try {
     surrogate = surrogateFromJson(json)
   } catch (error) {
-    throw new FeaturiseError(`model file "${path}": ${(error as Error).message}`)
+    throw new FeaturizeError(`model file "${path}": ${(error as Error).message}`)
   }
-  const spec = surrogate.meta.featuriser
+  // Model files written before the repository settled on American spelling name the field
+  // `featuriser`; they still read.
+  const spec = surrogate.meta.featurizer ?? surrogate.meta[legacyFeaturizerKey]
   if (!isSpec(spec)) {
-    throw new FeaturiseError(
-      `model file "${path}": meta.featuriser: expected a featuriser ({ "kind": "study" | "table", ... }), got ${JSON.stringify(spec) ?? "nothing"}`,
+    throw new FeaturizeError(
+      `model file "${path}": meta.featurizer: expected a featurizer ({ "kind": "study" | "table", ... }), got ${JSON.stringify(spec) ?? "nothing"}`,
     )
   }
-  let featuriser: Featuriser
+  let featurizer: Featurizer
   try {
-    featuriser = createFeaturiser(spec, baseDirectory)
+    featurizer = createFeaturizer(spec, baseDirectory)
   } catch (error) {
-    throw new FeaturiseError(`model file "${path}": meta.featuriser.${(error as Error).message}`)
+    throw new FeaturizeError(`model file "${path}": meta.featurizer.${(error as Error).message}`)
   }
-  if (featuriser.names.join("\n") !== surrogate.featureNames.join("\n")) {
-    throw new FeaturiseError(
-      `model file "${path}": featureNames: the model has ${surrogate.featureNames.length} features, its featuriser makes ${featuriser.names.length} others (was it trained by another version?)`,
+  if (featurizer.names.join("\n") !== surrogate.featureNames.join("\n")) {
+    throw new FeaturizeError(
+      `model file "${path}": featureNames: the model has ${surrogate.featureNames.length} features, its featurizer makes ${featurizer.names.length} others (was it trained by another version?)`,
     )
   }
-  return { path, surrogate, featuriser }
+  return { path, surrogate, featurizer }
 }
 
 /**
@@ -92,6 +97,6 @@ export const writeModelFile = (path: string, surrogate: Surrogate): void => {
     renameSync(temporary, path)
   } catch (error) {
     rmSync(temporary, { force: true })
-    throw new FeaturiseError(`cannot write model file "${path}": ${(error as Error).message}`)
+    throw new FeaturizeError(`cannot write model file "${path}": ${(error as Error).message}`)
   }
 }

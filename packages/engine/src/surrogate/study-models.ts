@@ -5,7 +5,7 @@ import type { ModelFile } from "./model-file.js"
 
 /**
  * Reads model files (each decoded once per process, see `cachedModelFile`) and checks that each
- * can featurise a configuration of the study's space; problems come back with the JSON path
+ * can featurize a configuration of the study's space; problems come back with the JSON path
  * `pathOf(i)` of the i-th file.
  *
  * @example
@@ -23,7 +23,7 @@ export const loadStudyModels = (
   for (const [index, path] of paths.entries()) {
     try {
       const model = cachedModelFile(path, baseDirectory)
-      if (probe !== undefined) model.featuriser.ofConfiguration(probe, new Float64Array(model.featuriser.names.length), 0)
+      if (probe !== undefined) model.featurizer.ofConfiguration(probe, new Float64Array(model.featurizer.names.length), 0)
       const earlier = targets.get(model.surrogate.target)
       if (earlier !== undefined) {
         issues.push({ path: pathOf(index), message: `predicts "${model.surrogate.target}", as ${pathOf(earlier)} already does` })

@@ -24,8 +24,8 @@ import {
 import { type CostResult, costOn, cpuNetworkCost, type DataflowChoice, imacNetworkCost, scheduleNetwork } from "@cosearch/cost"
 import { areaEvaluator, costEvaluator, type Evaluation, heteroSystemEntry, lookupSpace, systemEvaluator } from "@cosearch/engine"
 import {
-  type AnalysedNetwork,
-  analyseNetworkOrThrow,
+  type AnalyzedNetwork,
+  analyzeNetworkOrThrow,
   buildZooNetwork,
   lowerNetwork,
   nb201NetworkOf,
@@ -41,14 +41,14 @@ export interface SignatureGroup {
   readonly lines: readonly string[]
 }
 
-const zoo = (spec: string): AnalysedNetwork => {
+const zoo = (spec: string): AnalyzedNetwork => {
   const built = buildZooNetwork(spec)
   if (!built.ok) throw new Error(`zoo network "${spec}": ${built.message}`)
-  return analyseNetworkOrThrow(built.network)
+  return analyzeNetworkOrThrow(built.network)
 }
 
-const nb201Cells = (n: number, seed: string): AnalysedNetwork[] =>
-  sampleMany(nb201Space, n, seed).map((configuration) => analyseNetworkOrThrow(nb201NetworkOf(configuration)))
+const nb201Cells = (n: number, seed: string): AnalyzedNetwork[] =>
+  sampleMany(nb201Space, n, seed).map((configuration) => analyzeNetworkOrThrow(nb201NetworkOf(configuration)))
 
 const line = (value: unknown): string => JSON.stringify(value)
 
@@ -284,10 +284,10 @@ export const signatureGroups = async (): Promise<SignatureGroup[]> => {
   return groups
 }
 
-function zooWith(spec: string): AnalysedNetwork {
+function zooWith(spec: string): AnalyzedNetwork {
   const [name, options] = spec.split(":") as [string, string]
   const [key, value] = options.split("=") as [string, string]
   const built = buildZooNetwork(name, { [key]: Number(value) })
   if (!built.ok) throw new Error(`zoo network "${spec}": ${built.message}`)
-  return analyseNetworkOrThrow(built.network)
+  return analyzeNetworkOrThrow(built.network)
 }

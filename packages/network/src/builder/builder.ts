@@ -204,7 +204,7 @@ export class NetworkBuilder {
     return this.layer({ op: "activation", fn }, [x], name)
   }
 
-  /** Batch normalisation (2C parameters). */
+  /** Batch normalization (2C parameters). */
   batchnorm(x: Tensor, name = "bn"): Tensor {
     return this.layer({ op: "batchnorm" }, [x], name)
   }

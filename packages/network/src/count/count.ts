@@ -1,4 +1,4 @@
-import type { AnalysedNetwork } from "../graph/network.js"
+import type { AnalyzedNetwork } from "../graph/network.js"
 import type { LayerOp } from "../layer/layer.js"
 import { loopNestMacs } from "../loopnest/loopnest.js"
 import { lowerLayer } from "../loopnest/lower.js"
@@ -42,35 +42,35 @@ export interface NetworkCounts {
  * Counts MACs (conv, dense and matmul layers), parameters, weight bytes and activation bytes.
  *
  * @example
- * const counts = countNetwork(analyseNetworkOrThrow(network), "int8")
+ * const counts = countNetwork(analyzeNetworkOrThrow(network), "int8")
  * counts.totals.macs // e.g. 300774272 for mobilenet_v2 at 224x224
  */
-export const countNetwork = (network: AnalysedNetwork, precision: Precision): NetworkCounts => {
+export const countNetwork = (network: AnalyzedNetwork, precision: Precision): NetworkCounts => {
   const bytes = bytesPerElement(precision)
   const layers: LayerCounts[] = []
   let macs = 0
   let params = 0
   let activationBytes = 0
-  for (const analysed of network.layers) {
-    const nest = lowerLayer(analysed, network.batch)
+  for (const analyzed of network.layers) {
+    const nest = lowerLayer(analyzed, network.batch)
     const layerMacs = nest === undefined ? 0 : loopNestMacs(nest)
     let inputElements = 0
-    for (const shape of analysed.inputShapes) inputElements += elementCount(shape)
-    const outputBytes = elementCount(analysed.outputShape) * network.batch * bytes
+    for (const shape of analyzed.inputShapes) inputElements += elementCount(shape)
+    const outputBytes = elementCount(analyzed.outputShape) * network.batch * bytes
     layers.push({
-      name: analysed.layer.name,
-      op: analysed.layer.op,
-      inputShapes: analysed.inputShapes,
-      outputShape: analysed.outputShape,
+      name: analyzed.layer.name,
+      op: analyzed.layer.op,
+      inputShapes: analyzed.inputShapes,
+      outputShape: analyzed.outputShape,
       macs: layerMacs,
-      params: analysed.params,
-      ownsParams: analysed.ownsParams,
-      weightBytes: analysed.params * bytes,
+      params: analyzed.params,
+      ownsParams: analyzed.ownsParams,
+      weightBytes: analyzed.params * bytes,
       inputBytes: inputElements * network.batch * bytes,
       outputBytes,
     })
     macs += layerMacs
-    if (analysed.ownsParams) params += analysed.params
+    if (analyzed.ownsParams) params += analyzed.params
     activationBytes += outputBytes
   }
   return {

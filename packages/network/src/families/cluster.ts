@@ -1,11 +1,11 @@
 import type { LayerFeatures } from "./layer-features.js"
 
-/** One family: its layers and the centre of its coordinates. */
+/** One family: its layers and the center of its coordinates. */
 export interface LayerFamily {
   readonly index: number
   readonly members: readonly LayerFeatures[]
-  /** Centre in the clustering coordinates (see `familyCoordinates`). */
-  readonly centre: readonly number[]
+  /** Center in the clustering coordinates (see `familyCoordinates`). */
+  readonly center: readonly number[]
 }
 
 /** Layers grouped into families. */
@@ -13,7 +13,7 @@ export interface LayerFamilies {
   readonly families: readonly LayerFamily[]
   /** Family index of each input layer, in input order. */
   readonly assignment: readonly number[]
-  /** Sum of squared distances to the family centres. */
+  /** Sum of squared distances to the family centers. */
   readonly inertia: number
 }
 
@@ -58,40 +58,40 @@ export const clusterLayers = (layers: readonly LayerFeatures[], k: number): Laye
   const points = familyCoordinates(layers)
   const count = Math.max(1, Math.min(k, points.length))
   if (points.length === 0) return { families: [], assignment: [], inertia: 0 }
-  const centres: number[][] = []
+  const centers: number[][] = []
   let first = 0
   for (let i = 1; i < points.length; i++) if ((points[i]?.[0] as number) > (points[first]?.[0] as number)) first = i
-  centres.push([...(points[first] as number[])])
-  while (centres.length < count) {
+  centers.push([...(points[first] as number[])])
+  while (centers.length < count) {
     let farthest = 0
     let best = -1
     points.forEach((point, i) => {
-      const nearest = Math.min(...centres.map((centre) => distance2(point, centre)))
+      const nearest = Math.min(...centers.map((center) => distance2(point, center)))
       if (nearest > best) {
         best = nearest
         farthest = i
       }
     })
-    centres.push([...(points[farthest] as number[])])
+    centers.push([...(points[farthest] as number[])])
   }
   let assignment = points.map(() => 0)
   for (let iteration = 0; iteration < 100; iteration++) {
     const next = points.map((point) => {
       let nearest = 0
-      for (let c = 1; c < centres.length; c++)
-        if (distance2(point, centres[c] as number[]) < distance2(point, centres[nearest] as number[])) nearest = c
+      for (let c = 1; c < centers.length; c++)
+        if (distance2(point, centers[c] as number[]) < distance2(point, centers[nearest] as number[])) nearest = c
       return nearest
     })
     const changed = next.some((value, i) => value !== assignment[i])
     assignment = next
-    for (let c = 0; c < centres.length; c++) {
+    for (let c = 0; c < centers.length; c++) {
       const members = points.filter((_, i) => assignment[i] === c)
       if (members.length > 0)
-        centres[c] = (centres[c] as number[]).map((_, d) => members.reduce((sum, point) => sum + (point[d] as number), 0) / members.length)
+        centers[c] = (centers[c] as number[]).map((_, d) => members.reduce((sum, point) => sum + (point[d] as number), 0) / members.length)
     }
     if (!changed && iteration > 0) break
   }
-  const inertia = points.reduce((sum, point, i) => sum + distance2(point, centres[assignment[i] as number] as number[]), 0)
-  const families = centres.map((centre, index) => ({ index, centre, members: layers.filter((_, i) => assignment[i] === index) }))
+  const inertia = points.reduce((sum, point, i) => sum + distance2(point, centers[assignment[i] as number] as number[]), 0)
+  const families = centers.map((center, index) => ({ index, center, members: layers.filter((_, i) => assignment[i] === index) }))
   return { families, assignment, inertia }
 }

@@ -4,7 +4,7 @@ import type { LoopNest } from "../loopnest/loopnest.js"
 export type LayerType = "conv" | "depthwise" | "pointwise" | "fc" | "matmul" | "pool" | "eltwise"
 
 /**
- * What a layer's family is judged by (after Mensa's characterisation of Google's edge models):
+ * What a layer's family is judged by (after Mensa's characterization of Google's edge models):
  * arithmetic per byte of parameters and per byte of activations, and the parameter footprint.
  */
 export interface LayerFeatures {

@@ -1,6 +1,6 @@
 import type { Layer } from "../layer/layer.js"
 import { sameShape } from "../tensor/shape.js"
-import type { AnalysedLayer, AnalysedNetwork, Network } from "./network.js"
+import type { AnalyzedLayer, AnalyzedNetwork, Network } from "./network.js"
 
 /** What `foldAndPrune` removed, by reason. */
 export interface FoldReport {
@@ -28,16 +28,16 @@ export interface FoldResult extends FoldReport {
  *    read by any other layer (a `mul`, a `concat`) are kept, so the graph stays valid.
  * 3. Every layer that no output depends on is removed; `input` layers always stay.
  *
- * The outputs are `network.outputs` of the analysed network (explicit outputs of the `Network`,
+ * The outputs are `network.outputs` of the analyzed network (explicit outputs of the `Network`,
  * or every unread layer). The result is a valid network with the same output shapes.
  *
  * @example
- * const { network, dead, folded } = foldAndPrune(analyseNetworkOrThrow(nb201(arch, { resolution: 32, classes: 10 })))
+ * const { network, dead, folded } = foldAndPrune(analyzeNetworkOrThrow(nb201(arch, { resolution: 32, classes: 10 })))
  */
-export const foldAndPrune = (analysed: AnalysedNetwork): FoldResult => {
+export const foldAndPrune = (analyzed: AnalyzedNetwork): FoldResult => {
   const constant = new Set<string>()
-  const byName = new Map<string, AnalysedLayer>()
-  for (const entry of analysed.layers) {
+  const byName = new Map<string, AnalyzedLayer>()
+  for (const entry of analyzed.layers) {
     byName.set(entry.layer.name, entry)
     const { layer } = entry
     if (layer.op === "zeros" || (layer.op !== "input" && layer.inputs.length > 0 && layer.inputs.every((name) => constant.has(name))))
@@ -49,7 +49,7 @@ export const foldAndPrune = (analysed: AnalysedNetwork): FoldResult => {
   const resolve = (name: string): string => alias.get(name) ?? name
   const rewritten = new Map<string, Layer>()
   const identities: string[] = []
-  for (const { layer, outputShape } of analysed.layers) {
+  for (const { layer, outputShape } of analyzed.layers) {
     if (constant.has(layer.name)) continue
     const inputs = layer.inputs.map(resolve)
     if (layer.op === "add") {
@@ -69,7 +69,7 @@ export const foldAndPrune = (analysed: AnalysedNetwork): FoldResult => {
   }
 
   // Liveness, backwards from the outputs.
-  const outputs = analysed.outputs.map(resolve)
+  const outputs = analyzed.outputs.map(resolve)
   const live = new Set<string>()
   const stack = [...outputs]
   while (stack.length > 0) {
@@ -83,13 +83,13 @@ export const foldAndPrune = (analysed: AnalysedNetwork): FoldResult => {
   const layers: Layer[] = []
   const folded: string[] = []
   const dead: string[] = []
-  for (const { layer } of analysed.layers) {
+  for (const { layer } of analyzed.layers) {
     const name = layer.name
     if (live.has(name) || layer.op === "input") layers.push(rewritten.get(name) ?? layer)
     else if (constant.has(name)) folded.push(name)
     else if (!alias.has(name)) dead.push(name)
   }
-  return { network: { name: analysed.name, batch: analysed.batch, layers: rehomeSharedWeights(layers), outputs }, folded, identities, dead }
+  return { network: { name: analyzed.name, batch: analyzed.batch, layers: rehomeSharedWeights(layers), outputs }, folded, identities, dead }
 }
 
 /**

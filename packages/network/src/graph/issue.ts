@@ -18,8 +18,8 @@ export const networkIssue = (layer: string, op: string, rule: NetworkRule, detai
 })
 
 /**
- * Thrown at the edges (the builder, `analyseNetworkOrThrow`, the CLI) when a network is invalid.
- * Library code that must not throw uses `analyseNetwork`, which returns the issues as a value.
+ * Thrown at the edges (the builder, `analyzeNetworkOrThrow`, the CLI) when a network is invalid.
+ * Library code that must not throw uses `analyzeNetwork`, which returns the issues as a value.
  */
 export class InvalidNetworkError extends Error {
   override readonly name = "InvalidNetworkError"

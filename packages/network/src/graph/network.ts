@@ -22,7 +22,7 @@ export interface Network {
 }
 
 /** A layer with its inferred shapes and parameter count. */
-export interface AnalysedLayer {
+export interface AnalyzedLayer {
   readonly layer: Layer
   readonly inputShapes: readonly TensorShape[]
   readonly outputShape: TensorShape
@@ -33,17 +33,17 @@ export interface AnalysedLayer {
 }
 
 /** A valid network with its layers in a topological order and every shape known. */
-export interface AnalysedNetwork {
+export interface AnalyzedNetwork {
   readonly name: string
   readonly batch: number
-  readonly layers: readonly AnalysedLayer[]
+  readonly layers: readonly AnalyzedLayer[]
   /** The network's outputs: `Network.outputs` when given, else the layers no other layer reads. */
   readonly outputs: readonly string[]
 }
 
-/** The result of analysing a network: the analysed form, or every issue found. */
+/** The result of analyzing a network: the analyzed form, or every issue found. */
 export type NetworkAnalysis =
-  | { readonly ok: true; readonly network: AnalysedNetwork }
+  | { readonly ok: true; readonly network: AnalyzedNetwork }
   | { readonly ok: false; readonly issues: readonly NetworkIssue[] }
 
 const NETWORK = "(network)"
@@ -76,11 +76,11 @@ const findCycle = (pending: ReadonlySet<number>, layers: readonly Layer[], index
  * mismatches, indivisible groups, bad weight sharing), each naming the layer and the rule.
  *
  * @example
- * const analysis = analyseNetwork(network)
+ * const analysis = analyzeNetwork(network)
  * if (analysis.ok) console.log(analysis.network.layers.length)
  * else for (const issue of analysis.issues) console.error(issue.message)
  */
-export const analyseNetwork = (network: Network): NetworkAnalysis => {
+export const analyzeNetwork = (network: Network): NetworkAnalysis => {
   const issues: NetworkIssue[] = []
   const { layers } = network
   if (!(Number.isInteger(network.batch) && network.batch >= 1)) {
@@ -149,8 +149,8 @@ export const analyseNetwork = (network: Network): NetworkAnalysis => {
   }
   // Any topological order is valid; keep the one closest to declaration order for readable tables.
   const shapes = new Map<string, TensorShape>()
-  const analysed: AnalysedLayer[] = []
-  const byName = new Map<string, AnalysedLayer>()
+  const analyzed: AnalyzedLayer[] = []
+  const byName = new Map<string, AnalyzedLayer>()
   for (const i of stableTopologicalOrder(order, layers, index)) {
     const layer = layers[i] as Layer
     const inputShapes: TensorShape[] = []
@@ -188,8 +188,8 @@ export const analyseNetwork = (network: Network): NetworkAnalysis => {
         continue
       }
     }
-    const entry: AnalysedLayer = { layer, inputShapes, outputShape: inferred.shape, params, ownsParams }
-    analysed.push(entry)
+    const entry: AnalyzedLayer = { layer, inputShapes, outputShape: inferred.shape, params, ownsParams }
+    analyzed.push(entry)
     byName.set(layer.name, entry)
   }
   for (const output of network.outputs ?? []) {
@@ -205,7 +205,7 @@ export const analyseNetwork = (network: Network): NetworkAnalysis => {
   const read = new Set<string>()
   for (const layer of layers) for (const input of layer.inputs) read.add(input)
   const outputs = network.outputs ?? layers.filter((layer) => !read.has(layer.name)).map((layer) => layer.name)
-  return { ok: true, network: { name: network.name, batch: network.batch, layers: analysed, outputs } }
+  return { ok: true, network: { name: network.name, batch: network.batch, layers: analyzed, outputs } }
 }
 
 /** A topological order that keeps declaration order wherever dependencies allow. */
@@ -238,26 +238,26 @@ const stableTopologicalOrder = (order: readonly number[], layers: readonly Layer
 }
 
 /**
- * Like `analyseNetwork`, for callers at the edges that prefer an exception.
+ * Like `analyzeNetwork`, for callers at the edges that prefer an exception.
  *
  * @throws InvalidNetworkError listing every issue.
  */
-export const analyseNetworkOrThrow = (network: Network): AnalysedNetwork => {
-  const analysis = analyseNetwork(network)
+export const analyzeNetworkOrThrow = (network: Network): AnalyzedNetwork => {
+  const analysis = analyzeNetwork(network)
   if (!analysis.ok) throw new InvalidNetworkError(network.name, analysis.issues)
   return analysis.network
 }
 
 /**
- * The plain `Network` of an analysed one: its layers in topological order and its outputs made
+ * The plain `Network` of an analyzed one: its layers in topological order and its outputs made
  * explicit.
  *
  * @example
- * const network = toNetwork(analyseNetworkOrThrow(built))
+ * const network = toNetwork(analyzeNetworkOrThrow(built))
  */
-export const toNetwork = (analysed: AnalysedNetwork): Network => ({
-  name: analysed.name,
-  batch: analysed.batch,
-  layers: analysed.layers.map((entry) => entry.layer),
-  outputs: analysed.outputs,
+export const toNetwork = (analyzed: AnalyzedNetwork): Network => ({
+  name: analyzed.name,
+  batch: analyzed.batch,
+  layers: analyzed.layers.map((entry) => entry.layer),
+  outputs: analyzed.outputs,
 })

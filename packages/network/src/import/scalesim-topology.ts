@@ -69,7 +69,7 @@ const rowLayers = (row: ScaleSimTopologyRow, name: string): [InputLayer, Conv2dL
  *
  * @example
  * const parsed = parseScaleSimTopology(readFileSync("L2.csv", "utf8"), "L2")
- * if (parsed.ok) console.log(lowerNetwork(analyseNetworkOrThrow(parsed.network))[0]?.P) // 56
+ * if (parsed.ok) console.log(lowerNetwork(analyzeNetworkOrThrow(parsed.network))[0]?.P) // 56
  * else for (const error of parsed.errors) console.error(error.message)
  */
 export const parseScaleSimTopology = (text: string, name = "scalesim"): ScaleSimTopologyParse => {

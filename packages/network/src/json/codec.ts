@@ -12,11 +12,11 @@ const encode = Schema.encodeSync(NetworkJsonSchema)
  * per problem, naming its path and the value found, e.g.
  * `layers[3].kernel: expected a positive integer or [h, w] with positive integers, got "3" (layer "conv")`.
  * Unknown fields are errors, so typos do not pass silently. The graph itself (dangling inputs,
- * cycles, shapes) is `analyseNetwork`'s to check.
+ * cycles, shapes) is `analyzeNetwork`'s to check.
  *
  * @example
  * const result = decodeNetworkJson({ name: "tiny", layers: [{ name: "input", op: "input", shape: { h: 8, w: 8, c: 3 } }] })
- * if (Either.isRight(result)) analyseNetwork(result.right)
+ * if (Either.isRight(result)) analyzeNetwork(result.right)
  * else console.error(result.left)
  */
 export const decodeNetworkJson = (input: unknown): Either.Either<Network, string> => {

@@ -20,7 +20,7 @@ export type NetworkJson = Schema.Schema.Encoded<typeof networkStruct>
 
 /**
  * Decodes a network file to the canonical `Network` and encodes a `Network` to its canonical
- * JSON. Only the form is checked here; `analyseNetwork` checks the graph (names, cycles, shapes).
+ * JSON. Only the form is checked here; `analyzeNetwork` checks the graph (names, cycles, shapes).
  *
  * @example
  * const network = Schema.decodeUnknownSync(NetworkJsonSchema)({ name: "empty", layers: [] }) // batch 1

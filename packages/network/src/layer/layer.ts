@@ -121,7 +121,7 @@ export interface ActivationLayer extends LayerBase {
   readonly fn: ActivationFunction
 }
 
-/** Batch normalisation: a per-channel affine map with 2C learned parameters (scale and shift). */
+/** Batch normalization: a per-channel affine map with 2C learned parameters (scale and shift). */
 export interface BatchNormLayer extends LayerBase {
   readonly op: "batchnorm"
 }

@@ -1,4 +1,4 @@
-import type { AnalysedLayer, AnalysedNetwork } from "../graph/network.js"
+import type { AnalyzedLayer, AnalyzedNetwork } from "../graph/network.js"
 import type { LayerOp } from "../layer/layer.js"
 import type { LoopNest, LoopNestFunction, LoopNestKind, WeightOperand } from "./loopnest.js"
 
@@ -40,14 +40,14 @@ const nest = (
 const UNIT = [1, 1] as const
 
 /**
- * Lowers one analysed layer to its loop nest, or `undefined` for layers that only move or
+ * Lowers one analyzed layer to its loop nest, or `undefined` for layers that only move or
  * reinterpret data (input, zeros, concat, slice, flatten, reshape, shuffle).
  *
  * @example
- * const nests = analysed.layers.map((layer) => lowerLayer(layer, analysed.batch))
+ * const nests = analyzed.layers.map((layer) => lowerLayer(layer, analyzed.batch))
  */
-export const lowerLayer = (analysed: AnalysedLayer, batch: number): LoopNest | undefined => {
-  const { layer, inputShapes, outputShape: out } = analysed
+export const lowerLayer = (analyzed: AnalyzedLayer, batch: number): LoopNest | undefined => {
+  const { layer, inputShapes, outputShape: out } = analyzed
   const input = inputShapes[0]
   if (input === undefined) return undefined
   const name = layer.name
@@ -126,9 +126,9 @@ export const lowerLayer = (analysed: AnalysedLayer, batch: number): LoopNest | u
  * The loop nests of a whole network, in topological order, skipping data-movement layers.
  *
  * @example
- * const nests = lowerNetwork(analyseNetworkOrThrow(network))
+ * const nests = lowerNetwork(analyzeNetworkOrThrow(network))
  */
-export const lowerNetwork = (network: AnalysedNetwork): LoopNest[] => {
+export const lowerNetwork = (network: AnalyzedNetwork): LoopNest[] => {
   const nests: LoopNest[] = []
   for (const layer of network.layers) {
     const lowered = lowerLayer(layer, network.batch)

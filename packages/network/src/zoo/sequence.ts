@@ -63,7 +63,7 @@ export interface TransducerOptions {
 }
 
 /**
- * An RNN-T-like speech recogniser (the shape of the streaming transducers among Google's edge
+ * An RNN-T-like speech recognizer (the shape of the streaming transducers among Google's edge
  * models, He et al., ICASSP 2019), at one decoding step: an LSTM encoder over `steps` frames; a
  * prediction network (LSTMs) over the previous label's embedding (a dense layer on the one-hot
  * label); and the joint network, which adds the encoder's and the prediction network's

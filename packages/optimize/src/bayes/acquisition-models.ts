@@ -32,7 +32,7 @@ export interface AcquisitionRule {
  * The best feasible observed target of a model (prediction units), if any.
  *
  * @example
- * incumbentOf(objectiveModel) // e.g. -94.09 for a maximised accuracy
+ * incumbentOf(objectiveModel) // e.g. -94.09 for a maximized accuracy
  */
 export const incumbentOf = (model: OutputModel | undefined): number | undefined => {
   if (model === undefined) return undefined

@@ -1,7 +1,7 @@
 import { normalCdf, normalPdf } from "../gp/normal.js"
 
 /**
- * Expected improvement below `best` (minimisation) of a Gaussian prediction:
+ * Expected improvement below `best` (minimization) of a Gaussian prediction:
  * `s (z Phi(z) + phi(z))` with `z = (best - mean) / s`.
  *
  * @example
@@ -15,7 +15,7 @@ export const expectedImprovement = (mean: number, variance: number, best: number
 }
 
 /**
- * The upper confidence bound of the improvement for minimisation, `sqrt(beta) s - mean` (the
+ * The upper confidence bound of the improvement for minimization, `sqrt(beta) s - mean` (the
  * negated lower confidence bound).
  *
  * @example

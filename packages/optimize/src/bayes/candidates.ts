@@ -3,11 +3,11 @@ import type { ProposalContext } from "../strategy/strategy.js"
 import { genomeKey } from "../trial/record.js"
 
 /**
- * How the acquisition is maximised over the space: a pool of uniform samples and of mutations of
+ * How the acquisition is maximized over the space: a pool of uniform samples and of mutations of
  * the best trials so far, then a greedy local search by single mutations from the best few.
  *
  * @example
- * const settings: CandidateSettings = { random: 256, starts: 5, neighbours: 20, localSteps: 5 }
+ * const settings: CandidateSettings = { random: 256, starts: 5, neighbors: 20, localSteps: 5 }
  */
 export interface CandidateSettings {
   /** Uniform samples in the pool. */
@@ -15,7 +15,7 @@ export interface CandidateSettings {
   /** Best trials whose mutations join the pool, and pool members the local search starts from. */
   readonly starts: number
   /** Mutations per start (one and two parameters, alternately), and per local-search step. */
-  readonly neighbours: number
+  readonly neighbors: number
   /** Steps of the local search. */
   readonly localSteps: number
 }
@@ -25,9 +25,9 @@ export interface CandidateSettings {
  * local search, claimed; undefined when no untaken genome was found.
  *
  * @example
- * const genome = maximiseAcquisition(context, bestGenomes, (vectors, row) => score(vectors, row), settings)
+ * const genome = maximizeAcquisition(context, bestGenomes, (vectors, row) => score(vectors, row), settings)
  */
-export const maximiseAcquisition = (
+export const maximizeAcquisition = (
   context: ProposalContext,
   starts: readonly Float64Array[],
   score: (vectors: Float64Array, row: number) => number,
@@ -47,7 +47,7 @@ export const maximiseAcquisition = (
   }
   for (let i = 0; i < settings.random; i++) offer(sampleGenome(space, rng))
   for (const start of starts.slice(0, settings.starts)) {
-    for (let j = 0; j < settings.neighbours; j++) offer(mutateGenome(space, start, rng, { k: 1 + (j % 2) }))
+    for (let j = 0; j < settings.neighbors; j++) offer(mutateGenome(space, start, rng, { k: 1 + (j % 2) }))
   }
   const vectors = new Float64Array(pool.length * d)
   const scores = new Float64Array(pool.length)
@@ -62,7 +62,7 @@ export const maximiseAcquisition = (
     let current = { genome: pool[position] as Float64Array, score: scores[position] as number }
     for (let step = 0; step < settings.localSteps; step++) {
       let moved = false
-      for (let j = 0; j < settings.neighbours; j++) {
+      for (let j = 0; j < settings.neighbors; j++) {
         const mutant = mutateGenome(space, current.genome, rng, { k: 1 })
         if (isFailure(mutant) || !offer(mutant)) continue
         encodeGenome(space, mutant, single)

@@ -3,14 +3,14 @@ import { conditionGaussianProcess } from "../gp/gaussian-process.js"
 import { defaultHyperparameters, type Hyperparameters } from "../gp/hyperparameters.js"
 import { fitHyperparameters } from "../gp/likelihood.js"
 import type { TrialRecord } from "../trial/record.js"
-import type { ModelledOutput } from "./outputs.js"
+import type { ModeledOutput } from "./outputs.js"
 import type { OutputModel, SurrogateSettings } from "./surrogate.js"
 import { buildTrainingData } from "./training-data.js"
 
 /**
  * Conditions the GP of an output on the first `count` records with the given hyperparameters
  * (defaults when none were fitted yet); undefined when the output has no data or the covariance
- * cannot be factorised.
+ * cannot be factorized.
  *
  * @example
  * const model = conditionOutput(space, records, records.length, objectiveOutput, theta, undefined, settings)
@@ -19,7 +19,7 @@ export const conditionOutput = (
   space: Space,
   records: readonly TrialRecord[],
   count: number,
-  output: ModelledOutput,
+  output: ModeledOutput,
   theta: Hyperparameters | undefined,
   prior: OutputModel | undefined,
   settings: SurrogateSettings,
@@ -66,7 +66,7 @@ export const extendOutput = (model: OutputModel, vector: Float64Array, value: nu
 export const fitPriorOutput = (
   space: Space,
   records: readonly TrialRecord[],
-  output: ModelledOutput,
+  output: ModeledOutput,
   settings: SurrogateSettings,
 ): OutputModel | undefined => {
   const standardized = { ...settings, transform: "standardize" as const }

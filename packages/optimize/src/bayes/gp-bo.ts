@@ -8,14 +8,14 @@ import type { Proposal, ProposalContext, Strategy } from "../strategy/strategy.j
 import { rankedSeeds, type WarmStart, warmStartRecords } from "../transfer/warm-start.js"
 import type { TrialRecord } from "../trial/record.js"
 import { type AcquisitionModels, type AcquisitionRule, imaginePending, incumbentOf, scoreCandidate } from "./acquisition-models.js"
-import { type CandidateSettings, maximiseAcquisition } from "./candidates.js"
+import { type CandidateSettings, maximizeAcquisition } from "./candidates.js"
 import { conditionOutput, fitPriorOutput } from "./condition-output.js"
 import { createHyperparameterChain, type HyperparameterChain } from "./hyperparameter-chain.js"
-import { constraintOutput, evaluableOutput, type ModelledOutput, objectiveOutput, objectiveRanges, scalarisedOutput } from "./outputs.js"
+import { constraintOutput, evaluableOutput, type ModeledOutput, objectiveOutput, objectiveRanges, scalarizedOutput } from "./outputs.js"
 import type { OutputModel, SurrogateSettings } from "./surrogate.js"
 
 /**
- * Settings of GP Bayesian optimisation.
+ * Settings of GP Bayesian optimization.
  *
  * @example
  * const settings: GpBoSettings = { directions: ["maximize"], acquisition: "ei", initial: 10, batch: "kriging-believer" }
@@ -40,7 +40,7 @@ export interface GpBoSettings extends CommonSettings {
   /** Adam steps per refit (default 30). */
   readonly fitSteps?: number
   readonly bounds?: HyperparameterBounds
-  /** Acquisition maximisation (defaults: 256 random, 5 starts, 20 neighbours, 5 local steps). */
+  /** Acquisition maximization (defaults: 256 random, 5 starts, 20 neighbors, 5 local steps). */
   readonly candidates?: Partial<CandidateSettings>
   /** A previous study: its GP is the prior mean, the new GP models the residuals. */
   readonly warmStart?: WarmStart
@@ -61,15 +61,15 @@ export const surrogateSettingsOf = (settings: GpBoSettings): SurrogateSettings =
 })
 
 /**
- * Gaussian-process Bayesian optimisation with constraints. Each output (the objective, each
+ * Gaussian-process Bayesian optimization with constraints. Each output (the objective, each
  * constraint, whether a trial could be evaluated at all) has its own GP with a Matern-5/2 ARD
  * kernel on the space's vector encoding (one-hot categoricals), hyperparameters by marginal
  * likelihood along a history-determined refit schedule. Expected improvement is multiplied by
  * the probability of feasibility (the product over constraints of `P(c <= 0)` and
- * `P(evaluable)`); UCB is maximised over the candidates at least even odds to be feasible (the
+ * `P(evaluable)`); UCB is maximized over the candidates at least even odds to be feasible (the
  * rest rank below them by probability times UCB); until a feasible trial is known, the
  * acquisition is the probability of feasibility times a squash of the predicted objective.
- * Batches imagine their pending points by kriging believer or constant liar. Several objectives are scalarised per ask with random
+ * Batches imagine their pending points by kriging believer or constant liar. Several objectives are scalarized per ask with random
  * weights (ParEGO's augmented Chebyshev). With a warm start each output's GP models the residuals
  * of a GP fitted on the previous study. Strategies with the same surrogate settings may share one
  * hyperparameter chain (as P3BO's GP members do): it depends on the history alone.
@@ -90,7 +90,7 @@ export const gpBoStrategy = (
   const warm = settings.warmStart
   const initial = Math.max(1, settings.initial ?? (warm === undefined ? 10 : 2))
   const surrogate = surrogateSettingsOf(settings)
-  const candidates: CandidateSettings = { random: 256, starts: 5, neighbours: 20, localSteps: 5, ...settings.candidates }
+  const candidates: CandidateSettings = { random: 256, starts: 5, neighbors: 20, localSteps: 5, ...settings.candidates }
   const d = vectorLength(space)
   const seeds = rankedSeeds(space, directions, warm, initial)
   const objectives = directions.length
@@ -98,12 +98,12 @@ export const gpBoStrategy = (
 
   // The warm start's priors, fitted once (they depend on the settings alone).
   let priors: Map<string, OutputModel | undefined> | undefined
-  const priorOf = (output: ModelledOutput): OutputModel | undefined => {
+  const priorOf = (output: ModeledOutput): OutputModel | undefined => {
     if (warm === undefined) return undefined
     priors ??= new Map()
     if (!priors.has(output.name)) {
       const old = warmStartRecords(space, directions, warm)
-      const priorOutput = objectives > 1 && output.rankable ? scalarisedOutput(equalWeights, ...rangesOf(old, old.length)) : output
+      const priorOutput = objectives > 1 && output.rankable ? scalarizedOutput(equalWeights, ...rangesOf(old, old.length)) : output
       priors.set(output.name, fitPriorOutput(space, old, priorOutput, surrogate))
     }
     return priors.get(output.name)
@@ -113,7 +113,7 @@ export const gpBoStrategy = (
     return [low, high]
   }
 
-  const model = (records: readonly TrialRecord[], output: ModelledOutput, chainOutput: ModelledOutput): OutputModel | undefined => {
+  const model = (records: readonly TrialRecord[], output: ModeledOutput, chainOutput: ModeledOutput): OutputModel | undefined => {
     const prior = priorOf(output)
     const theta = chain.at(records, records.length, chainOutput, prior)
     return conditionOutput(space, records, records.length, output, theta, prior, surrogate)
@@ -135,14 +135,14 @@ export const gpBoStrategy = (
       }
       for (let m = 0; m < objectives; m++) weights[m] = (weights[m] as number) / total
       const ranges = rangesOf(records, records.length)
-      // The hyperparameter chain refits on prefixes of the history, so its target normalises each
+      // The hyperparameter chain refits on prefixes of the history, so its target normalizes each
       // record by the ranges known when it was told: a function of the history alone.
       const equal = {
         name: "objective",
         rankable: true,
-        target: (record: TrialRecord) => scalarisedOutput(equalWeights, ...rangesOf(records, record.index + 1)).target(record),
+        target: (record: TrialRecord) => scalarizedOutput(equalWeights, ...rangesOf(records, record.index + 1)).target(record),
       }
-      objective = model(records, scalarisedOutput(weights, ...ranges), equal)
+      objective = model(records, scalarizedOutput(weights, ...ranges), equal)
     }
     let constraintCount = 0
     let unevaluable = false
@@ -160,7 +160,7 @@ export const gpBoStrategy = (
     if (objectives === 1) order.sort((a, b) => compareRecords(a, b) || a.index - b.index)
     else {
       const ranges = rangesOf(records, records.length)
-      const output = scalarisedOutput(equalWeights, ...ranges)
+      const output = scalarizedOutput(equalWeights, ...ranges)
       const key = (record: TrialRecord): number => (record.status === "feasible" ? (output.target(record) ?? Infinity) : Infinity)
       order.sort((a, b) => key(a) - key(b) || a.violation - b.violation || a.index - b.index)
     }
@@ -183,7 +183,7 @@ export const gpBoStrategy = (
         }
         models ??= buildModels(context)
         const current = models
-        const genome = maximiseAcquisition(
+        const genome = maximizeAcquisition(
           context,
           startsOf(records),
           (vectors, row) => scoreCandidate(current, rule, vectors, row),
@@ -202,7 +202,7 @@ export const gpBoStrategy = (
 }
 
 /**
- * A GP Bayesian-optimisation optimizer (see `gpBoStrategy`).
+ * A GP Bayesian-optimization optimizer (see `gpBoStrategy`).
  *
  * @example
  * const optimizer = createGpBo(nb201Space, { directions: ["maximize"], seed: 0 })

@@ -2,7 +2,7 @@ import type { Space } from "@cosearch/space"
 import { defaultHyperparameters, type Hyperparameters } from "../gp/hyperparameters.js"
 import { fitHyperparameters } from "../gp/likelihood.js"
 import type { TrialRecord } from "../trial/record.js"
-import type { ModelledOutput } from "./outputs.js"
+import type { ModeledOutput } from "./outputs.js"
 import type { OutputModel, SurrogateSettings } from "./surrogate.js"
 import { buildTrainingData } from "./training-data.js"
 
@@ -17,7 +17,7 @@ export interface HyperparameterChain {
   readonly at: (
     records: readonly TrialRecord[],
     count: number,
-    output: ModelledOutput,
+    output: ModeledOutput,
     prior: OutputModel | undefined,
   ) => Hyperparameters | undefined
 }
@@ -39,7 +39,7 @@ export const createHyperparameterChain = (space: Space, settings: SurrogateSetti
     at: (
       records: readonly TrialRecord[],
       count: number,
-      output: ModelledOutput,
+      output: ModeledOutput,
       prior: OutputModel | undefined,
     ): Hyperparameters | undefined => {
       let byOutput = chains.get(records)

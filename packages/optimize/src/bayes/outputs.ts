@@ -5,9 +5,9 @@ import type { TrialRecord } from "../trial/record.js"
  * does not have it), and whether it may be rank-transformed.
  *
  * @example
- * const latency: ModelledOutput = constraintOutput(0)
+ * const latency: ModeledOutput = constraintOutput(0)
  */
-export interface ModelledOutput {
+export interface ModeledOutput {
   readonly name: string
   readonly target: (record: TrialRecord) => number | undefined
   /** Only the objective may be rank-transformed: a constraint's threshold (0) must keep its meaning. */
@@ -15,12 +15,12 @@ export interface ModelledOutput {
 }
 
 /**
- * The objective of a single-objective study (minimisation form).
+ * The objective of a single-objective study (minimization form).
  *
  * @example
  * objectiveOutput.target(record) // record.objectives?.[0]
  */
-export const objectiveOutput: ModelledOutput = { name: "objective", target: (record) => record.objectives?.[0], rankable: true }
+export const objectiveOutput: ModeledOutput = { name: "objective", target: (record) => record.objectives?.[0], rankable: true }
 
 /**
  * Constraint `j`'s value, when reported.
@@ -28,7 +28,7 @@ export const objectiveOutput: ModelledOutput = { name: "objective", target: (rec
  * @example
  * constraintOutput(0).target(record) // latency - budget
  */
-export const constraintOutput = (j: number): ModelledOutput => ({
+export const constraintOutput = (j: number): ModeledOutput => ({
   name: `constraint-${j}`,
   target: (record) => record.constraints?.[j],
   rankable: false,
@@ -42,20 +42,20 @@ export const constraintOutput = (j: number): ModelledOutput => ({
  * @example
  * evaluableOutput.target(failedRecord) // 0
  */
-export const evaluableOutput: ModelledOutput = {
+export const evaluableOutput: ModeledOutput = {
   name: "evaluable",
   target: (record) => (record.status === "failed" || (record.status === "infeasible" && record.constraints === undefined) ? 0 : 1),
   rankable: false,
 }
 
 /**
- * Augmented Chebyshev scalarisation of several objectives (ParEGO, Knowles 2006): objectives
- * normalised to [0, 1] by the observed ranges, then `max_m w_m f_m + 0.05 sum_m w_m f_m`.
+ * Augmented Chebyshev scalarization of several objectives (ParEGO, Knowles 2006): objectives
+ * normalized to [0, 1] by the observed ranges, then `max_m w_m f_m + 0.05 sum_m w_m f_m`.
  *
  * @example
- * const output = scalarisedOutput(Float64Array.of(0.5, 0.5), low, high)
+ * const output = scalarizedOutput(Float64Array.of(0.5, 0.5), low, high)
  */
-export const scalarisedOutput = (weights: Float64Array, low: Float64Array, high: Float64Array): ModelledOutput => ({
+export const scalarizedOutput = (weights: Float64Array, low: Float64Array, high: Float64Array): ModeledOutput => ({
   name: "objective",
   rankable: true,
   target: (record) => {

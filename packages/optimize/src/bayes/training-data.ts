@@ -2,7 +2,7 @@ import { encodeGenome, type Space, vectorLength } from "@cosearch/space"
 import type { GpData } from "../gp/gp-data.js"
 import { transformTargets } from "../gp/output-transform.js"
 import type { TrialRecord } from "../trial/record.js"
-import type { ModelledOutput } from "./outputs.js"
+import type { ModeledOutput } from "./outputs.js"
 import { type OutputModel, predictOutput, type SurrogateSettings } from "./surrogate.js"
 
 const vectorCache = new WeakMap<TrialRecord, Float64Array>()
@@ -23,7 +23,7 @@ export const recordVector = (space: Space, record: TrialRecord): Float64Array =>
 }
 
 /** The records an output is fitted on: those with a target, capped (best half of the cap, then the most recent). */
-const selectRecords = (records: readonly TrialRecord[], count: number, output: ModelledOutput, maxPoints: number): TrialRecord[] => {
+const selectRecords = (records: readonly TrialRecord[], count: number, output: ModeledOutput, maxPoints: number): TrialRecord[] => {
   const withTarget: TrialRecord[] = []
   for (let i = 0; i < count; i++) {
     const record = records[i] as TrialRecord
@@ -63,7 +63,7 @@ export const buildTrainingData = (
   space: Space,
   records: readonly TrialRecord[],
   count: number,
-  output: ModelledOutput,
+  output: ModeledOutput,
   prior: OutputModel | undefined,
   settings: SurrogateSettings,
 ): TrainingData => {
@@ -84,7 +84,7 @@ export const buildTrainingData = (
   const residual = raw.map((value, row) => value - (priorMean[row] as number))
   const transform = prior === undefined && output.rankable ? settings.transform : "standardize"
   const { values, offset, scale } = transformTargets(residual, transform)
-  // Prediction units: original units when standardised (plus the prior), normal scores when ranked.
+  // Prediction units: original units when standardized (plus the prior), normal scores when ranked.
   const observed = transform === "rank" ? values : raw
   return { data: { x, y: values, n, d }, offset, scale, observed, feasible }
 }

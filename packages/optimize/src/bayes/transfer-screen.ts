@@ -7,7 +7,7 @@ import type { Direction } from "../trial/trial.js"
 import type { AcquisitionModels } from "./acquisition-models.js"
 import { scoreCandidate } from "./acquisition-models.js"
 import { conditionOutput, fitPriorOutput } from "./condition-output.js"
-import { constraintOutput, evaluableOutput, type ModelledOutput, objectiveOutput } from "./outputs.js"
+import { constraintOutput, evaluableOutput, type ModeledOutput, objectiveOutput } from "./outputs.js"
 import type { OutputModel, SurrogateSettings } from "./surrogate.js"
 
 /**
@@ -19,7 +19,7 @@ import type { OutputModel, SurrogateSettings } from "./surrogate.js"
  */
 export const DEFAULT_SCREEN = 16
 
-/** The surrogate settings of the screening models: standardised targets, every old trial up to 300. */
+/** The surrogate settings of the screening models: standardized targets, every old trial up to 300. */
 const screenSurrogate: SurrogateSettings = { transform: "standardize", maxPoints: 300, refitGrowth: 0.15, fitSteps: 30 }
 
 /**
@@ -81,7 +81,7 @@ const updateOutput = (
   space: Space,
   records: readonly TrialRecord[],
   count: number,
-  output: ModelledOutput,
+  output: ModeledOutput,
   prior: OutputModel | undefined,
 ): OutputModel | undefined => {
   if (prior === undefined) return undefined
@@ -113,7 +113,7 @@ export const updateTransferModels = (
 }
 
 /**
- * The best feasible objective (minimisation units) of the new study's records, or of the models'
+ * The best feasible objective (minimization units) of the new study's records, or of the models'
  * old feasible trials when the new study has none yet; undefined with several objectives.
  *
  * @example

@@ -27,7 +27,7 @@ export interface P3boSettings extends CommonSettings {
 }
 
 /**
- * The default members of a P3BO ensemble: regularised evolution (population 20, tournaments of
+ * The default members of a P3BO ensemble: regularized evolution (population 20, tournaments of
  * 5) and GP-BO with expected improvement and with UCB.
  *
  * @example
@@ -44,7 +44,7 @@ export const defaultP3boMembers = (space: Space, settings: P3boSettings = {}): S
 }
 
 /**
- * P3BO, population-based black-box optimisation (Angermueller et al. 2020, as used by Apollo,
+ * P3BO, population-based black-box optimization (Angermueller et al. 2020, as used by Apollo,
  * Zhang et al. 2021): an ensemble of optimizers sharing one budget. Every member sees every trial;
  * each proposal is drawn from a member with probability given by a softmax of the members'
  * recent credits (the mean reward of their trials among the last `window`, see `trialRewards`),

@@ -16,7 +16,7 @@ import type { TrialRecord } from "../trial/record.js"
 import { tournament } from "./tournament.js"
 
 /**
- * Settings of regularised (aging) evolution.
+ * Settings of regularized (aging) evolution.
  *
  * @example
  * const settings: AgingEvolutionSettings = { population: 20, sampleSize: 5, directions: ["maximize"] }
@@ -28,7 +28,7 @@ export interface AgingEvolutionSettings extends CommonSettings {
   readonly sampleSize?: number
   /** Parameters each mutation changes (default 1). */
   readonly mutations?: number
-  /** Float step of a mutation in the normalised coordinate (default 0.1). */
+  /** Float step of a mutation in the normalized coordinate (default 0.1). */
   readonly sigma?: number
   /**
    * A previous study whose best configurations form the first population and whose models screen
@@ -38,7 +38,7 @@ export interface AgingEvolutionSettings extends CommonSettings {
 }
 
 /**
- * Regularised evolution (Real et al. 2019, "Regularized evolution for image classifier
+ * Regularized evolution (Real et al. 2019, "Regularized evolution for image classifier
  * architecture search"): the population is the `population` most recent trials; each child is a
  * mutation of the winner of a tournament of `sampleSize` members; the oldest member dies. The
  * first `population` trials are random samples, or a warm start's best configurations.
@@ -99,7 +99,7 @@ export const agingEvolutionStrategy = (space: Space, settings: AgingEvolutionSet
 }
 
 /**
- * A regularised-evolution optimizer (see `agingEvolutionStrategy`).
+ * A regularized-evolution optimizer (see `agingEvolutionStrategy`).
  *
  * @example
  * const optimizer = createAgingEvolution(nb201Space, { directions: ["maximize"], population: 20, sampleSize: 5, seed: 0 })

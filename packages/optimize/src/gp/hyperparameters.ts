@@ -1,7 +1,7 @@
 /**
  * A Gaussian process's hyperparameters on the log scale, one array of `d + 2` numbers: the ARD
  * lengthscales (`log l_1 .. log l_d`), the signal variance (`log s_f^2`) and the noise variance
- * (`log s_n^2`), for standardised targets.
+ * (`log s_n^2`), for standardized targets.
  *
  * @example
  * const theta: Hyperparameters = defaultHyperparameters(30)
@@ -9,7 +9,7 @@
 export type Hyperparameters = Float64Array
 
 /**
- * Box bounds of the log hyperparameters (for standardised targets on a `[0, 1]^d` encoding).
+ * Box bounds of the log hyperparameters (for standardized targets on a `[0, 1]^d` encoding).
  *
  * @example
  * const bounds: HyperparameterBounds = { lengthscale: [0.05, 20], signal: [0.05, 20], noise: [1e-6, 0.5] }
@@ -22,7 +22,7 @@ export interface HyperparameterBounds {
 
 /**
  * The default bounds: lengthscales in [0.05, 20] (a coordinate lives in [0, 1]), signal variance
- * in [0.05, 20] and noise variance in [1e-6, 0.5] of the standardised targets.
+ * in [0.05, 20] and noise variance in [1e-6, 0.5] of the standardized targets.
  *
  * @example
  * clampHyperparameters(theta, DEFAULT_BOUNDS)

@@ -38,7 +38,7 @@ export const covarianceMatrix = (data: GpData, theta: Hyperparameters): { covari
 /**
  * The log marginal likelihood of the data, `-1/2 y^T K^-1 y - 1/2 log|K| - n/2 log 2 pi`, and,
  * when `gradient` is given, its gradient with respect to the log hyperparameters written there:
- * `1/2 tr((a a^T - K^-1) dK/dtheta)` with `a = K^-1 y`. `-Infinity` when `K` cannot be factorised.
+ * `1/2 tr((a a^T - K^-1) dK/dtheta)` with `a = K^-1 y`. `-Infinity` when `K` cannot be factorized.
  *
  * @example
  * const gradient = new Float64Array(d + 2)
@@ -99,7 +99,7 @@ export interface FitOptions {
 }
 
 /**
- * Maximises the log marginal likelihood over the log hyperparameters from `start`, by Adam
+ * Maximizes the log marginal likelihood over the log hyperparameters from `start`, by Adam
  * ascent projected onto the bounds; returns the best point visited and its value.
  *
  * @example

@@ -10,7 +10,7 @@ import { CholeskyDecomposition, Matrix } from "ml-matrix"
 export interface CholeskyFactor {
   readonly n: number
   readonly lower: Float64Array
-  /** What was added to the diagonal to make the factorisation succeed (0 when nothing was). */
+  /** What was added to the diagonal to make the factorization succeed (0 when nothing was). */
   readonly jitter: number
 }
 
@@ -45,7 +45,7 @@ export interface JitterOptions {
 // ml-matrix's exact test (pivot > 0) passed.
 const RELATIVE_PIVOT = 1e-13
 
-const factorise = (matrix: Float64Array, n: number, jitter: number, scale: number): Float64Array | undefined => {
+const factorize = (matrix: Float64Array, n: number, jitter: number, scale: number): Float64Array | undefined => {
   const a = new Matrix(n, n)
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) a.set(i, j, (matrix[i * n + j] as number) + (i === j ? jitter : 0))
@@ -61,7 +61,7 @@ const factorise = (matrix: Float64Array, n: number, jitter: number, scale: numbe
 }
 
 /**
- * Factorises a symmetric matrix (row-major `n x n`) with ml-matrix's Cholesky decomposition,
+ * Factorizes a symmetric matrix (row-major `n x n`) with ml-matrix's Cholesky decomposition,
  * adding a growing jitter to the diagonal when it is not (numerically) positive definite: first
  * none, then `initial`, `initial * growth`, ... times the mean diagonal, `retries` times.
  *
@@ -79,7 +79,7 @@ export const choleskyWithJitter = (matrix: Float64Array, n: number, options: Jit
   let jitter = 0
   for (let attempt = 0; attempt <= retries; attempt++) {
     jitter = attempt === 0 ? 0 : (options.initial ?? 1e-10) * scale * growth ** (attempt - 1)
-    const lower = factorise(matrix, n, jitter, scale)
+    const lower = factorize(matrix, n, jitter, scale)
     if (lower !== undefined) return { ok: true, factor: { n, lower, jitter } }
   }
   return {

@@ -19,7 +19,7 @@ export interface Nsga2Settings extends CommonSettings {
   readonly crossoverProbability?: number
   /** Probability that each parameter of a child mutates (default 1 / number of parameters). */
   readonly mutationRate?: number
-  /** Float step of a mutation in the normalised coordinate (default 0.1). */
+  /** Float step of a mutation in the normalized coordinate (default 0.1). */
   readonly sigma?: number
   /** A previous study whose best configurations form the first generation. */
   readonly warmStart?: WarmStart

@@ -47,7 +47,7 @@ export interface CommonSettings {
 }
 
 /**
- * Wraps a strategy in the ask/tell interface: keeps the history, normalises told trials, seeds
+ * Wraps a strategy in the ask/tell interface: keeps the history, normalizes told trials, seeds
  * each ask from (seed, trial number) and keeps duplicates out of the asks; with `screen`, the
  * strategy's proposals are screened by a predictor first.
  *
@@ -95,7 +95,7 @@ export const createOptimizer = (space: Space, innerStrategy: Strategy, settings:
   }
 
   const tell = (trials: readonly Trial[]): void => {
-    // Normalise first, so that a malformed trial leaves the state untouched.
+    // Normalize first, so that a malformed trial leaves the state untouched.
     const added = trials.map((trial, offset) => toRecord(space, directions, trial, records.length + offset))
     for (const [offset, record] of added.entries()) {
       history.push(trials[offset] as Trial)

@@ -1,7 +1,7 @@
 import type { TrialRecord } from "../trial/record.js"
 
 /**
- * Whether `a` Pareto-dominates `b` (minimisation): no worse in every objective, better in one.
+ * Whether `a` Pareto-dominates `b` (minimization): no worse in every objective, better in one.
  *
  * @example
  * dominates(Float64Array.of(1, 2), Float64Array.of(1, 3)) // true
@@ -32,7 +32,7 @@ export const constrainedDominates = (a: TrialRecord, b: TrialRecord): boolean =>
 }
 
 /**
- * The order of single-objective trials: feasible ones by objective (minimisation form), then
+ * The order of single-objective trials: feasible ones by objective (minimization form), then
  * infeasible ones by violation, then failed ones. Negative when `a` is better.
  *
  * @example

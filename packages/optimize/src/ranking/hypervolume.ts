@@ -1,5 +1,5 @@
 /**
- * The hypervolume of a set of two-objective points (minimisation) with respect to a reference
+ * The hypervolume of a set of two-objective points (minimization) with respect to a reference
  * point: the area dominated by the set and bounded by the reference. Points not strictly better
  * than the reference in both objectives add nothing.
  *

@@ -49,7 +49,7 @@ export const nonDominatedFronts = (records: readonly TrialRecord[]): Int32Array 
 
 /**
  * Crowding distances of the members of one front (Deb et al. 2002): the sum over objectives of the
- * normalised gap between each member's neighbours; the extremes get Infinity. Records without
+ * normalized gap between each member's neighbors; the extremes get Infinity. Records without
  * objectives (infeasible, failed) get 0.
  *
  * @example

@@ -17,7 +17,7 @@ export interface PredictionContext {
 
 /**
  * Predicted outcomes of candidates, in the form of `TrialRecord`: one array per objective in
- * minimisation form (a maximised objective negated), indexed by candidate; one array per
+ * minimization form (a maximized objective negated), indexed by candidate; one array per
  * constraint (a constraint holds when its value is `<= 0`), or none when the predictor does not
  * predict constraints.
  *

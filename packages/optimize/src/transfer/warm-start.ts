@@ -25,7 +25,7 @@ export interface WarmStart {
 }
 
 /**
- * The previous study's trials as records, normalised with the given directions.
+ * The previous study's trials as records, normalized with the given directions.
  *
  * @example
  * const old = warmStartRecords(space, ["minimize"], warmStart)

@@ -2,7 +2,7 @@ import { configurationToGenome, isFailure, type Space } from "@cosearch/space"
 import type { Direction, Trial } from "./trial.js"
 
 /**
- * A trial as the optimizers see it: its genome, its objectives turned to minimisation, its
+ * A trial as the optimizers see it: its genome, its objectives turned to minimization, its
  * constraint values and its total violation.
  *
  * - `status`: `feasible`, `infeasible` or `failed`.

@@ -31,7 +31,7 @@ export interface CompiledSpace {
   readonly high: Float64Array
   /** 1 for log-scale ranges. */
   readonly log: Uint8Array
-  /** Start and width of a range in its normalised coordinate: `low`, `high - low`, or their logarithms. */
+  /** Start and width of a range in its normalized coordinate: `low`, `high - low`, or their logarithms. */
   readonly coordLow: Float64Array
   readonly coordSpan: Float64Array
   /** The listed values (categorical, ordinal; `[false, true]` for boolean). */

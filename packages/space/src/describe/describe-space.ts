@@ -51,7 +51,7 @@ export interface SpaceSummary {
 }
 
 /**
- * Summarises a space (see `SpaceSummary`).
+ * Summarizes a space (see `SpaceSummary`).
  *
  * @example
  * describeSpace(space).cardinality // "1200"

@@ -17,7 +17,7 @@ const nextDouble = (x: number, up: boolean): number => {
   return bits[0] as number
 }
 
-/** The normalised coordinate of a float value, exactly as `encodeGenome` computes it. */
+/** The normalized coordinate of a float value, exactly as `encodeGenome` computes it. */
 const floatCoordinate = (compiled: CompiledSpace, index: number, value: number): number => {
   const span = compiled.coordSpan[index] as number
   const start = compiled.coordLow[index] as number
@@ -25,9 +25,9 @@ const floatCoordinate = (compiled: CompiledSpace, index: number, value: number):
 }
 
 /**
- * The float value for a coordinate: the inverse map, then a search over the few neighbouring
+ * The float value for a coordinate: the inverse map, then a search over the few neighboring
  * doubles for one that encodes back to exactly `t`, so `decode(encode(v))` returns `v` itself
- * whenever the coordinate can tell `v` from its neighbours, and the nearest value that encodes
+ * whenever the coordinate can tell `v` from its neighbors, and the nearest value that encodes
  * identically otherwise.
  */
 const floatValue = (compiled: CompiledSpace, index: number, t: number): number => {

@@ -19,9 +19,9 @@ const reflectUnit = (t: number): number => {
 }
 
 /**
- * A neighbouring gene: a different value for categorical and boolean parameters, one rank or
+ * A neighboring gene: a different value for categorical and boolean parameters, one rank or
  * step up or down for ordinal and integer ones (reflected at the ends), a Gaussian step of
- * `sigma` in the normalised (log) coordinate for floats (reflected into the range).
+ * `sigma` in the normalized (log) coordinate for floats (reflected into the range).
  *
  * @example
  * genome[index] = moveGene(compiled, index, genome[index] ?? 0, rng, 0.1)

@@ -19,7 +19,7 @@ import { canMove, moveGene } from "./move-gene.js"
 export interface MutateOptions {
   /** Active parameters to change (default 1; fewer when fewer can change). */
   readonly k?: number
-  /** Standard deviation of float steps in the normalised coordinate (default 0.1). */
+  /** Standard deviation of float steps in the normalized coordinate (default 0.1). */
   readonly sigma?: number
   /** Attempts before giving up when constraints reject the mutants (default 1,000). */
   readonly maxTries?: number

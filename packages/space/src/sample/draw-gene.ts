@@ -4,7 +4,7 @@ import { isSwitchedOff } from "../compile/switched-off.js"
 import type { Random } from "../random/random.js"
 
 /**
- * A float range value from its normalised coordinate `t` in [0, 1] (log spaced for log ranges),
+ * A float range value from its normalized coordinate `t` in [0, 1] (log spaced for log ranges),
  * clamped into the range.
  *
  * @example

@@ -24,7 +24,7 @@ export const designFeatureNames = (space: Space): readonly string[] => {
 
 /**
  * A configuration's features: the space's vector encoding in `[0, 1]^d` (one-hot categorical,
- * `index / (n - 1)` ordinal, normalised ranges, 0 / 1 booleans, zeros for inactive parameters),
+ * `index / (n - 1)` ordinal, normalized ranges, 0 / 1 booleans, zeros for inactive parameters),
  * written into `out` at `offset` when given. Throws naming the parameter when the configuration
  * is not a point of the space.
  *

@@ -1,7 +1,7 @@
 import {
-  type AnalysedNetwork,
-  analyseNetwork,
-  analyseNetworkOrThrow,
+  type AnalyzedNetwork,
+  analyzeNetwork,
+  analyzeNetworkOrThrow,
   foldAndPrune,
   type LayerType,
   type LoopNest,
@@ -14,9 +14,9 @@ import { type Dataset, datasetOf } from "../data/dataset.js"
 import { SurrogateDataError } from "../data/errors.js"
 
 /**
- * The layer groups the network featuriser aggregates by: `@cosearch/network`'s layer types
+ * The layer groups the network featurizer aggregates by: `@cosearch/network`'s layer types
  * (conv, pointwise, depthwise, fc, matmul, pool, eltwise sums and products) plus `activation`
- * (element-wise functions and batch normalisation, which an inference compiler fuses).
+ * (element-wise functions and batch normalization, which an inference compiler fuses).
  */
 export const networkLayerGroups = ["conv", "pointwise", "depthwise", "fc", "matmul", "pool", "eltwise", "activation"] as const
 
@@ -121,17 +121,17 @@ const nestSizes = (nest: LoopNest): [ops: number, parameterBytes: number, activa
  * same features. Writes into `out` at `offset` when given.
  *
  * @example
- * const features = networkFeatures(analyseNetworkOrThrow(nb201(parseNb201Arch("..."), { resolution: 32, classes: 10 })))
+ * const features = networkFeatures(analyzeNetworkOrThrow(nb201(parseNb201Arch("..."), { resolution: 32, classes: 10 })))
  */
-export const networkFeatures = (analysed: AnalysedNetwork, out?: Float64Array, offset = 0): Float64Array => {
+export const networkFeatures = (analyzed: AnalyzedNetwork, out?: Float64Array, offset = 0): Float64Array => {
   const width = networkFeatureNames.length
   const vector = out ?? new Float64Array(width)
   if (vector.length < offset + width) {
     throw new RangeError(`networkFeatures: out has ${vector.length} slots, ${offset + width} needed (offset ${offset} + ${width} features)`)
   }
   vector.fill(0, offset, offset + width)
-  const folded = foldAndPrune(analysed)
-  const network = analyseNetworkOrThrow(folded.network)
+  const folded = foldAndPrune(analyzed)
+  const network = analyzeNetworkOrThrow(folded.network)
   const nests = lowerNetwork(network)
 
   let macs = 0
@@ -216,15 +216,15 @@ export const networkFeatures = (analysed: AnalysedNetwork, out?: Float64Array, o
 }
 
 /**
- * A dataset of networks and their measured (or modelled) targets: each network analysed and
- * featurised with `networkFeatures`. Throws naming the network when one is invalid.
+ * A dataset of networks and their measured (or modeled) targets: each network analyzed and
+ * featurized with `networkFeatures`. Throws naming the network when one is invalid.
  *
  * @example
  * const data = networkDataset([mobilenetV2(), resnet18()], [6.1, 9.8])
  */
 export const networkDataset = (networks: readonly Network[], targets: ArrayLike<number>): Dataset => {
   const rows = networks.map((network, i) => {
-    const analysis = analyseNetwork(network)
+    const analysis = analyzeNetwork(network)
     if (!analysis.ok) throw new SurrogateDataError(`networks[${i}] ("${network.name}") is invalid: ${analysis.issues[0]?.message}`)
     return networkFeatures(analysis.network)
   })

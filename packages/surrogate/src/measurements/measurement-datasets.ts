@@ -13,7 +13,7 @@ export interface MeasurementDatasets {
 /**
  * Datasets of measured latencies from a measurements CSV (the format `cosearch calibrate
  * --measurements` reads: `network` zoo specs, `latency_ms`, optional `split`), each network built
- * from the zoo and featurised with `networkFeatures`. Throws `SurrogateDataError` naming the line
+ * from the zoo and featurized with `networkFeatures`. Throws `SurrogateDataError` naming the line
  * of a bad row or an unknown network.
  *
  * @example

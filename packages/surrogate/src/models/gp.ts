@@ -13,7 +13,7 @@ export interface GpOptions {
   readonly maxPoints?: number
   /** Length scales tried, times sqrt(features) (default [0.25, 0.5, 1, 2]). */
   readonly lengthScales?: readonly number[]
-  /** Noise variances tried, relative to the standardised target's unit variance (default [1e-4, 1e-3, 1e-2, 1e-1]). */
+  /** Noise variances tried, relative to the standardized target's unit variance (default [1e-4, 1e-3, 1e-2, 1e-1]). */
   readonly noises?: readonly number[]
 }
 
@@ -77,9 +77,9 @@ const withNoise = (kernel: Float64Array, n: number, noise: number, out: Float64A
 }
 
 /**
- * Fits a Gaussian process (zero mean on the standardised target, Matérn 5/2 kernel on the scaled
+ * Fits a Gaussian process (zero mean on the standardized target, Matérn 5/2 kernel on the scaled
  * features, Rasmussen and Williams 2006, ch. 2 and 4): for each length scale and noise of the grid,
- * the exact log marginal likelihood from a Cholesky factorisation (jitter added when it fails);
+ * the exact log marginal likelihood from a Cholesky factorization (jitter added when it fails);
  * the best pair's weights `(K + σ²I)⁻¹ y` make the predictive mean. Keeps at most `maxPoints`
  * training rows (a seeded sample).
  *
@@ -132,7 +132,7 @@ export const trainGp: ModelTrainer<GpOptions> = (
     const lengthScale = relative * Math.sqrt(Math.max(1, width))
     for (let k = 0; k < n * n; k++) kernel[k] = matern(distances[k] as number, lengthScale)
     for (const noise of settings.noises) {
-      // Jitter from 1e-8 up to 1e-2 of the diagonal when the factorisation fails (@cosearch/optimize).
+      // Jitter from 1e-8 up to 1e-2 of the diagonal when the factorization fails (@cosearch/optimize).
       const factored = choleskyWithJitter(withNoise(kernel, n, noise, noisy), n, { initial: 1e-8, retries: 7 })
       if (!factored.ok) continue
       const alpha = choleskySolve(factored.factor, targets)

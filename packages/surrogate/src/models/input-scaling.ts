@@ -3,7 +3,7 @@ import { type JsonReader, readFiniteArray, readIntArray } from "../json/read-jso
 
 /**
  * How a smooth model (MLP, GP) sees the features: `log1p` first for non-negative features that
- * span more than a decade (MACs, bytes), then standardised to zero mean and unit deviation on the
+ * span more than a decade (MACs, bytes), then standardized to zero mean and unit deviation on the
  * training rows (a constant feature maps to 0).
  */
 export interface InputScaling {

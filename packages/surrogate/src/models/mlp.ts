@@ -62,35 +62,35 @@ const forward = (layers: Layers, input: Float64Array, activations: Float64Array[
 
 const scratchOf = (sizes: readonly number[]): Float64Array[] => sizes.map((size) => new Float64Array(size))
 
-interface Normalised {
+interface Normalized {
   readonly scaling: InputScaling
   readonly targetMean: number
   readonly targetDeviation: number
 }
 
-const mlpModel = (layers: Layers, normalised: Normalised): FittedModel => {
+const mlpModel = (layers: Layers, normalized: Normalized): FittedModel => {
   const width = layers.sizes[0] as number
   const input = new Float64Array(width)
   const activations = scratchOf(layers.sizes)
   return {
     predict: (features, offset) => {
-      scaleRow(normalised.scaling, features, offset, input)
-      return normalised.targetMean + normalised.targetDeviation * forward(layers, input, activations)
+      scaleRow(normalized.scaling, features, offset, input)
+      return normalized.targetMean + normalized.targetDeviation * forward(layers, input, activations)
     },
     toJSON: () => ({
       kind: "mlp",
       sizes: [...layers.sizes],
       weights: layers.weights.map((w) => Array.from(w)),
       biases: layers.biases.map((b) => Array.from(b)),
-      scaling: inputScalingJson(normalised.scaling),
-      targetMean: normalised.targetMean,
-      targetDeviation: normalised.targetDeviation,
+      scaling: inputScalingJson(normalized.scaling),
+      targetMean: normalized.targetMean,
+      targetDeviation: normalized.targetDeviation,
     }),
   }
 }
 
 /**
- * Trains an MLP: inputs log-scaled and standardised (`InputScaling`), the target standardised;
+ * Trains an MLP: inputs log-scaled and standardized (`InputScaling`), the target standardized;
  * He-normal initial weights from the seed; minibatch Adam (Kingma and Ba, 2015) on the squared
  * error with a small L2 penalty; after each epoch the validation error decides early stopping
  * (the best epoch's weights are kept) and halves the step size when it stalls.
@@ -113,7 +113,7 @@ export const trainMlp: ModelTrainer<MlpOptions> = (
   let variance = 0
   for (let i = 0; i < train.rows; i++) variance += ((train.targets[i] as number) - targetMean) ** 2
   const targetDeviation = Math.sqrt(variance / train.rows) || 1
-  const normalised = { scaling, targetMean, targetDeviation }
+  const normalized = { scaling, targetMean, targetDeviation }
   const inputs = scaleRows(scaling, train)
   const targets = train.targets.map((y) => (y - targetMean) / targetDeviation)
   const validationInputs = validation === undefined ? undefined : scaleRows(scaling, validation)
@@ -207,8 +207,8 @@ export const trainMlp: ModelTrainer<MlpOptions> = (
       if (epoch + 1 - best.epoch >= settings.patience) break
     }
   }
-  if (validation === undefined || validation.rows === 0) return { model: mlpModel(layers, normalised), epochs: epoch }
-  return { model: mlpModel({ sizes, weights: best.weights, biases: best.biases }, normalised), epochs: best.epoch }
+  if (validation === undefined || validation.rows === 0) return { model: mlpModel(layers, normalized), epochs: epoch }
+  return { model: mlpModel({ sizes, weights: best.weights, biases: best.biases }, normalized), epochs: best.epoch }
 }
 
 /** Reads an MLP's parameters for `width` features. */

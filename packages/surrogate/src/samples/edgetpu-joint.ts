@@ -1,6 +1,6 @@
 import { type EdgeTpuKnobs, edgeTpuKnobs, edgeTpuKnobsOf, type KnobSpace } from "@cosearch/accelerator"
 import { acceleratorKinds, costOn, edgeTpuWorkloadOf } from "@cosearch/cost"
-import { analyseNetworkOrThrow, edgeTpuNetOf, edgeTpuNetSpace } from "@cosearch/network"
+import { analyzeNetworkOrThrow, edgeTpuNetOf, edgeTpuNetSpace } from "@cosearch/network"
 import { type Configuration, productSpace, projectConfiguration, type Space, sampleMany } from "@cosearch/space"
 import { type Dataset, datasetOf } from "../data/dataset.js"
 import { SurrogateDataError } from "../data/errors.js"
@@ -85,7 +85,7 @@ const writeJointRow = (network: Float64Array, hw: Configuration, out: Float64Arr
 
 /**
  * The features (`edgeTpuJointFeatureNames`) of an `edgeTpuJointSpace` configuration (`nn.` and
- * `hw.` parameters): builds and analyses its network, featurises it and the knobs. Writes into
+ * `hw.` parameters): builds and analyzes its network, featurizes it and the knobs. Writes into
  * `out` at `offset` when given.
  *
  * @example
@@ -93,7 +93,7 @@ const writeJointRow = (network: Float64Array, hw: Configuration, out: Float64Arr
  */
 export const edgeTpuJointFeatures = (configuration: Configuration, out?: Float64Array, offset = 0): Float64Array => {
   const vector = out ?? new Float64Array(edgeTpuJointFeatureNames.length)
-  const network = networkFeatures(analyseNetworkOrThrow(edgeTpuNetOf(projectConfiguration(configuration, "nn"))))
+  const network = networkFeatures(analyzeNetworkOrThrow(edgeTpuNetOf(projectConfiguration(configuration, "nn"))))
   writeJointRow(network, projectConfiguration(configuration, "hw"), vector, offset)
   return vector
 }
@@ -128,7 +128,7 @@ const edgeTpuKnobSpace = acceleratorKinds.knobSpace("edgetpu-knobs") as KnobSpac
  * `edgetpu-knobs` space: `edgeTpuFromKnobs`, 800 MHz, int8, the Coral calibration, no area
  * budget; the network's workload is prepared once and reused for its designs). Networks are drawn
  * uniformly from `edgeTpuNetSpace` and each is paired with `designsPerNetwork` uniform knob
- * settings (building and featurising a network takes ~10 ms, costing it on a design ~0.1 ms).
+ * settings (building and featurizing a network takes ~10 ms, costing it on a design ~0.1 ms).
  * Infeasible designs are counted and left out. Seeded and deterministic.
  *
  * @example
@@ -150,13 +150,13 @@ export const sampleEdgeTpuJoint = (options: EdgeTpuJointSampling): EdgeTpuJointS
   let networks = 0
   while (rows.length < options.designs) {
     const [nn] = sampleMany(edgeTpuNetSpace, 1, `${options.seed}/network/${networks}`)
-    const analysed = analyseNetworkOrThrow(edgeTpuNetOf(nn ?? {}))
-    const prepared = edgeTpuWorkloadOf(analysed)
+    const analyzed = analyzeNetworkOrThrow(edgeTpuNetOf(nn ?? {}))
+    const prepared = edgeTpuWorkloadOf(analyzed)
     if (!prepared.ok) throw new Error(`edgetpu-net network ${networks} is invalid: ${prepared.issues[0]?.message}`)
-    const features = networkFeatures(analysed)
+    const features = networkFeatures(analyzed)
     for (const hw of sampleMany(edgeTpuKnobs, perNetwork, `${options.seed}/knobs/${networks}`)) {
       if (rows.length >= options.designs) break
-      const cost = costOn(edgeTpuKnobSpace.decode(hw), analysed)
+      const cost = costOn(edgeTpuKnobSpace.decode(hw), analyzed)
       if (!cost.feasible) {
         infeasible++
         continue

@@ -12,7 +12,7 @@ export interface SurrogateJson {
   readonly featureNames: readonly string[]
   /** Whether the model fits log(target); predictions are exp of the model's output then. */
   readonly logTarget: boolean
-  /** The caller's record (the featuriser description: space, network spec, ...). */
+  /** The caller's record (the featurizer description: space, network spec, ...). */
   readonly meta: Readonly<Record<string, unknown>>
   /** The model's own parameters (trees, weights, training points). */
   readonly parameters: Readonly<Record<string, unknown>>

@@ -56,7 +56,7 @@ const checkOptions = (data: Dataset, target: string, options: TrainOptions): voi
 /**
  * Trains a surrogate of `target` on `data`: holds out a seeded `validationFraction` of the rows
  * (for early stopping and the reported agreement), fits the model on log(target) when
- * `logTarget`, and stores `meta` (the caller's featuriser description) in the model's JSON.
+ * `logTarget`, and stores `meta` (the caller's featurizer description) in the model's JSON.
  * Deterministic for a seed. Throws `SurrogateDataError` naming the field for bad data or options.
  *
  * @example

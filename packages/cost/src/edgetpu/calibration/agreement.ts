@@ -12,7 +12,7 @@ export interface Agreement {
 
 /**
  * Kendall's tau-b between two equally long series (ties in either count as neither concordant nor
- * discordant, with the tau-b normalisation). O(n²).
+ * discordant, with the tau-b normalization). O(n²).
  *
  * @example
  * kendallTau([1, 2, 3], [1, 3, 2]) // 1/3

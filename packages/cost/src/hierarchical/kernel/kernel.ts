@@ -166,7 +166,7 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
     const size = c < levels ? (tile[c * 3 + o] ?? 0) : 1
     if (anyTilesPerStep && tilesPerStep[parent] === 1) {
       // MAESTRO's off-chip model: the child's whole tile crosses at every step, reuse ignored,
-      // its inputs counted per PE group (the windows of neighbouring groups not shared).
+      // its inputs counted per PE group (the windows of neighboring groups not shared).
       const whole = o === 1 && c < levels ? (s.windows[c] ?? 0) : size
       const streamed = side * (plan[row + layout.steps] ?? 0) * whole
       if (o < 2) stepIn[parent] = (stepIn[parent] ?? 0) + streamed

@@ -14,7 +14,7 @@ export interface Scratch {
   readonly tile: Float64Array
   /**
    * Input elements of a level's tile counted per row of PEs: above the fan-out, the rows of the
-   * array (Y) times one row's input window, the windows of neighbouring rows not sharing their
+   * array (Y) times one row's input window, the windows of neighboring rows not sharing their
    * overlap, while the PEs of a row (X) share theirs — MAESTRO's size of its L2 (one cluster a
    * row); below the fan-out, the input tile.
    */

@@ -1,5 +1,5 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
-import { type AnalysedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
+import { type AnalyzedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
 import type { MapLayerOptions } from "../../kind/cost-options.js"
 import { type DataflowName, dataflowNames } from "../../kind/cost-options.js"
 import { acceleratorInfo } from "../kernel/accelerator-info.js"
@@ -87,7 +87,7 @@ export interface NetworkInfeasible {
 export type NetworkResult = NetworkCost | NetworkInfeasible
 
 /**
- * Evaluates a network (analysed, or lowered to loop nests) on a hierarchical accelerator: every
+ * Evaluates a network (analyzed, or lowered to loop nests) on a hierarchical accelerator: every
  * conv and matmul nest is mapped by `mapLayer` with the given options (a dataflow preset or
  * `auto`, an objective, a bound on the mappings visited), layers run one after another, and
  * activations are handed on on-chip when they fit (docs/cost-model.md, "Networks"): when a layer's
@@ -99,15 +99,15 @@ export type NetworkResult = NetworkCost | NetworkInfeasible
  * same numbers without the per-layer records, many times faster.
  *
  * @example
- * const cost = evaluateNetwork(analyseNetworkOrThrow(network), eyerissV1Like, { dataflow: "rs" })
+ * const cost = evaluateNetwork(analyzeNetworkOrThrow(network), eyerissV1Like, { dataflow: "rs" })
  * if (cost.feasible) console.log(cost.latencyMs, cost.energyPj / 1e9, "mJ")
  */
 export const evaluateNetwork = (
-  network: AnalysedNetwork | readonly LoopNest[],
+  network: AnalyzedNetwork | readonly LoopNest[],
   accelerator: HierarchicalAccelerator,
   options: MapLayerOptions = {},
 ): NetworkResult => {
-  const nests = Array.isArray(network) ? (network as readonly LoopNest[]) : lowerNetwork(network as AnalysedNetwork)
+  const nests = Array.isArray(network) ? (network as readonly LoopNest[]) : lowerNetwork(network as AnalyzedNetwork)
   const info = acceleratorInfo(accelerator)
   if (info.issues.length > 0) return { feasible: false, reason: "accelerator", message: `accelerator: ${info.issues[0]?.message}` }
   const buffer = handOffLevel(accelerator)

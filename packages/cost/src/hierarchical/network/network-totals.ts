@@ -1,5 +1,5 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
-import { type AnalysedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
+import { type AnalyzedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
 import type { MapLayerOptions } from "../../kind/cost-options.js"
 import { dataflowNames } from "../../kind/cost-options.js"
 import { acceleratorInfo } from "../kernel/accelerator-info.js"
@@ -140,7 +140,7 @@ const storePending = (): void => {
 }
 
 /**
- * The totals of `evaluateNetwork` — cycles, compute cycles, energy, DRAM bytes, utilisation, the
+ * The totals of `evaluateNetwork` — cycles, compute cycles, energy, DRAM bytes, utilization, the
  * dataflow per layer — without its per-layer records, and many times faster: each layer is
  * mapped by the same search as `mapLayer` (same options, same mapping chosen), but its cost is
  * written as a few numbers into reused typed arrays instead of a mapping, a validated record and
@@ -154,21 +154,21 @@ const storePending = (): void => {
  * another accelerator or other options starts afresh). Treat accelerator descriptions as
  * immutable, as everywhere in this package. Never throws.
  *
- * Pass lowered loop nests when evaluating the same network many times (lowering an analysed
+ * Pass lowered loop nests when evaluating the same network many times (lowering an analyzed
  * network costs more than evaluating it): which nests are compute layers and which share a shape
  * is worked out once per nest array (kept for the last four arrays; treat them as immutable).
  *
  * @example
- * const nests = lowerNetwork(analyseNetworkOrThrow(network))
+ * const nests = lowerNetwork(analyzeNetworkOrThrow(network))
  * const totals = evaluateNetworkTotals(nests, maestro256Pe, { dataflow: "kcp_ws" })
  * if (totals.feasible) console.log(totals.cycles, totals.energyPj, totals.utilization)
  */
 export const evaluateNetworkTotals = (
-  network: AnalysedNetwork | readonly LoopNest[],
+  network: AnalyzedNetwork | readonly LoopNest[],
   accelerator: HierarchicalAccelerator,
   options: MapLayerOptions = {},
 ): NetworkTotalsResult => {
-  const nests = Array.isArray(network) ? (network as readonly LoopNest[]) : lowerNetwork(network as AnalysedNetwork)
+  const nests = Array.isArray(network) ? (network as readonly LoopNest[]) : lowerNetwork(network as AnalyzedNetwork)
   const info = acceleratorInfo(accelerator)
   if (info.issues.length > 0) return { feasible: false, reason: "accelerator", message: `accelerator: ${info.issues[0]?.message}` }
   const buffer = handOffLevel(accelerator)

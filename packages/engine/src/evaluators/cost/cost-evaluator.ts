@@ -1,11 +1,11 @@
 import type { AcceleratorUnit } from "@cosearch/accelerator"
 import { acceleratorKinds, type CostOptions, type DataflowChoice, isDataflowName, type KindRegistry } from "@cosearch/cost"
-import { analyseNetworkOrThrow, buildZooNetwork } from "@cosearch/network"
+import { analyzeNetworkOrThrow, buildZooNetwork } from "@cosearch/network"
 import type { ConfigIssue } from "../../issues/config-issue.js"
 import { type DecodedConfiguration, decodedParts, networkPartOf } from "../../spaces/named-space.js"
 import type { EvaluatorContext, EvaluatorEntry, EvaluatorKind } from "../evaluator.js"
 import { sampleParts } from "../sample-parts.js"
-import { analysedNetworkOf } from "./network-cache.js"
+import { analyzedNetworkOf } from "./network-cache.js"
 import { type CostSettings, CostSettingsSchema } from "./schema.js"
 
 /**
@@ -69,8 +69,8 @@ const checkCost =
  * The `cost` evaluator over the kinds of a registry: a network on an accelerator of any kind
  * through that kind's cost model (`costOn`, totals only). Metrics: `latencyMs`, `energyMj`,
  * `areaMm2`, `utilization`, `cycles`, `macs`, null where the kind has no model of one. A network
- * the accelerator cannot run is infeasible, with the layer and the reason. Networks are analysed
- * once per distinct network part and worker (`analysedNetworkOf`).
+ * the accelerator cannot run is infeasible, with the layer and the reason. Networks are analyzed
+ * once per distinct network part and worker (`analyzedNetworkOf`).
  *
  * @example
  * const myCostEvaluator = costEvaluatorOf(kindRegistry([...builtInKinds, myKind]))
@@ -79,8 +79,8 @@ export const costEvaluatorOf = (kinds: KindRegistry): EvaluatorKind<CostSettings
   check: checkCost(kinds),
   create: (settings, { entry }) => {
     const fixedNetwork = settings.network === undefined ? undefined : buildZooNetwork(settings.network)
-    // A fixed network is analysed once per worker, not per trial.
-    const fixedAnalysed = fixedNetwork?.ok ? analyseNetworkOrThrow(fixedNetwork.network) : undefined
+    // A fixed network is analyzed once per worker, not per trial.
+    const fixedAnalyzed = fixedNetwork?.ok ? analyzeNetworkOrThrow(fixedNetwork.network) : undefined
     const fixedUnit: AcceleratorUnit | undefined = settings.accelerator === undefined ? undefined : kinds.preset(settings.accelerator)
     const options: CostOptions = {
       ...(settings.dataflow === undefined ? {} : { dataflow: settings.dataflow as DataflowChoice }),
@@ -88,11 +88,11 @@ export const costEvaluatorOf = (kinds: KindRegistry): EvaluatorKind<CostSettings
     }
     return ({ configuration }) => {
       const decoded = entry?.decode(configuration)
-      let network = fixedAnalysed
+      let network = fixedAnalyzed
       if (network === undefined) {
         const part = decoded === undefined ? undefined : networkPartOf(decoded, configuration)
         if (part === undefined) throw new Error("the cost evaluator found no network in the configuration")
-        network = analysedNetworkOf(`${entry?.name}/${part.key}`, part.network)
+        network = analyzedNetworkOf(`${entry?.name}/${part.key}`, part.network)
       }
       const unit = fixedUnit ?? (decoded === undefined ? undefined : acceleratorPart(decodedParts(decoded))?.unit)
       if (unit === undefined) throw new Error("the cost evaluator found no accelerator for the configuration")

@@ -1,8 +1,8 @@
-import { type AnalysedNetwork, analyseNetworkOrThrow, type Network } from "@cosearch/network"
+import { type AnalyzedNetwork, analyzeNetworkOrThrow, type Network } from "@cosearch/network"
 
 /**
- * How the cost evaluators' analysed-network cache has done in this process (one per worker):
- * lookups that found the network analysed already, lookups that analysed it, and what it holds.
+ * How the cost evaluators' analyzed-network cache has done in this process (one per worker):
+ * lookups that found the network analyzed already, lookups that analyzed it, and what it holds.
  *
  * @example
  * const { hits, misses } = networkCacheStats()
@@ -15,37 +15,37 @@ export interface NetworkCacheStats {
   readonly capacity: number
 }
 
-/** Analysed networks kept, the least recently used dropped first. */
+/** Analyzed networks kept, the least recently used dropped first. */
 const capacity = 256
-/** Analysed networks by key, least recently used first (a `Map` keeps insertion order). */
-const analysed = new Map<string, AnalysedNetwork>()
+/** Analyzed networks by key, least recently used first (a `Map` keeps insertion order). */
+const analyzed = new Map<string, AnalyzedNetwork>()
 let hits = 0
 let misses = 0
 
 /**
- * The analysed network of a configuration's network part, by a key that repeats whenever that
- * part does (`networkPartOf`'s, prefixed with the space): analysed once and kept among the 256
+ * The analyzed network of a configuration's network part, by a key that repeats whenever that
+ * part does (`networkPartOf`'s, prefixed with the space): analyzed once and kept among the 256
  * most recently used, so that the cost models' per-network preparations (the Edge TPU workload,
  * the lowered loop nests; kept by network object) are reused too when a search comes back to a
  * network with another accelerator. Per process, so per worker.
  *
  * @example
- * const network = analysedNetworkOf(`${entry.name}/${part.key}`, part.network)
+ * const network = analyzedNetworkOf(`${entry.name}/${part.key}`, part.network)
  */
-export const analysedNetworkOf = (key: string, network: Network): AnalysedNetwork => {
-  const cached = analysed.get(key)
+export const analyzedNetworkOf = (key: string, network: Network): AnalyzedNetwork => {
+  const cached = analyzed.get(key)
   if (cached !== undefined) {
     hits++
-    analysed.delete(key)
-    analysed.set(key, cached)
+    analyzed.delete(key)
+    analyzed.set(key, cached)
     return cached
   }
   misses++
-  const fresh = analyseNetworkOrThrow(network)
-  analysed.set(key, fresh)
-  if (analysed.size > capacity) {
-    const oldest = analysed.keys().next()
-    if (oldest.done !== true) analysed.delete(oldest.value)
+  const fresh = analyzeNetworkOrThrow(network)
+  analyzed.set(key, fresh)
+  if (analyzed.size > capacity) {
+    const oldest = analyzed.keys().next()
+    if (oldest.done !== true) analyzed.delete(oldest.value)
   }
   return fresh
 }
@@ -56,7 +56,7 @@ export const analysedNetworkOf = (key: string, network: Network): AnalysedNetwor
  * @example
  * networkCacheStats().hits
  */
-export const networkCacheStats = (): NetworkCacheStats => ({ hits, misses, size: analysed.size, capacity })
+export const networkCacheStats = (): NetworkCacheStats => ({ hits, misses, size: analyzed.size, capacity })
 
 /**
  * Empties the cache and zeroes its figures (benches measure a stream from a cold cache).
@@ -65,7 +65,7 @@ export const networkCacheStats = (): NetworkCacheStats => ({ hits, misses, size:
  * clearNetworkCache()
  */
 export const clearNetworkCache = (): void => {
-  analysed.clear()
+  analyzed.clear()
   hits = 0
   misses = 0
 }

@@ -28,12 +28,12 @@ export const surrogateEvaluator: EvaluatorKind<SurrogateSettings> = {
     const { loadStudyModels } = await import("../../surrogate/study-models.js")
     const { models, issues } = loadStudyModels(modelPaths(settings.model, context.baseDirectory), context, pathOfModel(settings))
     if (issues.length > 0) throw new Error(issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "))
-    const buffers = models.map((model) => new Float64Array(model.featuriser.names.length))
+    const buffers = models.map((model) => new Float64Array(model.featurizer.names.length))
     return ({ configuration }) => {
       const metrics: Record<string, MetricValue> = {}
       for (const [i, model] of models.entries()) {
         const features = buffers[i] as Float64Array
-        model.featuriser.ofConfiguration(configuration, features, 0)
+        model.featurizer.ofConfiguration(configuration, features, 0)
         metrics[model.surrogate.target] = model.surrogate.predict(features, 0)
       }
       return { metrics }

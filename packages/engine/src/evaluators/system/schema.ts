@@ -16,7 +16,7 @@ export const SystemSettingsSchema = Schema.Struct({
 
 /**
  * Settings of the `system` evaluator: the workload mix (zoo specs), the objective each network's
- * schedule minimises (default `edp`) and how the networks' figures combine (default `geomean`).
+ * schedule minimizes (default `edp`) and how the networks' figures combine (default `geomean`).
  *
  * @example
  * const settings: SystemSettings = { kind: "system", networks: ["mobilenet_v2", "lstm_encoder"], objective: "energy" }

@@ -5,10 +5,10 @@ import type { SpaceJson } from "@cosearch/space"
 import type { Study } from "@cosearch/store"
 import { type Dataset, datasetOf } from "@cosearch/surrogate"
 import type { EvaluatorConfig } from "../evaluators/registry.js"
-import { createFeaturiser, FeaturiseError, type Featuriser, type FeaturiserSpec } from "../surrogate/featuriser.js"
+import { createFeaturizer, FeaturizeError, type Featurizer, type FeaturizerSpec } from "../surrogate/featurizer.js"
 
 /**
- * Training or test data: the featurised rows with their targets, each row's key for splitting
+ * Training or test data: the featurized rows with their targets, each row's key for splitting
  * (a CSV's `index` column, else its row number; a study's trial number) and how many rows were
  * left out and why.
  *
@@ -16,8 +16,8 @@ import { createFeaturiser, FeaturiseError, type Featuriser, type FeaturiserSpec 
  * const rows = csvRows("nb201.csv.gz", "lb_edgetpu_int8_ms")
  * rows.dataset.rows // 15,284: the 341 disconnected cells have no latency
  */
-export interface LabelledRows {
-  readonly featuriser: Featuriser
+export interface LabeledRows {
+  readonly featurizer: Featurizer
   readonly target: string
   readonly dataset: Dataset
   readonly keys: Int32Array
@@ -26,14 +26,14 @@ export interface LabelledRows {
   readonly exclusions: readonly string[]
 }
 
-/** Collects featurised rows and the rows left out, by reason. */
-const rowCollector = (featuriser: Featuriser, target: string) => {
+/** Collects featurized rows and the rows left out, by reason. */
+const rowCollector = (featurizer: Featurizer, target: string) => {
   const vectors: Float64Array[] = []
   const targets: number[] = []
   const keys: number[] = []
   const left = new Map<string, number>()
   return {
-    width: featuriser.names.length,
+    width: featurizer.names.length,
     add: (vector: Float64Array, value: number, key: number) => {
       vectors.push(vector)
       targets.push(value)
@@ -41,10 +41,10 @@ const rowCollector = (featuriser: Featuriser, target: string) => {
     },
     leaveOut: (reason: string) => left.set(reason, (left.get(reason) ?? 0) + 1),
     count: () => vectors.length,
-    rows: (): LabelledRows => ({
-      featuriser,
+    rows: (): LabeledRows => ({
+      featurizer,
       target,
-      dataset: datasetOf(featuriser.names, vectors, targets),
+      dataset: datasetOf(featurizer.names, vectors, targets),
       keys: Int32Array.from(keys),
       excluded: [...left.values()].reduce((a, b) => a + b, 0),
       exclusions: [...left].map(([reason, count]) => `${count} ${reason}`),
@@ -58,12 +58,12 @@ export const readCsv = (path: string): { readonly header: readonly string[]; rea
   try {
     bytes = readFileSync(path)
   } catch (error) {
-    throw new FeaturiseError(`cannot read data file "${path}": ${(error as Error).message}`)
+    throw new FeaturizeError(`cannot read data file "${path}": ${(error as Error).message}`)
   }
   const text = (path.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8")
   const lines = text.split(/\r?\n/).filter((line) => line.length > 0)
   const [head, ...rest] = lines
-  if (head === undefined) throw new FeaturiseError(`data file "${path}" is empty`)
+  if (head === undefined) throw new FeaturizeError(`data file "${path}" is empty`)
   return { header: head.split(","), rows: rest.map((line) => line.split(",")) }
 }
 
@@ -72,23 +72,23 @@ export const defaultNetworkColumn = (header: readonly string[]): string | undefi
   ["arch", "arch_str", "network"].find((name) => header.includes(name))
 
 /**
- * The rows of a CSV file, featurised by `spec` (default: the network column `arch`, `arch_str`
+ * The rows of a CSV file, featurized by `spec` (default: the network column `arch`, `arch_str`
  * or `network` when there is one, else every other numeric column), with `target` as the label.
  * A spec's network column missing from the file is replaced by the file's conventional one.
  * Rows whose target is empty or not a number are left out.
  *
- * @throws FeaturiseError naming the column and value.
+ * @throws FeaturizeError naming the column and value.
  * @example
  * const rows = csvRows("/work/shared/data/nb201.csv.gz", "lb_edgetpu_int8_ms")
  */
 export const csvRows = (
   path: string,
   target: string,
-  spec?: Extract<FeaturiserSpec, { kind: "table" }>,
+  spec?: Extract<FeaturizerSpec, { kind: "table" }>,
   baseDirectory = ".",
-): LabelledRows => {
+): LabeledRows => {
   const { header, rows } = readCsv(path)
-  if (!header.includes(target)) throw new FeaturiseError(`--target: expected a column of "${path}" (${header.join(", ")}), got "${target}"`)
+  if (!header.includes(target)) throw new FeaturizeError(`--target: expected a column of "${path}" (${header.join(", ")}), got "${target}"`)
   // A model trained on one campaign's CSV reads another's whose network column has another conventional name.
   const named = spec?.networkColumn
   const networkColumn =
@@ -103,15 +103,15 @@ export const csvRows = (
     (networkColumn !== undefined ? [] : header.filter((column) => column !== target && column !== "index" && numeric(column)))
   for (const column of [...columns, ...(networkColumn === undefined ? [] : [networkColumn])]) {
     if (!header.includes(column))
-      throw new FeaturiseError(`--features: expected a column of "${path}" (${header.join(", ")}), got "${column}"`)
+      throw new FeaturizeError(`--features: expected a column of "${path}" (${header.join(", ")}), got "${column}"`)
   }
   if (columns.length === 0 && networkColumn === undefined)
-    throw new FeaturiseError(`--features: "${path}" has no feature column besides the target`)
-  const featuriser = createFeaturiser(
+    throw new FeaturizeError(`--features: "${path}" has no feature column besides the target`)
+  const featurizer = createFeaturizer(
     networkColumn === undefined ? { kind: "table", columns } : { kind: "table", columns, networkColumn },
     baseDirectory,
   )
-  const collected = rowCollector(featuriser, target)
+  const collected = rowCollector(featurizer, target)
   const targetAt = header.indexOf(target)
   const indexAt = header.indexOf("index")
   for (const [number, fields] of rows.entries()) {
@@ -124,9 +124,9 @@ export const csvRows = (
     const row = Object.fromEntries(header.map((name, i) => [name, fields[i] ?? ""]))
     const vector = new Float64Array(collected.width)
     try {
-      featuriser.ofRow(row, vector, 0)
+      featurizer.ofRow(row, vector, 0)
     } catch (error) {
-      throw new FeaturiseError(`"${path}" row ${number + 2}: ${(error as Error).message}`)
+      throw new FeaturizeError(`"${path}" row ${number + 2}: ${(error as Error).message}`)
     }
     collected.add(vector, value, indexAt >= 0 && Number.isInteger(Number(fields[indexAt])) ? Number(fields[indexAt]) : number)
   }
@@ -142,18 +142,18 @@ const fixedNetworkOf = (evaluator: EvaluatorConfig | undefined): string | undefi
 }
 
 /**
- * How a study's configurations are featurised: the design features of its space, with the
+ * How a study's configurations are featurized: the design features of its space, with the
  * network features of the evaluator's fixed network, or of the space's own network part, when
  * there is one.
  *
  * @example
- * studyFeaturiserSpec("edgetpu-knobs", { kind: "cost", network: "mobilenet_v2" }) // { kind: "study", space: "edgetpu-knobs", network: { zoo: "mobilenet_v2" } }
+ * studyFeaturizerSpec("edgetpu-knobs", { kind: "cost", network: "mobilenet_v2" }) // { kind: "study", space: "edgetpu-knobs", network: { zoo: "mobilenet_v2" } }
  */
-export const studyFeaturiserSpec = (space: string | SpaceJson, evaluator: EvaluatorConfig | undefined): FeaturiserSpec => {
+export const studyFeaturizerSpec = (space: string | SpaceJson, evaluator: EvaluatorConfig | undefined): FeaturizerSpec => {
   const zoo = fixedNetworkOf(evaluator)
   if (zoo !== undefined) return { kind: "study", space, network: { zoo } }
   try {
-    createFeaturiser({ kind: "study", space, network: "space" })
+    createFeaturizer({ kind: "study", space, network: "space" })
     return { kind: "study", space, network: "space" }
   } catch {
     return { kind: "study", space }
@@ -161,19 +161,19 @@ export const studyFeaturiserSpec = (space: string | SpaceJson, evaluator: Evalua
 }
 
 /**
- * The finished trials of a study, featurised by `spec` (default `studyFeaturiserSpec` of the
- * study's space and evaluator), labelled with the metric `target`. Only complete, feasible trials
+ * The finished trials of a study, featurized by `spec` (default `studyFeaturizerSpec` of the
+ * study's space and evaluator), labeled with the metric `target`. Only complete, feasible trials
  * are regression data: infeasible and failed trials are left out (counted in `exclusions`), as are
  * trials without a finite `target`.
  *
- * @throws FeaturiseError when the target is no metric of any trial.
+ * @throws FeaturizeError when the target is no metric of any trial.
  * @example
  * const rows = studyRows(study, await store.trials(study.id), "latencyMs")
  */
-export const studyRows = (study: Study, trials: readonly Trial[], target: string, spec?: FeaturiserSpec): LabelledRows => {
+export const studyRows = (study: Study, trials: readonly Trial[], target: string, spec?: FeaturizerSpec): LabeledRows => {
   const config = study.config as { readonly evaluator?: EvaluatorConfig } | null
-  const featuriser = createFeaturiser(spec ?? studyFeaturiserSpec(study.space as string | SpaceJson, config?.evaluator))
-  const collected = rowCollector(featuriser, target)
+  const featurizer = createFeaturizer(spec ?? studyFeaturizerSpec(study.space as string | SpaceJson, config?.evaluator))
+  const collected = rowCollector(featurizer, target)
   const seen = new Set<string>()
   for (const trial of trials) {
     for (const name of Object.keys(trial.metrics ?? {})) seen.add(name)
@@ -187,11 +187,11 @@ export const studyRows = (study: Study, trials: readonly Trial[], target: string
       continue
     }
     const vector = new Float64Array(collected.width)
-    featuriser.ofConfiguration(trial.params, vector, 0)
+    featurizer.ofConfiguration(trial.params, vector, 0)
     collected.add(vector, value, trial.number)
   }
   if (collected.count() === 0 && !seen.has(target)) {
-    throw new FeaturiseError(
+    throw new FeaturizeError(
       `--target: study "${study.name}" has no metric "${target}"${seen.size === 0 ? "" : ` (its metrics are ${[...seen].join(", ")})`}`,
     )
   }

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs"
 import { isAbsolute, resolve } from "node:path"
 import {
-  type AnalysedNetwork,
-  analyseNetworkOrThrow,
+  type AnalyzedNetwork,
+  analyzeNetworkOrThrow,
   buildZooNetwork,
   formatNb201Arch,
   type Network,
@@ -21,7 +21,7 @@ import { resolveStudySpace } from "../spaces/study-space.js"
 
 /**
  * How a model's features are made, stored in the model file's `meta` so that a loaded model can
- * featurise a candidate by itself.
+ * featurize a candidate by itself.
  *
  * - `study`: a configuration of `space` (a built-in name or a space object): its design features
  *   (the space's vector encoding), then the network features of `network`: a fixed zoo network
@@ -32,9 +32,9 @@ import { resolveStudySpace } from "../spaces/study-space.js"
  *   added too, a zoo spec or a network JSON file).
  *
  * @example
- * const spec: FeaturiserSpec = { kind: "study", space: "edgetpu-knobs", network: { zoo: "mobilenet_v2" } }
+ * const spec: FeaturizerSpec = { kind: "study", space: "edgetpu-knobs", network: { zoo: "mobilenet_v2" } }
  */
-export type FeaturiserSpec =
+export type FeaturizerSpec =
   | {
       readonly kind: "study"
       readonly space: string | SpaceJson
@@ -46,31 +46,31 @@ export type FeaturiserSpec =
  * Turns a study configuration or a CSV row into a model's feature vector.
  *
  * @example
- * const featuriser = createFeaturiser({ kind: "study", space: "nb201" })
- * featuriser.ofConfiguration(configuration, out, 0)
+ * const featurizer = createFeaturizer({ kind: "study", space: "nb201" })
+ * featurizer.ofConfiguration(configuration, out, 0)
  */
-export interface Featuriser {
-  readonly spec: FeaturiserSpec
+export interface Featurizer {
+  readonly spec: FeaturizerSpec
   readonly names: readonly string[]
-  /** Writes the features of a configuration of the study's space (a `study` featuriser, or a `table` one whose only source is an NB201 arch column). */
+  /** Writes the features of a configuration of the study's space (a `study` featurizer, or a `table` one whose only source is an NB201 arch column). */
   readonly ofConfiguration: (configuration: Configuration, out: Float64Array, offset: number) => void
   /** Writes the features of a CSV row given as column name to text. */
   readonly ofRow: (row: Readonly<Record<string, string>>, out: Float64Array, offset: number) => void
 }
 
-/** A featuriser spec or a row that cannot be featurised; the message names the field and value. */
-export class FeaturiseError extends Error {
-  override readonly name = "FeaturiseError"
+/** A featurizer spec or a row that cannot be featurized; the message names the field and value. */
+export class FeaturizeError extends Error {
+  override readonly name = "FeaturizeError"
 }
 
 /** The network part of a built-in space's configuration: its key (for caching) and its decoded network. */
 const networkPartOfEntry = (entry: NamedSpace | undefined, configuration: Configuration) =>
   entry === undefined ? undefined : networkPartOf(entry.decode(configuration), configuration)
 
-/** Analyses networks once per key: many rows share a network. */
+/** Analyzes networks once per key: many rows share a network. */
 const networkCache = () => {
   const cache = new Map<string, Float64Array>()
-  return (key: string, build: () => AnalysedNetwork): Float64Array => {
+  return (key: string, build: () => AnalyzedNetwork): Float64Array => {
     let features = cache.get(key)
     if (features === undefined) {
       features = networkFeatures(build())
@@ -85,7 +85,7 @@ const networkCache = () => {
 const cellNetwork = (text: string, column: string, baseDirectory: string): { network: Network; nb201Cell?: Configuration } => {
   if (text.startsWith("|")) {
     const parsed = parseNb201Arch(text)
-    if (!parsed.ok) throw new FeaturiseError(`column "${column}": ${parsed.message}`)
+    if (!parsed.ok) throw new FeaturizeError(`column "${column}": ${parsed.message}`)
     const cell = Object.fromEntries(nb201EdgeNames.map((name, i) => [name, parsed.arch[i] as string]))
     return { network: nb201(parsed.arch, { resolution: 32, classes: 10 }), nb201Cell: cell }
   }
@@ -95,23 +95,23 @@ const cellNetwork = (text: string, column: string, baseDirectory: string): { net
     try {
       body = readFileSync(path, "utf8")
     } catch (error) {
-      throw new FeaturiseError(`column "${column}": cannot read network file "${path}": ${(error as Error).message}`)
+      throw new FeaturizeError(`column "${column}": cannot read network file "${path}": ${(error as Error).message}`)
     }
     const parsed = parseNetworkJsonText(body)
-    if (Either.isLeft(parsed)) throw new FeaturiseError(`column "${column}": network file "${path}": ${parsed.left}`)
+    if (Either.isLeft(parsed)) throw new FeaturizeError(`column "${column}": network file "${path}": ${parsed.left}`)
     return { network: parsed.right }
   }
   const built = buildZooNetwork(text)
   if (!built.ok)
-    throw new FeaturiseError(
+    throw new FeaturizeError(
       `column "${column}": expected an NB201 arch string, a zoo network or a .json network file, got "${text}": ${built.message}`,
     )
   return { network: built.network }
 }
 
-const studyFeaturiser = (spec: Extract<FeaturiserSpec, { kind: "study" }>): Featuriser => {
+const studyFeaturizer = (spec: Extract<FeaturizerSpec, { kind: "study" }>): Featurizer => {
   const resolved = resolveStudySpace(spec.space)
-  if (Either.isLeft(resolved)) throw new FeaturiseError(resolved.left.map((issue) => `${issue.path}: ${issue.message}`).join("; "))
+  if (Either.isLeft(resolved)) throw new FeaturizeError(resolved.left.map((issue) => `${issue.path}: ${issue.message}`).join("; "))
   const { space, entry } = resolved.right
   const design = designFeatureNames(space)
   const withNetwork = spec.network !== undefined
@@ -119,11 +119,11 @@ const studyFeaturiser = (spec: Extract<FeaturiserSpec, { kind: "study" }>): Feat
   let fixed: Float64Array | undefined
   if (spec.network !== undefined && spec.network !== "space") {
     const built = buildZooNetwork(spec.network.zoo)
-    if (!built.ok) throw new FeaturiseError(`network.zoo: expected a zoo network, got "${spec.network.zoo}": ${built.message}`)
-    fixed = networkFeatures(analyseNetworkOrThrow(built.network))
+    if (!built.ok) throw new FeaturizeError(`network.zoo: expected a zoo network, got "${spec.network.zoo}": ${built.message}`)
+    fixed = networkFeatures(analyzeNetworkOrThrow(built.network))
   }
   if (spec.network === "space" && networkPartOfEntry(entry, firstConfiguration(space)) === undefined) {
-    throw new FeaturiseError(`network: "space" needs a built-in space with a network part; space ${JSON.stringify(spec.space)} has none`)
+    throw new FeaturizeError(`network: "space" needs a built-in space with a network part; space ${JSON.stringify(spec.space)} has none`)
   }
   const cached = networkCache()
   const ofConfiguration = (configuration: Configuration, out: Float64Array, offset: number): void => {
@@ -132,8 +132,8 @@ const studyFeaturiser = (spec: Extract<FeaturiserSpec, { kind: "study" }>): Feat
     let features = fixed
     if (features === undefined) {
       const part = networkPartOfEntry(entry, configuration)
-      if (part === undefined) throw new FeaturiseError("the configuration has no network part")
-      features = cached(part.key, () => analyseNetworkOrThrow(part.network))
+      if (part === undefined) throw new FeaturizeError("the configuration has no network part")
+      features = cached(part.key, () => analyzeNetworkOrThrow(part.network))
     }
     out.set(features, offset + design.length)
   }
@@ -142,15 +142,15 @@ const studyFeaturiser = (spec: Extract<FeaturiserSpec, { kind: "study" }>): Feat
     names,
     ofConfiguration,
     ofRow: () => {
-      throw new FeaturiseError("a study featuriser reads configurations, not CSV rows")
+      throw new FeaturizeError("a study featurizer reads configurations, not CSV rows")
     },
   }
 }
 
 /** A sample configuration of a space, to probe its decoder. */
-const firstConfiguration = (space: Space): Configuration => sampleMany(space, 1, "featuriser-probe")[0] ?? {}
+const firstConfiguration = (space: Space): Configuration => sampleMany(space, 1, "featurizer-probe")[0] ?? {}
 
-const tableFeaturiser = (spec: Extract<FeaturiserSpec, { kind: "table" }>, baseDirectory: string): Featuriser => {
+const tableFeaturizer = (spec: Extract<FeaturizerSpec, { kind: "table" }>, baseDirectory: string): Featurizer => {
   const { columns, networkColumn } = spec
   const cellNames = designFeatureNames(nb201Space)
   const names = [...columns, ...(networkColumn === undefined ? [] : [...networkFeatureNames, ...cellNames.map((name) => `nb201.${name}`)])]
@@ -161,7 +161,7 @@ const tableFeaturiser = (spec: Extract<FeaturiserSpec, { kind: "table" }>, baseD
     let cell: Configuration | undefined
     const features = cached(text, () => {
       const found = cellNetwork(text, column, baseDirectory)
-      return analyseNetworkOrThrow(found.network)
+      return analyzeNetworkOrThrow(found.network)
     })
     out.set(features, offset)
     if (text.startsWith("|")) {
@@ -176,13 +176,13 @@ const tableFeaturiser = (spec: Extract<FeaturiserSpec, { kind: "table" }>, baseD
       const text = row[column]
       const value = Number(text)
       if (text === undefined || text.trim() === "" || !Number.isFinite(value)) {
-        throw new FeaturiseError(`column "${column}": expected a number, got ${JSON.stringify(text ?? null)}`)
+        throw new FeaturizeError(`column "${column}": expected a number, got ${JSON.stringify(text ?? null)}`)
       }
       out[offset + i] = value
     }
     if (networkColumn !== undefined) {
       const text = row[networkColumn]
-      if (text === undefined || text === "") throw new FeaturiseError(`column "${networkColumn}": expected a network, got an empty cell`)
+      if (text === undefined || text === "") throw new FeaturizeError(`column "${networkColumn}": expected a network, got an empty cell`)
       writeNetwork(text, out, offset + columns.length)
     }
   }
@@ -193,7 +193,7 @@ const tableFeaturiser = (spec: Extract<FeaturiserSpec, { kind: "table" }>, baseD
     ofConfiguration: (configuration, out, offset) => {
       // A configuration with the six NB201 edges stands for the arch string of its cell.
       if (columns.length > 0 || networkColumn === undefined || !nb201EdgeNames.every((name) => typeof configuration[name] === "string")) {
-        throw new FeaturiseError(
+        throw new FeaturizeError(
           `this model reads CSV columns (${names.slice(0, 4).join(", ")}${names.length > 4 ? ", ..." : ""}), not configurations; only a model whose one feature source is an NB201 arch column reads NB201 configurations`,
         )
       }
@@ -203,11 +203,11 @@ const tableFeaturiser = (spec: Extract<FeaturiserSpec, { kind: "table" }>, baseD
 }
 
 /**
- * The featuriser a spec describes; relative network files in a table are read from `baseDirectory`.
+ * The featurizer a spec describes; relative network files in a table are read from `baseDirectory`.
  *
- * @throws FeaturiseError naming the field when the spec cannot be used.
+ * @throws FeaturizeError naming the field when the spec cannot be used.
  * @example
- * const featuriser = createFeaturiser({ kind: "table", columns: [], networkColumn: "arch_str" })
+ * const featurizer = createFeaturizer({ kind: "table", columns: [], networkColumn: "arch_str" })
  */
-export const createFeaturiser = (spec: FeaturiserSpec, baseDirectory = "."): Featuriser =>
-  spec.kind === "study" ? studyFeaturiser(spec) : tableFeaturiser(spec, baseDirectory)
+export const createFeaturizer = (spec: FeaturizerSpec, baseDirectory = "."): Featurizer =>
+  spec.kind === "study" ? studyFeaturizer(spec) : tableFeaturizer(spec, baseDirectory)
