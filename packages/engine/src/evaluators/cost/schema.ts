@@ -1,5 +1,17 @@
-import { expected, nonEmptyString, optionalField } from "@cosearch/space"
+import { type MapperObjective, mapperObjectives } from "@cosearch/cost"
+import { expected, nonEmptyString, optionalField, quotedChoices } from "@cosearch/space"
 import { Schema } from "effect"
+
+/**
+ * What a cost-model evaluator minimizes, as an experiment names it: one of the mapper's objectives
+ * (`latency`, `energy` or `edp`). The `cost` and `system` evaluators both take it.
+ *
+ * @example
+ * Schema.decodeUnknownSync(CostObjectiveSchema)("edp") // "edp"
+ */
+export const CostObjectiveSchema: Schema.Schema<MapperObjective> = Schema.Literal(...mapperObjectives).annotations(
+  expected(quotedChoices(mapperObjectives)),
+)
 
 /**
  * The form of the `cost` evaluator's settings in an experiment file (see `CostSettings`).
@@ -12,7 +24,7 @@ export const CostSettingsSchema = Schema.Struct({
   network: optionalField(nonEmptyString),
   accelerator: optionalField(nonEmptyString),
   dataflow: optionalField(nonEmptyString),
-  objective: optionalField(Schema.Literal("latency", "energy", "edp").annotations(expected('"latency", "energy" or "edp"'))),
+  objective: optionalField(CostObjectiveSchema),
 })
 
 /**

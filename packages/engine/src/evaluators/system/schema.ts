@@ -1,5 +1,6 @@
 import { expected, nonEmptyListOf, nonEmptyString, optionalField } from "@cosearch/space"
 import { Schema } from "effect"
+import { CostObjectiveSchema } from "../cost/schema.js"
 
 /**
  * The form of the `system` evaluator's settings in an experiment file (see `SystemSettings`).
@@ -10,7 +11,7 @@ import { Schema } from "effect"
 export const SystemSettingsSchema = Schema.Struct({
   kind: Schema.Literal("system"),
   networks: nonEmptyListOf(nonEmptyString, "a non-empty list of zoo network specs (the workload mix)"),
-  objective: optionalField(Schema.Literal("latency", "energy", "edp").annotations(expected('"latency", "energy" or "edp"'))),
+  objective: optionalField(CostObjectiveSchema),
   aggregate: optionalField(Schema.Literal("geomean", "sum").annotations(expected('"geomean" or "sum"'))),
 })
 
