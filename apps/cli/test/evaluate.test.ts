@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest"
 import { runInProcess } from "./run-cli.js"
 
 const scalesim = new URL("../../../packages/cost/data/scalesim/", import.meta.url).pathname
+const maestro = new URL("../../../packages/cost/data/maestro/", import.meta.url).pathname
 const scratch = mkdtempSync(join(tmpdir(), "cosearch-evaluate-"))
 
 describe("cosearch evaluate", () => {
@@ -29,6 +30,34 @@ describe("cosearch evaluate", () => {
         expect(record.totals.energyMj).toBeNull()
       })
     }
+  })
+
+  it("evaluates MAESTRO's own .m network files, and refuses a bad one by line and key", async () => {
+    const reported = readFileSync(join(maestro, "results-256pe.csv"), "utf8").trim().split("\n").slice(1)
+    for (const layer of ["L2", "L3"]) {
+      const run = await runInProcess([
+        "evaluate",
+        "--network",
+        join(maestro, `${layer}_kcp_ws.m`),
+        "--accelerator",
+        "maestro-256pe",
+        "--dataflow",
+        "kcp_ws",
+        "--json",
+      ])
+      expect(run.code).toBe(0)
+      const record = JSON.parse(run.stdout)
+      expect(record.layers).toHaveLength(1)
+      expect(record.totals.macs).toBe(Number(reported.find((row) => row.startsWith(`${layer},kcp_ws,`))?.split(",")[2]))
+    }
+    const bad = join(scratch, "bad.m")
+    writeFileSync(bad, "Network t {\n  Layer a {\n    Type: CONV\n    Dimensions { K: 1, C: 1 }\n  }\n}\n")
+    const refused = await runInProcess(["evaluate", "--network", bad, "--accelerator", "maestro-256pe"])
+    expect(refused).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr: `cosearch: MAESTRO file "${bad}" is not a valid network:\n  line 4: Dimensions: R, S, Y, X missing`,
+    })
   })
 
   it("evaluates a batch from --networks on a hierarchical preset, one JSON line each in the documented shape", async () => {

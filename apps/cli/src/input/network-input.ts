@@ -4,6 +4,7 @@ import {
   buildZooNetwork,
   InvalidNetworkError,
   type Network,
+  parseMaestroNetwork,
   parseNetworkJsonText,
   parseScaleSimTopology,
   type ZooOptions,
@@ -29,15 +30,15 @@ const indent = (text: string): string =>
     .join("\n")
 
 /**
- * Tells a network file from a zoo spec: a path ending in `.json` (a network file) or `.csv` (a
- * SCALE-Sim topology), or any argument naming an existing file, is a file.
+ * Tells a network file from a zoo spec: a path ending in `.json` (a network file), `.csv` (a
+ * SCALE-Sim topology) or `.m` (a MAESTRO network), or any argument naming an existing file, is a file.
  *
  * @example
  * const source = yield* classifyNetworkArgument("nets/tiny.json") // { kind: "file", path: "nets/tiny.json" }
  */
 export const classifyNetworkArgument = (argument: string): Effect.Effect<NetworkSource, never, FileSystem.FileSystem> =>
   Effect.gen(function* () {
-    if (argument.endsWith(".json") || argument.endsWith(".csv")) return { kind: "file", path: argument } as const
+    if (argument.endsWith(".json") || argument.endsWith(".csv") || argument.endsWith(".m")) return { kind: "file", path: argument } as const
     const fs = yield* FileSystem.FileSystem
     const isFile = yield* fs.stat(argument).pipe(
       Effect.map((info) => info.type === "File"),
@@ -73,6 +74,14 @@ const readNetworkFile = (path: string, options: ZooOptions): Effect.Effect<Netwo
       if (!parsed.ok) {
         const lines = parsed.errors.map((error) => error.message).join("\n")
         return yield* new CliError({ message: `topology file "${path}" is not a valid SCALE-Sim topology:\n${indent(lines)}` })
+      }
+      return options.batch === undefined ? parsed.network : { ...parsed.network, batch: options.batch }
+    }
+    if (path.endsWith(".m")) {
+      // A MAESTRO network: one independent CONV layer per Layer block.
+      const parsed = parseMaestroNetwork(text)
+      if (!parsed.ok) {
+        return yield* new CliError({ message: `MAESTRO file "${path}" is not a valid network:\n${indent(parsed.errors.join("\n"))}` })
       }
       return options.batch === undefined ? parsed.network : { ...parsed.network, batch: options.batch }
     }

@@ -1,9 +1,18 @@
 /**
- * Readers of other tools' network descriptions into `Network`s: SCALE-Sim topology files.
+ * Readers of other tools' network descriptions into `Network`s: SCALE-Sim topology files and MAESTRO `.m` network files.
  *
  * @example
  * import { parseScaleSimTopology } from "@cosearch/network"
  * const parsed = parseScaleSimTopology("Layer, H, W, R, S, C, K, Stride,\nconv1, 8, 8, 3, 3, 4, 16, 1,\n", "tiny")
  */
+
+export {
+  type MaestroDirective,
+  type MaestroLayer,
+  type MaestroNetworkParse,
+  type MaestroSize,
+  parseMaestroNetwork,
+} from "./maestro-network.js"
+export { type MaestroToken, tokenizeMaestro } from "./maestro-tokens.js"
 export { parseScaleSimTopology, type ScaleSimTopologyParse } from "./scalesim-topology.js"
 export { readTopologyRows, type ScaleSimTopologyRow, type TopologyError, topologyColumns } from "./topology-rows.js"
