@@ -50,6 +50,13 @@ describe("cosearch evaluate", () => {
       expect(record.layers).toHaveLength(1)
       expect(record.totals.macs).toBe(Number(reported.find((row) => row.startsWith(`${layer},kcp_ws,`))?.split(",")[2]))
     }
+    // MAESTRO's hardware file as the accelerator: the same evaluation as its preset, maestro-256pe.
+    const onMaestro = (accelerator: string) =>
+      runInProcess(["evaluate", "--network", join(maestro, "L3_kcp_ws.m"), "--accelerator", accelerator, "--dataflow", "kcp_ws", "--json"])
+    const onFile = await onMaestro(join(maestro, "hw-256pe.m"))
+    const onPreset = await onMaestro("maestro-256pe")
+    expect(onFile.code).toBe(0)
+    expect({ ...JSON.parse(onFile.stdout), accelerator: "maestro-256pe" }).toEqual(JSON.parse(onPreset.stdout))
     const bad = join(scratch, "bad.m")
     writeFileSync(bad, "Network t {\n  Layer a {\n    Type: CONV\n    Dimensions { K: 1, C: 1 }\n  }\n}\n")
     const refused = await runInProcess(["evaluate", "--network", bad, "--accelerator", "maestro-256pe"])

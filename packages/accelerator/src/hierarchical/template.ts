@@ -2,6 +2,7 @@ import { type AcceleratorTemplate, defineTemplate } from "../template/template.j
 import { clockMhzIssues } from "../validation/field-rules.js"
 import type { HierarchicalAccelerator } from "./accelerator.js"
 import { acceleratorAreaMm2 } from "./area.js"
+import { readMaestroHardware } from "./maestro-hardware.js"
 import { hierarchicalPresets } from "./presets.js"
 import { validateHierarchicalAccelerator } from "./validate.js"
 
@@ -21,4 +22,5 @@ export const hierarchicalTemplate: AcceleratorTemplate<"hierarchical", Hierarchi
   validate: validateHierarchicalAccelerator,
   unitIssues: clockMhzIssues,
   area: acceleratorAreaMm2,
+  readers: [{ extension: ".m", summary: "a MAESTRO hardware file", read: readMaestroHardware }],
 })

@@ -53,7 +53,7 @@ export interface CostOptionIssue {
  * A reader of a kind's own file format, with its kind.
  *
  * @example
- * acceleratorKinds.readers.map(({ kind, reader }) => `${kind}: ${reader.extension}`) // ["systolic: .cfg"]
+ * acceleratorKinds.readers.map(({ kind, reader }) => `${kind}: ${reader.extension}`) // ["hierarchical: .m", "systolic: .cfg"]
  */
 export interface KindFileReader {
   readonly kind: string
