@@ -31,6 +31,22 @@ const outSize = (size: number, kernel: number, stride: number, padding: unknown,
   return inferred.shape.h
 }
 
+describe("global pooling", () => {
+  it("reduces HxWxC to 1x1xC, average or max, from the builder", () => {
+    const b = new NetworkBuilder("pools")
+    const x = b.input({ h: 7, w: 5, c: 12 })
+    const average = b.globalAvgPool(x, "average")
+    const max = b.globalMaxPool(x, "max")
+    const analyzed = analyzeNetworkOrThrow(b.build([average, max]))
+    const named = (name: string) => analyzed.layers.find((entry) => entry.layer.name === name)
+    expect(named("max")?.layer.op).toBe("globalmaxpool")
+    expect([named("average")?.outputShape, named("max")?.outputShape]).toEqual([
+      { h: 1, w: 1, c: 12 },
+      { h: 1, w: 1, c: 12 },
+    ])
+  })
+})
+
 describe("shape inference follows the convolution arithmetic", () => {
   it("same padding gives ceil(input / stride)", () => {
     expect(outSize(224, 3, 2, "same")).toBe(112)

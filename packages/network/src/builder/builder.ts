@@ -189,6 +189,11 @@ export class NetworkBuilder {
     return this.layer({ op: "globalavgpool" }, [x], name)
   }
 
+  /** Global max pooling to 1x1xC. */
+  globalMaxPool(x: Tensor, name = "globalmaxpool"): Tensor {
+    return this.layer({ op: "globalmaxpool" }, [x], name)
+  }
+
   /** Element-wise sum of two or more tensors. */
   add(inputs: readonly Tensor[], name = "add"): Tensor {
     return this.layer({ op: "add" }, inputs, name)
