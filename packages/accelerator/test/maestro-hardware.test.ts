@@ -1,4 +1,4 @@
-import { maestro256Pe, readMaestroHardware } from "@cosearch/accelerator"
+import { eyerissV1Like, maestro256Pe, maestroHardwareText, readMaestroHardware } from "@cosearch/accelerator"
 import { describe, expect, it } from "vitest"
 
 describe("readMaestroHardware", () => {
@@ -31,5 +31,21 @@ describe("readMaestroHardware", () => {
       ],
     })
     expect(readMaestroHardware("l1_size_cstr: 100\n")).toEqual({ ok: false, errors: ["num_pes: missing"] })
+  })
+
+  it("writes only what MAESTRO can describe, naming the rest", () => {
+    const written = maestroHardwareText({ ...maestro256Pe, array: { x: 8, y: 4, macsPerPe: 1 } })
+    expect(written).toEqual({
+      ok: true,
+      text: "num_pes: 32\nl1_size_cstr: 100\nl2_size_cstr: 3000\nnoc_bw_cstr: 1000\noffchip_bw_cstr: 50\n",
+    })
+    const refused = maestroHardwareText(eyerissV1Like)
+    expect(refused.ok).toBe(false)
+    if (refused.ok) return
+    expect(refused.errors).toHaveLength(2)
+    expect(refused.errors[0]).toMatch(
+      /^levels: MAESTRO describes an off-chip DRAM, one shared L2 and one per-PE L1; "eyeriss-v1-like" has DRAM \(off-chip\), /,
+    )
+    expect(refused.errors[1]).toBe("bytesPerElement: MAESTRO's sizes count elements, written here for 1-byte elements, got 2")
   })
 })

@@ -1,5 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs"
-import { analyzeNetworkOrThrow, countNetwork, lowerNetwork, parseMaestroNetwork } from "@cosearch/network"
+import { maestroHardwareText, readMaestroHardware } from "@cosearch/accelerator"
+import {
+  analyzeNetworkOrThrow,
+  countNetwork,
+  lowerNetwork,
+  type MaestroLayer,
+  maestroNetworkText,
+  parseMaestroNetwork,
+} from "@cosearch/network"
 import { describe, expect, it } from "vitest"
 
 // MAESTRO's own input files (data/maestro/README.md) and the MACs MAESTRO reported for them.
@@ -58,5 +66,29 @@ describe("MAESTRO .m network files", () => {
     // The layer lowers to MAESTRO's output size: (229 - 7) / 2 + 1 = 112 rows and columns.
     const [nest] = lowerNetwork(analyzeNetworkOrThrow(parsed.network))
     expect([nest?.K, nest?.C, nest?.P, nest?.Q, nest?.R, nest?.S]).toEqual([64, 3, 112, 112, 7, 7])
+  })
+
+  const withoutLines = (layers: readonly MaestroLayer[]) =>
+    layers.map(({ line: _line, dataflow, ...layer }) => ({ ...layer, dataflow: dataflow.map(({ line: _at, ...directive }) => directive) }))
+
+  it.each(files)("writes %s back as a file that reads to the same layers and network", (file) => {
+    const parsed = parseMaestroNetwork(readFileSync(new URL(file, folder), "utf8"))
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"))
+    const again = parseMaestroNetwork(maestroNetworkText(parsed.network.name, parsed.layers))
+    if (!again.ok) throw new Error(again.errors.join("\n"))
+    expect(withoutLines(again.layers)).toEqual(withoutLines(parsed.layers))
+    expect(again.network).toEqual(parsed.network)
+  })
+})
+
+describe("MAESTRO hardware files", () => {
+  it("writes MAESTRO's hw-256pe.m back line for line, and reads the copy to the same accelerator", () => {
+    const text = readFileSync(new URL("hw-256pe.m", folder), "utf8")
+    const read = readMaestroHardware(text)
+    if (!read.ok) throw new Error(read.errors.join("\n"))
+    const written = maestroHardwareText(read.accelerator)
+    if (!written.ok) throw new Error(written.errors.join("\n"))
+    expect(written.text.trim().split("\n")).toEqual(text.trim().split("\n"))
+    expect(readMaestroHardware(written.text)).toEqual(read)
   })
 })

@@ -31,7 +31,7 @@ export {
   maestroRelativeEnergy,
   sramAreaUm2PerByteAt45nm,
 } from "./constants.js"
-export { readMaestroHardware } from "./maestro-hardware.js"
+export { maestroHardwareText, readMaestroHardware } from "./maestro-hardware.js"
 export {
   eyerissV1Like,
   type HierarchicalPresetName,

@@ -72,3 +72,39 @@ export const readMaestroHardware = (text: string): AcceleratorFileRead<Hierarchi
     },
   }
 }
+
+/**
+ * Writes a hierarchical accelerator as a MAESTRO hardware file, when it has MAESTRO's shape: an
+ * off-chip DRAM, one shared L2 and one per-PE L1, one MAC per PE and 1-byte elements (what
+ * `readMaestroHardware` reads back to the same sizes and bandwidths). Anything else is refused,
+ * naming what MAESTRO cannot describe.
+ *
+ * @example
+ * const written = maestroHardwareText(maestro256Pe)
+ * if (written.ok) writeFileSync("hw.m", written.text) // num_pes: 256, l1_size_cstr: 100, ...
+ */
+export const maestroHardwareText = (
+  accelerator: HierarchicalAccelerator,
+): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: readonly string[] } => {
+  const errors: string[] = []
+  const [dram, l2, l1, ...more] = accelerator.levels
+  if (dram?.offChip !== true || l2?.scope !== "shared" || l1?.scope !== "pe" || more.length > 0) {
+    errors.push(
+      `levels: MAESTRO describes an off-chip DRAM, one shared L2 and one per-PE L1; "${accelerator.name}" has ${accelerator.levels.map((level) => `${level.name} (${level.offChip === true ? "off-chip" : level.scope})`).join(", ")}`,
+    )
+  }
+  if (accelerator.array.macsPerPe !== 1) errors.push(`array.macsPerPe: MAESTRO's PEs do one MAC each, got ${accelerator.array.macsPerPe}`)
+  if (accelerator.bytesPerElement !== 1) {
+    errors.push(`bytesPerElement: MAESTRO's sizes count elements, written here for 1-byte elements, got ${accelerator.bytesPerElement}`)
+  }
+  if (errors.length > 0) return { ok: false, errors }
+  const lines = [`num_pes: ${accelerator.array.x * accelerator.array.y}`]
+  const add = (key: MaestroHardwareKey, value: number | undefined): void => {
+    if (value !== undefined) lines.push(`${key}: ${value}`)
+  }
+  add("l1_size_cstr", l1?.capacityBytes)
+  add("l2_size_cstr", l2?.capacityBytes)
+  add("noc_bw_cstr", l2?.bandwidthBytesPerCycle)
+  add("offchip_bw_cstr", dram?.bandwidthBytesPerCycle)
+  return { ok: true, text: `${lines.join("\n")}\n` }
+}

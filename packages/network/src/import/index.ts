@@ -11,6 +11,7 @@ export {
   type MaestroLayer,
   type MaestroNetworkParse,
   type MaestroSize,
+  maestroNetworkText,
   parseMaestroNetwork,
 } from "./maestro-network.js"
 export { type MaestroToken, tokenizeMaestro } from "./maestro-tokens.js"

@@ -294,3 +294,45 @@ export const parseMaestroNetwork = (text: string): MaestroNetworkParse => {
     throw error
   }
 }
+
+const sizeText = (size: MaestroSize): string => (typeof size === "number" ? String(size) : `Sz(${size.extentOf})`)
+
+const directiveText = (directive: MaestroDirective): string =>
+  directive.kind === "Cluster"
+    ? `Cluster(${sizeText(directive.size)},${directive.type});`
+    : `${directive.kind}(${sizeText(directive.size)},${sizeText(directive.offset)}) ${directive.dimension};`
+
+/**
+ * Writes layers back as a MAESTRO `.m` network file that `parseMaestroNetwork` reads to the same
+ * layers (line numbers aside) and MAESTRO runs: one `Layer` block per layer with its type, strides,
+ * dimensions (K, C, R, S, Y, X, then N when given) and dataflow directives.
+ *
+ * @example
+ * const parsed = parseMaestroNetwork(text)
+ * if (parsed.ok) writeFileSync("copy.m", maestroNetworkText(parsed.network.name, parsed.layers))
+ */
+export const maestroNetworkText = (name: string, layers: readonly MaestroLayer[]): string => {
+  const blocks = layers.map((layer) => {
+    const order = [
+      ...requiredDimensions,
+      ...Object.keys(layer.dimensions).filter((key) => !(requiredDimensions as readonly string[]).includes(key)),
+    ]
+    const dimensions = order
+      .filter((key) => layer.dimensions[key] !== undefined)
+      .map((key) => `${key}: ${layer.dimensions[key]}`)
+      .join(", ")
+    const dataflow =
+      layer.dataflow.length === 0
+        ? []
+        : ["\t\tDataflow {", ...layer.dataflow.map((directive) => `\t\t\t${directiveText(directive)}`), "\t\t}"]
+    return [
+      `\tLayer ${layer.name} {`,
+      `\t\tType: ${layer.type}`,
+      `\t\tStride { X: ${layer.stride.X}, Y: ${layer.stride.Y} }`,
+      `\t\tDimensions { ${dimensions} }`,
+      ...dataflow,
+      "\t}",
+    ].join("\n")
+  })
+  return `Network ${name} {\n${blocks.join("\n")}\n}\n`
+}
