@@ -32,6 +32,7 @@ const bounded = (level: StorageLevel, field: "capacityBytes" | "bandwidthBytesPe
  */
 export const readMaestroHardware = (text: string): AcceleratorFileRead<HierarchicalAccelerator> => {
   const values = new Map<MaestroHardwareKey, number>()
+  const given = new Set<string>()
   const errors: string[] = []
   text.split("\n").forEach((raw, index) => {
     const line = index + 1
@@ -43,9 +44,11 @@ export const readMaestroHardware = (text: string): AcceleratorFileRead<Hierarchi
       return
     }
     const [, key = "", value = ""] = match
+    const repeated = given.has(key)
+    given.add(key)
     if (!(maestroHardwareKeys as readonly string[]).includes(key)) {
       errors.push(`line ${line}: ${key}: not a MAESTRO hardware key (${maestroHardwareKeys.join(", ")})`)
-    } else if (values.has(key as MaestroHardwareKey)) {
+    } else if (repeated) {
       errors.push(`line ${line}: ${key}: given twice`)
     } else if (!/^\d+$/.test(value) || Number(value) < 1) {
       errors.push(`line ${line}: ${key}: expected a positive whole number, got ${JSON.stringify(value)}`)
@@ -54,7 +57,7 @@ export const readMaestroHardware = (text: string): AcceleratorFileRead<Hierarchi
     }
   })
   const pes = values.get("num_pes")
-  if (pes === undefined && !errors.some((error) => error.includes(" num_pes: "))) errors.push("num_pes: missing")
+  if (!given.has("num_pes")) errors.push("num_pes: missing")
   if (errors.length > 0 || pes === undefined) return { ok: false, errors }
   const [dram, l2, l1] = maestro256Pe.levels as readonly [StorageLevel, StorageLevel, StorageLevel]
   const rows = squarestRows(pes)

@@ -287,8 +287,8 @@ export const parseMaestroNetwork = (text: string): MaestroNetworkParse => {
     const batches = new Set(layers.map((layer) => layer.dimensions.N ?? 1))
     if (batches.size > 1) return { ok: false, errors: [`line ${layers[0]?.line}: Dimensions.N: the layers give different batches`] }
     const batch = layers[0]?.dimensions.N ?? 1
-    const networkLayersOf: Layer[] = layers.flatMap(networkLayers)
-    return { ok: true, network: { name, batch, layers: networkLayersOf }, layers }
+    const converted: Layer[] = layers.flatMap(networkLayers)
+    return { ok: true, network: { name, batch, layers: converted }, layers }
   } catch (error) {
     if (error instanceof MaestroSyntaxError) return { ok: false, errors: [error.message] }
     throw error

@@ -11,6 +11,10 @@ export interface MaestroToken {
   readonly line: number
 }
 
+/** A word (`Y'` keeps MAESTRO's prime) and a whole number, matched where the cursor is. */
+const wordToken = /[A-Za-z_][A-Za-z0-9_]*'?/y
+const numberToken = /[0-9]+/y
+
 /**
  * The tokens of a MAESTRO `.m` file, `//` and `/* ... *\/` comments left out; or the line of the
  * first character that belongs to no token.
@@ -38,14 +42,12 @@ export const tokenizeMaestro = (
       const stop = end < 0 ? text.length : end + 2
       for (let k = i; k < stop; k++) if (text[k] === "\n") line++
       i = stop
-    } else if (/[A-Za-z_]/.test(c)) {
-      const match = /^[A-Za-z_][A-Za-z0-9_]*'?/.exec(text.slice(i, i + 256)) as RegExpExecArray
-      tokens.push({ kind: "word", text: match[0], line })
-      i += match[0].length
-    } else if (/[0-9]/.test(c)) {
-      const match = /^[0-9]+/.exec(text.slice(i, i + 64)) as RegExpExecArray
-      tokens.push({ kind: "number", text: match[0], line })
-      i += match[0].length
+    } else if (/[A-Za-z_0-9]/.test(c)) {
+      const pattern = /[0-9]/.test(c) ? numberToken : wordToken
+      pattern.lastIndex = i
+      const token = (pattern.exec(text) as RegExpExecArray)[0]
+      tokens.push({ kind: pattern === numberToken ? "number" : "word", text: token, line })
+      i += token.length
     } else if ("{}():,;".includes(c)) {
       tokens.push({ kind: "symbol", text: c, line })
       i++
