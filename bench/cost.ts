@@ -3,9 +3,9 @@
  * (ResNet-18's first 3x3 conv, 64 -> 64 at 56x56, on the maestro-256pe preset); and the
  * systolic-array mode (SCALE-Sim's model) — full layer records and cycles only per layer, and
  * whole ResNet-50 and MobileNetV2 networks — over 3 dataflows x 5 array shapes (square and
- * non-square); the mapper on every conv/matmul layer of ResNet-50 and MobileNetV2 (kcp_ws with its
+ * non-square); the mapper on every conv/matmul layer of ResNet-50 and MobileNetV2 (kc-partitioned with its
  * default bound of 32 mappings, and auto with 64); whole networks on the hierarchical model with
- * a fixed dataflow (kcp_ws, one mapping per layer, the on-chip hand-off included):
+ * a fixed dataflow (kc-partitioned, one mapping per layer, the on-chip hand-off included):
  *
  * - `mobilenetV2EvalsPerSec` (and `resnet50EvalsPerSec`): `evaluateNetworkTotals` on a stream of
  *   different accelerators — every evaluation builds a new accelerator object from the next of 60
@@ -178,7 +178,7 @@ export const main = (args: string[]): void => {
   const resnet = computeNests("resnet50")
   const mobilenet = computeNests("mobilenet_v2")
   const mixed = [...resnet, ...mobilenet]
-  const mapper = (dataflow: "kcp_ws" | "auto"): number =>
+  const mapper = (dataflow: "kc-partitioned" | "auto"): number =>
     rate(
       mixed.length,
       () => {
@@ -191,11 +191,11 @@ export const main = (args: string[]): void => {
       },
       seconds,
     )
-  const mapperEvals = mapper("kcp_ws")
-  console.log(`hierarchical layer, mapper (kcp_ws, 32 mappings):  ${mapperEvals.toLocaleString("en-US")} /s`)
+  const mapperEvals = mapper("kc-partitioned")
+  console.log(`hierarchical layer, mapper (kc-partitioned, 32 mappings):  ${mapperEvals.toLocaleString("en-US")} /s`)
   const autoEvals = mapper("auto")
   console.log(`hierarchical layer, mapper (auto, 64 mappings):    ${autoEvals.toLocaleString("en-US")} /s`)
-  const fixedDataflow = { dataflow: "kcp_ws", maxMappings: 1 } as const
+  const fixedDataflow = { dataflow: "kc-partitioned", maxMappings: 1 } as const
   /** Networks per second; `evaluate` makes one network evaluation and returns its result. */
   const networks = (label: string, evaluate: () => { feasible: boolean; cycles?: number }): number => {
     const perSecond = rate(1, () => evaluate().cycles ?? 0, seconds)
@@ -203,14 +203,14 @@ export const main = (args: string[]): void => {
     return perSecond
   }
   let streamIndex = 0
-  const stream = "kcp_ws, one mapping per layer, a new accelerator each"
+  const stream = "kc-partitioned, one mapping per layer, a new accelerator each"
   const mobilenetNetworkEvals = networks(`MobileNetV2 networks (${stream})`, () =>
     evaluateNetworkTotals(mobilenet, streamAccelerator(streamIndex++), fixedDataflow),
   )
   const resnetNetworkEvals = networks(`ResNet-50 networks (${stream})`, () =>
     evaluateNetworkTotals(resnet, streamAccelerator(streamIndex++), fixedDataflow),
   )
-  const mobilenetFixedEvals = networks("MobileNetV2 networks (kcp_ws, one accelerator, layer shapes memoized)", () =>
+  const mobilenetFixedEvals = networks("MobileNetV2 networks (kc-partitioned, one accelerator, layer shapes memoized)", () =>
     evaluateNetworkTotals(mobilenet, maestro256Pe, fixedDataflow),
   )
   const mobilenetRecordsEvals = networks("MobileNetV2 networks with per-layer records (evaluateNetwork)", () =>

@@ -67,6 +67,90 @@ describe("cosearch evaluate", () => {
     })
   })
 
+  it("runs MAESTRO's dataflows by name and from its .m files (--dataflow, --mapping), within 15% of MAESTRO's runtimes", async () => {
+    const rows = readFileSync(join(maestro, "results-256pe.csv"), "utf8").trim().split("\n").slice(1)
+    for (const row of rows.filter((line) => line.startsWith("L2,"))) {
+      const [layer = "", dataflow = "", , runtime = ""] = row.split(",")
+      const file = join(maestro, `${layer}_${dataflow}.m`)
+      const byName = await runInProcess(["evaluate", "--network", file, "--accelerator", "maestro-256pe", "--dataflow", dataflow, "--json"])
+      const byFile = await runInProcess([
+        "evaluate",
+        "--network",
+        file,
+        "--accelerator",
+        join(maestro, "hw-256pe.m"),
+        "--mapping",
+        file,
+        "--json",
+      ])
+      expect([byName.code, byFile.code]).toEqual([0, 0])
+      const named = JSON.parse(byName.stdout)
+      const mapped = JSON.parse(byFile.stdout)
+      expect(named.layers[0].dataflow).toBe(dataflow)
+      expect(mapped.layers[0].dataflow).toBe("fixed")
+      expect(mapped.totals.cycles).toBe(named.totals.cycles)
+      expect(Math.abs(named.totals.cycles / Number(runtime) - 1)).toBeLessThanOrEqual(0.15)
+    }
+  })
+
+  it("takes a fixed mapping from a MAESTRO Dataflow block or a mapping .json, and refuses bad ones by line or key, exit 1", async () => {
+    const network = join(maestro, "L2_kcp_ws.m")
+    // MAESTRO's tools/frontend/dataflow/kcp_ws.m as written: a Dataflow block for every layer.
+    const block = join(scratch, "kcp_ws.m")
+    const text = readFileSync(network, "utf8")
+    writeFileSync(block, text.slice(text.indexOf("Dataflow"), text.lastIndexOf("}", text.lastIndexOf("}") - 1)))
+    const fromBlock = await runInProcess(["evaluate", "--network", network, "--accelerator", "maestro-256pe", "--mapping", block, "--json"])
+    const preset = await runInProcess([
+      "evaluate",
+      "--network",
+      network,
+      "--accelerator",
+      "maestro-256pe",
+      "--dataflow",
+      "kcp_ws",
+      "--json",
+    ])
+    expect(fromBlock.code).toBe(0)
+    expect(JSON.parse(fromBlock.stdout).totals).toEqual(JSON.parse(preset.stdout).totals)
+    // A cosearch mapping as JSON: 16 filters over X, a 3 x 3 window per PE, the rest over DRAM.
+    const json = join(scratch, "mapping.json")
+    const mapping = {
+      levels: [
+        { factors: { K: 4, C: 64, P: 56, Q: 56 }, order: ["K", "C", "P", "Q"] },
+        { factors: {}, order: [] },
+        { factors: { R: 3, S: 3 }, order: ["R", "S"] },
+      ],
+      spatial: { x: { K: 16 }, y: {} },
+    }
+    writeFileSync(json, JSON.stringify({ layers: { L2_r50_res2_3x3: mapping } }))
+    const fromJson = await runInProcess(["evaluate", "--network", network, "--accelerator", "maestro-256pe", "--mapping", json, "--json"])
+    expect(fromJson.code).toBe(0)
+    expect(JSON.parse(fromJson.stdout).totals.macs).toBe(64 * 64 * 9 * 56 * 56)
+    // 16 PEs busy: at least the MACs over 16 cycles.
+    expect(JSON.parse(fromJson.stdout).totals.cycles).toBeGreaterThanOrEqual((64 * 64 * 9 * 56 * 56) / 16)
+    const refusals: [string, string, string][] = [
+      ["bad-directive.m", "Dataflow {\n  SpatialMap(1,1) K;\n  TemporalMap(1 1) C;\n}\n", 'line 3: TemporalMap: expected ",", got "1"'],
+      [
+        "bad-shape.json",
+        JSON.stringify({ layers: { L2_r50_res2_3x3: { levels: [{ factors: {} }], spatial: { x: {}, y: {} } } } }),
+        'layers.L2_r50_res2_3x3.levels[0]: expected { "factors": { "K": 4, ... }, "order": ["K", ...] }, got {"factors":{}}',
+      ],
+    ]
+    for (const [name, content, error] of refusals) {
+      const path = join(scratch, name)
+      writeFileSync(path, content)
+      const run = await runInProcess(["evaluate", "--network", network, "--accelerator", "maestro-256pe", "--mapping", path])
+      expect(run).toMatchObject({ code: 1, stdout: "", stderr: `cosearch: mapping file "${path}" is not valid:\n  ${error}` })
+    }
+    // A mapping whose factors do not cover the layer: the layer and the dimension named.
+    writeFileSync(json, JSON.stringify({ ...mapping, spatial: { x: { K: 8 }, y: {} } }))
+    const short = await runInProcess(["evaluate", "--network", network, "--accelerator", "maestro-256pe", "--mapping", json])
+    expect(short.stdout).toContain('infeasible at L2_r50_res2_3x3 (product): layer "L2_r50_res2_3x3": K: factors multiply to 32')
+    const systolic = await runInProcess(["evaluate", "--network", network, "--accelerator", "systolic-32x32", "--mapping", json])
+    expect(systolic.code).toBe(1)
+    expect(systolic.stderr).toMatch(/--mapping ".*" needs a hierarchical accelerator; "[^"]+" is a/)
+  })
+
   it("evaluates a batch from --networks on a hierarchical preset, one JSON line each in the documented shape", async () => {
     const list = join(scratch, "networks.txt")
     writeFileSync(list, "# two networks\nmobilenet_v2\n\nresnet18\n")

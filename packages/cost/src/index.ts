@@ -10,7 +10,7 @@
  * import { analyzeNetworkOrThrow, buildZooNetwork } from "@cosearch/network"
  * const built = buildZooNetwork("resnet18")
  * const unit = acceleratorKinds.preset("eyeriss-v1-like")
- * if (built.ok && unit !== undefined) console.log(costOn(unit, analyzeNetworkOrThrow(built.network), { dataflow: "rs" }).totals)
+ * if (built.ok && unit !== undefined) console.log(costOn(unit, analyzeNetworkOrThrow(built.network), { dataflow: "rs" }).totals) // MAESTRO's row-stationary
  *
  * @packageDocumentation
  */
@@ -21,12 +21,20 @@ export * from "./hierarchical/index.js"
 export { hierarchicalCost, hierarchicalKind } from "./hierarchical/kind.js"
 export * from "./imac/index.js"
 export {
+  type DataflowFamilyName,
   type DataflowName,
+  dataflowFamilyNames,
   dataflowNames,
+  type FixedMapping,
+  type FixedMappings,
   isDataflowName,
+  isMaestroDataflowName,
+  type MaestroDataflowName,
   type MapLayerOptions,
   type MapperObjective,
+  maestroDataflowNames,
   mapperObjectives,
+  type NetworkOptions,
 } from "./kind/cost-options.js"
 export type {
   AcceleratorKind,

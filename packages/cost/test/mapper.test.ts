@@ -1,4 +1,4 @@
-import { dataflowNames, evaluateMapping, type MappedLayer, mapLayer, validateMapping } from "@cosearch/cost"
+import { dataflowFamilyNames, evaluateMapping, type MappedLayer, mapLayer, validateMapping } from "@cosearch/cost"
 import { describe, expect, it } from "vitest"
 import { accelerator, level, random, randomNest, simulateMapping, tinyNest } from "./loopnest-simulator.js"
 
@@ -43,7 +43,7 @@ describe("mapLayer", () => {
     for (let trial = 0; trial < 24; trial++) {
       const nest = randomNest(next, trial)
       for (const on of bounded) {
-        for (const dataflow of [...dataflowNames, "auto"] as const) {
+        for (const dataflow of [...dataflowFamilyNames, "auto"] as const) {
           const maxMappings = 1 + (trial % 9)
           const result = mapLayer(nest, on, { dataflow, maxMappings })
           expect(result.visited).toBeLessThanOrEqual(maxMappings)
@@ -72,7 +72,7 @@ describe("mapLayer", () => {
     for (let trial = 0; trial < 20; trial++) {
       const nest = randomNest(next, trial)
       for (const on of bounded) {
-        for (const dataflow of dataflowNames) {
+        for (const dataflow of dataflowFamilyNames) {
           const one = mapLayer(nest, on, { dataflow, maxMappings: 1 })
           const many = mapLayer(nest, on, { dataflow, maxMappings: 64 })
           if (!one.feasible || !many.feasible) continue

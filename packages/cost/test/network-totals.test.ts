@@ -29,11 +29,11 @@ const accelerators: readonly HierarchicalAccelerator[] = [maestro256Pe, maestroW
 describe("evaluateNetworkTotals", () => {
   const networks = ["mobilenet_v2", "resnet18", "mobilenet_v3_small", "efficientnet_b0"].map((spec) => ({ spec, nests: zoo(spec) }))
   const cases: { dataflow: DataflowName | "auto"; objective: MapperObjective; maxMappings?: number }[] = [
-    { dataflow: "kcp_ws", objective: "latency", maxMappings: 1 },
-    { dataflow: "kcp_ws", objective: "energy" },
-    { dataflow: "rs", objective: "edp" },
+    { dataflow: "kc-partitioned", objective: "latency", maxMappings: 1 },
+    { dataflow: "kc-partitioned", objective: "energy" },
+    { dataflow: "row-stationary", objective: "edp" },
     { dataflow: "ws", objective: "latency", maxMappings: 5 },
-    { dataflow: "ykp_os", objective: "energy", maxMappings: 3 },
+    { dataflow: "yk-partitioned", objective: "energy", maxMappings: 3 },
     { dataflow: "auto", objective: "latency", maxMappings: 16 },
   ]
 
@@ -74,8 +74,8 @@ describe("evaluateNetworkTotals", () => {
       const nests = zoo(spec)
       for (const on of [maestro256Pe, eyerissV1Like]) {
         for (const options of [
-          { dataflow: "kcp_ws", maxMappings: 1 },
-          { dataflow: "rs", objective: "energy" },
+          { dataflow: "kc-partitioned", maxMappings: 1 },
+          { dataflow: "row-stationary", objective: "energy" },
         ] as const) {
           expect({ spec, totals: totalsOf(evaluateNetworkTotals(nests, on, options)) }).toEqual({
             spec,
@@ -91,12 +91,12 @@ describe("evaluateNetworkTotals", () => {
     if (mobilenet === undefined || resnet === undefined) throw new Error("no networks")
     const small = maestroWith(1024)
     const runs = [
-      [mobilenet.nests, maestro256Pe, { dataflow: "kcp_ws" }],
-      [resnet.nests, maestro256Pe, { dataflow: "kcp_ws" }],
-      [mobilenet.nests, small, { dataflow: "kcp_ws" }],
-      [mobilenet.nests, small, { dataflow: "kcp_ws", objective: "energy" }],
-      [mobilenet.nests, maestro256Pe, { dataflow: "kcp_ws", maxMappings: 2 }],
-      [mobilenet.nests, maestro256Pe, { dataflow: "kcp_ws" }],
+      [mobilenet.nests, maestro256Pe, { dataflow: "kc-partitioned" }],
+      [resnet.nests, maestro256Pe, { dataflow: "kc-partitioned" }],
+      [mobilenet.nests, small, { dataflow: "kc-partitioned" }],
+      [mobilenet.nests, small, { dataflow: "kc-partitioned", objective: "energy" }],
+      [mobilenet.nests, maestro256Pe, { dataflow: "kc-partitioned", maxMappings: 2 }],
+      [mobilenet.nests, maestro256Pe, { dataflow: "kc-partitioned" }],
     ] as const
     for (const [nests, on, options] of runs) {
       expect(totalsOf(evaluateNetworkTotals(nests, on, options))).toEqual(totalsOf(evaluateNetwork(nests, on, options)))
@@ -124,7 +124,7 @@ describe("evaluateNetworkTotals", () => {
         ],
       }
       const options = pick([
-        { dataflow: "kcp_ws", maxMappings: 1 },
+        { dataflow: "kc-partitioned", maxMappings: 1 },
         { dataflow: "ws", objective: "energy", maxMappings: 3 },
         { dataflow: "auto", maxMappings: 8 },
       ] as const)
@@ -141,7 +141,7 @@ describe("evaluateNetworkTotals", () => {
     const built = buildZooNetwork("resnet18")
     if (!built.ok) throw new Error(built.message)
     const network = analyzeNetworkOrThrow(built.network)
-    const options = { dataflow: "rs" } as const
+    const options = { dataflow: "row-stationary" } as const
     expect(totalsOf(evaluateNetworkTotals(network, eyerissV1Like, options))).toEqual(
       totalsOf(evaluateNetwork(network, eyerissV1Like, options)),
     )

@@ -17,6 +17,7 @@ import { invalid } from "../cli/options.js"
 import { evaluationJson, evaluationText } from "../format/evaluation.js"
 import { systemScheduleRecord, systemScheduleText } from "../format/system-schedule.js"
 import { acceleratorFileFormats, acceleratorPresetNames, loadAccelerator } from "../input/accelerator-input.js"
+import { loadMappingFile } from "../input/mapping-input.js"
 import { loadNetwork } from "../input/network-input.js"
 import { loadSystemIfAny } from "../input/system-input.js"
 
@@ -54,6 +55,12 @@ const objective = Options.text("objective").pipe(
   ),
   Options.withDefault<MapperObjective>("latency"),
   Options.withDescription("what the mapper minimizes per layer, or the scheduler over a system's network"),
+)
+const mapping = Options.file("mapping").pipe(
+  Options.withDescription(
+    "fixed mappings instead of the mapper: a MAESTRO .m file (a Dataflow block, or a network's per-layer Dataflow blocks) or a mapping .json (one mapping, or { layers: { name: mapping } }); hierarchical accelerators",
+  ),
+  Options.optional,
 )
 const json = Options.boolean("json").pipe(Options.withDescription("print one JSON line per network instead of tables"))
 
@@ -97,33 +104,50 @@ const printSystemSchedule = (
  * @example
  * // cosearch evaluate --network mobilenet_v2 --accelerator eyeriss-v1-like --dataflow rs --json
  */
-export const evaluateCommand = Command.make("evaluate", { networks, networksFile, accelerator, dataflow, objective, json }, (args) =>
-  Effect.gen(function* () {
-    const listed = Option.isSome(args.networksFile) ? yield* readNetworkList(args.networksFile.value) : []
-    const specs = [...args.networks, ...listed]
-    if (specs.length === 0) return yield* new CliError({ message: "give at least one --network, or --networks FILE" })
-    const system = yield* loadSystemIfAny(args.accelerator)
-    if (system !== undefined) {
-      if (Option.isSome(args.dataflow))
+export const evaluateCommand = Command.make(
+  "evaluate",
+  { networks, networksFile, accelerator, dataflow, mapping, objective, json },
+  (args) =>
+    Effect.gen(function* () {
+      const listed = Option.isSome(args.networksFile) ? yield* readNetworkList(args.networksFile.value) : []
+      const specs = [...args.networks, ...listed]
+      if (specs.length === 0) return yield* new CliError({ message: "give at least one --network, or --networks FILE" })
+      const system = yield* loadSystemIfAny(args.accelerator)
+      if (system !== undefined) {
+        if (Option.isSome(args.mapping))
+          return yield* new CliError({
+            message: `--mapping "${args.mapping.value}" applies to one hierarchical accelerator; the system "${system.name}" maps each unit its own way`,
+          })
+        if (Option.isSome(args.dataflow))
+          return yield* new CliError({
+            message: `--dataflow "${args.dataflow.value}" applies to one accelerator; the system "${system.name}" maps each unit its own way`,
+          })
+        const loaded: AnalyzedNetwork[] = []
+        for (const spec of specs) loaded.push(yield* loadNetwork(spec, {}))
+        for (const [i, network] of loaded.entries())
+          yield* printSystemSchedule(specs[i] ?? network.name, network, system, args.objective, args.json)
+        return
+      }
+      const unit = yield* loadAccelerator(args.accelerator, `a system (${systemPresetNames.join(", ")}) or system .json file`)
+      const dataflow = Option.getOrUndefined(args.dataflow)
+      const refused = acceleratorKinds.optionIssue(unit, { ...(dataflow === undefined ? {} : { dataflow }), objective: args.objective })
+      if (refused !== undefined) return yield* new CliError({ message: `--${refused.option} "${refused.value}" ${refused.message}` })
+      if (Option.isSome(args.mapping) && unit.kind !== "hierarchical")
         return yield* new CliError({
-          message: `--dataflow "${args.dataflow.value}" applies to one accelerator; the system "${system.name}" maps each unit its own way`,
+          message: `--mapping "${args.mapping.value}" needs a hierarchical accelerator; "${unit.name}" is a ${acceleratorKinds.kinds.find((kind) => kind.kind === unit.kind)?.title ?? unit.kind}, which has no mappings to fix`,
         })
-      const loaded: AnalyzedNetwork[] = []
+      const mappings = Option.isSome(args.mapping) ? yield* loadMappingFile(args.mapping.value) : undefined
+      const loaded = []
       for (const spec of specs) loaded.push(yield* loadNetwork(spec, {}))
-      for (const [i, network] of loaded.entries())
-        yield* printSystemSchedule(specs[i] ?? network.name, network, system, args.objective, args.json)
-      return
-    }
-    const unit = yield* loadAccelerator(args.accelerator, `a system (${systemPresetNames.join(", ")}) or system .json file`)
-    const dataflow = Option.getOrUndefined(args.dataflow)
-    const refused = acceleratorKinds.optionIssue(unit, { ...(dataflow === undefined ? {} : { dataflow }), objective: args.objective })
-    if (refused !== undefined) return yield* new CliError({ message: `--${refused.option} "${refused.value}" ${refused.message}` })
-    const loaded = []
-    for (const spec of specs) loaded.push(yield* loadNetwork(spec, {}))
-    const options = { layers: true, objective: args.objective, ...(dataflow === undefined ? {} : { dataflow }) }
-    for (const network of loaded) {
-      const result = acceleratorKinds.costOn(unit, network, options)
-      yield* Console.log(args.json ? JSON.stringify(evaluationJson(result)) : `${evaluationText(result)}\n`)
-    }
-  }),
+      const options = {
+        layers: true,
+        objective: args.objective,
+        ...(dataflow === undefined ? {} : { dataflow }),
+        ...(mappings === undefined ? {} : { mappings }),
+      }
+      for (const network of loaded) {
+        const result = acceleratorKinds.costOn(unit, network, options)
+        yield* Console.log(args.json ? JSON.stringify(evaluationJson(result)) : `${evaluationText(result)}\n`)
+      }
+    }),
 ).pipe(Command.withDescription("Cycles, energy, utilization and memory accesses of networks on an accelerator."))

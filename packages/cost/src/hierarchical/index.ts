@@ -2,19 +2,29 @@
  * The hierarchical (Timeloop-like) cost model: a loop nest on a `HierarchicalAccelerator` under a
  * `Mapping` (per storage level the temporal factors and loop order, and the spatial factors over
  * the PE array) → accesses per level and operand, cycles, utilization and energy
- * (docs/cost-model.md); the mappings' validation, eight dataflow presets, a bounded deterministic
- * mapper, and whole networks with on-chip activation hand-off. Which folder holds what:
+ * (docs/cost-model.md); the mappings' validation, eight dataflow families and a bounded
+ * deterministic mapper, MAESTRO's dataflows (its directives as mappings, evaluated as MAESTRO does), and whole networks with on-chip activation hand-off. Which folder holds what:
  * README.md beside this file.
  *
  * @example
  * import { evaluateMapping, mapLayer, validateMapping } from "@cosearch/cost"
  * validateMapping(nest, accelerator, mapping) // [] when valid
  * const cost = evaluateMapping(nest, accelerator, mapping)
- * const mapped = mapLayer(nest, accelerator, { dataflow: "rs" })
+ * const mapped = mapLayer(nest, accelerator, { dataflow: "row-stationary" })
  */
 export { type DataflowTemplate, dataflowTemplates } from "./dataflow/dataflow.js"
 export { evaluateMapping } from "./kernel/evaluate.js"
 export type { EnergyBreakdown, LevelCost, MappingCost, MappingInfeasible, MappingResult, OperandCounts } from "./kernel/result.js"
+export { type MaestroDataflow, maestroDataflows } from "./maestro/dataflows.js"
+export { type DirectiveMapping, mappingFromDirectives } from "./maestro/directive-mapping.js"
+export {
+  type DirectiveAccounting,
+  type DirectiveCost,
+  type DirectiveResult,
+  evaluateDirectives,
+  maestroEvaluated,
+} from "./maestro/evaluate-directives.js"
+export { fixedLayer, fixedMappingOf } from "./mapper/fixed-layer.js"
 export { type MapLayerResult, type MappedLayer, mapLayer } from "./mapper/map-layer.js"
 export { isBetter } from "./mapper/objective.js"
 export type { MappingIssue, MappingIssueReason } from "./mapping/issues.js"

@@ -1,6 +1,6 @@
 import type { AcceleratorTemplate, AcceleratorUnit } from "@cosearch/accelerator"
 import type { AnalyzedNetwork, LoopNest } from "@cosearch/network"
-import type { DataflowName, MapLayerOptions, MapperObjective } from "./cost-options.js"
+import type { DataflowName, FixedMappings, MapLayerOptions, MapperObjective } from "./cost-options.js"
 
 /**
  * A dataflow option: a preset name, or `auto` to try every one the kind runs.
@@ -24,6 +24,12 @@ export interface CostOptions {
   readonly layers?: boolean
   readonly dataflow?: DataflowChoice
   readonly objective?: MapperObjective
+  /**
+   * Fixed mappings of layers, by name (`"*"` for every other layer): a cosearch mapping or MAESTRO
+   * directives. Hierarchical accelerators only: the other kinds have no mappings to fix (the CLI
+   * refuses `--mapping` for them).
+   */
+  readonly mappings?: FixedMappings
 }
 
 /**

@@ -125,7 +125,7 @@ export const signatureGroups = async (): Promise<SignatureGroup[]> => {
   // Hierarchical presets: the mapper over every dataflow and objective, layers included (200).
   {
     const lines: string[] = []
-    const flows: DataflowChoice[] = ["auto", "rs", "ws", "os"]
+    const flows: DataflowChoice[] = ["auto", "row-stationary", "ws", "os"]
     for (const network of cells.slice(0, 25))
       for (const [name, accelerator] of Object.entries(hierarchicalPresets))
         for (const [i, dataflow] of flows.entries())

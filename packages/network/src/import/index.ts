@@ -7,11 +7,14 @@
  */
 
 export {
+  type MaestroDataflowParse,
   type MaestroDirective,
   type MaestroLayer,
   type MaestroNetworkParse,
   type MaestroSize,
+  maestroDirectiveText,
   maestroNetworkText,
+  parseMaestroDataflow,
   parseMaestroNetwork,
 } from "./maestro-network.js"
 export { type MaestroToken, tokenizeMaestro } from "./maestro-tokens.js"

@@ -297,10 +297,52 @@ export const parseMaestroNetwork = (text: string): MaestroNetworkParse => {
 
 const sizeText = (size: MaestroSize): string => (typeof size === "number" ? String(size) : `Sz(${size.extentOf})`)
 
-const directiveText = (directive: MaestroDirective): string =>
+/**
+ * A directive as MAESTRO writes it, without the closing semicolon: `SpatialMap(Sz(R),1) Y`,
+ * `Cluster(64,P)`.
+ *
+ * @example
+ * maestroDirectiveText({ kind: "TemporalMap", size: 16, offset: 16, dimension: "K", line: 1 }) // "TemporalMap(16,16) K"
+ */
+export const maestroDirectiveText = (directive: MaestroDirective): string =>
   directive.kind === "Cluster"
-    ? `Cluster(${sizeText(directive.size)},${directive.type});`
-    : `${directive.kind}(${sizeText(directive.size)},${sizeText(directive.offset)}) ${directive.dimension};`
+    ? `Cluster(${sizeText(directive.size)},${directive.type})`
+    : `${directive.kind}(${sizeText(directive.size)},${sizeText(directive.offset)}) ${directive.dimension}`
+
+/**
+ * The result of `parseMaestroDataflow`: the directives, or every error (naming the line and key).
+ *
+ * @example
+ * const parsed: MaestroDataflowParse = parseMaestroDataflow("Dataflow { SpatialMap(1,1) K; }")
+ */
+export type MaestroDataflowParse =
+  | { readonly ok: true; readonly directives: readonly MaestroDirective[] }
+  | { readonly ok: false; readonly errors: readonly string[] }
+
+/**
+ * Reads a MAESTRO dataflow file — one `Dataflow { ... }` block, as MAESTRO's
+ * `tools/frontend/dataflow/*.m` ship them — into its directives. Never throws.
+ *
+ * @example
+ * const parsed = parseMaestroDataflow("Dataflow {\n  SpatialMap(1,1) K;\n  TemporalMap(64,64) C;\n}")
+ * if (parsed.ok) parsed.directives.length // 2
+ */
+export const parseMaestroDataflow = (text: string): MaestroDataflowParse => {
+  const tokenized = tokenizeMaestro(text)
+  if ("error" in tokenized) return { ok: false, errors: [tokenized.error.message] }
+  const reader = new Reader(tokenized.tokens, text.split("\n").length)
+  try {
+    reader.keyword("Dataflow", "the file")
+    reader.symbol("{", "Dataflow")
+    const directives: MaestroDirective[] = []
+    while (!reader.optionalSymbol("}")) directives.push(readDirective(reader))
+    if (!reader.done) reader.fail("the file", "nothing after the Dataflow block")
+    return { ok: true, directives }
+  } catch (error) {
+    if (error instanceof MaestroSyntaxError) return { ok: false, errors: [error.message] }
+    throw error
+  }
+}
 
 /**
  * Writes layers back as a MAESTRO `.m` network file that `parseMaestroNetwork` reads to the same
@@ -324,7 +366,7 @@ export const maestroNetworkText = (name: string, layers: readonly MaestroLayer[]
     const dataflow =
       layer.dataflow.length === 0
         ? []
-        : ["\t\tDataflow {", ...layer.dataflow.map((directive) => `\t\t\t${directiveText(directive)}`), "\t\t}"]
+        : ["\t\tDataflow {", ...layer.dataflow.map((directive) => `\t\t\t${maestroDirectiveText(directive)};`), "\t\t}"]
     return [
       `\tLayer ${layer.name} {`,
       `\t\tType: ${layer.type}`,

@@ -1,4 +1,4 @@
-import type { DataflowName } from "../../kind/cost-options.js"
+import type { DataflowFamilyName } from "../../kind/cost-options.js"
 import type { Dimension } from "../mapping/mapping.js"
 
 /**
@@ -16,7 +16,7 @@ import type { Dimension } from "../mapping/mapping.js"
  * dataflowTemplates.ws.spatialX // ["C"]
  */
 export interface DataflowTemplate {
-  readonly name: DataflowName
+  readonly name: DataflowFamilyName
   /** What it is, in a few words. */
   readonly title: string
   /** Where it comes from. */
@@ -35,12 +35,13 @@ export interface DataflowTemplate {
 // G = channels), so templates that spread or tile K take G next to it.
 
 /**
- * The eight dataflow presets, by name.
+ * The eight dataflow families the mapper searches, by name (MAESTRO's own dataflows, one mapping
+ * each, are `maestroDataflows`).
  *
  * @example
- * dataflowTemplates.rs.spatialY // ["R", "C", "K", "G"]
+ * dataflowTemplates["row-stationary"].spatialY // ["R", "C", "K", "G"]
  */
-export const dataflowTemplates: Readonly<Record<DataflowName, DataflowTemplate>> = {
+export const dataflowTemplates: Readonly<Record<DataflowFamilyName, DataflowTemplate>> = {
   ws: {
     name: "ws",
     title: "weight-stationary",
@@ -71,8 +72,8 @@ export const dataflowTemplates: Readonly<Record<DataflowName, DataflowTemplate>>
     buffer: ["K", "G", "Q", "P"],
     outer: ["K", "G", "Q", "P", "N", "C", "R", "S"],
   },
-  rs: {
-    name: "rs",
+  "row-stationary": {
+    name: "row-stationary",
     title: "row-stationary",
     source:
       "Eyeriss: filter rows on PE rows, output rows on PE columns, a 1-D convolution of a filter row and an input row per PE (Chen et al., ISCA 2016, sec. 5)",
@@ -82,40 +83,43 @@ export const dataflowTemplates: Readonly<Record<DataflowName, DataflowTemplate>>
     buffer: ["Q", "C", "K", "G", "N"],
     outer: ["Q", "P", "N", "C", "K", "G", "R", "S"],
   },
-  kcp_ws: {
-    name: "kcp_ws",
+  "kc-partitioned": {
+    name: "kc-partitioned",
     title: "KC-partitioned weight-stationary (NVDLA-like)",
-    source: "MAESTRO's kcp_ws: K over clusters, C within a cluster, the window per PE (Kwon et al., MICRO 2019)",
+    source:
+      "after MAESTRO's kcp_ws, tiles left to the mapper: K over one axis, C over the other, the window per PE (Kwon et al., MICRO 2019)",
     spatialX: ["C"],
     spatialY: ["K", "G"],
     pe: ["S", "R", "Q", "P"],
     buffer: ["Q", "P", "N"],
     outer: ["Q", "P", "N", "S", "R", "C", "K", "G"],
   },
-  xp_ws: {
-    name: "xp_ws",
+  "x-partitioned": {
+    name: "x-partitioned",
     title: "X-partitioned weight-stationary",
-    source: "MAESTRO's xp_ws: output columns over all PEs, the window per PE (Kwon et al., MICRO 2019)",
+    source: "after MAESTRO's xp_ws, tiles left to the mapper: output columns over all PEs, the window per PE (Kwon et al., MICRO 2019)",
     spatialX: ["Q"],
     spatialY: ["Q"],
     pe: ["S", "R"],
     buffer: ["P", "N"],
     outer: ["S", "R", "P", "N", "C", "K", "G", "Q"],
   },
-  yxp_os: {
-    name: "yxp_os",
+  "yx-partitioned": {
+    name: "yx-partitioned",
     title: "YX-partitioned output-stationary (ShiDianNao-like)",
-    source: "MAESTRO's yxp_os: output rows over clusters, output columns within one (Kwon et al., MICRO 2019)",
+    source:
+      "after MAESTRO's yxp_os, tiles left to the mapper: output rows over one axis, output columns over the other (Kwon et al., MICRO 2019)",
     spatialX: ["Q"],
     spatialY: ["P"],
     pe: ["S", "R"],
     buffer: ["S", "R", "C"],
     outer: ["S", "R", "C", "Q", "P", "N", "K", "G"],
   },
-  ykp_os: {
-    name: "ykp_os",
+  "yk-partitioned": {
+    name: "yk-partitioned",
     title: "YK-partitioned output-stationary",
-    source: "MAESTRO's ykp_os: output rows over clusters, output channels within one (Kwon et al., MICRO 2019)",
+    source:
+      "after MAESTRO's ykp_os, tiles left to the mapper: output rows over one axis, output channels over the other (Kwon et al., MICRO 2019)",
     spatialX: ["K", "G"],
     spatialY: ["P"],
     pe: ["S", "R"],

@@ -1,10 +1,11 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
+import { arrangedAccelerator } from "../mapping/arrangement.js"
 import type { Mapping } from "../mapping/mapping.js"
 import { mappingIssues } from "../mapping/validate.js"
 import { acceleratorInfo } from "./accelerator-info.js"
 import { compileMapping } from "./compile.js"
-import { accumulateTransfers, levelAccesses, levelChargedBytes, levelEnergyPj, scoreCounts } from "./kernel.js"
+import { accumulateTransfers, levelAccesses, levelChargedBytes, levelEnergyPj, scoreCounts, stepDeliveryCycles } from "./kernel.js"
 import type { LevelCost, MappingResult } from "./result.js"
 import { scratchFor } from "./scratch.js"
 
@@ -47,7 +48,11 @@ const totals = new Float64Array(2)
  * if (cost.feasible) console.log(cost.cycles, cost.levels[0]?.reads, cost.energy.totalPj)
  * else console.log(cost.reason, cost.message)
  */
-export const evaluateMapping = (nest: LoopNest, accelerator: HierarchicalAccelerator, mapping: Mapping): MappingResult => {
+export const evaluateMapping = (nest: LoopNest, given: HierarchicalAccelerator, mapping: Mapping): MappingResult => {
+  const arranged = arrangedAccelerator(given, mapping)
+  if ("issue" in arranged)
+    return { feasible: false, reason: arranged.issue.reason, message: arranged.issue.message, issues: [arranged.issue] }
+  const { accelerator } = arranged
   const issues = mappingIssues(nest, accelerator, mapping)
   if (issues !== undefined) {
     const first = issues[0]
@@ -62,7 +67,8 @@ export const evaluateMapping = (nest: LoopNest, accelerator: HierarchicalAcceler
   const network = accumulateTransfers(info, compiled.plan, compiled.transfers, s)
   const macs = nest.N * nest.G * nest.K * nest.C * nest.P * nest.Q * nest.R * nest.S
   const computeCycles = Math.ceil(compiled.temporal / accelerator.array.macsPerPe)
-  scoreCounts(info, s, computeCycles, usedPes, macs, network, totals)
+  const delivery = mapping.array?.clusters === true ? stepDeliveryCycles(info, s, compiled.f, compiled.sx) : 0
+  scoreCounts(info, s, computeCycles + delivery, usedPes, macs, network, totals)
   let largest = macs
   const costs: LevelCost[] = []
   for (let l = 0; l < levels; l++) {
@@ -104,7 +110,8 @@ export const evaluateMapping = (nest: LoopNest, accelerator: HierarchicalAcceler
     computeCycles,
     cycles,
     stallCycles: cycles - computeCycles,
-    utilization: macs / (cycles * accelerator.array.x * accelerator.array.y * accelerator.array.macsPerPe),
+    // Of all the accelerator's PEs, also those a grouping of its own (`Mapping.array`) leaves idle.
+    utilization: macs / (cycles * given.array.x * given.array.y * given.array.macsPerPe),
     levels: costs,
     networkTransfers: network,
     energy: { macPj, levelsPj, networkPj, totalPj: totals[1] ?? 0 },

@@ -1,3 +1,4 @@
+import { relevance } from "../mapping/mapping.js"
 import type { AcceleratorInfo } from "./accelerator-info.js"
 import { planLayout } from "./reuse-plan.js"
 import type { Scratch } from "./scratch.js"
@@ -269,6 +270,33 @@ export const levelEnergyPj = (info: AcceleratorInfo, s: Scratch, l: number): num
     (reads[at] ?? 0) + (reads[at + 1] ?? 0) + (reads[at + 2] ?? 0),
     (writes[at] ?? 0) + (writes[at + 1] ?? 0) + (writes[at + 2] ?? 0),
   )
+}
+
+/**
+ * MAESTRO's per-step delivery to a cluster (a mapping whose `array` groups the PEs in `clusters`,
+ * on an accelerator whose outermost level is charged `tiles-per-step`; docs/cost-model.md,
+ * "MAESTRO's off-chip model"): each iteration of the outermost level's loops restarts the
+ * clusters, whose first tiles arrive before they compute (MAESTRO's "initialization case", which
+ * double buffering cannot hide): one transfer of the zero-load delay (1 cycle) plus one cycle per
+ * further bandwidth's worth of the weights and inputs a cluster (a row of PEs) receives, over the
+ * last shared level's bandwidth. The cycles over all iterations; 0 for other accelerators.
+ */
+export const stepDeliveryCycles = (info: AcceleratorInfo, s: Scratch, f: Float64Array, sx: Float64Array): number => {
+  if (info.tilesPerStep[0] !== 1) return 0
+  let steps = 1
+  for (let d = 0; d < 8; d++) steps *= f[d] ?? 1
+  let elements = 0
+  for (let o = 0; o < 2; o++) {
+    // The first per-PE level that keeps the operand receives it.
+    let l = info.lastShared + 1
+    while (l < info.levels && info.holds[l * 3 + o] !== 1) l++
+    if (l >= info.levels) continue
+    let copies = 1
+    for (let d = 0; d < 8; d++) if (relevance[o * 8 + d] === 1) copies *= sx[d] ?? 1
+    elements += (s.tile[l * 3 + o] ?? 0) * copies
+  }
+  const bandwidth = info.bandwidth[Math.max(info.lastShared, 0)] ?? Number.POSITIVE_INFINITY
+  return steps * Math.max(1, Math.ceil((elements * info.bytes) / bandwidth))
 }
 
 /**

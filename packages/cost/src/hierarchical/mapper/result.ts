@@ -1,6 +1,6 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
-import type { DataflowName } from "../../kind/cost-options.js"
+import type { DataflowFamilyName, DataflowName } from "../../kind/cost-options.js"
 import { acceleratorInfo } from "../kernel/accelerator-info.js"
 import { evaluateMapping } from "../kernel/evaluate.js"
 import type { MappingCost, MappingInfeasible } from "../kernel/result.js"
@@ -22,7 +22,7 @@ import { compiledTemplates } from "./templates.js"
  */
 export type MappedLayer = MappingCost & {
   readonly mapping: Mapping
-  readonly dataflow: DataflowName
+  readonly dataflow: DataflowName | "fixed"
   readonly visited: number
 }
 
@@ -108,7 +108,12 @@ const toMapping = (levels: number, f: Float64Array, sx: Float64Array, sy: Float6
  * @example
  * if (found.dataflow === undefined) return nothingFits(nest, accelerator, found.first, found.visited)
  */
-export const nothingFits = (nest: LoopNest, accelerator: HierarchicalAccelerator, name: DataflowName, visited: number): MapLayerResult => {
+export const nothingFits = (
+  nest: LoopNest,
+  accelerator: HierarchicalAccelerator,
+  name: DataflowFamilyName,
+  visited: number,
+): MapLayerResult => {
   const levels = accelerator.levels.length
   const f = new Float64Array(levels * 8).fill(1)
   const ones = new Float64Array(8).fill(1)

@@ -1,4 +1,4 @@
-import type { DataflowName } from "../../kind/cost-options.js"
+import type { DataflowFamilyName } from "../../kind/cost-options.js"
 import { planLayout } from "../kernel/reuse-plan.js"
 import { makeScratch, type Scratch } from "../kernel/scratch.js"
 import type { CompiledTemplate } from "./templates.js"
@@ -16,11 +16,11 @@ import type { CompiledTemplate } from "./templates.js"
  * if (found.dataflow === undefined) console.log(`nothing fits after ${found.visited} mappings`)
  */
 export interface SearchOutcome {
-  readonly dataflow: DataflowName | undefined
-  /** The index of `dataflow` in `dataflowNames` (-1 when nothing fits). */
+  readonly dataflow: DataflowFamilyName | undefined
+  /** The index of `dataflow` in `dataflowFamilyNames` (-1 when nothing fits). */
   readonly dataflowIndex: number
   readonly visited: number
-  readonly first: DataflowName
+  readonly first: DataflowFamilyName
 }
 
 /**
@@ -94,10 +94,10 @@ export interface SearchState {
   /** Whether the last template searched found a mapping better than the one it was given. */
   improved: boolean
   /** What the search found (see `SearchOutcome`). */
-  dataflow: DataflowName | undefined
+  dataflow: DataflowFamilyName | undefined
   dataflowIndex: number
   visited: number
-  first: DataflowName
+  first: DataflowFamilyName
 }
 
 /**

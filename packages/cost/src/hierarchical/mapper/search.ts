@@ -1,7 +1,7 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
 import type { MapLayerOptions, MapperObjective } from "../../kind/cost-options.js"
-import { type DataflowName, dataflowNames } from "../../kind/cost-options.js"
+import { type DataflowFamilyName, dataflowFamilyNames } from "../../kind/cost-options.js"
 import type { AcceleratorInfo } from "../kernel/accelerator-info.js"
 import { accumulateTransfers, scoreCounts } from "../kernel/kernel.js"
 import { reusePlanInto } from "../kernel/reuse-plan.js"
@@ -94,18 +94,18 @@ const largestDivisorAtMost = (n: number, limit: number): number => {
  * it before the next search). @internal
  *
  * @example
- * const found = searchMappings(nest, accelerator, acceleratorInfo(accelerator), { dataflow: "kcp_ws", maxMappings: 1 })
+ * const found = searchMappings(nest, accelerator, acceleratorInfo(accelerator), { dataflow: "kc-partitioned", maxMappings: 1 })
  * if (found.dataflow !== undefined) console.log(bestScore()[0]) // the best mapping's cycles
  */
 export const searchMappings = (
   nest: LoopNest,
   accelerator: HierarchicalAccelerator,
   info: AcceleratorInfo,
-  options: MapLayerOptions,
+  options: SearchOptions,
 ): SearchOutcome => {
   const dataflow = options.dataflow ?? "auto"
   const objective = options.objective ?? "latency"
-  const tried = dataflow === "auto" ? dataflowNames.length : 1
+  const tried = dataflow === "auto" ? dataflowFamilyNames.length : 1
   const total = Math.max(1, Math.floor(options.maxMappings ?? (dataflow === "auto" ? 64 : 32)) || 1)
   const levels = accelerator.levels.length
   if (state.levels < levels) growSearchState(state, levels)
@@ -120,10 +120,10 @@ export const searchMappings = (
   let visited = 0
   let bestCycles = Number.POSITIVE_INFINITY
   let bestEnergy = Number.POSITIVE_INFINITY
-  let bestDataflow: DataflowName | undefined
+  let bestDataflow: DataflowFamilyName | undefined
   let bestIndex = -1
   for (let t = 0; t < tried; t++) {
-    const name = dataflow === "auto" ? (dataflowNames[t] ?? "ws") : dataflow
+    const name = dataflow === "auto" ? (dataflowFamilyNames[t] ?? "ws") : dataflow
     const budget = Math.min(perDataflow, total - visited)
     if (budget < 1) break
     const template = templates[name]
@@ -138,7 +138,7 @@ export const searchMappings = (
   st.dataflow = bestDataflow
   st.dataflowIndex = bestIndex
   st.visited = visited
-  st.first = dataflow === "auto" ? (dataflowNames[0] ?? "ws") : dataflow
+  st.first = dataflow === "auto" ? (dataflowFamilyNames[0] ?? "ws") : dataflow
   return st
 }
 
@@ -296,6 +296,12 @@ const usedPesOf = (sx: Float64Array, sy: Float64Array): number => {
   for (let d = 0; d < 8; d++) usedPes *= (sx[d] ?? 1) * (sy[d] ?? 1)
   return usedPes
 }
+
+/**
+ * How `searchMappings` searches: `MapLayerOptions` with a family (or `auto`), not one of MAESTRO's
+ * dataflows (those have one mapping each: nothing to search).
+ */
+export type SearchOptions = Omit<MapLayerOptions, "dataflow"> & { readonly dataflow?: DataflowFamilyName | "auto" }
 
 /**
  * Evaluates the current factors and orders: `state.score` gets the cycles, the energy (pJ), the

@@ -1,4 +1,4 @@
-import { type DataflowName, dataflowNames } from "../../kind/cost-options.js"
+import { type DataflowFamilyName, dataflowFamilyNames } from "../../kind/cost-options.js"
 import { type DataflowTemplate, dataflowTemplates } from "../dataflow/dataflow.js"
 import { dimensionIndex } from "../mapping/mapping.js"
 
@@ -25,11 +25,11 @@ const toOrder = (innermostFirst: readonly string[]): Int8Array => {
  * candidate orders (the template's own, then the generic ones it does not already give).
  *
  * @example
- * compiledTemplates.kcp_ws.spatialX // Int8Array [3] (C)
+ * compiledTemplates["kc-partitioned"].spatialX // Int8Array [3] (C)
  */
 export interface CompiledTemplate {
-  readonly name: DataflowName
-  /** Its index in `dataflowNames`. */
+  readonly name: DataflowFamilyName
+  /** Its index in `dataflowFamilyNames`. */
   readonly index: number
   readonly spatialX: Int8Array
   readonly spatialY: Int8Array
@@ -49,7 +49,7 @@ const compileTemplate = (template: DataflowTemplate): CompiledTemplate => {
   }
   return {
     name: template.name,
-    index: dataflowNames.indexOf(template.name),
+    index: dataflowFamilyNames.indexOf(template.name),
     spatialX: indices(template.spatialX),
     spatialY: indices(template.spatialY),
     pe: indices(template.pe),
@@ -65,8 +65,8 @@ const compileTemplate = (template: DataflowTemplate): CompiledTemplate => {
  *
  * @example
  * const templates = compiledTemplates
- * templates.rs.outerOrders.length // the DRAM orders the search tries
+ * templates["row-stationary"].outerOrders.length // the DRAM orders the search tries
  */
-export const compiledTemplates: Readonly<Record<DataflowName, CompiledTemplate>> = Object.fromEntries(
-  dataflowNames.map((name) => [name, compileTemplate(dataflowTemplates[name])]),
-) as Record<DataflowName, CompiledTemplate>
+export const compiledTemplates: Readonly<Record<DataflowFamilyName, CompiledTemplate>> = Object.fromEntries(
+  dataflowFamilyNames.map((name) => [name, compileTemplate(dataflowTemplates[name])]),
+) as Record<DataflowFamilyName, CompiledTemplate>

@@ -87,6 +87,15 @@ export interface LevelMapping {
 export interface Mapping {
   readonly levels: readonly LevelMapping[]
   readonly spatial: { readonly x: DimensionFactors; readonly y: DimensionFactors }
+  /**
+   * How the mapping groups the accelerator's PEs, when not as its array: `x` PEs in each of `y`
+   * groups, at most the PEs the accelerator has; spatial factors are then checked against these.
+   * `clusters: true` when the groups are MAESTRO's clusters (`Cluster(64)` on 256 PEs is
+   * `{ x: 64, y: 4, clusters: true }`): a level of their own, restarted at each step of the
+   * outermost loops under MAESTRO's off-chip timing (`trafficModel: "tiles-per-step"`).
+   * Absent: the accelerator's array.
+   */
+  readonly array?: { readonly x: number; readonly y: number; readonly clusters?: boolean }
 }
 
 /**

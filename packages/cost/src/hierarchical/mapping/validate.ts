@@ -4,6 +4,7 @@ import { acceleratorInfo } from "../kernel/accelerator-info.js"
 import { compileMapping } from "../kernel/compile.js"
 import { scratchFor } from "../kernel/scratch.js"
 import { fillTiles, neededBytes } from "../kernel/tiles.js"
+import { arrangedAccelerator } from "./arrangement.js"
 import type { MappingIssue } from "./issues.js"
 import { dimensions, type Mapping } from "./mapping.js"
 
@@ -132,5 +133,8 @@ export const mappingIssues = (nest: LoopNest, accelerator: HierarchicalAccelerat
  * validateMapping(nest, eyerissV1Like, mapping)
  * // [{ reason: "product", dimension: "K", message: "K: factors multiply to 8 (...); the nest has K=16" }]
  */
-export const validateMapping = (nest: LoopNest, accelerator: HierarchicalAccelerator, mapping: Mapping): MappingIssue[] =>
-  mappingIssues(nest, accelerator, mapping) ?? []
+export const validateMapping = (nest: LoopNest, accelerator: HierarchicalAccelerator, mapping: Mapping): MappingIssue[] => {
+  const arranged = arrangedAccelerator(accelerator, mapping)
+  if ("issue" in arranged) return [arranged.issue]
+  return mappingIssues(nest, arranged.accelerator, mapping) ?? []
+}

@@ -1,8 +1,8 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import { type AnalyzedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
-import type { MapLayerOptions } from "../../kind/cost-options.js"
-import { type DataflowName, dataflowNames } from "../../kind/cost-options.js"
+import { type DataflowName, dataflowNames, type NetworkOptions } from "../../kind/cost-options.js"
 import { acceleratorInfo } from "../kernel/accelerator-info.js"
+import { fixedLayer, fixedMappingOf } from "../mapper/fixed-layer.js"
 import { type MappedLayer, mapLayer } from "../mapper/map-layer.js"
 import type { MappingIssueReason } from "../mapping/issues.js"
 import { combineLayers, handOffElements, handOffLevel, sumLayout } from "./hand-off.js"
@@ -49,7 +49,7 @@ export interface NetworkTotals {
   /** Bytes moved to and from the outermost level (DRAM) after the hand-off. */
   readonly dramBytes: number
   /** How many layers used each dataflow. */
-  readonly dataflows: Readonly<Partial<Record<DataflowName, number>>>
+  readonly dataflows: Readonly<Partial<Record<DataflowName | "fixed", number>>>
 }
 
 /**
@@ -105,7 +105,7 @@ export type NetworkResult = NetworkCost | NetworkInfeasible
 export const evaluateNetwork = (
   network: AnalyzedNetwork | readonly LoopNest[],
   accelerator: HierarchicalAccelerator,
-  options: MapLayerOptions = {},
+  options: NetworkOptions = {},
 ): NetworkResult => {
   const nests = Array.isArray(network) ? (network as readonly LoopNest[]) : lowerNetwork(network as AnalyzedNetwork)
   const info = acceleratorInfo(accelerator)
@@ -119,7 +119,8 @@ export const evaluateNetwork = (
       skipped.push({ layer: nest.layer, op: nest.op, kind: nest.kind })
       continue
     }
-    const result = mapLayer(nest, accelerator, options)
+    const fixed = fixedMappingOf(options.mappings, nest.layer)
+    const result = fixed === undefined ? mapLayer(nest, accelerator, options) : fixedLayer(nest, accelerator, fixed)
     if (!result.feasible) return { feasible: false, reason: result.reason, message: result.message, layer: nest.layer }
     mapped.push(result)
     computeNests.push(nest)
@@ -132,7 +133,7 @@ export const evaluateNetwork = (
     writeRowFromMapped(layer, buffer, rows, i * stride)
   })
   const layers: NetworkLayerCost[] = []
-  const sums = new Float64Array(sumLayout.dataflows + dataflowNames.length)
+  const sums = new Float64Array(sumLayout.dataflows + dataflowNames.length + 1)
   combineLayers(info, buffer, handOffElements(computeNests), rows, offsets, sums, (i, cycles, energyPj, inputOnChip, outputOnChip) => {
     const layer = mapped[i]
     if (layer !== undefined) layers.push({ mapped: layer, cycles, energyPj, inputOnChip, outputOnChip })
@@ -146,11 +147,11 @@ export const networkTotals = (accelerator: HierarchicalAccelerator, sums: Float6
   const cycles = sums[sumLayout.cycles] ?? 0
   const pes = accelerator.array.x * accelerator.array.y * accelerator.array.macsPerPe
   const clock = accelerator.clockMhz
-  const dataflows: Partial<Record<DataflowName, number>> = {}
-  dataflowNames.forEach((name, d) => {
+  const dataflows: Partial<Record<DataflowName | "fixed", number>> = {}
+  for (const [d, name] of [...dataflowNames, "fixed" as const].entries()) {
     const count = sums[sumLayout.dataflows + d] ?? 0
     if (count > 0) dataflows[name] = count
-  })
+  }
   return {
     feasible: true,
     accelerator: accelerator.name,

@@ -8,7 +8,7 @@ import { rowLayout } from "./layer-row.js"
 
 /**
  * Where `combineLayers` writes each sum; then the number of layers per dataflow, at `dataflows +
- * index in dataflowNames` (one object: read through a module's own `const`, V8 folds its fields
+ * index in dataflowNames` (fixed mappings after the presets; one object: read through a module's own `const`, V8 folds its fields
  * into the code).
  */
 const sum = { macs: 0, cycles: 1, computeCycles: 2, energyPj: 3, dramBytes: 4, dataflows: 5 } as const

@@ -20,7 +20,7 @@ const layout = {
   computeCycles: 1,
   cycles: 2,
   energyPj: 3,
-  /** Index of the dataflow in `dataflowNames`. */
+  /** Index of the dataflow in `dataflowNames`, or `dataflowNames.length` for a fixed mapping. */
   dataflow: 4,
   /** Bytes the layer's tiles take in the hand-off buffer (0 when there is none). */
   bufferOccupancy: 5,
@@ -43,7 +43,7 @@ export const writeRowFromMapped = (layer: MappedLayer, buffer: number, rows: Flo
   rows[offset + layout.computeCycles] = layer.computeCycles
   rows[offset + layout.cycles] = layer.cycles
   rows[offset + layout.energyPj] = layer.energy.totalPj
-  rows[offset + layout.dataflow] = dataflowNames.indexOf(layer.dataflow)
+  rows[offset + layout.dataflow] = layer.dataflow === "fixed" ? dataflowNames.length : dataflowNames.indexOf(layer.dataflow)
   rows[offset + layout.bufferOccupancy] = layer.levels[buffer]?.occupancyBytes ?? 0
   rows[offset + layout.dramInputReads] = layer.levels[0]?.reads.inputs ?? 0
   rows[offset + layout.dramOutputWrites] = layer.levels[0]?.writes.outputs ?? 0

@@ -1,15 +1,14 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import { type AnalyzedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
-import type { MapLayerOptions } from "../../kind/cost-options.js"
-import { dataflowNames } from "../../kind/cost-options.js"
-import { acceleratorInfo } from "../kernel/accelerator-info.js"
+import { dataflowNames, isMaestroDataflowName, type MapLayerOptions, type NetworkOptions } from "../../kind/cost-options.js"
+import { type AcceleratorInfo, acceleratorInfo } from "../kernel/accelerator-info.js"
 import { type IdentityRing, identityRing } from "../kernel/identity-ring.js"
 import { mapLayer } from "../mapper/map-layer.js"
 import { searchMappings } from "../mapper/search.js"
 import { nestIsValid } from "../mapping/validate.js"
-import { type NetworkInfeasible, type NetworkTotals, networkTotals } from "./evaluate-network.js"
+import { evaluateNetwork, type NetworkInfeasible, type NetworkTotals, networkTotals } from "./evaluate-network.js"
 import { combineLayers, handOffElements, handOffLevel, sumLayout } from "./hand-off.js"
-import { rowLength, writeRowFromSearch } from "./layer-row.js"
+import { rowLength, writeRowFromMapped, writeRowFromSearch } from "./layer-row.js"
 import { addShape, clearShapeMemo, findShape, makeShapeMemo, nextRow, reserveRows, type ShapeMemo } from "./shape-memo.js"
 
 /**
@@ -78,7 +77,7 @@ const state: TotalsState = {
   planShapes: makeShapeMemo(1),
   offsets: new Int32Array(256),
   shapeRows: new Int32Array(64),
-  sums: new Float64Array(sumLayout.dataflows + dataflowNames.length),
+  sums: new Float64Array(sumLayout.dataflows + dataflowNames.length + 1),
 }
 
 /** Distinct shapes remembered before the memo starts afresh. */
@@ -140,6 +139,32 @@ const storePending = (): void => {
 }
 
 /**
+ * Writes a layer's row at `at`: the mapper's best mapping (from its working arrays), or the one
+ * mapping of a MAESTRO dataflow (from its record: one evaluation, nothing searched). False when
+ * it cannot be mapped.
+ */
+const writeRow = (
+  nest: LoopNest,
+  valid: boolean,
+  accelerator: HierarchicalAccelerator,
+  info: AcceleratorInfo,
+  options: MapLayerOptions,
+  buffer: number,
+  rows: Float64Array,
+  at: number,
+): boolean => {
+  if (!valid) return false
+  const { dataflow } = options
+  if (isMaestroDataflowName(dataflow)) {
+    const mapped = mapLayer(nest, accelerator, options)
+    if (mapped.feasible) writeRowFromMapped(mapped, buffer, rows, at)
+    return mapped.feasible
+  }
+  const found = searchMappings(nest, accelerator, info, { ...options, dataflow: dataflow ?? "auto" })
+  return found.dataflowIndex >= 0 && writeRowFromSearch(nest, accelerator, info, found.dataflowIndex, buffer, rows, at)
+}
+
+/**
  * The totals of `evaluateNetwork` — cycles, compute cycles, energy, DRAM bytes, utilization, the
  * dataflow per layer — without its per-layer records, and many times faster: each layer is
  * mapped by the same search as `mapLayer` (same options, same mapping chosen), but its cost is
@@ -166,8 +191,15 @@ const storePending = (): void => {
 export const evaluateNetworkTotals = (
   network: AnalyzedNetwork | readonly LoopNest[],
   accelerator: HierarchicalAccelerator,
-  options: MapLayerOptions = {},
+  options: NetworkOptions = {},
 ): NetworkTotalsResult => {
+  // Fixed mappings: the per-layer path, whose totals are the same.
+  if (options.mappings !== undefined) {
+    const cost = evaluateNetwork(network, accelerator, options)
+    if (!cost.feasible) return cost
+    const { layers: _layers, skipped: _skipped, ...totals } = cost
+    return totals
+  }
   const nests = Array.isArray(network) ? (network as readonly LoopNest[]) : lowerNetwork(network as AnalyzedNetwork)
   const info = acceleratorInfo(accelerator)
   if (info.issues.length > 0) return { feasible: false, reason: "accelerator", message: `accelerator: ${info.issues[0]?.message}` }
@@ -190,10 +222,8 @@ export const evaluateNetworkTotals = (
     const nest = distinct[d] as LoopNest
     let at = inOrder ? d * memo.stride : findShape(memo, nest)
     if (pending !== plan && (inOrder || at < 0)) {
-      const found = valid[d] === 1 ? searchMappings(nest, accelerator, info, options) : undefined
-      const dataflow = found === undefined ? -1 : found.dataflowIndex
       if (!inOrder) at = nextRow(memo)
-      if (dataflow < 0 || !writeRowFromSearch(nest, accelerator, info, dataflow, buffer, memo.rows, at)) {
+      if (!writeRow(nest, valid[d] === 1, accelerator, info, options, buffer, memo.rows, at)) {
         // Not mapped: the mapper's own result says why (the slow path, once). The first nest of
         // the first shape that fails is the first layer that fails.
         const failed = mapLayer(nest, accelerator, options)

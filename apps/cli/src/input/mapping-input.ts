@@ -1,0 +1,101 @@
+import type { FixedMapping, FixedMappings } from "@cosearch/cost"
+import { parseMaestroDataflow, parseMaestroNetwork } from "@cosearch/network"
+import { FileSystem } from "@effect/platform"
+import { Effect } from "effect"
+import { CliError } from "../cli/cli-error.js"
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value)
+
+/** What is wrong with a mapping's shape (its factors and orders are checked against the layer later), or undefined. */
+const mappingShapeIssue = (value: unknown, path: string): string | undefined => {
+  if (!isRecord(value)) return `${path}: expected a mapping object with "levels" and "spatial", got ${JSON.stringify(value)}`
+  if (!Array.isArray(value.levels))
+    return `${path}.levels: expected an array of { "factors": {...}, "order": [...] }, one per storage level`
+  for (const [i, level] of value.levels.entries()) {
+    if (!isRecord(level) || !isRecord(level.factors) || !Array.isArray(level.order))
+      return `${path}.levels[${i}]: expected { "factors": { "K": 4, ... }, "order": ["K", ...] }, got ${JSON.stringify(level)}`
+  }
+  if (!isRecord(value.spatial) || !isRecord(value.spatial.x) || !isRecord(value.spatial.y))
+    return `${path}.spatial: expected { "x": { ... }, "y": { ... } }, got ${JSON.stringify(value.spatial)}`
+  if (value.array !== undefined && (!isRecord(value.array) || typeof value.array.x !== "number" || typeof value.array.y !== "number"))
+    return `${path}.array: expected { "x": PEs per group, "y": groups }, got ${JSON.stringify(value.array)}`
+  const known = new Set(["levels", "spatial", "array"])
+  const unknown = Object.keys(value).find((key) => !known.has(key))
+  if (unknown !== undefined) return `${path}.${unknown}: not a mapping field (levels, spatial, array)`
+  return undefined
+}
+
+/**
+ * A mapping file's fixed mappings (`cosearch evaluate --mapping FILE`), or the errors naming the
+ * line or the JSON path and the key:
+ *
+ * - a MAESTRO `.m` file: a `Dataflow { ... }` block (for every layer), or a network file whose
+ *   layers carry `Dataflow` blocks (each for the layer of its name);
+ * - a `.json` file: one cosearch `Mapping` (`{ "levels": [...], "spatial": {...} }`, for every
+ *   layer), or `{ "layers": { "<layer>": Mapping, ..., "*": Mapping } }`.
+ */
+export const readMappingText = (
+  path: string,
+  text: string,
+): { readonly mappings: FixedMappings } | { readonly errors: readonly string[] } => {
+  if (path.endsWith(".m")) {
+    const start = text.replace(/\/\/[^\n]*/g, "").trimStart()
+    if (start.startsWith("Dataflow")) {
+      const parsed = parseMaestroDataflow(text)
+      return parsed.ok ? { mappings: { "*": { directives: parsed.directives } } } : { errors: parsed.errors }
+    }
+    const parsed = parseMaestroNetwork(text)
+    if (!parsed.ok) return { errors: parsed.errors }
+    const mappings: Record<string, FixedMapping> = {}
+    for (const layer of parsed.layers) if (layer.dataflow.length > 0) mappings[layer.name] = { directives: layer.dataflow }
+    if (Object.keys(mappings).length === 0) return { errors: ["no layer has a Dataflow block: nothing to map"] }
+    return { mappings }
+  }
+  if (!path.endsWith(".json")) return { errors: ["expected a MAESTRO .m file or a mapping .json file"] }
+  let document: unknown
+  try {
+    document = JSON.parse(text)
+  } catch (error) {
+    return { errors: [`not JSON: ${(error as Error).message}`] }
+  }
+  if (isRecord(document) && "layers" in document) {
+    if (!isRecord(document.layers) || Object.keys(document.layers).length === 0)
+      return { errors: ['layers: expected { "<layer name>": mapping, ... } with at least one layer'] }
+    const errors: string[] = []
+    const mappings: Record<string, FixedMapping> = {}
+    for (const [layer, mapping] of Object.entries(document.layers)) {
+      const issue = mappingShapeIssue(mapping, `layers.${layer}`)
+      if (issue !== undefined) errors.push(issue)
+      else mappings[layer] = { mapping }
+    }
+    return errors.length > 0 ? { errors } : { mappings }
+  }
+  const issue = mappingShapeIssue(document, "mapping")
+  return issue !== undefined ? { errors: [issue] } : { mappings: { "*": { mapping: document } } }
+}
+
+/**
+ * Reads `--mapping FILE` (see `readMappingText`); a file that is missing or wrong fails with every
+ * error, naming the file.
+ *
+ * @example
+ * const mappings = yield* loadMappingFile("L2_kcp_ws.m")
+ */
+export const loadMappingFile = (path: string): Effect.Effect<FixedMappings, CliError, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const text = yield* fs.readFileString(path).pipe(
+      Effect.mapError(
+        (error) =>
+          new CliError({
+            message:
+              error._tag === "SystemError" && error.reason === "NotFound"
+                ? `mapping file "${path}" does not exist`
+                : `cannot read mapping file "${path}": ${error.message}`,
+          }),
+      ),
+    )
+    const read = readMappingText(path, text)
+    if ("errors" in read) return yield* new CliError({ message: `mapping file "${path}" is not valid:\n  ${read.errors.join("\n  ")}` })
+    return read.mappings
+  })
