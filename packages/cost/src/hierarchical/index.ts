@@ -38,3 +38,17 @@ export {
   type NetworkTotals,
 } from "./network/evaluate-network.js"
 export { evaluateNetworkTotals, type NetworkTotalsResult } from "./network/network-totals.js"
+export { type TimeloopCost, type TimeloopLevelCost, type TimeloopResult, timeloopAccounting } from "./timeloop/accounting.js"
+export type { TimeloopActionEnergies, TimeloopErt } from "./timeloop/ert.js"
+export type { TimeloopConstraint } from "./timeloop/mapping.js"
+export { readTimeloopSpec, type TimeloopInput, type TimeloopRead, type TimeloopSpec } from "./timeloop/spec.js"
+export {
+  type TimeloopSpecInput,
+  type TimeloopWritten,
+  timeloopArchitectureYaml,
+  timeloopErtYaml,
+  timeloopMappingYaml,
+  timeloopProblemYaml,
+  timeloopSpecYaml,
+} from "./timeloop/writer.js"
+export type { TimeloopSource } from "./timeloop/yaml-read.js"

@@ -197,7 +197,7 @@ const readComponent = (reader: YamlReader, at: YamlNode, multiplier: number, inh
     meshY,
     wordBits,
     blockSize,
-    cosearch: readCosearch(reader, attributes),
+    cosearch: readCosearch(reader, new Map(reader.entries(reader.field(at, "attributes")))),
     line: at.line,
   }
   if (words !== undefined) component.words = words
