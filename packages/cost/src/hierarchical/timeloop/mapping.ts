@@ -99,7 +99,7 @@ const readFactors = (reader: YamlReader, at: YamlNode, allowZero: boolean): Map<
       continue
     }
     for (const token of text.split(/[\s,]+/).filter((part) => part !== "")) {
-      const match = /^([A-Za-z_]\w*)=(\d+)$/.exec(token)
+      const match = /^([A-Za-z_]+)=?(\d+)$/.exec(token)
       if (match === null) reader.error(where, `expected factors like "C=16 K=2", got ${JSON.stringify(token)}`)
       else add(match[1] ?? "", Number(match[2]), where)
     }
