@@ -1,5 +1,6 @@
 import {
   evaluateMapping,
+  isRelevant,
   type MappingCost,
   type MappingResult,
   type TimeloopCost,
@@ -7,6 +8,7 @@ import {
   timeloopAccounting,
 } from "@cosearch/cost"
 import { describe, expect, it } from "vitest"
+import { hierarchies, random, randomMapping, randomNest } from "./loopnest-simulator.js"
 import { dataSpaceOf, timeloopRuns } from "./timeloop-runs.js"
 
 // Acceptance of the Timeloop accounting (issue 17): on the two shipped Timeloop runs every
@@ -130,4 +132,48 @@ describe("the physical accounting on the same runs", () => {
     const perElement = 16 * (1152 * (glb?.readEnergyPj ?? 0) + 36 * (glb?.writeEnergyPj ?? 0))
     expect(timeloopInputs - perElement).toBeCloseTo(16 * 4 * (glb?.writeEnergyPj ?? 0), 6)
   })
+})
+
+// On the simulator's random tiny layers and mappings: weights never overlap between tiles, so
+// Timeloop's extrapolated deltas and its translation rule count what the physical accounting
+// (checked against a brute-force simulation) counts for them, at every level; and the innermost
+// level holding weights or inputs is read once per MAC.
+describe("the Timeloop accounting on random tiny layers and mappings", () => {
+  for (const accelerator of hierarchies) {
+    it(`agrees with the physical accounting on weights, and reads weights and inputs once per MAC, on ${accelerator.name}`, () => {
+      const next = random(accelerator.name.length * 104729 + 3)
+      for (let trial = 0; trial < 40; trial++) {
+        const nest = randomNest(next, trial)
+        const mapping = randomMapping(nest, accelerator, next)
+        const timeloop = counted(timeloopAccounting(nest, accelerator, mapping))
+        const physical = feasible(evaluateMapping(nest, accelerator, mapping))
+        const context = JSON.stringify({ nest: [nest.N, nest.G, nest.K, nest.C, nest.P, nest.Q, nest.R, nest.S, nest.strideH], mapping })
+        for (let l = 0; l < accelerator.levels.length; l++) {
+          const [t, p] = [timeloop.levels[l], physical.levels[l]]
+          expect({ context, l, weights: [t?.reads.weights, t?.writes.weights] }).toEqual({
+            context,
+            l,
+            weights: [p?.reads.weights, p?.writes.weights],
+          })
+          for (const kind of ["scalarReads", "scalarFills", "scalarUpdates"] as const) {
+            for (const operand of ["weights", "inputs", "outputs"] as const) {
+              const value = t?.[kind][operand] ?? -1
+              expect(Number.isInteger(value) && value >= 0, `${context} ${l} ${kind} ${operand} ${value}`).toBe(true)
+            }
+          }
+        }
+        for (const operand of ["weights", "inputs"] as const) {
+          const innermost = accelerator.levels.findLastIndex((level) => level.holds.includes(operand))
+          // Above the fan-out, PEs spread over dimensions the operand does not depend on share each read.
+          let shared = 1
+          if (accelerator.levels[innermost]?.scope === "shared") {
+            for (const d of ["N", "G", "K", "C", "P", "Q", "R", "S"] as const) {
+              if (!isRelevant(operand, d)) shared *= (mapping.spatial.x[d] ?? 1) * (mapping.spatial.y[d] ?? 1)
+            }
+          }
+          expect(timeloop.levels[innermost]?.reads[operand], context).toBe(timeloop.macs / shared)
+        }
+      }
+    })
+  }
 })

@@ -14,7 +14,12 @@ import { timeloopDataSpaceName } from "./problem.js"
  */
 export type TimeloopWritten = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: readonly string[] }
 
-/** What `timeloopSpecYaml` writes: an accelerator, and optionally a problem and a mapping of it. */
+/**
+ * What `timeloopSpecYaml` writes: an accelerator, and optionally a problem and a mapping of it.
+ *
+ * @example
+ * const input: TimeloopSpecInput = { accelerator: eyerissV1Like, nest, mapping }
+ */
 export interface TimeloopSpecInput {
   readonly accelerator: HierarchicalAccelerator
   readonly nest?: LoopNest
