@@ -163,7 +163,7 @@ describe("the Timeloop accounting on random tiny layers and mappings", () => {
           }
         }
         for (const operand of ["weights", "inputs"] as const) {
-          const innermost = accelerator.levels.findLastIndex((level) => level.holds.includes(operand))
+          const innermost = accelerator.levels.map((level) => level.holds.includes(operand)).lastIndexOf(true)
           // Above the fan-out, PEs spread over dimensions the operand does not depend on share each read.
           let shared = 1
           if (accelerator.levels[innermost]?.scope === "shared") {
