@@ -3,8 +3,9 @@
  * `Mapping` (per storage level the temporal factors and loop order, and the spatial factors over
  * the PE array) → accesses per level and operand, cycles, utilization and energy
  * (docs/cost-model.md); the mappings' validation, eight dataflow presets, a bounded deterministic
- * mapper, and whole networks with on-chip activation hand-off. Which folder holds what:
- * README.md beside this file.
+ * mapper, whole networks with on-chip activation hand-off, and Timeloop/Accelergy descriptions
+ * read (`readTimeloopSpec`), written (`timeloopSpecYaml`, ...) and counted as Timeloop counts
+ * (`timeloopAccounting`). Which folder holds what: README.md beside this file.
  *
  * @example
  * import { evaluateMapping, mapLayer, validateMapping } from "@cosearch/cost"
