@@ -1,7 +1,7 @@
 /**
  * `@cosearch/cost`: the cost models of every accelerator kind — the Edge TPU template, the
  * hierarchical model (storage levels, mappings, dataflow presets, a bounded mapper, whole networks
- * with on-chip activation hand-off), SCALE-Sim's systolic arrays, IMAC crossbars, the CPU roofline —
+ * with on-chip activation hand-off, Timeloop/Accelergy import, export and accounting), SCALE-Sim's systolic arrays, IMAC crossbars, the CPU roofline —
  * joined with their templates into one record per kind and registered once (`acceleratorKinds`);
  * `costOn`, the one cost entry point for every kind; the heterogeneous scheduler.
  *

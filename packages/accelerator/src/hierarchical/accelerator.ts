@@ -87,6 +87,18 @@ export interface StorageLevel {
    * MAESTRO's energies; the access counts and the cycles are the same.
    */
   readonly energyModel?: EnergyModel
+  /**
+   * Elements one access moves (the buffer's word width over the element width; Timeloop's block
+   * size, `width / datawidth`); absent means 1. The Timeloop accounting charges whole vectors
+   * (`ceil(accesses / vectorElements)` per action); the physical accounting charges per element.
+   */
+  readonly vectorElements?: number
+  /**
+   * Energy of updating one element (a partial sum written back from below), pJ; absent means
+   * `writeEnergyPj`. Accelergy prices `update` apart from `write`; the Timeloop accounting charges
+   * it, the physical accounting charges updates as writes.
+   */
+  readonly updateEnergyPj?: number
 }
 
 /**
@@ -104,6 +116,18 @@ export type TrafficModel = "accesses" | "tiles-per-step"
  * const model: EnergyModel = "maestro" // MAESTRO's L2 accounting
  */
 export type EnergyModel = "accesses" | "maestro"
+
+/**
+ * How a fixed mapping's accesses are counted (`HierarchicalAccelerator.accounting`, docs/cost-model.md):
+ * `physical` (the default) — what the hardware does, with the reuse rules of "Reuse analysis";
+ * `timeloop` — as Timeloop counts them ("Timeloop's accounting and ours"): a read-modify-write at
+ * the innermost output level on every MAC, whole vectors charged, Timeloop's temporal deltas, no
+ * overlap shared across PEs, drains not charged, and Accelergy's per-action energies.
+ *
+ * @example
+ * const accounting: Accounting = "timeloop"
+ */
+export type Accounting = "physical" | "timeloop"
 
 /**
  * The PE array at the spatial fan-out: `x` by `y` PEs, each with `macsPerPe` MAC units.
@@ -152,6 +176,11 @@ export interface HierarchicalAccelerator {
   readonly macEnergyPj: number
   /** Area overrides, mm²: when given, used instead of the model's estimate. */
   readonly area?: { readonly totalMm2?: number }
+  /**
+   * How `evaluateMapping` counts a fixed mapping: `physical` (absent) or `timeloop` (as Timeloop
+   * does, for cross-checking). The mapper and the network evaluation count physically.
+   */
+  readonly accounting?: Accounting
 }
 
 /**

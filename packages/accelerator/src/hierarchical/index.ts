@@ -8,6 +8,7 @@
  * validateHierarchicalAccelerator(hierarchicalPresets["eyeriss-v1-like"]) // []
  */
 export {
+  type Accounting,
   type EnergyModel,
   type HierarchicalAccelerator,
   isOperand,

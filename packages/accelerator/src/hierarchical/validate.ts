@@ -68,6 +68,12 @@ const levelIssues = (level: unknown, i: number, issues: HierarchyIssue[]): void 
   if (level.energyModel !== undefined && level.energyModel !== "accesses" && level.energyModel !== "maestro") {
     issues.push(issue(levelPath(i, ".energyModel"), level.energyModel, 'must be "accesses" or "maestro" (absent: accesses)'))
   }
+  if (level.vectorElements !== undefined && !positiveInteger(level.vectorElements)) {
+    issues.push(issue(levelPath(i, ".vectorElements"), level.vectorElements, "must be a positive integer (absent: 1)"))
+  }
+  if (level.updateEnergyPj !== undefined && !energy(level.updateEnergyPj)) {
+    issues.push(issue(levelPath(i, ".updateEnergyPj"), level.updateEnergyPj, "must be a finite number >= 0 (absent: writeEnergyPj)"))
+  }
 }
 
 /** A level's list of operands (empty when it has none or is not a level). */
@@ -98,6 +104,9 @@ export const validateHierarchicalAccelerator = (value: unknown): HierarchyIssue[
     issues.push(issue("precision", a.precision, "must be int8, bf16 or fp32"))
   }
   if (!energy(a.macEnergyPj)) issues.push(issue("macEnergyPj", a.macEnergyPj, "must be a finite number >= 0"))
+  if (a.accounting !== undefined && a.accounting !== "physical" && a.accounting !== "timeloop") {
+    issues.push(issue("accounting", a.accounting, 'must be "physical" or "timeloop" (absent: physical)'))
+  }
   if (!record(a.array)) {
     issues.push(issue("array", a.array, "must be an object { x, y, macsPerPe }"))
   } else {

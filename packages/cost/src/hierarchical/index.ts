@@ -3,8 +3,10 @@
  * `Mapping` (per storage level the temporal factors and loop order, and the spatial factors over
  * the PE array) → accesses per level and operand, cycles, utilization and energy
  * (docs/cost-model.md); the mappings' validation, eight dataflow families and a bounded
- * deterministic mapper, MAESTRO's dataflows (its directives as mappings, evaluated as MAESTRO does), and whole networks with on-chip activation hand-off. Which folder holds what:
- * README.md beside this file.
+ * deterministic mapper, MAESTRO's dataflows (its directives as mappings, evaluated as MAESTRO
+ * does), whole networks with on-chip activation hand-off, and Timeloop/Accelergy descriptions
+ * read (`readTimeloopSpec`), written (`timeloopSpecYaml`, ...) and counted as Timeloop counts
+ * (`timeloopAccounting`). Which folder holds what: README.md beside this file.
  *
  * @example
  * import { evaluateMapping, mapLayer, validateMapping } from "@cosearch/cost"
@@ -48,3 +50,17 @@ export {
   type NetworkTotals,
 } from "./network/evaluate-network.js"
 export { evaluateNetworkTotals, type NetworkTotalsResult } from "./network/network-totals.js"
+export { type TimeloopCost, type TimeloopLevelCost, type TimeloopResult, timeloopAccounting } from "./timeloop/accounting.js"
+export type { TimeloopActionEnergies, TimeloopErt } from "./timeloop/ert.js"
+export type { TimeloopConstraint } from "./timeloop/mapping.js"
+export { readTimeloopSpec, type TimeloopInput, type TimeloopRead, type TimeloopSpec } from "./timeloop/spec.js"
+export {
+  type TimeloopSpecInput,
+  type TimeloopWritten,
+  timeloopArchitectureYaml,
+  timeloopErtYaml,
+  timeloopMappingYaml,
+  timeloopProblemYaml,
+  timeloopSpecYaml,
+} from "./timeloop/writer.js"
+export type { TimeloopSource } from "./timeloop/yaml-read.js"

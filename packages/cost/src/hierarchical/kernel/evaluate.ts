@@ -3,6 +3,7 @@ import type { LoopNest } from "@cosearch/network"
 import { arrangedAccelerator } from "../mapping/arrangement.js"
 import type { Mapping } from "../mapping/mapping.js"
 import { mappingIssues } from "../mapping/validate.js"
+import { timeloopAccounting } from "../timeloop/accounting.js"
 import { acceleratorInfo } from "./accelerator-info.js"
 import { compileMapping } from "./compile.js"
 import { accumulateTransfers, levelAccesses, levelChargedBytes, levelEnergyPj, scoreCounts, stepDeliveryCycles } from "./kernel.js"
@@ -38,6 +39,9 @@ const totals = new Float64Array(2)
  *   transfers and compute), plus the first fill of every single-buffered level;
  * - energy = Σ accesses · per-access energy + MACs · macEnergyPj + fan-out transfers · network energy.
  *
+ * An accelerator with `accounting: "timeloop"` is counted as Timeloop counts instead
+ * (`timeloopAccounting`, docs/cost-model.md "Timeloop's accounting and ours").
+ *
  * Never throws and never returns NaN: an invalid accelerator, nest or mapping gives
  * `{ feasible: false, reason, message, issues }`. What depends only on the accelerator and the mapping (their
  * checks, the factors, the reuse analysis) is computed once per pair of objects and cached by
@@ -53,6 +57,7 @@ export const evaluateMapping = (nest: LoopNest, given: HierarchicalAccelerator, 
   if ("issue" in arranged)
     return { feasible: false, reason: arranged.issue.reason, message: arranged.issue.message, issues: [arranged.issue] }
   const { accelerator } = arranged
+  if (accelerator.accounting === "timeloop") return timeloopAccounting(nest, accelerator, mapping)
   const issues = mappingIssues(nest, accelerator, mapping)
   if (issues !== undefined) {
     const first = issues[0]
