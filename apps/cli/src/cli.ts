@@ -4,6 +4,7 @@ import { Console, Effect } from "effect"
 import { normalizeOneLetterOptions } from "./cli/argv.js"
 import { calibrateCommand } from "./commands/calibrate.js"
 import { classesCommand, compareCommand, studyCommand } from "./commands/compare.js"
+import { convertCommand } from "./commands/convert.js"
 import { evaluateCommand } from "./commands/evaluate.js"
 import { layersCommand } from "./commands/layers.js"
 import { networkCommand } from "./commands/network.js"
@@ -28,6 +29,7 @@ const rootCommand = Command.make("cosearch").pipe(
     networkCommand,
     spaceCommand,
     evaluateCommand,
+    convertCommand,
     calibrateCommand,
     compareCommand,
     classesCommand,

@@ -4,10 +4,12 @@ import {
   dataflowFamilyNames,
   dataflowNames,
   dataflowTemplates,
+  directivesFromMapping,
   evaluateDirectives,
   evaluateMapping,
   maestroDataflowNames,
   maestroDataflows,
+  mapLayer,
   mappingFromDirectives,
   validateMapping,
 } from "@cosearch/cost"
@@ -151,5 +153,75 @@ describe("MAESTRO's directives as mappings", () => {
       "line 2: TemporalMap(2,2) Y: a tile of 2 input rows is narrower than the filter's window (3)",
     ])
     expect(errors("Dataflow {\n  Cluster(64,P);\n}")).toEqual(["line 2: Cluster(64,P): a cluster of 64 PEs on an accelerator with 32"])
+  })
+})
+
+describe("mappings written as MAESTRO directives (cosearch convert --to maestro)", () => {
+  const layers = [
+    { ...tinyNest({ K: 64, C: 3, P: 112, Q: 112, R: 7, S: 7, stride: 2 }, "L1"), H: 229, W: 229 },
+    { ...tinyNest({ K: 64, C: 64, P: 56, Q: 56, R: 3, S: 3 }, "L2"), H: 58, W: 58 },
+    { ...tinyNest({ K: 512, C: 2048, P: 7, Q: 7, R: 1, S: 1 }, "L3"), H: 7, W: 7 },
+  ]
+  const withoutLines = (directives: readonly MaestroDirective[]) => directives.map(({ line: _line, ...directive }) => directive)
+
+  it("reads MAESTRO's own dataflows back to the same mapping, and writes them back to the same directives", () => {
+    for (const nest of layers)
+      for (const name of maestroDataflowNames) {
+        const first = mappingFromDirectives(nest, maestro256Pe, maestroDataflows[name].directives(nest))
+        if (!first.ok) throw new Error(first.errors.join("; "))
+        const written = directivesFromMapping(nest, maestro256Pe, first.mapping)
+        if (!written.ok) throw new Error(`${nest.layer} ${name}: ${written.errors.join("; ")}`)
+        const again = mappingFromDirectives(nest, maestro256Pe, written.directives)
+        expect({ layer: nest.layer, name, mapping: again.ok && again.mapping }).toEqual({ layer: nest.layer, name, mapping: first.mapping })
+        const twice = directivesFromMapping(nest, maestro256Pe, first.mapping)
+        expect(twice.ok && withoutLines(twice.directives)).toEqual(withoutLines(written.directives))
+      }
+  })
+
+  it("writes the mapper's mappings (one dimension per axis) as directives that read back to the same loops and cost", () => {
+    let checked = 0
+    for (const nest of layers)
+      for (const family of dataflowFamilyNames) {
+        const mapped = mapLayer(nest, maestro256Pe, { dataflow: family })
+        if (!mapped.feasible) continue
+        const written = directivesFromMapping(nest, maestro256Pe, mapped.mapping)
+        if (!written.ok) {
+          // Refused only for an axis spreading two dimensions, named.
+          expect(written.errors.join(" ")).toMatch(/mapping\.spatial\.[xy]: spreads \w+ and \w+; MAESTRO spreads one dimension per level/)
+          continue
+        }
+        const read = mappingFromDirectives(nest, maestro256Pe, written.directives)
+        if (!read.ok) throw new Error(`${nest.layer} ${family}: ${read.errors.join("; ")}`)
+        expect(read.padded).toEqual({})
+        expect({ levels: read.mapping.levels, spatial: read.mapping.spatial }).toEqual({
+          levels: mapped.mapping.levels,
+          spatial: mapped.mapping.spatial,
+        })
+        const physical = evaluateDirectives(nest, maestro256Pe, written.directives, "physical")
+        if (!physical.feasible) throw new Error(physical.message)
+        expect(physical.cycles).toBe(mapped.cycles)
+        expect(physical.energy.totalPj / mapped.energy.totalPj).toBeCloseTo(1, 12)
+        checked++
+      }
+    expect(checked).toBeGreaterThanOrEqual(10)
+  })
+
+  it("refuses what MAESTRO cannot describe, naming the field", () => {
+    const depthwise = tinyNest({ G: 8, K: 1, C: 1, P: 4, Q: 4, R: 3, S: 3 }, "dw")
+    const mapping = {
+      levels: [
+        { factors: { G: 8, P: 4, Q: 4 }, order: ["G", "P", "Q"] as const },
+        { factors: {}, order: [] },
+        { factors: { R: 3, S: 3 }, order: ["R", "S"] as const },
+      ],
+      spatial: { x: {}, y: {} },
+    }
+    const written = directivesFromMapping(depthwise, maestro256Pe, {
+      ...mapping,
+      levels: mapping.levels.map((l) => ({ ...l, order: [...l.order] })),
+    })
+    expect(written.ok ? [] : written.errors).toEqual([
+      'layer "dw": G=8: MAESTRO has no groups (a grouped or depthwise layer cannot be written)',
+    ])
   })
 })

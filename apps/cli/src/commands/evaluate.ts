@@ -1,19 +1,11 @@
 import { type AcceleratorUnit, type HeterogeneousSystem, systemPresetNames } from "@cosearch/accelerator"
-import {
-  acceleratorKinds,
-  type DataflowChoice,
-  dataflowNames,
-  isDataflowName,
-  type MapperObjective,
-  mapperObjectives,
-  scheduleNetwork,
-} from "@cosearch/cost"
+import { acceleratorKinds, type MapperObjective, scheduleNetwork } from "@cosearch/cost"
 import { type AnalyzedNetwork, toNetwork } from "@cosearch/network"
 import { Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import { Console, Effect, Option } from "effect"
 import { CliError } from "../cli/cli-error.js"
-import { invalid } from "../cli/options.js"
+import { dataflowOption, mappingOption, objectiveOption } from "../cli/cost-options.js"
 import { evaluationJson, evaluationText } from "../format/evaluation.js"
 import { systemScheduleRecord, systemScheduleText } from "../format/system-schedule.js"
 import { acceleratorFileFormats, acceleratorPresetNames, loadAccelerator } from "../input/accelerator-input.js"
@@ -35,32 +27,6 @@ const accelerator = Options.text("accelerator").pipe(
   Options.withDescription(
     `a preset (${acceleratorPresetNames.join(", ")}), a system (${systemPresetNames.join(", ")}), an accelerator or system .json file, or ${acceleratorFileFormats.join(", or ")}`,
   ),
-)
-const dataflow = Options.text("dataflow").pipe(
-  Options.withPseudoName([...dataflowNames, "auto"].join("|")),
-  Options.mapEffect((text) =>
-    text === "auto" || isDataflowName(text)
-      ? Effect.succeed(text as DataflowChoice)
-      : invalid(`--dataflow "${text}" is not a dataflow; use one of ${[...dataflowNames, "auto"].join(", ")}`),
-  ),
-  Options.withDescription("the dataflow preset, or auto to try every one (default: auto; a systolic array keeps its own unless given)"),
-  Options.optional,
-)
-const objective = Options.text("objective").pipe(
-  Options.withPseudoName(mapperObjectives.join("|")),
-  Options.mapEffect((text) =>
-    (mapperObjectives as readonly string[]).includes(text)
-      ? Effect.succeed(text as MapperObjective)
-      : invalid(`--objective "${text}" is not an objective; use one of ${mapperObjectives.join(", ")}`),
-  ),
-  Options.withDefault<MapperObjective>("latency"),
-  Options.withDescription("what the mapper minimizes per layer, or the scheduler over a system's network"),
-)
-const mapping = Options.file("mapping").pipe(
-  Options.withDescription(
-    "fixed mappings instead of the mapper: a MAESTRO .m file (a Dataflow block, or a network's per-layer Dataflow blocks) or a mapping .json (one mapping, or { layers: { name: mapping } }); hierarchical accelerators",
-  ),
-  Options.optional,
 )
 const json = Options.boolean("json").pipe(Options.withDescription("print one JSON line per network instead of tables"))
 
@@ -106,7 +72,7 @@ const printSystemSchedule = (
  */
 export const evaluateCommand = Command.make(
   "evaluate",
-  { networks, networksFile, accelerator, dataflow, mapping, objective, json },
+  { networks, networksFile, accelerator, dataflow: dataflowOption, mapping: mappingOption, objective: objectiveOption, json },
   (args) =>
     Effect.gen(function* () {
       const listed = Option.isSome(args.networksFile) ? yield* readNetworkList(args.networksFile.value) : []

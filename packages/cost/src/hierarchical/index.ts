@@ -26,6 +26,7 @@ export {
   evaluateDirectives,
   maestroEvaluated,
 } from "./maestro/evaluate-directives.js"
+export { directivesFromMapping, type MappingDirectives } from "./maestro/mapping-directives.js"
 export { fixedLayer, fixedMappingOf } from "./mapper/fixed-layer.js"
 export { type MapLayerResult, type MappedLayer, mapLayer } from "./mapper/map-layer.js"
 export { isBetter } from "./mapper/objective.js"

@@ -18,5 +18,5 @@ export {
   parseMaestroNetwork,
 } from "./maestro-network.js"
 export { type MaestroToken, tokenizeMaestro } from "./maestro-tokens.js"
-export { parseScaleSimTopology, type ScaleSimTopologyParse } from "./scalesim-topology.js"
+export { parseScaleSimTopology, type ScaleSimTopologyParse, type ScaleSimTopologyText, scaleSimTopologyText } from "./scalesim-topology.js"
 export { readTopologyRows, type ScaleSimTopologyRow, type TopologyError, topologyColumns } from "./topology-rows.js"

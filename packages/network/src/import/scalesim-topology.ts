@@ -1,5 +1,6 @@
 import type { Network } from "../graph/network.js"
 import type { Conv2dLayer, InputLayer, Layer, Padding } from "../layer/layer.js"
+import type { LoopNest } from "../loopnest/loopnest.js"
 import { readTopologyRows, type ScaleSimTopologyRow, type TopologyError } from "./topology-rows.js"
 
 /**
@@ -85,4 +86,48 @@ export const parseScaleSimTopology = (text: string, name = "scalesim"): ScaleSim
     layers.push(...rowLayers(row, unique))
   }
   return { ok: true, network: { name, batch: 1, layers }, rows: read.rows }
+}
+
+/**
+ * What `scaleSimTopologyText` gives: the topology CSV and the layers it could not write (with why).
+ *
+ * @example
+ * const written: ScaleSimTopologyText = scaleSimTopologyText(nests)
+ */
+export interface ScaleSimTopologyText {
+  readonly text: string
+  readonly skipped: readonly { readonly layer: string; readonly reason: string }[]
+}
+
+/**
+ * Writes loop nests as a SCALE-Sim topology CSV that `parseScaleSimTopology` and SCALE-Sim read:
+ * one row per conv or matmul nest, its IFMAP the window its outputs read (`(P - 1)·stride + R`
+ * rows, padding included, as SCALE-Sim takes inputs already padded), a separate width stride when
+ * it differs; a depthwise nest (K = C = 1 per group) as SCALE-Sim's `DP` row, G channels. What
+ * SCALE-Sim cannot run — pooling and element-wise nests, dilation, groups of more than one channel,
+ * a batch above one — is left out and listed in `skipped`.
+ *
+ * @example
+ * const { text, skipped } = scaleSimTopologyText(lowerNetwork(analyzeNetworkOrThrow(network)))
+ */
+export const scaleSimTopologyText = (nests: readonly LoopNest[]): ScaleSimTopologyText => {
+  const rows = ["Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,"]
+  const skipped: { layer: string; reason: string }[] = []
+  for (const nest of nests) {
+    const skip = (reason: string) => skipped.push({ layer: nest.layer, reason })
+    if (nest.kind !== "conv" && nest.kind !== "matmul") skip(`a ${nest.kind} nest (${nest.op}) does not run on the array`)
+    else if (nest.dilationH !== 1 || nest.dilationW !== 1) skip(`dilation ${nest.dilationH}x${nest.dilationW}: SCALE-Sim has none`)
+    else if (nest.N !== 1) skip(`batch ${nest.N}: a SCALE-Sim row is one image`)
+    else if (nest.G > 1 && (nest.C !== 1 || nest.K !== 1)) skip(`${nest.G} groups of ${nest.C} channels: SCALE-Sim has depthwise rows only`)
+    else {
+      const depthwise = nest.G > 1
+      const name = depthwise && !nest.layer.includes("DP") ? `${nest.layer}_DP` : nest.layer
+      const height = (nest.P - 1) * nest.strideH + nest.R
+      const width = (nest.Q - 1) * nest.strideW + nest.S
+      const stride = nest.strideW === nest.strideH ? `${nest.strideH},` : `${nest.strideH}, ${nest.strideW},`
+      const channels = depthwise ? nest.G : nest.C
+      rows.push(`${name}, ${height}, ${width}, ${nest.R}, ${nest.S}, ${channels}, ${nest.K}, ${stride}`)
+    }
+  }
+  return { text: `${rows.join("\n")}\n`, skipped }
 }
