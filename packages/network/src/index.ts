@@ -86,6 +86,7 @@ export {
   type WeightOperand,
 } from "./loopnest/loopnest.js"
 export { lowerLayer, lowerNetwork } from "./loopnest/lower.js"
+export { nestNetwork } from "./loopnest/nest-network.js"
 export type { NetworkRule } from "./rules/network-rule.js"
 export { edgeTpuNetOf, edgeTpuNetSpace, edgeTpuStageChoicesOf } from "./space/edgetpu-net-space.js"
 export { fbnetLayerNames, fbnetNetworkOf, fbnetOperationsOf, fbnetSpace } from "./space/fbnet-space.js"

@@ -36,3 +36,17 @@ export const mappingOption = Options.file("mapping").pipe(
   ),
   Options.optional,
 )
+
+/**
+ * How a hierarchical accelerator's accesses are counted: `physical` (cosearch's model) or
+ * `timeloop` (as Timeloop counts them, `timeloopAccounting`).
+ */
+export type AccountingChoice = "physical" | "timeloop"
+
+/** `--accounting physical|timeloop`. */
+export const accountingOption = Options.choice("accounting", ["physical", "timeloop"] as const).pipe(
+  Options.withDefault<AccountingChoice>("physical"),
+  Options.withDescription(
+    "physical (cosearch's model, the default) or timeloop: count the accesses as Timeloop does (read-modify-write on every MAC, whole vectors, no halo reuse); hierarchical accelerators",
+  ),
+)

@@ -201,7 +201,10 @@ export const convertCommand = Command.make(
           ? undefined
           : acceleratorKinds.optionIssue(unit, { ...(dataflow === undefined ? {} : { dataflow }), objective: args.objective })
       if (refused !== undefined) return yield* new CliError({ message: `--${refused.option} "${refused.value}" ${refused.message}` })
-      const mappings = Option.isSome(args.mapping) ? yield* loadMappingFile(args.mapping.value) : undefined
+      const mappings =
+        Option.isSome(args.mapping) && unit.kind === "hierarchical"
+          ? yield* loadMappingFile(args.mapping.value, unit.accelerator as HierarchicalAccelerator)
+          : undefined
       const loaded: AnalyzedNetwork[] = []
       for (const spec of args.networks) loaded.push(yield* loadNetwork(spec, {}))
       const options: ConvertOptions = {

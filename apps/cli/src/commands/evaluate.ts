@@ -1,11 +1,11 @@
-import { type AcceleratorUnit, type HeterogeneousSystem, systemPresetNames } from "@cosearch/accelerator"
+import { type AcceleratorUnit, type HeterogeneousSystem, type HierarchicalAccelerator, systemPresetNames } from "@cosearch/accelerator"
 import { acceleratorKinds, type MapperObjective, scheduleNetwork } from "@cosearch/cost"
 import { type AnalyzedNetwork, toNetwork } from "@cosearch/network"
 import { Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import { Console, Effect, Option } from "effect"
 import { CliError } from "../cli/cli-error.js"
-import { dataflowOption, mappingOption, objectiveOption } from "../cli/cost-options.js"
+import { accountingOption, dataflowOption, mappingOption, objectiveOption } from "../cli/cost-options.js"
 import { evaluationJson, evaluationText } from "../format/evaluation.js"
 import { systemScheduleRecord, systemScheduleText } from "../format/system-schedule.js"
 import { acceleratorFileFormats, acceleratorPresetNames, loadAccelerator } from "../input/accelerator-input.js"
@@ -72,7 +72,16 @@ const printSystemSchedule = (
  */
 export const evaluateCommand = Command.make(
   "evaluate",
-  { networks, networksFile, accelerator, dataflow: dataflowOption, mapping: mappingOption, objective: objectiveOption, json },
+  {
+    networks,
+    networksFile,
+    accelerator,
+    dataflow: dataflowOption,
+    mapping: mappingOption,
+    objective: objectiveOption,
+    accounting: accountingOption,
+    json,
+  },
   (args) =>
     Effect.gen(function* () {
       const listed = Option.isSome(args.networksFile) ? yield* readNetworkList(args.networksFile.value) : []
@@ -94,7 +103,15 @@ export const evaluateCommand = Command.make(
           yield* printSystemSchedule(specs[i] ?? network.name, network, system, args.objective, args.json)
         return
       }
-      const unit = yield* loadAccelerator(args.accelerator, `a system (${systemPresetNames.join(", ")}) or system .json file`)
+      const loadedUnit = yield* loadAccelerator(args.accelerator, `a system (${systemPresetNames.join(", ")}) or system .json file`)
+      if (args.accounting === "timeloop" && loadedUnit.kind !== "hierarchical")
+        return yield* new CliError({
+          message: `--accounting timeloop needs a hierarchical accelerator; "${loadedUnit.name}" is ${loadedUnit.kind}`,
+        })
+      const unit: AcceleratorUnit =
+        args.accounting === "timeloop"
+          ? { ...loadedUnit, accelerator: { ...(loadedUnit.accelerator as HierarchicalAccelerator), accounting: "timeloop" } }
+          : loadedUnit
       const dataflow = Option.getOrUndefined(args.dataflow)
       const refused = acceleratorKinds.optionIssue(unit, { ...(dataflow === undefined ? {} : { dataflow }), objective: args.objective })
       if (refused !== undefined) return yield* new CliError({ message: `--${refused.option} "${refused.value}" ${refused.message}` })
@@ -102,7 +119,9 @@ export const evaluateCommand = Command.make(
         return yield* new CliError({
           message: `--mapping "${args.mapping.value}" needs a hierarchical accelerator; "${unit.name}" is a ${acceleratorKinds.kinds.find((kind) => kind.kind === unit.kind)?.title ?? unit.kind}, which has no mappings to fix`,
         })
-      const mappings = Option.isSome(args.mapping) ? yield* loadMappingFile(args.mapping.value) : undefined
+      const mappings = Option.isSome(args.mapping)
+        ? yield* loadMappingFile(args.mapping.value, unit.accelerator as HierarchicalAccelerator)
+        : undefined
       const loaded = []
       for (const spec of specs) loaded.push(yield* loadNetwork(spec, {}))
       const options = {

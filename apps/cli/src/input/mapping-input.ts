@@ -1,4 +1,5 @@
-import type { FixedMapping, FixedMappings } from "@cosearch/cost"
+import type { HierarchicalAccelerator } from "@cosearch/accelerator"
+import { type FixedMapping, type FixedMappings, readTimeloopMapping } from "@cosearch/cost"
 import { parseMaestroDataflow, parseMaestroNetwork } from "@cosearch/network"
 import { FileSystem } from "@effect/platform"
 import { Effect } from "effect"
@@ -32,12 +33,19 @@ const mappingShapeIssue = (value: unknown, path: string): string | undefined => 
  * - a MAESTRO `.m` file: a `Dataflow { ... }` block (for every layer), or a network file whose
  *   layers carry `Dataflow` blocks (each for the layer of its name);
  * - a `.json` file: one cosearch `Mapping` (`{ "levels": [...], "spatial": {...} }`, for every
- *   layer), or `{ "layers": { "<layer>": Mapping, ..., "*": Mapping } }`.
+ *   layer), or `{ "layers": { "<layer>": Mapping, ..., "*": Mapping } }`;
+ * - a Timeloop `.yaml` mapping or printed `.map.txt` (for every layer), its targets the
+ *   accelerator's level names.
  */
 export const readMappingText = (
   path: string,
   text: string,
+  accelerator: HierarchicalAccelerator,
 ): { readonly mappings: FixedMappings } | { readonly errors: readonly string[] } => {
+  if (path.endsWith(".yaml") || path.endsWith(".yml") || path.endsWith(".map.txt")) {
+    const read = readTimeloopMapping({ name: path, text }, accelerator)
+    return read.ok ? { mappings: { "*": { mapping: read.mapping } } } : { errors: read.errors }
+  }
   if (path.endsWith(".m")) {
     const start = text.replace(/\/\/[^\n]*/g, "").trimStart()
     if (start.startsWith("Dataflow")) {
@@ -51,7 +59,8 @@ export const readMappingText = (
     if (Object.keys(mappings).length === 0) return { errors: ["no layer has a Dataflow block: nothing to map"] }
     return { mappings }
   }
-  if (!path.endsWith(".json")) return { errors: ["expected a MAESTRO .m file or a mapping .json file"] }
+  if (!path.endsWith(".json"))
+    return { errors: ["expected a MAESTRO .m file, a mapping .json file, or a Timeloop mapping .yaml or printed .map.txt"] }
   let document: unknown
   try {
     document = JSON.parse(text)
@@ -79,9 +88,12 @@ export const readMappingText = (
  * error, naming the file.
  *
  * @example
- * const mappings = yield* loadMappingFile("L2_kcp_ws.m")
+ * const mappings = yield* loadMappingFile("L2_kcp_ws.m", maestro256Pe)
  */
-export const loadMappingFile = (path: string): Effect.Effect<FixedMappings, CliError, FileSystem.FileSystem> =>
+export const loadMappingFile = (
+  path: string,
+  accelerator: HierarchicalAccelerator,
+): Effect.Effect<FixedMappings, CliError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
     const text = yield* fs.readFileString(path).pipe(
@@ -95,7 +107,7 @@ export const loadMappingFile = (path: string): Effect.Effect<FixedMappings, CliE
           }),
       ),
     )
-    const read = readMappingText(path, text)
+    const read = readMappingText(path, text, accelerator)
     if ("errors" in read) return yield* new CliError({ message: `mapping file "${path}" is not valid:\n  ${read.errors.join("\n  ")}` })
     return read.mappings
   })

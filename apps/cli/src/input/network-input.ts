@@ -1,9 +1,11 @@
+import { readTimeloopProblem } from "@cosearch/cost"
 import {
   type AnalyzedNetwork,
   analyzeNetwork,
   buildZooNetwork,
   InvalidNetworkError,
   type Network,
+  nestNetwork,
   parseMaestroNetwork,
   parseNetworkJsonText,
   parseScaleSimTopology,
@@ -31,14 +33,16 @@ const indent = (text: string): string =>
 
 /**
  * Tells a network file from a zoo spec: a path ending in `.json` (a network file), `.csv` (a
- * SCALE-Sim topology) or `.m` (a MAESTRO network), or any argument naming an existing file, is a file.
+ * SCALE-Sim topology), `.m` (a MAESTRO network) or `.yaml` (a Timeloop problem), or any argument
+ * naming an existing file, is a file.
  *
  * @example
  * const source = yield* classifyNetworkArgument("nets/tiny.json") // { kind: "file", path: "nets/tiny.json" }
  */
 export const classifyNetworkArgument = (argument: string): Effect.Effect<NetworkSource, never, FileSystem.FileSystem> =>
   Effect.gen(function* () {
-    if (argument.endsWith(".json") || argument.endsWith(".csv") || argument.endsWith(".m")) return { kind: "file", path: argument } as const
+    if ([".json", ".csv", ".m", ".yaml", ".yml"].some((extension) => argument.endsWith(extension)))
+      return { kind: "file", path: argument } as const
     const fs = yield* FileSystem.FileSystem
     const isFile = yield* fs.stat(argument).pipe(
       Effect.map((info) => info.type === "File"),
@@ -84,6 +88,16 @@ const readNetworkFile = (path: string, options: ZooOptions): Effect.Effect<Netwo
         return yield* new CliError({ message: `MAESTRO file "${path}" is not a valid network:\n${indent(parsed.errors.join("\n"))}` })
       }
       return options.batch === undefined ? parsed.network : { ...parsed.network, batch: options.batch }
+    }
+    if (path.endsWith(".yaml") || path.endsWith(".yml")) {
+      // A Timeloop problem: one convolution.
+      const read = readTimeloopProblem({ name: path, text })
+      const network = read.ok ? nestNetwork(read.nest) : undefined
+      if (!read.ok || typeof network === "string" || network === undefined) {
+        const errors = read.ok ? [String(network)] : read.errors
+        return yield* new CliError({ message: `Timeloop file "${path}" has no valid problem:\n${indent(errors.join("\n"))}` })
+      }
+      return options.batch === undefined ? network : { ...network, batch: options.batch }
     }
     const network = yield* Either.mapLeft(
       parseNetworkJsonText(text),

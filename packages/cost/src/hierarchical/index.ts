@@ -53,6 +53,7 @@ export {
 export { evaluateNetworkTotals, type NetworkTotalsResult } from "./network/network-totals.js"
 export { type TimeloopCost, type TimeloopLevelCost, type TimeloopResult, timeloopAccounting } from "./timeloop/accounting.js"
 export type { TimeloopActionEnergies, TimeloopErt } from "./timeloop/ert.js"
+export { readTimeloopMapping, readTimeloopProblem, timeloopAcceleratorReader } from "./timeloop/files.js"
 export type { TimeloopConstraint } from "./timeloop/mapping.js"
 export { readTimeloopSpec, type TimeloopInput, type TimeloopRead, type TimeloopSpec } from "./timeloop/spec.js"
 export {

@@ -6,6 +6,7 @@ import { loweredNests } from "../result/lowered-nests.js"
 import { mapLayer } from "./mapper/map-layer.js"
 import { evaluateNetwork, type NetworkTotals } from "./network/evaluate-network.js"
 import { evaluateNetworkTotals } from "./network/network-totals.js"
+import { timeloopAcceleratorReader } from "./timeloop/files.js"
 
 const INFEASIBLE = Number.POSITIVE_INFINITY
 
@@ -83,5 +84,7 @@ export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator
  */
 export const hierarchicalKind: AcceleratorKind<"hierarchical", HierarchicalAccelerator> = {
   ...hierarchicalTemplate,
+  // MAESTRO's hardware files (the template's), and Timeloop's YAML (read here: YAML is this package's).
+  readers: [...hierarchicalTemplate.readers, timeloopAcceleratorReader],
   cost: hierarchicalCost,
 }
