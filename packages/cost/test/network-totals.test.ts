@@ -35,6 +35,9 @@ describe("evaluateNetworkTotals", () => {
     { dataflow: "ws", objective: "latency", maxMappings: 5 },
     { dataflow: "yk-partitioned", objective: "energy", maxMappings: 3 },
     { dataflow: "auto", objective: "latency", maxMappings: 16 },
+    // MAESTRO's dataflows: one mapping per layer from its directives (depthwise layers' groups one after another).
+    { dataflow: "kcp_ws", objective: "latency" },
+    { dataflow: "yxp_os", objective: "energy" },
   ]
 
   it("equals evaluateNetwork's totals exactly on zoo networks, accelerators, dataflows and objectives", () => {
