@@ -1,13 +1,14 @@
 import {
   acceleratorArea,
   acceleratorAreaMm2,
+  allHierarchicalPresets,
   eyerissV1Like,
   type HierarchicalAccelerator,
   hierarchicalPreset,
   hierarchicalPresetNames,
-  hierarchicalPresets,
   macAreaUm2At45nm,
   maestro256Pe,
+  simbaLike,
   sramAreaUm2PerByteAt45nm,
   validateHierarchicalAccelerator,
 } from "@cosearch/accelerator"
@@ -17,7 +18,7 @@ import { tinyNest } from "./loopnest-simulator.js"
 
 describe("hierarchical accelerator descriptions", () => {
   it("the presets are valid", () => {
-    for (const name of hierarchicalPresetNames) expect(validateHierarchicalAccelerator(hierarchicalPresets[name])).toEqual([])
+    for (const name of hierarchicalPresetNames) expect(validateHierarchicalAccelerator(allHierarchicalPresets[name])).toEqual([])
     expect(hierarchicalPreset("eyeriss-v1-like")).toBe(eyerissV1Like)
     expect(hierarchicalPreset("toString")).toBeUndefined()
   })
@@ -64,6 +65,49 @@ describe("hierarchical accelerator descriptions", () => {
     )
     expect(validateHierarchicalAccelerator(null)[0]?.path).toBe("(root)")
   })
+
+  it("lane levels come after the per-PE ones and need array.lanes; issues name the field", () => {
+    expect(validateHierarchicalAccelerator(simbaLike)).toEqual([])
+    const [dram, glb, input, weight, accumulation, collector] = simbaLike.levels
+    if (!dram || !glb || !input || !weight || !accumulation || !collector) throw new Error("simba-like has six levels")
+    const messages = (value: unknown): string[] => validateHierarchicalAccelerator(value).map((issue) => issue.message)
+    expect(messages({ ...simbaLike, levels: [dram, glb, input, collector, weight] })).toEqual([
+      'levels[4].scope "pe" comes after the per-lane levels[3]: lane levels must come after the per-PE ones',
+    ])
+    expect(messages({ ...simbaLike, levels: [dram, collector, glb] })).toEqual([
+      'levels[2].scope "shared" comes after the per-lane levels[1]: lane levels must come after the per-PE ones',
+    ])
+    const { lanes: _, ...noLanes } = simbaLike.array
+    expect(validateHierarchicalAccelerator({ ...simbaLike, array: noLanes }).map((issue) => issue.path)).toEqual(["array.lanes"])
+    expect(messages({ ...simbaLike, array: noLanes })[0]).toMatch(/^array\.lanes undefined is required: levels\[5\] has scope "lane"/)
+    expect(messages({ ...simbaLike, array: { ...simbaLike.array, lanes: { x: 0, y: 2.5 } } })).toEqual([
+      "array.lanes.x 0 must be a positive integer",
+      "array.lanes.y 2.5 must be a positive integer",
+    ])
+    expect(messages({ ...simbaLike, levels: [{ ...collector, holds: ["weights", "inputs", "outputs"] }] })).toEqual([
+      'levels[0].scope "lane" must be shared: the outermost level is the backing store',
+    ])
+    expect(messages({ ...simbaLike, levels: [{ ...dram, scope: "vector" }] })).toEqual([
+      'levels[0].scope "vector" must be "shared", "pe" or "lane"',
+    ])
+    // Lanes without a lane level: the second fan-out lies right above the MACs.
+    expect(validateHierarchicalAccelerator({ ...simbaLike, levels: [dram, glb, input, weight, accumulation] })).toEqual([])
+  })
+
+  it("the Simba-like preset follows Shao et al., MICRO 2019: 4x4 PEs of 8 lanes of 8-wide vector MACs", () => {
+    expect(simbaLike.array.x * simbaLike.array.y).toBe(16)
+    expect(simbaLike.array.lanes).toEqual({ x: 8, y: 1 })
+    expect(simbaLike.array.macsPerPe).toBe(8)
+    expect(simbaLike.levels.map((level) => [level.name, level.scope, level.capacityBytes])).toEqual([
+      ["DRAM", "shared", undefined],
+      ["global buffer", "shared", 65536],
+      ["input buffer", "pe", 8192],
+      ["weight buffer", "pe", 32768],
+      ["accumulation buffer", "pe", 1024],
+      ["weight collector", "lane", 8],
+    ])
+    expect(hierarchicalPreset("simba-like")).toBe(simbaLike)
+  })
 })
 
 describe("the area model at 45 nm", () => {
@@ -78,6 +122,11 @@ describe("the area model at 45 nm", () => {
     expect(area.storageMm2).toBeCloseTo(((110592 + 168 * 520) * 9.72) / 1e6, 12)
     // MAESTRO: 256 int8 MACs x 419 um2, 3000 B L2, 256 x 100 B L1.
     expect(acceleratorAreaMm2(maestro256Pe)).toBeCloseTo((256 * 419 + (3000 + 25600) * 9.72) / 1e6, 12)
+    // Simba-like: 16 PEs x 8 lanes x 8 int8 MACs; 64 KiB shared, 16 x (8 + 32 + 1) KiB per PE, 16 x 8 x 8 B per lane.
+    const simba = acceleratorArea(simbaLike)
+    expect(simba.macsMm2).toBeCloseTo((16 * 8 * 8 * 419) / 1e6, 12)
+    expect(simba.levelsMm2[5]).toBeCloseTo((16 * 8 * 8 * 9.72) / 1e6, 12)
+    expect(simba.storageMm2).toBeCloseTo(((65536 + 16 * (8192 + 32768 + 1024) + 16 * 8 * 8) * 9.72) / 1e6, 12)
     const given: HierarchicalAccelerator = { ...maestro256Pe, area: { totalMm2: 1.5 } }
     expect(acceleratorAreaMm2(given)).toBe(1.5)
   })

@@ -33,13 +33,14 @@ export const isOperand = (value: unknown): value is Operand => value === "weight
 export type MacPrecision = "int8" | "bf16" | "fp32"
 
 /**
- * Where a storage level sits: `shared` (one instance, before the spatial fan-out) or `pe` (one
- * instance per PE, after it).
+ * Where a storage level sits: `shared` (one instance, before the spatial fan-out over the PEs),
+ * `pe` (one instance per PE, after it) or `lane` (one instance per vector lane of each PE, after
+ * the second fan-out, inside the PE: needs `PeArray.lanes`).
  *
  * @example
  * const scope: LevelScope = "pe"
  */
-export type LevelScope = "shared" | "pe"
+export type LevelScope = "shared" | "pe" | "lane"
 
 /**
  * One level of the storage hierarchy: a buffer (or DRAM) that keeps a tile of some operands and
@@ -130,23 +131,34 @@ export type EnergyModel = "accesses" | "maestro"
 export type Accounting = "physical" | "timeloop"
 
 /**
- * The PE array at the spatial fan-out: `x` by `y` PEs, each with `macsPerPe` MAC units.
+ * The PE array at the spatial fan-out: `x` by `y` PEs, each with `macsPerPe` MAC units; or, with
+ * `lanes`, each PE with `lanes.x` by `lanes.y` vector lanes (a second fan-out, inside the PE), each
+ * lane with `macsPerPe` MAC units.
  *
  * @example
  * const array: PeArray = { x: 14, y: 12, macsPerPe: 1 }
+ * const simba: PeArray = { x: 4, y: 4, macsPerPe: 8, lanes: { x: 8, y: 1 } } // 8 lanes of 8-wide vector MACs per PE
  */
 export interface PeArray {
   readonly x: number
   readonly y: number
+  /** MAC units of each innermost instance: of each PE, or of each lane when `lanes` is given. */
   readonly macsPerPe: number
+  /**
+   * Vector lanes per PE (`x` by `y`), behind a second spatial fan-out between the last `pe` level
+   * and the first `lane` level (or the MACs); absent: no lanes (one fan-out, over the PEs).
+   */
+  readonly lanes?: { readonly x: number; readonly y: number }
   /** Energy of moving one element across the fan-out (the array network), pJ; absent means 0. */
   readonly networkEnergyPj?: number
 }
 
 /**
  * A general accelerator after Timeloop's architecture model: a chain of storage levels from the
- * outermost (DRAM) inwards, shared levels first, then per-PE levels; the spatial fan-out over
- * the PE array lies between the last shared and the first per-PE level. Plain, JSON-serializable
+ * outermost (DRAM) inwards, shared levels first, then per-PE levels, then per-lane levels; the
+ * spatial fan-out over the PE array lies between the last shared and the first per-PE level, and
+ * (with `array.lanes`) a second one over each PE's lanes between the last per-PE level and the
+ * first per-lane level. Plain, JSON-serializable
  * data; `validateHierarchicalAccelerator` checks it. The mapping (how loops are tiled and placed)
  * is kept apart, in `@cosearch/cost`.
  *
@@ -192,6 +204,24 @@ export interface HierarchicalAccelerator {
 export const peCount = (accelerator: HierarchicalAccelerator): number => accelerator.array.x * accelerator.array.y
 
 /**
+ * Vector lanes per PE: `lanes.x · lanes.y`, 1 without lanes.
+ *
+ * @example
+ * laneCount(simbaLike) // 8
+ */
+export const laneCount = (accelerator: HierarchicalAccelerator): number =>
+  accelerator.array.lanes === undefined ? 1 : accelerator.array.lanes.x * accelerator.array.lanes.y
+
+/**
+ * All MAC units of an accelerator: PEs · lanes per PE · `macsPerPe`.
+ *
+ * @example
+ * macCount(eyerissV1Like) // 168
+ */
+export const macCount = (accelerator: HierarchicalAccelerator): number =>
+  peCount(accelerator) * laneCount(accelerator) * accelerator.array.macsPerPe
+
+/**
  * The MAC precision of an accelerator: `precision` when given, else int8, bf16 or fp32 for 1, 2
  * or 4 bytes per element (other widths: fp32).
  *
@@ -219,5 +249,18 @@ export const precisionOfBytes = (bytesPerElement: number): MacPrecision =>
 export const lastSharedLevel = (accelerator: HierarchicalAccelerator): number => {
   let last = -1
   for (let i = 0; i < accelerator.levels.length; i++) if (accelerator.levels[i]?.scope === "shared") last = i
+  return last
+}
+
+/**
+ * Index of the last per-PE level (the second fan-out, over the lanes, is just below it), or the
+ * last shared level when there is no per-PE level.
+ *
+ * @example
+ * lastPeLevel(simbaLike) // 4: the PE's input, weight and accumulation buffers end at levels[4]
+ */
+export const lastPeLevel = (accelerator: HierarchicalAccelerator): number => {
+  let last = lastSharedLevel(accelerator)
+  for (let i = 0; i < accelerator.levels.length; i++) if (accelerator.levels[i]?.scope === "pe") last = i
   return last
 }

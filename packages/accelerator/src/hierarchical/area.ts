@@ -1,4 +1,4 @@
-import { type HierarchicalAccelerator, macPrecision, peCount } from "./accelerator.js"
+import { type HierarchicalAccelerator, laneCount, macPrecision, peCount } from "./accelerator.js"
 import { macAreaUm2At45nm, sramAreaUm2PerByteAt45nm } from "./constants.js"
 
 /**
@@ -8,9 +8,12 @@ import { macAreaUm2At45nm, sramAreaUm2PerByteAt45nm } from "./constants.js"
  * const { macsMm2, storageMm2, totalMm2 } = acceleratorArea(eyerissV1Like)
  */
 export interface AcceleratorArea {
-  /** `PEs · macsPerPe · MAC area` (Horowitz, ISSCC 2014, 45 nm). */
+  /** `PEs · lanes · macsPerPe · MAC area` (Horowitz, ISSCC 2014, 45 nm; lanes 1 without lanes). */
   readonly macsMm2: number
-  /** Per level: `capacity · instances · SRAM area per byte`; 0 for off-chip or unbounded levels. */
+  /**
+   * Per level: `capacity · instances · SRAM area per byte` (instances: 1 shared, PEs per-PE, PEs ·
+   * lanes per-lane); 0 for off-chip or unbounded levels.
+   */
   readonly levelsMm2: readonly number[]
   readonly storageMm2: number
   /** `macsMm2 + storageMm2`, or the description's `area.totalMm2` when given. */
@@ -20,7 +23,7 @@ export interface AcceleratorArea {
 /**
  * The area model at 45 nm, by component: each PE's MAC units (the MAC area of the accelerator's
  * precision) and each on-chip level's capacity (SRAM area per byte, times the PEs for per-PE
- * levels). Off-chip levels (`offChip`) and unbounded ones (no `capacityBytes`) take no area.
+ * levels, times the PEs and their lanes for per-lane levels). Off-chip levels (`offChip`) and unbounded ones (no `capacityBytes`) take no area.
  * Wires, control and the array network are not modeled. Constants and sources: `constants.ts`.
  *
  * @example
@@ -28,11 +31,12 @@ export interface AcceleratorArea {
  */
 export const acceleratorArea = (accelerator: HierarchicalAccelerator): AcceleratorArea => {
   const pes = peCount(accelerator)
-  const macsMm2 = (pes * accelerator.array.macsPerPe * macAreaUm2At45nm[macPrecision(accelerator)]) / 1e6
+  const lanes = laneCount(accelerator)
+  const macsMm2 = (pes * lanes * accelerator.array.macsPerPe * macAreaUm2At45nm[macPrecision(accelerator)]) / 1e6
   const levelsMm2 = accelerator.levels.map((level) =>
     level.offChip === true || level.capacityBytes === undefined
       ? 0
-      : (level.capacityBytes * (level.scope === "pe" ? pes : 1) * sramAreaUm2PerByteAt45nm) / 1e6,
+      : (level.capacityBytes * (level.scope === "pe" ? pes : level.scope === "lane" ? pes * lanes : 1) * sramAreaUm2PerByteAt45nm) / 1e6,
   )
   const storageMm2 = levelsMm2.reduce((sum, area) => sum + area, 0)
   return { macsMm2, levelsMm2, storageMm2, totalMm2: accelerator.area?.totalMm2 ?? macsMm2 + storageMm2 }

@@ -13,8 +13,11 @@ export {
   type HierarchicalAccelerator,
   isOperand,
   type LevelScope,
+  laneCount,
+  lastPeLevel,
   lastSharedLevel,
   type MacPrecision,
+  macCount,
   macPrecision,
   type Operand,
   operands,
@@ -34,12 +37,14 @@ export {
 } from "./constants.js"
 export { maestroHardwareText, readMaestroHardware } from "./maestro-hardware.js"
 export {
+  allHierarchicalPresets,
   eyerissV1Like,
   type HierarchicalPresetName,
   hierarchicalPreset,
   hierarchicalPresetNames,
   hierarchicalPresets,
   maestro256Pe,
+  simbaLike,
 } from "./presets.js"
 export { hierarchicalTemplate } from "./template.js"
 export { type HierarchyIssue, isValidHierarchicalAccelerator, validateHierarchicalAccelerator } from "./validate.js"

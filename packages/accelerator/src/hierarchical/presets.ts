@@ -7,7 +7,7 @@ import { eyerissRelativeEnergy, macEnergyPj45nm, maestroRelativeEnergy } from ".
  * @example
  * const name: HierarchicalPresetName = "eyeriss-v1-like"
  */
-export type HierarchicalPresetName = "maestro-256pe" | "eyeriss-v1-like"
+export type HierarchicalPresetName = "maestro-256pe" | "eyeriss-v1-like" | "simba-like"
 
 const all = ["weights", "inputs", "outputs"] as const
 const maestroMac = macEnergyPj45nm.int8
@@ -102,24 +102,118 @@ export const eyerissV1Like: HierarchicalAccelerator = {
   ],
 }
 
+const simbaMac = macEnergyPj45nm.int8
+const simbaBuffer = eyerissRelativeEnergy.buffer * simbaMac
+const simbaRegister = eyerissRelativeEnergy.rf * simbaMac
+
 /**
- * The built-in hierarchical accelerators by name.
+ * A Simba-like accelerator, one chiplet (Y. S. Shao et al., "Simba: Scaling Deep-Learning
+ * Inference with Multi-Chip-Module-Based Architecture", MICRO 2019): a 4x4 array of PEs, each
+ * with an 8 KiB input buffer, a 32 KiB weight buffer, an accumulation buffer and 8 vector MAC
+ * lanes of 8 MACs each (a second fan-out inside the PE: `array.lanes` 8x1, `macsPerPe` 8 per
+ * lane), each lane with its own weight collector; the chiplet's 64 KiB global buffer keeps inputs
+ * and outputs (weights go from DRAM to the PEs' weight buffers); int8 data. Sizes from the paper
+ * (its Figure 3 and Table I); the rest chosen here: the accumulation buffer keeps 1024 partial
+ * sums (Simba's 3 KB of 24-bit entries; elements here are 1 byte, so its area is understated), a
+ * lane's weight collector 8 weights (one per MAC), bandwidths unbounded, no clock. Energies are
+ * indicative, relative to Horowitz's 45 nm int8 MAC (0.3 pJ) with Eyeriss's normalized table
+ * (ISCA 2016): DRAM 200x, the global and PE buffers 6x (kilobyte SRAMs), the weight collector 1x
+ * (a register file), the network 2x.
+ *
+ * @example
+ * simbaLike.array // { x: 4, y: 4, macsPerPe: 8, lanes: { x: 8, y: 1 }, networkEnergyPj: 0.6 }
+ */
+export const simbaLike: HierarchicalAccelerator = {
+  kind: "hierarchical",
+  name: "simba-like",
+  bytesPerElement: 1,
+  precision: "int8",
+  macEnergyPj: simbaMac,
+  array: { x: 4, y: 4, macsPerPe: 8, lanes: { x: 8, y: 1 }, networkEnergyPj: eyerissRelativeEnergy.array * simbaMac },
+  levels: [
+    {
+      name: "DRAM",
+      scope: "shared",
+      readEnergyPj: eyerissRelativeEnergy.dram * simbaMac,
+      writeEnergyPj: eyerissRelativeEnergy.dram * simbaMac,
+      holds: all,
+      offChip: true,
+    },
+    {
+      name: "global buffer",
+      scope: "shared",
+      capacityBytes: 64 * 1024,
+      readEnergyPj: simbaBuffer,
+      writeEnergyPj: simbaBuffer,
+      holds: ["inputs", "outputs"],
+    },
+    {
+      name: "input buffer",
+      scope: "pe",
+      capacityBytes: 8 * 1024,
+      readEnergyPj: simbaBuffer,
+      writeEnergyPj: simbaBuffer,
+      holds: ["inputs"],
+    },
+    {
+      name: "weight buffer",
+      scope: "pe",
+      capacityBytes: 32 * 1024,
+      readEnergyPj: simbaBuffer,
+      writeEnergyPj: simbaBuffer,
+      holds: ["weights"],
+    },
+    {
+      name: "accumulation buffer",
+      scope: "pe",
+      capacityBytes: 1024,
+      readEnergyPj: simbaBuffer,
+      writeEnergyPj: simbaBuffer,
+      holds: ["outputs"],
+    },
+    {
+      name: "weight collector",
+      scope: "lane",
+      capacityBytes: 8,
+      readEnergyPj: simbaRegister,
+      writeEnergyPj: simbaRegister,
+      holds: ["weights"],
+    },
+  ],
+}
+
+/**
+ * The built-in hierarchical accelerators with one spatial fan-out, by name (the cost signature's
+ * set: `packages/engine/test/signature.test.ts` evaluates every one of them).
  *
  * @example
  * hierarchicalPresets["maestro-256pe"].array.x // 16
  */
-export const hierarchicalPresets: Readonly<Record<HierarchicalPresetName, HierarchicalAccelerator>> = {
+export const hierarchicalPresets: Readonly<Record<"maestro-256pe" | "eyeriss-v1-like", HierarchicalAccelerator>> = {
   "maestro-256pe": maestro256Pe,
   "eyeriss-v1-like": eyerissV1Like,
+}
+
+/**
+ * Every built-in hierarchical accelerator by name: `hierarchicalPresets` and those with a second
+ * fan-out over vector lanes (`simba-like`). The hierarchical kind's template (so the CLI and
+ * systems) looks names up here.
+ *
+ * @example
+ * allHierarchicalPresets["simba-like"].array.lanes // { x: 8, y: 1 }
+ */
+export const allHierarchicalPresets: Readonly<Record<HierarchicalPresetName, HierarchicalAccelerator>> = {
+  ...hierarchicalPresets,
+  "simba-like": simbaLike,
 }
 
 /**
  * The preset names, for listings and validation.
  *
  * @example
- * hierarchicalPresetNames // ["maestro-256pe", "eyeriss-v1-like"]
+ * hierarchicalPresetNames // ["maestro-256pe", "eyeriss-v1-like", "simba-like"]
  */
-export const hierarchicalPresetNames = Object.keys(hierarchicalPresets) as HierarchicalPresetName[]
+export const hierarchicalPresetNames = Object.keys(allHierarchicalPresets) as HierarchicalPresetName[]
 
 /**
  * A preset by name, or `undefined` for an unknown name.
@@ -128,4 +222,4 @@ export const hierarchicalPresetNames = Object.keys(hierarchicalPresets) as Hiera
  * hierarchicalPreset("eyeriss-v1-like")?.levels.length // 5
  */
 export const hierarchicalPreset = (name: string): HierarchicalAccelerator | undefined =>
-  Object.hasOwn(hierarchicalPresets, name) ? hierarchicalPresets[name as HierarchicalPresetName] : undefined
+  Object.hasOwn(allHierarchicalPresets, name) ? allHierarchicalPresets[name as HierarchicalPresetName] : undefined

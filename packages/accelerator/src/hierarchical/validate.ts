@@ -36,7 +36,8 @@ const levelIssues = (level: unknown, i: number, issues: HierarchyIssue[]): void 
   }
   if (typeof level.name !== "string" || level.name === "")
     issues.push(issue(levelPath(i, ".name"), level.name, "must be a non-empty string"))
-  if (level.scope !== "shared" && level.scope !== "pe") issues.push(issue(levelPath(i, ".scope"), level.scope, 'must be "shared" or "pe"'))
+  if (level.scope !== "shared" && level.scope !== "pe" && level.scope !== "lane")
+    issues.push(issue(levelPath(i, ".scope"), level.scope, 'must be "shared", "pe" or "lane"'))
   if (level.capacityBytes !== undefined && !positiveInteger(level.capacityBytes)) {
     issues.push(issue(levelPath(i, ".capacityBytes"), level.capacityBytes, "must be a positive integer (absent: unbounded)"))
   }
@@ -83,7 +84,8 @@ const heldBy = (level: unknown): readonly unknown[] => (record(level) && Array.i
  * Checks a hierarchical accelerator; it takes `unknown` so that data read from JSON can be checked
  * before it is trusted. Never throws; returns every issue (empty when valid), each naming the
  * field path and value: a non-empty hierarchy whose outermost level is shared and keeps every
- * operand (it is their backing store), shared levels before per-PE ones, positive integer
+ * operand (it is their backing store), shared levels before per-PE ones and those before per-lane
+ * ones (which need `array.lanes`), positive integer
  * capacities and array sizes, positive bandwidths and clock, finite non-negative energies, known
  * operands, a positive integer `bytesPerElement`.
  *
@@ -115,25 +117,59 @@ export const validateHierarchicalAccelerator = (value: unknown): HierarchyIssue[
     }
     const network = a.array.networkEnergyPj
     if (network !== undefined && !energy(network)) issues.push(issue("array.networkEnergyPj", network, "must be a finite number >= 0"))
+    const lanes = a.array.lanes
+    if (lanes !== undefined) {
+      if (!record(lanes)) issues.push(issue("array.lanes", lanes, "must be an object { x, y } (lanes per PE; absent: no lanes)"))
+      else
+        for (const field of ["x", "y"] as const)
+          if (!positiveInteger(lanes[field])) issues.push(issue(`array.lanes.${field}`, lanes[field], "must be a positive integer"))
+    }
   }
   if (!Array.isArray(a.levels) || a.levels.length === 0) {
     issues.push(issue("levels", a.levels, "must be a non-empty list of storage levels, outermost (DRAM) first"))
     return issues
   }
   const levels: readonly unknown[] = a.levels
-  // The first per-PE level, and the first shared level after it.
+  // The first per-PE level, and the first shared level after it; the first per-lane level, and
+  // the first shared or per-PE level after it.
   let firstPe = -1
   let lateShared = -1
+  let firstLane = -1
+  let lateOuter = -1
   for (let i = 0; i < levels.length; i++) {
     const level = levels[i]
     levelIssues(level, i, issues)
     const scope = record(level) ? level.scope : undefined
     if (scope === "pe" && firstPe < 0) firstPe = i
     else if (scope === "shared" && firstPe >= 0 && lateShared < 0) lateShared = i
+    if (scope === "lane" && firstLane < 0) firstLane = i
+    else if ((scope === "shared" || scope === "pe") && firstLane >= 0 && lateOuter < 0) lateOuter = i
   }
-  if (firstPe === 0) issues.push(issue("levels[0].scope", "pe", "must be shared: the outermost level is the backing store"))
+  const outermost = record(levels[0]) ? levels[0].scope : undefined
+  if (outermost === "pe" || outermost === "lane")
+    issues.push(issue("levels[0].scope", outermost, "must be shared: the outermost level is the backing store"))
   if (lateShared > 0) {
     issues.push(issue(`levels[${lateShared}].scope`, "shared", `comes after the per-PE levels[${firstPe}]: shared levels must come first`))
+  }
+  if (lateOuter > 0) {
+    const late = levels[lateOuter]
+    const scope = record(late) ? late.scope : undefined
+    issues.push(
+      issue(
+        `levels[${lateOuter}].scope`,
+        scope,
+        `comes after the per-lane levels[${firstLane}]: lane levels must come after the per-PE ones`,
+      ),
+    )
+  }
+  if (firstLane >= 0 && record(a.array) && a.array.lanes === undefined) {
+    issues.push(
+      issue(
+        "array.lanes",
+        undefined,
+        `is required: levels[${firstLane}] has scope "lane" (one instance per vector lane of each PE); give array.lanes { x, y }`,
+      ),
+    )
   }
   for (const operand of operands) {
     let kept = false
