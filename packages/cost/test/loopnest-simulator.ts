@@ -8,16 +8,18 @@ import type { LoopNest } from "@cosearch/network"
 // changes: for weights and inputs, the elements of the new tile that the old one did not hold (a
 // set difference of the two boxes of coordinates). Across the fan-out, a parent serves one copy
 // of each input coordinate that any of its PEs fetches at a step (a set union: multicast by
-// data), one copy of each weight tile and one update per output tile. Only for tiny layers.
+// data), one copy of each weight tile and one update per output tile. With lanes, the PEs' lanes
+// are a second fan-out inside each PE, walked the same way: a position is a (PE, lane) pair, and
+// what crosses the lanes' fan-out is counted per PE. Only for tiny layers.
 
 /** Per level and operand (weights, inputs, outputs), in elements. */
 export interface SimulatedCounts {
   readonly reads: number[][]
   readonly writes: number[][]
-  /** Elements crossing the spatial fan-out (one per multicast or reduction). */
+  /** Elements crossing the spatial fan-outs (one per multicast or reduction, at each fan-out crossed). */
   readonly network: number
   readonly macs: number
-  /** Temporal steps (MACs per PE). */
+  /** Temporal steps (MACs per PE, or per lane). */
   readonly steps: number
 }
 
@@ -31,7 +33,7 @@ export type TileIdentity = "indices" | "coordinates"
 interface Loop {
   readonly dim: number
   readonly factor: number
-  /** Storage level of a temporal loop; -1 for a spatial one. */
+  /** Storage level of a temporal loop; -1 for a spatial one over the PEs, -2 over the lanes. */
   readonly level: number
   stride: number
 }
@@ -88,13 +90,16 @@ export const simulateMapping = (
   identity: TileIdentity = "indices",
 ): SimulatedCounts => {
   const levels = accelerator.levels.length
-  const lastShared = accelerator.levels.map((level) => level.scope).lastIndexOf("shared")
-  // The flattened nest, outermost first: each level's temporal loops, the spatial loops (Y then
-  // X) after the last shared level's. Factor-1 loops are left out.
+  const scopes = accelerator.levels.map((level) => level.scope)
+  const lastShared = scopes.lastIndexOf("shared")
+  const lanes = accelerator.array.lanes !== undefined
+  const lastPe = Math.max(lastShared, scopes.lastIndexOf("pe"))
+  // The flattened nest, outermost first: each level's temporal loops, the spatial loops over the
+  // PEs (Y then X) after the last shared level's, those over the lanes after the last per-PE
+  // level's. Factor-1 loops are left out.
   const loops: Loop[] = []
-  const spatialLoops = (factors: Mapping["spatial"]["x"]): void => {
-    for (const [dim, factor] of Object.entries(factors))
-      if (factor > 1) loops.push({ dim: dimensionIndex(dim), factor, level: -1, stride: 1 })
+  const spatialLoops = (factors: Mapping["spatial"]["x"], level: number): void => {
+    for (const [dim, factor] of Object.entries(factors)) if (factor > 1) loops.push({ dim: dimensionIndex(dim), factor, level, stride: 1 })
   }
   mapping.levels.forEach((levelMapping, l) => {
     for (const dim of levelMapping.order) {
@@ -102,20 +107,34 @@ export const simulateMapping = (
       if (factor > 1) loops.push({ dim: dimensionIndex(dim), factor, level: l, stride: 1 })
     }
     if (l === lastShared) {
-      spatialLoops(mapping.spatial.y)
-      spatialLoops(mapping.spatial.x)
+      spatialLoops(mapping.spatial.y, -1)
+      spatialLoops(mapping.spatial.x, -1)
+    }
+    if (lanes && l === lastPe) {
+      spatialLoops(mapping.laneSpatial?.y ?? {}, -2)
+      spatialLoops(mapping.laneSpatial?.x ?? {}, -2)
     }
   })
   // A loop's stride: the product of the factors of the same dimension's loops inside it.
   loops.forEach((loop, i) => {
     loop.stride = loops.slice(i + 1).reduce((product, inner) => (inner.dim === loop.dim ? product * inner.factor : product), 1)
   })
-  const spatialIds = loops.flatMap((loop, i) => (loop.level < 0 ? [i] : []))
+  const peIds = loops.flatMap((loop, i) => (loop.level === -1 ? [i] : []))
+  const laneIds = loops.flatMap((loop, i) => (loop.level === -2 ? [i] : []))
   const temporalIds = loops.flatMap((loop, i) => (loop.level >= 0 ? [i] : []))
-  const pes = enumerate(loops, spatialIds)
+  const pes = enumerate(loops, peIds)
+  const laneVectors = enumerate(loops, laneIds)
+  // Every (PE, lane) position, PE by PE: its PE, its index among the positions, and the spatial
+  // loops' indices.
+  const positions = pes.flatMap((pe, p) =>
+    laneVectors.map((lane, q) => ({ pe: p, id: p * laneVectors.length + q, index: pe.map((value, i) => value + (lane[i] ?? 0)) })),
+  )
   const steps = enumerate(loops, temporalIds)
   // Where each loop sits relative to a child level c (c = levels is the MACs): above it or not.
-  const above = (loop: Loop, c: number): boolean => (loop.level >= 0 ? loop.level < c : c > lastShared)
+  const above = (loop: Loop, c: number): boolean => (loop.level >= 0 ? loop.level < c : loop.level === -1 ? c > lastShared : c > lastPe)
+  // The instance of level l (or the MACs) at a position: one shared, one per PE, one per lane.
+  const instanceOf = (l: number, position: { readonly pe: number; readonly id: number }): number =>
+    l <= lastShared ? 0 : l === levels || (lanes && l > lastPe) ? position.id : position.pe
 
   // The tile of operand o at child c: its extent along each of the operand's axes is that of the
   // bounding box of the points that the loops below c reach (counted once, by brute force, as
@@ -192,61 +211,80 @@ export const simulateMapping = (
       const c = chain[j] ?? levels
       const extents = tileExtents(o, c)
       const size = extents.reduce((product, extent) => product * extent, 1)
-      const crossing = parent <= lastShared && c > lastShared
-      const childInstance = (pe: number): number => (c > lastShared ? pe : 0)
-      const parentInstance = (pe: number): number => (parent > lastShared ? pe : 0)
+      // The fan-outs between parent and child: over the PEs, and over each PE's lanes.
+      const crossesPes = parent <= lastShared && c > lastShared
+      const crossesLanes = lanes && parent <= lastPe && c > lastPe
+      const crossing = crossesPes || crossesLanes
+      const crossed = (crossesPes ? 1 : 0) + (crossesLanes ? 1 : 0)
       // Levels keep their tiles; the MACs keep only a partial sum (an accumulator).
       const keeps = c < levels || o === 2
-      const held = new Map<number, { tile: string; at: number[] }>()
+      // Per child instance: its tile, where it lies, its parent's instance and its PE.
+      const held = new Map<number, { tile: string; at: number[]; parent: number; pe: number }>()
       // Per parent instance, its current residency: whether it started with partial sums read
       // back, and the child tiles visited since (whose partial sums it then holds). The backing
       // store has one residency, from zero.
       const parentState = new Map<number, { loaded: boolean; visited: Set<string> }>()
       const childFills = new Map<number, Map<number, boolean>>()
-      const drain = (drained: Map<number, string>): void => {
+      const drain = (drained: Map<number, { tile: string; parent: number; pe: number }>): void => {
+        // One update per (parent instance, tile) at the parent; across the lanes' fan-out, one per
+        // (PE, tile): each PE's lanes reduce their partial sums apart.
         const updates = new Set<string>()
-        for (const [pe, tile] of drained) {
+        const perPe = new Set<string>()
+        for (const { tile, parent: at, pe } of drained.values()) {
           add(reads, c, o, size)
-          updates.add(`${parentInstance(pe)}|${tile}`)
+          updates.add(`${at}|${tile}`)
+          perPe.add(`${pe}|${tile}`)
         }
         add(writes, parent, 2, updates.size * size)
-        if (crossing) network += updates.size * size
+        if (crossesPes) network += updates.size * size
+        if (crossesLanes) network += (crossesPes ? perPe.size : updates.size) * size
       }
       steps.forEach((step, stepId) => {
         for (const [instance, loaded] of parentFills?.get(stepId) ?? []) parentState.set(instance, { loaded, visited: new Set() })
-        // Per refilled instance: its tile and the elements it did not hold at the previous step.
-        const refilled = new Map<number, { tile: string; fetched: number }>()
-        // Inputs across the fan-out: the coordinates the PEs fetch, each served once (multicast by data).
+        // Per refilled instance: its tile, the elements it did not hold at the previous step, its
+        // parent's instance and its PE.
+        const refilled = new Map<number, { tile: string; fetched: number; parent: number; pe: number }>()
+        // Inputs across a fan-out: the coordinates the instances below fetch, each served once
+        // (multicast by data) — over all PEs at the PEs' fan-out, per PE at the lanes'.
         const fetchedByPes = new Set<string>()
-        const drained = new Map<number, string>()
-        pes.forEach((pe, peId) => {
-          const index = step.map((value, i) => value + (pe[i] ?? 0))
-          const instance = childInstance(peId)
-          if (refilled.has(instance)) return // a shared child: one instance for all PEs
+        const fetchedByLanes = new Set<string>()
+        const drained = new Map<number, { tile: string; parent: number; pe: number }>()
+        for (const position of positions) {
+          const index = step.map((value, i) => value + (position.index[i] ?? 0))
+          const instance = instanceOf(c, position)
+          if (refilled.has(instance)) continue // one instance for several positions
           const tile = key(o, c, index)
           const previous = keeps ? held.get(instance) : undefined
-          if (previous?.tile === tile) return
-          if (o === 2 && previous !== undefined) drained.set(instance, previous.tile)
+          if (previous?.tile === tile) continue
+          if (o === 2 && previous !== undefined) drained.set(instance, previous)
           const at = origin(o, c, index)
           // Weights and inputs: only what the level did not hold at the previous step comes in.
           const fetched = o < 2 && c < levels ? fresh(extents, at, previous?.at) : size
-          if (o === 1 && crossing) for (const element of freshElements(extents, at, previous?.at)) fetchedByPes.add(element)
-          if (keeps) held.set(instance, { tile, at })
-          refilled.set(instance, { tile, fetched })
-        })
+          if (o === 1 && crossing) {
+            for (const element of freshElements(extents, at, previous?.at)) {
+              if (crossesPes) fetchedByPes.add(element)
+              if (crossesLanes) fetchedByLanes.add(`${position.pe}|${element}`)
+            }
+          }
+          const entry = { tile, fetched, parent: instanceOf(parent, position), pe: position.pe }
+          if (keeps) held.set(instance, { ...entry, at })
+          refilled.set(instance, entry)
+        }
         const started = new Map<number, boolean>()
         if (o === 2) drain(drained)
-        // One transfer per distinct (parent instance, tile): multicast down, reduction up.
+        // One transfer per distinct (parent instance, tile): multicast down, reduction up; across
+        // the lanes' fan-out below a shared parent, one per distinct (PE, tile).
         const served = new Map<string, number>()
+        const servedPerPe = new Map<string, number>()
         let refetched = 0
-        for (const [instance, { tile, fetched }] of refilled) {
-          const servedKey = `${parentInstance(instance)}|${tile}`
+        for (const [instance, { tile, fetched, parent: at, pe }] of refilled) {
+          const servedKey = `${at}|${tile}`
+          servedPerPe.set(`${pe}|${tile}`, fetched)
           if (o === 2) {
             // A partial sum is read back only if the parent's copy is not zero, and only to one
             // PE of a reduction group (the others start from zero).
             let back = false
             if (!served.has(servedKey)) {
-              const at = parentInstance(instance)
               const state = parentState.get(at) ?? { loaded: false, visited: new Set<string>() }
               parentState.set(at, state)
               back = state.loaded || state.visited.has(tile)
@@ -259,21 +297,27 @@ export const simulateMapping = (
           if (o < 2 && c < levels) add(writes, c, o, fetched)
         }
         if (o === 2) childFills.set(stepId, started)
-        const servedElements = o === 1 && crossing ? fetchedByPes.size : [...served.values()].reduce((sum, fetched) => sum + fetched, 0)
+        const sum = (map: Map<string, number>): number => [...map.values()].reduce((total, fetched) => total + fetched, 0)
+        // What crosses each fan-out: the parent's union at the outermost one crossed; at the lanes'
+        // below the PEs', each PE's.
+        const acrossPes = o === 1 ? fetchedByPes.size : sum(served)
+        const acrossLanes = o === 1 ? fetchedByLanes.size : crossesPes ? sum(servedPerPe) : sum(served)
+        const servedElements = o === 1 && crossing ? (crossesPes ? acrossPes : acrossLanes) : sum(served)
         if (o < 2) {
           add(reads, parent, o, servedElements)
-          if (crossing) network += servedElements
+          if (crossesPes) network += acrossPes
+          if (crossesLanes) network += acrossLanes
         } else {
           add(reads, parent, 2, refetched * size)
           if (c < levels) add(writes, c, 2, refetched * size)
-          if (crossing) network += refetched * size
+          network += crossed * refetched * size
         }
       })
-      if (o === 2) drain(new Map([...held].map(([instance, { tile }]) => [instance, tile])))
+      if (o === 2) drain(held)
       parentFills = childFills
     }
   }
-  return { reads, writes, network, macs: steps.length * pes.length, steps: steps.length }
+  return { reads, writes, network, macs: steps.length * positions.length, steps: steps.length }
 }
 
 // Tiny nests, accelerators and random mappings for the hierarchy tests.
@@ -310,7 +354,7 @@ const all: readonly Operand[] = ["weights", "inputs", "outputs"]
 /** A level with unit energies (reads 1 pJ, writes 2 pJ) unless overridden. */
 export const level = (
   name: string,
-  scope: "shared" | "pe",
+  scope: "shared" | "pe" | "lane",
   holds: readonly Operand[] = all,
   extra: Partial<StorageLevel> = {},
 ): StorageLevel => ({
@@ -331,6 +375,60 @@ export const accelerator = (levels: readonly StorageLevel[], x = 2, y = 2, name 
   array: { x, y, macsPerPe: 1, networkEnergyPj: 0.25 },
   levels,
 })
+
+/** The accelerator of `accelerator(...)` whose PEs have `lanesX` by `lanesY` lanes. */
+export const laneAccelerator = (
+  levels: readonly StorageLevel[],
+  x: number,
+  y: number,
+  lanesX: number,
+  lanesY: number,
+  name: string,
+): HierarchicalAccelerator => {
+  const base = accelerator(levels, x, y, name)
+  return { ...base, array: { ...base.array, lanes: { x: lanesX, y: lanesY } } }
+}
+
+/**
+ * Hierarchies with a second fan-out over each PE's lanes: lane levels below per-PE ones, operands
+ * crossing both fan-outs at once (bypassing the per-PE levels), both fan-outs straight onto the
+ * MACs, and a Simba-like PE (input, weight and accumulation buffers, a weight register per lane).
+ */
+export const laneHierarchies: readonly HierarchicalAccelerator[] = [
+  laneAccelerator([level("DRAM", "shared"), level("GLB", "shared"), level("RF", "pe"), level("LR", "lane")], 2, 1, 2, 1, "glb-rf-lr"),
+  laneAccelerator(
+    [level("DRAM", "shared"), level("PEbuf", "pe", ["inputs", "outputs"]), level("wreg", "lane", ["weights"])],
+    2,
+    1,
+    2,
+    2,
+    "weights-to-lanes",
+  ),
+  laneAccelerator([level("DRAM", "shared")], 2, 1, 1, 3, "lanes-on-macs"),
+  laneAccelerator(
+    [
+      level("DRAM", "shared"),
+      level("GLB", "shared", ["inputs", "outputs"]),
+      level("in", "pe", ["inputs"]),
+      level("w", "pe", ["weights"]),
+      level("acc", "pe", ["outputs"]),
+      level("wreg", "lane", ["weights"]),
+    ],
+    2,
+    2,
+    2,
+    1,
+    "simba-style",
+  ),
+  laneAccelerator(
+    [level("DRAM", "shared"), level("L1", "pe"), level("L0", "lane", ["inputs", "outputs"])],
+    1,
+    2,
+    1,
+    4,
+    "inputs-outputs-in-lanes",
+  ),
+]
 
 /** Hierarchies exercising bypass, a fan-out straight onto the MACs and several per-PE levels. */
 export const hierarchies: readonly HierarchicalAccelerator[] = [
@@ -385,17 +483,28 @@ export const randomMapping = (nest: LoopNest, on: HierarchicalAccelerator, next:
   const temporal: Partial<Record<Dimension, number>>[] = Array.from({ length: levels }, () => ({}))
   const x: Partial<Record<Dimension, number>> = {}
   const y: Partial<Record<Dimension, number>> = {}
+  const laneX: Partial<Record<Dimension, number>> = {}
+  const laneY: Partial<Record<Dimension, number>> = {}
   let usedX = 1
   let usedY = 1
+  let usedLaneX = 1
+  let usedLaneY = 1
+  const lanes = on.array.lanes
   for (const dim of dims) {
     for (const prime of primeFactors(nest[dim])) {
-      const slot = Math.floor(next() * (levels + 2))
+      const slot = Math.floor(next() * (levels + (lanes === undefined ? 2 : 4)))
       if (slot === levels && usedX * prime <= on.array.x) {
         x[dim] = (x[dim] ?? 1) * prime
         usedX *= prime
       } else if (slot === levels + 1 && usedY * prime <= on.array.y) {
         y[dim] = (y[dim] ?? 1) * prime
         usedY *= prime
+      } else if (lanes !== undefined && slot === levels + 2 && usedLaneX * prime <= lanes.x) {
+        laneX[dim] = (laneX[dim] ?? 1) * prime
+        usedLaneX *= prime
+      } else if (lanes !== undefined && slot === levels + 3 && usedLaneY * prime <= lanes.y) {
+        laneY[dim] = (laneY[dim] ?? 1) * prime
+        usedLaneY *= prime
       } else {
         const l = Math.min(slot, levels - 1)
         const factors = temporal[l]
@@ -413,7 +522,8 @@ export const randomMapping = (nest: LoopNest, on: HierarchicalAccelerator, next:
     }
     return order
   }
-  return { levels: temporal.map((factors) => ({ factors, order: shuffled() })), spatial: { x, y } }
+  const mapped = { levels: temporal.map((factors) => ({ factors, order: shuffled() })), spatial: { x, y } }
+  return lanes === undefined ? mapped : { ...mapped, laneSpatial: { x: laneX, y: laneY } }
 }
 
 /** A random tiny nest: small bounds, strides and dilations 1-2, sometimes grouped or depthwise. */

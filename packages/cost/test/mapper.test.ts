@@ -1,6 +1,7 @@
+import { simbaLike } from "@cosearch/accelerator"
 import { dataflowFamilyNames, evaluateMapping, type MappedLayer, mapLayer, validateMapping } from "@cosearch/cost"
 import { describe, expect, it } from "vitest"
-import { accelerator, level, random, randomNest, simulateMapping, tinyNest } from "./loopnest-simulator.js"
+import { accelerator, laneAccelerator, level, random, randomNest, simulateMapping, tinyNest } from "./loopnest-simulator.js"
 
 const operandNames = ["weights", "inputs", "outputs"] as const
 
@@ -65,6 +66,49 @@ describe("mapLayer", () => {
       }
     }
     expect(checked).toBeGreaterThan(300)
+  })
+
+  it("on accelerators with lanes: valid mappings with nothing spread over the lanes, the lane levels searched as per-PE ones", () => {
+    const bounded = laneAccelerator(
+      [
+        level("DRAM", "shared"),
+        level("GLB", "shared", ["inputs", "outputs"], { capacityBytes: 64 }),
+        level("in", "pe", ["inputs"], { capacityBytes: 8 }),
+        level("acc", "pe", ["outputs"], { capacityBytes: 4 }),
+        level("wreg", "lane", ["weights"], { capacityBytes: 3 }),
+      ],
+      2,
+      2,
+      4,
+      1,
+      "bounded-lanes",
+    )
+    const next = random(1717)
+    let checked = 0
+    for (let trial = 0; trial < 16; trial++) {
+      const nest = randomNest(next, trial)
+      for (const on of [bounded, simbaLike]) {
+        for (const dataflow of [...dataflowFamilyNames, "auto"] as const) {
+          const result = mapLayer(nest, on, { dataflow, maxMappings: 1 + (trial % 5) })
+          if (!result.feasible) {
+            expect(result.reason).toBe("capacity")
+            continue
+          }
+          expect(result.mapping.laneSpatial).toBeUndefined()
+          expect(validateMapping(nest, on, result.mapping)).toEqual([])
+          expect(result.usedLanes).toBe(1)
+          const again = evaluateMapping(nest, on, result.mapping)
+          expect(again.feasible && [again.cycles, again.energy.totalPj]).toEqual([result.cycles, result.energy.totalPj])
+          if (on === bounded) {
+            const simulated = simulateMapping(nest, on, result.mapping)
+            expect(result.levels.map((l) => operandNames.map((o) => l.reads[o]))).toEqual(simulated.reads)
+            expect(result.levels.map((l) => operandNames.map((o) => l.writes[o]))).toEqual(simulated.writes)
+          }
+          checked++
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100)
   })
 
   it("a larger bound never gives a worse mapping, and each objective wins on its own measure", () => {

@@ -1,4 +1,4 @@
-import { acceleratorAreaMm2, type HierarchicalAccelerator, hierarchicalTemplate } from "@cosearch/accelerator"
+import { acceleratorAreaMm2, type HierarchicalAccelerator, hierarchicalTemplate, macCount } from "@cosearch/accelerator"
 import { dataflowNames } from "../kind/cost-options.js"
 import type { AcceleratorKind, CostModel, CostTotals } from "../kind/kind.js"
 import { feasibleCost, feasibleLayer, infeasibleCost } from "../result/cost-result.js"
@@ -46,7 +46,7 @@ export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator
     }
     const cost = evaluateNetwork(loweredNests(network), accelerator, options)
     if (!cost.feasible) return infeasibleCost(unit, network, cost.layer ?? "(accelerator)", cost.reason, cost.message)
-    const pes = accelerator.array.x * accelerator.array.y * accelerator.array.macsPerPe
+    const pes = macCount(accelerator)
     return feasibleCost(
       unit,
       network,

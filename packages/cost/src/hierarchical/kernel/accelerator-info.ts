@@ -20,6 +20,13 @@ export interface AcceleratorInfo {
   /** `holds[l * 3 + o]` is 1 when level `l` keeps operand `o` (weights, inputs, outputs). */
   readonly holds: Uint8Array
   readonly lastShared: number
+  /** Whether the PEs have vector lanes (`array.lanes`): a second fan-out, below `lastPe`. */
+  readonly lanes: boolean
+  /** Lanes per PE along X and Y (1 without lanes). */
+  readonly lanesX: number
+  readonly lanesY: number
+  /** The last per-PE level (the last shared one when there is none): the lanes' fan-out is below it. */
+  readonly lastPe: number
   /** Per level, read from the descriptions once (level objects differ in shape, so reading
    * their fields in the hot loop would be slow): bandwidth (Infinity when unbounded), capacity
    * (Infinity when unbounded), 1 when double-buffered, read and write energies. */
@@ -60,12 +67,14 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
   const tilesPerStep = new Uint8Array(levels.length)
   const maestroEnergy = new Uint8Array(levels.length)
   let lastShared = -1
+  let lastPe = -1
   let anyTilesPerStep = false
   let anyMaestroEnergy = false
   const bytes = Number(accelerator?.bytesPerElement)
   for (let l = 0; l < levels.length; l++) {
     const level = levels[l]
     if (level?.scope === "shared") lastShared = l
+    else if (level?.scope === "pe") lastPe = l
     const bounded = level?.capacityBytes ?? Number.POSITIVE_INFINITY
     const copies = level?.doubleBuffered === true ? 2 : 1
     bandwidth[l] = level?.bandwidthBytesPerCycle ?? Number.POSITIVE_INFINITY
@@ -90,6 +99,8 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
     }
   }
   const array: Partial<HierarchicalAccelerator["array"]> = typeof accelerator?.array === "object" ? accelerator.array : {}
+  const lanes: Partial<NonNullable<HierarchicalAccelerator["array"]["lanes"]>> | undefined =
+    typeof array.lanes === "object" && array.lanes !== null ? array.lanes : undefined
   const info: AcceleratorInfo = {
     issues,
     levels: levels.length,
@@ -101,6 +112,10 @@ export const acceleratorInfo = (accelerator: HierarchicalAccelerator): Accelerat
     networkEnergyPj: Number(array.networkEnergyPj ?? 0),
     holds,
     lastShared,
+    lanes: lanes !== undefined,
+    lanesX: lanes === undefined ? 1 : Number(lanes.x),
+    lanesY: lanes === undefined ? 1 : Number(lanes.y),
+    lastPe: Math.max(lastPe, lastShared),
     bandwidth,
     capacity,
     tileElements,

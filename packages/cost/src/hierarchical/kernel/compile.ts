@@ -17,12 +17,16 @@ export interface CompiledMapping {
   readonly accelerator: HierarchicalAccelerator
   /** Structural issues (shape, factors, order, spatial), or `undefined`. */
   readonly issues: MappingIssue[] | undefined
-  /** Temporal factors `f[l * 8 + d]`, spatial factors over X and Y. */
+  /** Temporal factors `f[l * 8 + d]`, spatial factors over X and Y, over the lanes' X and Y (all 1 without). */
   readonly f: Float64Array
   readonly sx: Float64Array
   readonly sy: Float64Array
+  readonly lx: Float64Array
+  readonly ly: Float64Array
   readonly usedPes: number
-  /** Product of all temporal factors: MACs per PE. */
+  /** Lanes used in each used PE: the product of the lane factors (1 without lanes). */
+  readonly usedLanes: number
+  /** Product of all temporal factors: MACs per PE (per lane, with lanes). */
   readonly temporal: number
   /** Transfers, `plan[i * planLayout.stride + field]`, `transfers` of them. */
   readonly plan: Float64Array
@@ -69,9 +73,11 @@ const compile = (accelerator: HierarchicalAccelerator, mapping: Mapping): Compil
   const f = new Float64Array(levels * 8)
   const sx = new Float64Array(8)
   const sy = new Float64Array(8)
+  const lx = new Float64Array(8).fill(1)
+  const ly = new Float64Array(8).fill(1)
   const order = new Int8Array(levels * 8)
   const ordLength = new Int8Array(levels)
-  const empty = { accelerator, f, sx, sy, usedPes: 1, temporal: 1, plan: new Float64Array(0), transfers: 0 }
+  const empty = { accelerator, f, sx, sy, lx, ly, usedPes: 1, usedLanes: 1, temporal: 1, plan: new Float64Array(0), transfers: 0 }
   if (!Array.isArray(mapping.levels) || mapping.levels.length !== levels) {
     const found = Array.isArray(mapping.levels) ? mapping.levels.length : "no"
     return {
@@ -137,11 +143,45 @@ const compile = (accelerator: HierarchicalAccelerator, mapping: Mapping): Compil
   const { x, y } = accelerator.array
   if (usedX > x) issues.push({ reason: "spatial", message: `spatial x factors need ${usedX} PEs along X; the array has ${x}` })
   if (usedY > y) issues.push({ reason: "spatial", message: `spatial y factors need ${usedY} PEs along Y; the array has ${y}` })
+  const laneSpatial: unknown = mapping.laneSpatial
+  let usedLanes = 1
+  if (laneSpatial !== undefined) {
+    const lanes = accelerator.array.lanes
+    if (lanes === undefined)
+      issues.push({
+        reason: "spatial",
+        message: `laneSpatial: "${accelerator.name}" has no lanes (array.lanes): its PEs have one fan-out; leave laneSpatial out`,
+      })
+    else if (typeof laneSpatial !== "object" || laneSpatial === null)
+      issues.push({ reason: "factor", message: "laneSpatial: must be an object { x, y } of factors such as { x: { K: 8 }, y: {} }" })
+    else {
+      const given = laneSpatial as { readonly x?: DimensionFactors; readonly y?: DimensionFactors }
+      readFactors(given.x ?? {}, lx, 0, "laneSpatial x", issues)
+      readFactors(given.y ?? {}, ly, 0, "laneSpatial y", issues)
+      let lanesX = 1
+      let lanesY = 1
+      for (let d = 0; d < 8; d++) {
+        lanesX *= lx[d] ?? 1
+        lanesY *= ly[d] ?? 1
+      }
+      if (lanesX > lanes.x)
+        issues.push({
+          reason: "spatial",
+          message: `laneSpatial x factors need ${lanesX} lanes along X; a PE has ${lanes.x} (array.lanes.x)`,
+        })
+      if (lanesY > lanes.y)
+        issues.push({
+          reason: "spatial",
+          message: `laneSpatial y factors need ${lanesY} lanes along Y; a PE has ${lanes.y} (array.lanes.y)`,
+        })
+      usedLanes = lanesX * lanesY
+    }
+  }
   if (issues.length > 0) return { ...empty, issues }
   let temporal = 1
   for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
   const usedPes = usedX * usedY
   const plan = new Float64Array(layout.length(levels))
-  const transfers = reusePlanInto(plan, acceleratorInfo(accelerator), f, sx, sy, order, ordLength, usedPes)
-  return { accelerator, issues: undefined, f, sx, sy, usedPes, temporal, plan, transfers }
+  const transfers = reusePlanInto(plan, acceleratorInfo(accelerator), f, sx, sy, lx, ly, order, ordLength, usedPes, usedLanes)
+  return { accelerator, issues: undefined, f, sx, sy, lx, ly, usedPes, usedLanes, temporal, plan, transfers }
 }

@@ -6,7 +6,15 @@ import { mappingIssues } from "../mapping/validate.js"
 import { timeloopAccounting } from "../timeloop/accounting.js"
 import { acceleratorInfo } from "./accelerator-info.js"
 import { compileMapping } from "./compile.js"
-import { accumulateTransfers, levelAccesses, levelChargedBytes, levelEnergyPj, scoreCounts, stepDeliveryCycles } from "./kernel.js"
+import {
+  accumulateTransfers,
+  levelAccesses,
+  levelChargedBytes,
+  levelEnergyPj,
+  levelInstances,
+  scoreCounts,
+  stepDeliveryCycles,
+} from "./kernel.js"
 import type { LevelCost, MappingResult } from "./result.js"
 import { scratchFor } from "./scratch.js"
 
@@ -27,7 +35,8 @@ const totals = new Float64Array(2)
  * - outputs: every residency of a tile ends with a write-back (an update) to the level above; a
  *   refill of a tile seen before reads its partial sums back (read-modify-write), a first fill
  *   does not (it starts from zero);
- * - across the spatial fan-out, PEs that need the same tile (they differ only in spatial indices
+ * - across the spatial fan-out (and, when the PEs have lanes, across each PE's lanes' fan-out the
+ *   same way), PEs that need the same tile (they differ only in spatial indices
  *   the operand does not depend on) are served by one read at the parent (multicast), and
  *   partial sums of the same outputs are summed in the array network (reduction): one update;
  *   inputs are multicast by data: PEs whose windows overlap (spatial P, Q, R, S) are served the
@@ -57,7 +66,13 @@ export const evaluateMapping = (nest: LoopNest, given: HierarchicalAccelerator, 
   if ("issue" in arranged)
     return { feasible: false, reason: arranged.issue.reason, message: arranged.issue.message, issues: [arranged.issue] }
   const { accelerator } = arranged
-  if (accelerator.accounting === "timeloop") return timeloopAccounting(nest, accelerator, mapping)
+  if (accelerator.accounting === "timeloop") {
+    if (accelerator.array?.lanes !== undefined) {
+      const message = `accelerator "${accelerator.name}": the Timeloop accounting (accounting: "timeloop") does not count a second fan-out over lanes (array.lanes); use the physical accounting`
+      return { feasible: false, reason: "accelerator", message, issues: [{ reason: "accelerator", message }] }
+    }
+    return timeloopAccounting(nest, accelerator, mapping)
+  }
   const issues = mappingIssues(nest, accelerator, mapping)
   if (issues !== undefined) {
     const first = issues[0]
@@ -67,19 +82,19 @@ export const evaluateMapping = (nest: LoopNest, given: HierarchicalAccelerator, 
   const levels = accelerator.levels.length
   const bytes = accelerator.bytesPerElement
   const compiled = compileMapping(accelerator, mapping)
-  const { usedPes } = compiled
+  const { usedPes, usedLanes } = compiled
   const s = scratchFor(levels)
   const network = accumulateTransfers(info, compiled.plan, compiled.transfers, s)
   const macs = nest.N * nest.G * nest.K * nest.C * nest.P * nest.Q * nest.R * nest.S
   const computeCycles = Math.ceil(compiled.temporal / accelerator.array.macsPerPe)
   const delivery = mapping.array?.clusters === true ? stepDeliveryCycles(info, s, compiled.f, compiled.sx) : 0
-  scoreCounts(info, s, computeCycles + delivery, usedPes, macs, network, totals)
+  scoreCounts(info, s, computeCycles + delivery, usedPes, usedLanes, macs, network, totals)
   let largest = macs
   const costs: LevelCost[] = []
   for (let l = 0; l < levels; l++) {
     const level = accelerator.levels[l]
     if (level === undefined) continue
-    const instances = l > info.lastShared ? usedPes : 1
+    const instances = levelInstances(info, l, usedPes, usedLanes)
     const at = l * 3
     const { reads, writes, tile } = s
     largest = Math.max(largest, levelAccesses(s, l))
@@ -112,11 +127,18 @@ export const evaluateMapping = (nest: LoopNest, given: HierarchicalAccelerator, 
     layer: nest.layer,
     macs,
     usedPes,
+    usedLanes,
     computeCycles,
     cycles,
     stallCycles: cycles - computeCycles,
-    // Of all the accelerator's PEs, also those a grouping of its own (`Mapping.array`) leaves idle.
-    utilization: macs / (cycles * given.array.x * given.array.y * given.array.macsPerPe),
+    // Of all the accelerator's MAC units, also those a grouping of its own (`Mapping.array`) leaves idle.
+    utilization:
+      macs /
+      (cycles *
+        given.array.x *
+        given.array.y *
+        (given.array.lanes === undefined ? 1 : given.array.lanes.x * given.array.lanes.y) *
+        given.array.macsPerPe),
     levels: costs,
     networkTransfers: network,
     energy: { macPj, levelsPj, networkPj, totalPj: totals[1] ?? 0 },

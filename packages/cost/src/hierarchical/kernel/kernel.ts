@@ -44,28 +44,45 @@ const working = { offsets: new Float64Array(256) }
 
 /**
  * Length of the union of the intervals `[o, o + length)` over the offsets
- * `o = a·unitA + b·unitB` (`a < countA`, `b < countB`): the PEs' windows along one axis of the
- * input, spread by two spatial factors (P and R along rows, Q and S along columns).
+ * `o = a·unitA + b·unitB + c·unitC + d·unitD` (`a < countA`, ...): the windows of the instances
+ * below one or two fan-outs along one axis of the input, spread by up to four spatial factors (P
+ * and R along rows, Q and S along columns, at each fan-out).
  */
-const unionLength = (countA: number, unitA: number, countB: number, unitB: number, length: number): number => {
+const unionLength = (
+  countA: number,
+  unitA: number,
+  countB: number,
+  unitB: number,
+  countC: number,
+  unitC: number,
+  countD: number,
+  unitD: number,
+  length: number,
+): number => {
   if (length <= 0) return 0
-  if (countB === 1) return length + (countA - 1) * Math.min(unitA, length)
-  if (countA === 1) return length + (countB - 1) * Math.min(unitB, length)
-  const count = countA * countB
+  if (countC === 1 && countD === 1) {
+    if (countB === 1) return length + (countA - 1) * Math.min(unitA, length)
+    if (countA === 1) return length + (countB - 1) * Math.min(unitB, length)
+  }
+  const count = countA * countB * countC * countD
   if (working.offsets.length < count) working.offsets = new Float64Array(2 * count)
   const { offsets } = working
   // The offsets in increasing order (insertion sort in place: no allocation; they come in runs
-  // that are already sorted, one per a).
+  // that are already sorted).
   let i = 0
   for (let a = 0; a < countA; a++) {
     for (let b = 0; b < countB; b++) {
-      const offset = a * unitA + b * unitB
-      let j = i++
-      while (j > 0 && (offsets[j - 1] ?? 0) > offset) {
-        offsets[j] = offsets[j - 1] ?? 0
-        j--
+      for (let c = 0; c < countC; c++) {
+        for (let d = 0; d < countD; d++) {
+          const offset = a * unitA + b * unitB + c * unitC + d * unitD
+          let j = i++
+          while (j > 0 && (offsets[j - 1] ?? 0) > offset) {
+            offsets[j] = offsets[j - 1] ?? 0
+            j--
+          }
+          offsets[j] = offset
+        }
       }
-      offsets[j] = offset
     }
   }
   let total = length
@@ -74,16 +91,27 @@ const unionLength = (countA: number, unitA: number, countB: number, unitB: numbe
 }
 
 /**
- * Input elements the parent of the transfer across the fan-out serves, over all `fills` of its
- * child `c`: at each fill, the union over the PEs of the elements each fetches (multicast by data:
- * PEs whose windows overlap share one read). The PEs' windows along rows lie at
- * `a·unitP·strideH + b·unitR·dilationH` (the spatial P and R indices) and along columns likewise;
- * PEs of different N, G or C hold disjoint data. With `Rn`, `Cn` the union of the rows and the
- * columns of the windows and `Rf`, `Cf` the union of the rows and columns a move brings in
- * (`min(|shift|, extent)` of them per window), the union of the fetched elements is
- * `|Rn|·|Cn| − |Rn \ Rf|·|Cn \ Cf|` per channel (docs/cost-model.md, "Sliding windows").
+ * Input elements the parent of an input transfer across one or both fan-outs serves (or that
+ * cross the lanes' fan-out), over all `fills` of its child `c`: at each fill, the union over the
+ * instances below the fan-outs `which` (1 the PEs', 2 the lanes', 3 both) of the elements each
+ * fetches (multicast by data: instances whose windows overlap share one read), times `copies`
+ * (the instances above the fan-outs, each with its own). The windows along rows lie at
+ * `a·unitP·strideH + b·unitR·dilationH` over the spatial P and R indices of those fan-outs (along
+ * columns likewise); instances of different N, G or C hold disjoint data. With `Rn`, `Cn` the
+ * union of the rows and the columns of the windows and `Rf`, `Cf` the union of the rows and
+ * columns a move brings in (`min(|shift|, extent)` of them per window), the union of the fetched
+ * elements is `|Rn|·|Cn| − |Rn \ Rf|·|Cn \ Cf|` per channel (docs/cost-model.md, "Sliding windows").
  */
-const servedInputs = (plan: Float64Array, row: number, c: number, levels: number, fills: number, s: Scratch): number => {
+const servedInputs = (
+  plan: Float64Array,
+  row: number,
+  c: number,
+  levels: number,
+  fills: number,
+  s: Scratch,
+  which: number,
+  copies: number,
+): number => {
   const { extent, geometry } = s
   const strideH = geometry[0] ?? 1
   const strideW = geometry[1] ?? 1
@@ -94,7 +122,9 @@ const servedInputs = (plan: Float64Array, row: number, c: number, levels: number
   const height = inPe ? ((extent[e + 4] ?? 1) - 1) * strideH + ((extent[e + 6] ?? 1) - 1) * dilationH + 1 : 1
   const width = inPe ? ((extent[e + 5] ?? 1) - 1) * strideW + ((extent[e + 7] ?? 1) - 1) * dilationW + 1 : 1
   const channels = inPe ? (extent[e] ?? 1) * (extent[e + 1] ?? 1) * (extent[e + 3] ?? 1) : 1
-  const at = layout.spatialOffset(levels)
+  // The PEs' fan-out's windows (when `which` has 1) and the lanes' (when it has 2; else ones).
+  const outer = layout.spatialOffset(levels)
+  const at = (which & 1) === 1 ? outer : outer + layout.fanOutFields
   const countP = plan[at] ?? 1
   const unitP = (plan[at + 1] ?? 1) * strideH
   const countR = plan[at + 2] ?? 1
@@ -103,21 +133,44 @@ const servedInputs = (plan: Float64Array, row: number, c: number, levels: number
   const unitQ = (plan[at + 5] ?? 1) * strideW
   const countS = plan[at + 6] ?? 1
   const unitS = (plan[at + 7] ?? 1) * dilationW
-  const rows = unionLength(countP, unitP, countR, unitR, height)
-  const columns = unionLength(countQ, unitQ, countS, unitS, width)
+  let disjoint = plan[at + 8] ?? 1
+  let lanesP = 1
+  let lanesR = 1
+  let lanesQ = 1
+  let lanesS = 1
+  let laneUnitP = 0
+  let laneUnitR = 0
+  let laneUnitQ = 0
+  let laneUnitS = 0
+  if (which === 3) {
+    const inner = outer + layout.fanOutFields
+    lanesP = plan[inner] ?? 1
+    laneUnitP = (plan[inner + 1] ?? 1) * strideH
+    lanesR = plan[inner + 2] ?? 1
+    laneUnitR = (plan[inner + 3] ?? 1) * dilationH
+    lanesQ = plan[inner + 4] ?? 1
+    laneUnitQ = (plan[inner + 5] ?? 1) * strideW
+    lanesS = plan[inner + 6] ?? 1
+    laneUnitS = (plan[inner + 7] ?? 1) * dilationW
+    disjoint *= plan[inner + 8] ?? 1
+  }
+  const rows = unionLength(countP, unitP, countR, unitR, lanesP, laneUnitP, lanesR, laneUnitR, height)
+  const columns = unionLength(countQ, unitQ, countS, unitS, lanesQ, laneUnitQ, lanesS, laneUnitS, width)
   let served = fills * rows * columns
   const records = plan[row + layout.slides] ?? 0
   let r = layout.slideOffset(levels) + (plan[row + layout.slideStart] ?? 0) * layout.slideFields
   for (let i = 0; i < records; i++, r += layout.slideFields) {
     const shiftRows = Math.abs((plan[r + 1] ?? 0) * strideH + (plan[r + 2] ?? 0) * dilationH)
-    const keptRows = rows - unionLength(countP, unitP, countR, unitR, Math.min(shiftRows, height))
+    const fetchedRows = Math.min(shiftRows, height)
+    const keptRows = rows - unionLength(countP, unitP, countR, unitR, lanesP, laneUnitP, lanesR, laneUnitR, fetchedRows)
     if (keptRows <= 0) continue
     const shiftColumns = Math.abs((plan[r + 3] ?? 0) * strideW + (plan[r + 4] ?? 0) * dilationW)
-    const keptColumns = columns - unionLength(countQ, unitQ, countS, unitS, Math.min(shiftColumns, width))
+    const fetchedColumns = Math.min(shiftColumns, width)
+    const keptColumns = columns - unionLength(countQ, unitQ, countS, unitS, lanesQ, laneUnitQ, lanesS, laneUnitS, fetchedColumns)
     if (keptColumns <= 0) continue
     served -= (plan[r] ?? 0) * keptRows * keptColumns
   }
-  return served * channels * (plan[at + 8] ?? 1)
+  return served * channels * disjoint * copies
 }
 
 // Internal to @cosearch/cost: the arithmetic of the hierarchical model over typed arrays, shared
@@ -125,10 +178,18 @@ const servedInputs = (plan: Float64Array, row: number, c: number, levels: number
 // the cycles and the energy of each candidate, without allocating).
 
 /**
+ * The instances of level `l` (a per-level count of `scoreCounts`): 1 shared, `usedPes` per PE,
+ * `usedPes · usedLanes` per lane.
+ */
+export const levelInstances = (info: AcceleratorInfo, l: number, usedPes: number, usedLanes: number): number =>
+  l > info.lastShared ? (l > info.lastPe ? usedPes * usedLanes : usedPes) : 1
+
+/**
  * Fills `s.reads`, `s.writes` (per level and operand), `s.fill` (first-fill cycles of the
  * single-buffered levels), `s.stepIn`, `s.stepOut` (levels charged `tiles-per-step`) and
  * `s.stepWrites` (levels whose energy is charged `maestro`) from a
- * transfer plan and the tiles in `s.tile`; returns the elements crossing the spatial fan-out.
+ * transfer plan and the tiles in `s.tile`; returns the elements crossing the spatial fan-outs (each
+ * fan-out an element crosses counts it once).
  */
 export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, transfers: number, s: Scratch): number => {
   const { levels, bytes, tilesPerStep, doubleBuffered, bandwidth, anyTilesPerStep, maestroEnergy, anyMaestroEnergy } = info
@@ -148,8 +209,11 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
   const stamp = layout.geometryOffset(levels)
   const current =
     plan[stamp] === geometry[0] && plan[stamp + 1] === geometry[1] && plan[stamp + 2] === geometry[2] && plan[stamp + 3] === geometry[3]
-  // Whether the PEs' input windows are spread over P, Q, R or S (then the parent serves their union).
-  const windowsSpread = plan[layout.spatialOffset(levels) + 9] === 1
+  // Whether the input windows below each fan-out are spread over P, Q, R or S (then the parent
+  // serves their union): the PEs' (bit 1), the lanes' (bit 2).
+  const spatialRegion = layout.spatialOffset(levels)
+  const windowsSpread =
+    (plan[spatialRegion + 9] === 1 ? 1 : 0) + (info.lanes && plan[spatialRegion + layout.fanOutFields + 9] === 1 ? 2 : 0)
   let network = 0
   // Outputs, down the chain: the residencies of the current parent (over its instances) that
   // started from zero, and its tile.
@@ -163,7 +227,9 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
     const fills = plan[row + layout.fills] ?? 0
     const side = plan[row + layout.side] ?? 0
     const instances = plan[row + layout.instances] ?? 0
-    const crossing = plan[row + layout.crossing] === 1
+    // The fan-outs crossed: 1 the PEs', 2 the lanes', 3 both.
+    const fanOuts = plan[row + layout.crossing] ?? 0
+    const crossing = fanOuts !== 0
     const size = c < levels ? (tile[c * 3 + o] ?? 0) : 1
     if (anyTilesPerStep && tilesPerStep[parent] === 1) {
       // MAESTRO's off-chip model: the child's whole tile crosses at every step, reuse ignored,
@@ -180,20 +246,32 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
         if (!current) plan[row + layout.held] = slidingOverlap(plan, row, c, levels, s)
         fetched -= plan[row + layout.held] ?? 0
       }
-      // Across the fan-out the parent serves inputs once per element the PEs fetch together.
+      // Across a fan-out the parent serves inputs once per element the instances below fetch together.
       let served = side * fetched
-      if (crossing && o === 1 && windowsSpread) {
-        if (!current) plan[row + layout.served] = servedInputs(plan, row, c, levels, fills, s)
+      const byData = o === 1 && (fanOuts & windowsSpread) !== 0
+      if (byData) {
+        if (!current)
+          plan[row + layout.served] = servedInputs(plan, row, c, levels, fills, s, fanOuts, plan[row + layout.parentInstances] ?? 1)
         served = plan[row + layout.served] ?? 0
       }
       reads[parent * 3 + o] = (reads[parent * 3 + o] ?? 0) + served
       if (c < levels) writes[c * 3 + o] = (writes[c * 3 + o] ?? 0) + instances * fetched
       if (crossing) network += served
+      if (fanOuts === 3) {
+        // Crossing both fan-outs, the elements also cross each used PE's lanes' fan-out: what its
+        // lanes fetch together.
+        if (o === 1 && (windowsSpread & 2) !== 0) {
+          if (!current)
+            plan[row + layout.servedLower] = servedInputs(plan, row, c, levels, fills, s, 2, plan[row + layout.lowerInstances] ?? 1)
+          network += plan[row + layout.servedLower] ?? 0
+        } else network += (plan[row + layout.lower] ?? 0) * fetched
+      }
       if (c < levels && doubleBuffered[c] !== 1) {
-        // The first tile: limited by the level's own port and by the parent's (which serves
-        // every distinct tile across the fan-out).
+        // The first tile: limited by the level's own port and by the parent's (each instance of
+        // which serves every distinct tile across the fan-outs below it).
         const own = (size * bytes) / (bandwidth[c] ?? Number.POSITIVE_INFINITY)
-        const served = ((crossing ? side : 1) * size * bytes) / (bandwidth[parent] ?? Number.POSITIVE_INFINITY)
+        const perParent = crossing ? side / (plan[row + layout.parentInstances] ?? 1) : 1
+        const served = (perParent * size * bytes) / (bandwidth[parent] ?? Number.POSITIVE_INFINITY)
         fill[c] = (fill[c] ?? 0) + Math.max(own, served)
       }
     } else {
@@ -212,6 +290,9 @@ export const accumulateTransfers = (info: AcceleratorInfo, plan: Float64Array, t
         reads[c * 3 + 2] = (reads[c * 3 + 2] ?? 0) + instances * fills * size
       }
       if (crossing) network += (side * fills + refills) * size
+      // Crossing both fan-outs: each used PE's lanes also reduce their partial sums (and one lane
+      // gets each read-back).
+      if (fanOuts === 3) network += ((plan[row + layout.lower] ?? 0) * fills + refills) * size
       // MAESTRO's L2 accounting: the child's output tile written once per step of the loops above it.
       if (anyMaestroEnergy && c < levels && maestroEnergy[c] === 1)
         stepWrites[c] = (stepWrites[c] ?? 0) + side * (plan[row + layout.steps] ?? 0) * size
@@ -301,7 +382,8 @@ export const stepDeliveryCycles = (info: AcceleratorInfo, s: Scratch, f: Float64
 
 /**
  * Latency and energy of the counts in the scratch, written to `out[0]` (cycles) and `out[1]`
- * (energy, pJ): `max(compute, each level's traffic cycles) + first fills`, and the MACs', levels'
+ * (energy, pJ), with `usedPes` instances of a per-PE level and `usedPes · usedLanes` of a
+ * per-lane one: `max(compute, each level's traffic cycles) + first fills`, and the MACs', levels'
  * and fan-out's energies. Leaves each level's traffic cycles in `s.traffic`.
  */
 export const scoreCounts = (
@@ -309,17 +391,19 @@ export const scoreCounts = (
   s: Scratch,
   computeCycles: number,
   usedPes: number,
+  usedLanes: number,
   macs: number,
   network: number,
   out: Float64Array,
 ): void => {
-  const { levels, bytes } = info
+  const { levels, bytes, lastShared, lastPe } = info
+  const laneInstances = usedPes * usedLanes
   const { reads, writes } = s
   let slowest = computeCycles
   let firstFills = 0
   let energy = macs * info.macEnergyPj + network * info.networkEnergyPj
   for (let l = 0; l < levels; l++) {
-    const instances = l > info.lastShared ? usedPes : 1
+    const instances = l > lastShared ? (l > lastPe ? laneInstances : usedPes) : 1
     // Each count read once: the reads, the writes, and all accesses summed as `levelAccesses` does.
     const at = l * 3
     const w0 = writes[at] ?? 0

@@ -22,7 +22,7 @@ export interface OperandCounts {
  */
 export interface LevelCost {
   readonly name: string
-  /** Instances carrying traffic: 1 for a shared level, the used PEs for a per-PE level. */
+  /** Instances carrying traffic: 1 for a shared level, the used PEs for a per-PE level, used PEs · used lanes for a per-lane one. */
   readonly instances: number
   /**
    * Reads: by the level below (or the MACs) for its fills, plus, for outputs, the partial sums
@@ -60,7 +60,7 @@ export interface EnergyBreakdown {
   readonly macPj: number
   /** Sum of the levels' energies (per level in `levels[i].energyPj`). */
   readonly levelsPj: number
-  /** Elements crossing the spatial fan-out times `array.networkEnergyPj`. */
+  /** Elements crossing the spatial fan-outs times `array.networkEnergyPj`. */
   readonly networkPj: number
   readonly totalPj: number
 }
@@ -78,17 +78,22 @@ export interface MappingCost {
   readonly macs: number
   /** PEs holding work: the product of the spatial factors. */
   readonly usedPes: number
-  /** `ceil(temporal iterations / macsPerPe)`, which is `ceil(MACs / (used PEs · macsPerPe))`. */
+  /**
+   * Lanes holding work in each used PE: the product of the lane factors (`laneSpatial`; 1 without
+   * lanes). Absent from the Timeloop accounting's results (which refuse lanes).
+   */
+  readonly usedLanes?: number
+  /** `ceil(temporal iterations / macsPerPe)`, which is `ceil(MACs / (used PEs · used lanes · macsPerPe))`. */
   readonly computeCycles: number
   /** Latency: `max(compute, every level's traffic cycles)` plus first fills of single-buffered levels. */
   readonly cycles: number
   /** `cycles - computeCycles`. */
   readonly stallCycles: number
-  /** `MACs / (cycles · PEs · macsPerPe)`, all the array's MAC units counted. */
+  /** `MACs / (cycles · PEs · lanes · macsPerPe)`, all the array's MAC units counted. */
   readonly utilization: number
   /** Outermost first, as in the accelerator. */
   readonly levels: readonly LevelCost[]
-  /** Elements crossing the spatial fan-out (both directions; a multicast or reduction counts once). */
+  /** Elements crossing the spatial fan-outs (both directions; a multicast or reduction counts once, at each fan-out crossed). */
   readonly networkTransfers: number
   readonly energy: EnergyBreakdown
 }

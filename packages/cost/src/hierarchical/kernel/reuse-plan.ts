@@ -24,7 +24,7 @@ import type { AcceleratorInfo } from "./accelerator-info.js"
  * every use.
  */
 const layout = {
-  stride: 13,
+  stride: 17,
   operand: 0,
   parent: 1,
   child: 2,
@@ -32,6 +32,7 @@ const layout = {
   distinct: 4,
   side: 5,
   instances: 6,
+  /** Which fan-outs the transfer crosses: 1 the PEs', 2 the lanes', 3 both, 0 none. */
   crossing: 7,
   steps: 8,
   slideStart: 9,
@@ -39,15 +40,27 @@ const layout = {
   /** Input elements its sliding refills find held, per instance, for the geometry stamped in the plan. */
   held: 11,
   /**
-   * Input elements the parent of the transfer across the fan-out serves over all its fills, for
-   * the geometry stamped in the plan: per step, the union of the elements the PEs fetch (one read
-   * and one multicast for PEs whose windows overlap).
+   * Input elements the parent of an input transfer across a fan-out serves over all its fills, for
+   * the geometry stamped in the plan: per step, the union of the elements the PEs (or lanes)
+   * fetch (one read and one multicast for those whose windows overlap).
    */
   served: 12,
+  /** Instances of the parent level (1 for a shared parent). */
+  parentInstances: 13,
+  /**
+   * For a transfer crossing both fan-outs: the transfers per fill across the second (lanes') one,
+   * `used PEs · distinct tiles among one PE's lanes`; 0 otherwise. Inputs spread over P, Q, R or
+   * S at the lanes keep, in `servedLower`, the elements crossing it (each PE's union over its lanes).
+   */
+  lower: 14,
+  servedLower: 15,
+  /** For a transfer crossing both fan-outs: the used PEs (each has its own lanes' fan-out). */
+  lowerInstances: 16,
   /** A sliding refill: count per instance, then the shift of the tile's origin in P, R, Q, S. */
   slideFields: 5,
-  /** Numbers of the plan's spatial region (`spatialOffset`). */
-  spatialFields: 10,
+  /** Numbers of the plan's spatial region (`spatialOffset`): `fanOutFields` per fan-out, the PEs' then the lanes'. */
+  spatialFields: 20,
+  fanOutFields: 10,
   /** Where the slide records start in a plan for `levels` storage levels. */
   slideOffset: (levels: number): number => 3 * levels * layout.stride,
   /**
@@ -57,11 +70,13 @@ const layout = {
    */
   geometryOffset: (levels: number): number => layout.slideOffset(levels) + levels * 8 * levels * layout.slideFields,
   /**
-   * Where a plan keeps how the PEs' input windows lie on the input (`spatialFields` numbers): the
-   * spatial factors of P, R, Q and S, each followed by its unit (the product of that dimension's
-   * factors at the per-PE levels, in output or filter indices), then the product of the spatial
-   * factors of N, G and C (PEs whose input channels differ: disjoint data); last, 1 when any of
-   * P, R, Q, S is spread (else the union is the per-PE count times the PEs' channels).
+   * Where a plan keeps how the input windows of the instances below each fan-out lie on the input
+   * (`fanOutFields` numbers per fan-out, the PEs' first, then the lanes'): the spatial factors of
+   * P, R, Q and S, each followed by its unit (the product of that dimension's factors below the
+   * fan-out — temporal, and spatial at a fan-out further in — in output or filter indices), then
+   * the product of the spatial factors of N, G and C (instances whose input channels differ:
+   * disjoint data); last, 1 when any of P, R, Q, S is spread (else the union is the per-instance
+   * count times the instances' channels).
    */
   spatialOffset: (levels: number): number => layout.geometryOffset(levels) + 4,
   /** Entries a transfer plan needs for an accelerator of `levels` storage levels. */
@@ -93,10 +108,44 @@ const windowMask = (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7)
 const channelMask = (1 << 0) | (1 << 1) | (1 << 3)
 
 /**
+ * Writes a fan-out's part of the plan's spatial region at `at`: the spatial factors `ax`, `ay` of
+ * P, R, Q, S with their units (the factors of the levels from `below` in, times `inner`'s spatial
+ * factors when `inner` is given: a fan-out further in), the product of N, G, C's, and whether
+ * any of P, Q, R, S is spread.
+ */
+const fanOutWindows = (
+  plan: Float64Array,
+  at: number,
+  f: Float64Array,
+  levels: number,
+  below: number,
+  ax: Float64Array,
+  ay: Float64Array,
+  innerX: Float64Array | undefined,
+  innerY: Float64Array | undefined,
+): void => {
+  let windowSpread = 1
+  for (let i = 0; i < 4; i++) {
+    const d = 4 + i // P, Q, R, S
+    let unit = innerX === undefined || innerY === undefined ? 1 : (innerX[d] ?? 1) * (innerY[d] ?? 1)
+    for (let l = below; l < levels; l++) unit *= f[l * 8 + d] ?? 1
+    // Stored as P, R (rows) then Q, S (columns).
+    const to = at + (i === 0 ? 0 : i === 1 ? 4 : i === 2 ? 2 : 6)
+    const count = (ax[d] ?? 1) * (ay[d] ?? 1)
+    plan[to] = count
+    plan[to + 1] = unit
+    windowSpread *= count
+  }
+  plan[at + 8] = (ax[0] ?? 1) * (ay[0] ?? 1) * (ax[1] ?? 1) * (ay[1] ?? 1) * (ax[3] ?? 1) * (ay[3] ?? 1)
+  plan[at + 9] = windowSpread > 1 ? 1 : 0
+}
+
+/**
  * The reuse analysis (docs/cost-model.md): for each operand and each pair of consecutive levels
  * keeping it (and the innermost one and the MACs), how often the child is filled. Writes the
  * transfers into `plan` (at least `planLayout.length(levels)` long) and returns their number; `info` is
- * the accelerator's `acceleratorInfo`.
+ * the accelerator's `acceleratorInfo`; `sx`, `sy` the spatial factors over the PEs, `lx`, `ly`
+ * those over each PE's lanes (all 1 without lanes), `usedPes` and `usedLanes` their products.
  */
 export const reusePlanInto = (
   plan: Float64Array,
@@ -104,11 +153,14 @@ export const reusePlanInto = (
   f: Float64Array,
   sx: Float64Array,
   sy: Float64Array,
+  lx: Float64Array,
+  ly: Float64Array,
   order: Int8Array,
   ordLength: Int8Array,
   usedPes: number,
+  usedLanes: number,
 ): number => {
-  const { holds, lastShared, levels } = info
+  const { holds, lastShared, lastPe, lanes, levels } = info
   // Per level (10 numbers each): the product of its factors; of those each operand depends on;
   // per operand, the product of the loops it does not depend on that lie innermost, below its
   // innermost relevant loop (all of them when it has none), and 1 when it has a relevant loop.
@@ -177,28 +229,36 @@ export const reusePlanInto = (
   const spatialWeights = spreadWindow * spreadK
   const spatialInputs = spreadWindow * spreadN * spreadPQ
   const spatialOutputs = spreadN * spreadG * spreadK * spreadPQ
+  // The same at the lanes' fan-out: lanes of one PE that need different tiles.
+  let laneWeights = 1
+  let laneInputs = 1
+  let laneOutputs = 1
+  let laneTaps = 1
+  if (lanes) {
+    for (let d = 0; d < 8; d++) {
+      const spread = (lx[d] ?? 1) * (ly[d] ?? 1)
+      if (((weightsMask >> d) & 1) === 1) laneWeights *= spread
+      if (((inputsMask >> d) & 1) === 1) laneInputs *= spread
+      if (((outputsMask >> d) & 1) === 1) laneOutputs *= spread
+    }
+    laneTaps = (lx[6] ?? 1) * (ly[6] ?? 1) * (lx[7] ?? 1) * (ly[7] ?? 1)
+  }
   // A window of one tap in each direction (R = S = 1) never overlaps itself moved: a P or Q move
   // shifts it by at least its extent (docs/cost-model.md, "Sliding windows"), so no slides.
-  let taps = spreadR * spreadS
+  let taps = spreadR * spreadS * laneTaps
   for (let l = 0; l < levels; l++) taps *= (f[l * 8 + 6] ?? 1) * (f[l * 8 + 7] ?? 1)
   let transfers = 0
   let slides = 0
   const slideRegion = layout.slideOffset(levels)
   plan[layout.geometryOffset(levels)] = Number.NaN
   const spatialRegion = layout.spatialOffset(levels)
-  for (let i = 0; i < 4; i++) {
-    const d = 4 + i // P, Q, R, S
-    let unit = 1
-    for (let l = lastShared + 1; l < levels; l++) unit *= f[l * 8 + d] ?? 1
-    // Stored as P, R (rows) then Q, S (columns).
-    const at = spatialRegion + (i === 0 ? 0 : i === 1 ? 4 : i === 2 ? 2 : 6)
-    plan[at] = i === 0 ? spreadP : i === 1 ? spreadQ : i === 2 ? spreadR : spreadS
-    plan[at + 1] = unit
-  }
-  plan[spatialRegion + 8] = spreadN * spreadG * spreadC
-  plan[spatialRegion + 9] = spreadPQ * spreadR * spreadS > 1 ? 1 : 0
+  if (lanes) {
+    fanOutWindows(plan, spatialRegion, f, levels, lastShared + 1, sx, sy, lx, ly)
+    fanOutWindows(plan, spatialRegion + layout.fanOutFields, f, levels, lastPe + 1, lx, ly, undefined, undefined)
+  } else fanOutWindows(plan, spatialRegion, f, levels, lastShared + 1, sx, sy, undefined, undefined)
   for (let o = 0; o < 3; o++) {
     const spatialRelevant = o === 0 ? spatialWeights : o === 1 ? spatialInputs : spatialOutputs
+    const laneRelevant = o === 0 ? laneWeights : o === 1 ? laneInputs : laneOutputs
     let parent = 0
     let above = 1
     let distinct = 1
@@ -221,18 +281,29 @@ export const reusePlanInto = (
       }
       const slideStart = slides
       if (o === 1 && c < levels && fills > 1 && taps > 1)
-        slides = slideRecords(plan, slideRegion, slides, fills, c, levels, lastShared, f, sx, sy, order, ordLength)
-      const crossing = parent <= lastShared && c > lastShared
-      const instances = c > lastShared ? usedPes : 1
+        slides = slideRecords(plan, slideRegion, slides, fills, c, levels, info, f, sx, sy, lx, ly, order, ordLength)
+      // The fan-outs between parent and child: over the PEs, and over each PE's lanes.
+      const crossesPes = parent <= lastShared && c > lastShared
+      const crossesLanes = lanes && parent <= lastPe && c > lastPe
+      const instances = c > lastShared ? (lanes && c > lastPe ? usedPes * usedLanes : usedPes) : 1
+      const parentInstances = parent > lastShared ? (lanes && parent > lastPe ? usedPes * usedLanes : usedPes) : 1
+      // Parent-side transfers per fill: the parent's instances times the distinct tiles among the
+      // child instances under each (multicast down, reduction up).
+      let side = parentInstances
+      if (crossesPes) side *= spatialRelevant
+      if (crossesLanes) side *= laneRelevant
       const row = transfers++ * layout.stride
       plan[row + layout.operand] = o
       plan[row + layout.parent] = parent
       plan[row + layout.child] = c
       plan[row + layout.fills] = fills
       plan[row + layout.distinct] = distinct
-      plan[row + layout.side] = crossing ? spatialRelevant : instances
+      plan[row + layout.side] = side
       plan[row + layout.instances] = instances
-      plan[row + layout.crossing] = crossing ? 1 : 0
+      plan[row + layout.crossing] = (crossesPes ? 1 : 0) + (crossesLanes ? 2 : 0)
+      plan[row + layout.parentInstances] = parentInstances
+      plan[row + layout.lower] = crossesPes && crossesLanes ? usedPes * laneRelevant : 0
+      plan[row + layout.lowerInstances] = crossesPes && crossesLanes ? usedPes : 0
       plan[row + layout.steps] = above
       plan[row + layout.slideStart] = slideStart
       plan[row + layout.slides] = slides - slideStart
@@ -257,13 +328,16 @@ const slideRecords = (
   fills: number,
   c: number,
   levels: number,
-  lastShared: number,
+  info: AcceleratorInfo,
   f: Float64Array,
   sx: Float64Array,
   sy: Float64Array,
+  lx: Float64Array,
+  ly: Float64Array,
   order: Int8Array,
   ordLength: Int8Array,
 ): number => {
+  const { lastShared, lastPe, lanes } = info
   let records = start
   let inner = 1
   let resetP = 0
@@ -283,8 +357,9 @@ const slideRecords = (
       }
       if ((bit & channelMask) !== 0) return records // this move and every outer one change N, G or C
       // The loop's stride: its dimension's factors at the levels below, and the spatial ones
-      // when the fan-out lies below it.
+      // of each fan-out that lies below it.
       let stride = l <= lastShared ? (sx[d] ?? 1) * (sy[d] ?? 1) : 1
+      if (lanes && l <= lastPe) stride *= (lx[d] ?? 1) * (ly[d] ?? 1)
       for (let k = l + 1; k < levels; k++) stride *= f[k * 8 + d] ?? 1
       const count = (fills / (inner * factor)) * (factor - 1)
       const at = region + records++ * layout.slideFields

@@ -6,20 +6,29 @@ import type { Scratch } from "./scratch.js"
 // operand, bytes needed), for validation and the mapper.
 
 /**
+ * Ones: the lane factors of a mapping that spreads nothing over the lanes (or of an accelerator
+ * without lanes). Never written.
+ */
+export const noLaneFactors: Float64Array = new Float64Array(8).fill(1)
+
+/**
  * Fills `s.extent` (tile extents per level) and `s.tile` (tile elements per level and operand)
- * from temporal factors `f[l * 8 + d]` and spatial factors `sx`, `sy`, and `s.windows` when a
- * level of the accelerator is charged `tiles-per-step`: of the levels from `from` (0: all) in.
+ * from temporal factors `f[l * 8 + d]`, spatial factors `sx`, `sy` over the PEs and `lx`, `ly`
+ * over each PE's lanes (ignored without lanes), and `s.windows` when a level of the accelerator
+ * is charged `tiles-per-step`: of the levels from `from` (0: all) in.
  */
 export const fillTiles = (
   s: Scratch,
   f: Float64Array,
   sx: Float64Array,
   sy: Float64Array,
+  lx: Float64Array,
+  ly: Float64Array,
   nest: LoopNest,
   info: AcceleratorInfo,
   from = 0,
 ): void => {
-  const { levels, lastShared, anyTilesPerStep } = info
+  const { levels, lastShared, lastPe, lanes, anyTilesPerStep } = info
   const { extent, tile, windows, geometry } = s
   const { strideH, strideW, dilationH, dilationW } = nest
   geometry[0] = strideH
@@ -51,6 +60,17 @@ export const fillTiles = (
     q *= f[e + 5] ?? 1
     r *= f[e + 6] ?? 1
     sw *= f[e + 7] ?? 1
+    if (lanes && l === lastPe) {
+      // The lanes' fan-out lies just below the last per-PE level.
+      n = n * (lx[0] ?? 1) * (ly[0] ?? 1)
+      g = g * (lx[1] ?? 1) * (ly[1] ?? 1)
+      k = k * (lx[2] ?? 1) * (ly[2] ?? 1)
+      c = c * (lx[3] ?? 1) * (ly[3] ?? 1)
+      p = p * (lx[4] ?? 1) * (ly[4] ?? 1)
+      q = q * (lx[5] ?? 1) * (ly[5] ?? 1)
+      r = r * (lx[6] ?? 1) * (ly[6] ?? 1)
+      sw = sw * (lx[7] ?? 1) * (ly[7] ?? 1)
+    }
     if (l === lastShared) {
       spreadP = sy[4] ?? 1
       spreadQ = sy[5] ?? 1

@@ -6,7 +6,7 @@ import type { AcceleratorInfo } from "../kernel/accelerator-info.js"
 import { accumulateTransfers, scoreCounts } from "../kernel/kernel.js"
 import { reusePlanInto } from "../kernel/reuse-plan.js"
 import { type Scratch, scratchFor } from "../kernel/scratch.js"
-import { fillTiles, neededBytes, scaleTiles } from "../kernel/tiles.js"
+import { fillTiles, neededBytes, noLaneFactors, scaleTiles } from "../kernel/tiles.js"
 import { readBounds } from "../mapping/validate.js"
 import { isBetter } from "./objective.js"
 import { growSearchState, makeSearchState, type SearchOutcome, type SearchState } from "./search-state.js"
@@ -26,6 +26,13 @@ import { type CompiledTemplate, compiledTemplates } from "./templates.js"
  * replace did: the same instructions, counted with callgrind over the bench's mapper workload.
  */
 const state: SearchState = makeSearchState(4)
+
+/**
+ * The lane factors of every candidate: all 1. The search spreads nothing over a PE's lanes (it
+ * leaves `laneSpatial` out): on an accelerator with lanes, the per-lane levels are searched like
+ * per-PE ones, with one lane of each PE used (docs/cost-model.md, "The mapper").
+ */
+const lanes = noLaneFactors
 
 /** The compiled templates, through this module's own constant. */
 const templates = compiledTemplates
@@ -177,7 +184,7 @@ export const bestOfSearch = (): SearchState => {
 const refreshTiles = (nest: LoopNest, info: AcceleratorInfo): Scratch => {
   const s = scratchFor(info.levels)
   if (!state.tilesCurrent) {
-    fillTiles(s, state.f, state.sx, state.sy, nest, info, state.tiledFrom)
+    fillTiles(s, state.f, state.sx, state.sy, lanes, lanes, nest, info, state.tiledFrom)
     state.tilesCurrent = true
   }
   return s
@@ -320,10 +327,10 @@ const scoreCurrent = (info: AcceleratorInfo, macs: number, usedPes: number): voi
     for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
   }
   const s = scratchFor(levels)
-  const transfers = reusePlanInto(plan, info, f, sx, sy, order, ordLength, usedPes)
+  const transfers = reusePlanInto(plan, info, f, sx, sy, lanes, lanes, order, ordLength, usedPes, 1)
   const network = accumulateTransfers(info, plan, transfers, s)
   const computeCycles = Math.ceil(temporal / info.macsPerPe)
-  scoreCounts(info, s, computeCycles, usedPes, macs, network, state.score)
+  scoreCounts(info, s, computeCycles, usedPes, 1, macs, network, state.score)
   state.score[2] = computeCycles
   state.score[3] = usedPes
 }

@@ -69,9 +69,10 @@ export interface LevelMapping {
 /**
  * A mapping of a loop nest onto a hierarchical accelerator, after Timeloop's: for each storage
  * level (same order as the accelerator's, outermost first) the temporal loops that walk that
- * level's tile, handing sub-tiles to the level below; and the spatial loops over the PE array's
- * X and Y at the fan-out (between the last shared and the first per-PE level). For every
- * dimension the product of all its factors (temporal at every level, X and Y) must equal the
+ * level's tile, handing sub-tiles to the level below; the spatial loops over the PE array's X and
+ * Y at the fan-out (between the last shared and the first per-PE level); and, on an accelerator
+ * whose PEs have lanes, those over the lanes (`laneSpatial`). For every dimension the product of
+ * all its factors (temporal at every level, X and Y, the lanes' X and Y) must equal the
  * nest's bound exactly: no padding; a mapper picks divisors.
  *
  * @example
@@ -87,6 +88,13 @@ export interface LevelMapping {
 export interface Mapping {
   readonly levels: readonly LevelMapping[]
   readonly spatial: { readonly x: DimensionFactors; readonly y: DimensionFactors }
+  /**
+   * The spatial loops over each PE's vector lanes, `x` and `y`, at the second fan-out (between the
+   * last per-PE and the first per-lane level) of an accelerator with `array.lanes`; they count in
+   * the product of each dimension's factors. Absent: nothing spread over the lanes (one lane used).
+   * Refused on an accelerator without lanes.
+   */
+  readonly laneSpatial?: { readonly x: DimensionFactors; readonly y: DimensionFactors }
   /**
    * How the mapping groups the accelerator's PEs, when not as its array: `x` PEs in each of `y`
    * groups, at most the PEs the accelerator has; spatial factors are then checked against these.

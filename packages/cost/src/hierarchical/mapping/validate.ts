@@ -78,13 +78,14 @@ export const mappingIssues = (nest: LoopNest, accelerator: HierarchicalAccelerat
   if (compiled.issues !== undefined) return compiled.issues
   const s = scratchFor(levels)
   const bounds = readBounds(nest, s.bounds)
-  fillTiles(s, compiled.f, compiled.sx, compiled.sy, nest, info)
+  fillTiles(s, compiled.f, compiled.sx, compiled.sy, compiled.lx, compiled.ly, nest, info)
   for (let d = 0; d < 8; d++) {
     if (s.extent[d] !== bounds[d]) {
       const dimension = dimensions[d] ?? ""
       const parts: string[] = []
       for (let l = 0; l < levels; l++) parts.push(String(compiled.f[l * 8 + d]))
-      const detail = `temporal ${parts.join(" x ")}, spatial x ${compiled.sx[d]}, y ${compiled.sy[d]}`
+      const lanes = info.lanes ? `, lanes x ${compiled.lx[d]}, y ${compiled.ly[d]}` : ""
+      const detail = `temporal ${parts.join(" x ")}, spatial x ${compiled.sx[d]}, y ${compiled.sy[d]}${lanes}`
       issues ??= []
       issues.push({
         reason: "product",
@@ -126,7 +127,8 @@ export const mappingIssues = (nest: LoopNest, accelerator: HierarchicalAccelerat
  * accelerator, a nest that is not conv/matmul or has a non-positive bound, a mapping without one
  * entry per level, a factor that is not a positive integer, a loop order missing a looping
  * dimension, a dimension whose factors do not multiply exactly to its bound (no padding), spatial
- * factors exceeding the array's X or Y, and a level whose tiles (twice, when double-buffered) do
+ * factors exceeding the array's X or Y (or, in `laneSpatial`, a PE's lanes along X or Y;
+ * `laneSpatial` given for an accelerator without lanes), and a level whose tiles (twice, when double-buffered) do
  * not fit its capacity, naming the level and the bytes needed and available.
  *
  * @example

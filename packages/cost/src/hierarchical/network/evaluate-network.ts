@@ -1,4 +1,4 @@
-import type { HierarchicalAccelerator } from "@cosearch/accelerator"
+import { type HierarchicalAccelerator, macCount } from "@cosearch/accelerator"
 import { type AnalyzedNetwork, type LoopNest, lowerNetwork } from "@cosearch/network"
 import { type DataflowName, dataflowNames, type NetworkOptions } from "../../kind/cost-options.js"
 import { acceleratorInfo } from "../kernel/accelerator-info.js"
@@ -44,7 +44,7 @@ export interface NetworkTotals {
   /** `cycles / clockMhz / 1000`; absent when the accelerator states no clock. */
   readonly latencyMs?: number
   readonly energyPj: number
-  /** `macs / (cycles · PEs · macsPerPe)`. */
+  /** `macs / (cycles · PEs · lanes · macsPerPe)`: all the MAC units. */
   readonly utilization: number
   /** Bytes moved to and from the outermost level (DRAM) after the hand-off. */
   readonly dramBytes: number
@@ -145,7 +145,7 @@ export const evaluateNetwork = (
 export const networkTotals = (accelerator: HierarchicalAccelerator, sums: Float64Array): NetworkTotals => {
   const macs = sums[sumLayout.macs] ?? 0
   const cycles = sums[sumLayout.cycles] ?? 0
-  const pes = accelerator.array.x * accelerator.array.y * accelerator.array.macsPerPe
+  const pes = macCount(accelerator)
   const clock = accelerator.clockMhz
   const dataflows: Partial<Record<DataflowName | "fixed", number>> = {}
   for (const [d, name] of [...dataflowNames, "fixed" as const].entries()) {

@@ -123,6 +123,12 @@ export const combineLayers = (
           continue
         }
         const moved = l === 0 || l === buffer ? -(reads + writes) : 0
+        // Only the backing store and the (shared) hand-off buffer change: the other levels keep
+        // their traffic cycles (per-PE and per-lane levels, whose instances the row does not say).
+        if (moved === 0) {
+          after = Math.max(after, rows[at + row.levels + levels + l] ?? 0)
+          continue
+        }
         const instances = l > info.lastShared ? usedPes : 1
         const bandwidth = info.bandwidth[l] ?? Number.POSITIVE_INFINITY
         after = Math.max(after, Math.ceil((((rows[at + row.levels + l] ?? 0) + moved) * bytes) / instances / bandwidth))
