@@ -143,6 +143,33 @@ describe("cosearch convert", () => {
     expect(run.stderr).toMatch(
       /mobilenet_v2\/stage1\/block1\/depthwise\/dw: left out: layer "stage1\/block1\/depthwise\/dw": G=32: MAESTRO has no groups/,
     )
-    expect(readFileSync(join(partial, "mobilenet_v2.m"), "utf8")).toMatch(/Layer stem\/conv \{/)
+    expect(run.stderr).toMatch(/mobilenet_v2\/stem\/conv: written as stem_conv \(MAESTRO's names are identifiers\)/)
+    expect(readFileSync(join(partial, "mobilenet_v2.m"), "utf8")).toMatch(/Layer stem_conv \{/)
+  })
+
+  it("writes a zoo network MAESTRO and cosearch read back to the same cycles, partial last folds included", async () => {
+    // ResNet-18's 7x7 output layers under yxp_os and its 512-filter layers under rs leave partial
+    // folds (padded extents): the directives still have whole sizes, and MAESTRO runs the last fold partial.
+    for (const dataflow of ["kcp_ws", "yxp_os", "rs"]) {
+      const out = join(scratch, `zoo-${dataflow}`)
+      const converted = await convert("maestro", "maestro-256pe", "resnet18", dataflow, out)
+      expect(converted.code).toBe(0)
+      const written = join(out, "resnet18.m")
+      expect(readFileSync(written, "utf8")).not.toMatch(/\d\.\d/)
+      const direct = await runInProcess([
+        "evaluate",
+        "--network",
+        "resnet18",
+        "--accelerator",
+        "maestro-256pe",
+        "--dataflow",
+        dataflow,
+        "--json",
+      ])
+      const back = await runInProcess(["evaluate", "--network", written, "--accelerator", "maestro-256pe", "--mapping", written, "--json"])
+      expect([direct.code, back.code]).toEqual([0, 0])
+      const [a, b] = [JSON.parse(direct.stdout), JSON.parse(back.stdout)]
+      expect(b.layers.map((layer: { cycles: number }) => layer.cycles)).toEqual(a.layers.map((layer: { cycles: number }) => layer.cycles))
+    }
   })
 })

@@ -145,7 +145,8 @@ describe("cosearch evaluate", () => {
     // A mapping whose factors do not cover the layer: the layer and the dimension named.
     writeFileSync(json, JSON.stringify({ ...mapping, spatial: { x: { K: 8 }, y: {} } }))
     const short = await runInProcess(["evaluate", "--network", network, "--accelerator", "maestro-256pe", "--mapping", json])
-    expect(short.stdout).toContain('infeasible at L2_r50_res2_3x3 (product): layer "L2_r50_res2_3x3": K: factors multiply to 32')
+    expect(short.code).toBe(1)
+    expect(short.stderr).toContain(`mapping file "${json}" does not fit: layer "L2_r50_res2_3x3": K: factors multiply to 32`)
     const systolic = await runInProcess(["evaluate", "--network", network, "--accelerator", "systolic-32x32", "--mapping", json])
     expect(systolic.code).toBe(1)
     expect(systolic.stderr).toMatch(/--mapping ".*" needs a hierarchical accelerator; "[^"]+" is a/)
@@ -233,5 +234,45 @@ describe("cosearch evaluate", () => {
     const refused = await runInProcess(["evaluate", "--network", "ffnn", "--accelerator", bad])
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain('units[0].preset: units[0].preset "cortex-a99" is not an accelerator preset')
+  })
+
+  it("refuses a mapping file for layers the network does not have, and accounting where it does not apply", async () => {
+    const network = join(maestro, "L2_kcp_ws.m")
+    // L2's own directives on another network: no layer of that name there.
+    const elsewhere = await runInProcess(["evaluate", "--network", "resnet18", "--accelerator", "maestro-256pe", "--mapping", network])
+    expect(elsewhere.code).toBe(1)
+    expect(elsewhere.stderr).toContain(
+      `mapping file "${network}": layer "L2_r50_res2_3x3" is not a compute layer of "resnet18" (its 21: "stem/conv"`,
+    )
+    // MAESTRO's dataflows under --accounting: physical enforces the buffer sizes MAESTRO reports but does not enforce.
+    const physical = await runInProcess([
+      "evaluate",
+      "--network",
+      network,
+      "--accelerator",
+      "maestro-256pe",
+      "--dataflow",
+      "kcp_ws",
+      "--accounting",
+      "physical",
+    ])
+    expect(physical.stdout).toContain(
+      'infeasible at L2_r50_res2_3x3 (capacity): layer "L2_r50_res2_3x3": level 1 "L2": tiles need 5768 bytes',
+    )
+    const timeloop = await runInProcess([
+      "evaluate",
+      "--network",
+      network,
+      "--accelerator",
+      "maestro-256pe",
+      "--dataflow",
+      "kcp_ws",
+      "--accounting",
+      "timeloop",
+    ])
+    expect(timeloop.stdout).toContain("MAESTRO's directives are evaluated as MAESTRO does or physically")
+    const system = await runInProcess(["evaluate", "--network", "ffnn", "--accelerator", "mensa", "--accounting", "timeloop"])
+    expect(system.code).toBe(1)
+    expect(system.stderr).toContain('--accounting timeloop applies to one hierarchical accelerator; the system "mensa"')
   })
 })

@@ -66,4 +66,39 @@ describe("cosearch evaluate on Timeloop's own files", () => {
     const line = text.split("\n").findIndex((row) => row.includes("depth: lots")) + 1
     expect(refused.stderr).toMatch(new RegExp(`line ${line}: architecture\\.subtree\\[0\\]\\.local\\[2\\]\\.attributes\\.depth: .*"lots"`))
   })
+
+  it("refuses a Timeloop mapping for other levels, or one whose bypass changes what a level keeps", async () => {
+    const ex04 = join(data, runs[0]?.folder ?? "", "parsed-processed-input.yaml")
+    const other = await runInProcess(["evaluate", "--network", ex04, "--accelerator", "maestro-256pe", "--mapping", ex04])
+    expect(other.code).toBe(1)
+    expect(other.stderr).toContain(
+      "architecture: its levels (MainMemory, GlobalBuffer, RegisterFile) are not the accelerator's (DRAM, L2, L1)",
+    )
+    // The eyeriss-v1-like preset's own mapping, written by convert, then its GLB told to bypass outputs.
+    const out = join(scratch, "bypass")
+    const converted = await runInProcess([
+      "convert",
+      "--to",
+      "timeloop",
+      "--accelerator",
+      "eyeriss-v1-like",
+      "--network",
+      "resnet18",
+      "--dataflow",
+      "row-stationary",
+      "--out",
+      out,
+    ])
+    expect(converted.code).toBe(0)
+    const text = readFileSync(join(out, "resnet18", "stem_conv.mapping.yaml"), "utf8")
+    const keepOutputs = /(target: GLB\n\s+type: bypass\n\s+keep:\n\s+- Inputs)\n(\s+)- Outputs\n(\s+bypass:\n\s+- Weights)/
+    expect(text).toMatch(keepOutputs)
+    const bypassing = join(scratch, "bypassing.mapping.yaml")
+    writeFileSync(bypassing, text.replace(keepOutputs, "$1\n$3\n$2- Outputs"))
+    const refused = await runInProcess(["evaluate", "--network", "resnet18", "--accelerator", "eyeriss-v1-like", "--mapping", bypassing])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(
+      /mapping: GLB keeps inputs by its keep and bypass directives; "eyeriss-v1-like" keeps inputs, outputs there/,
+    )
+  })
 })

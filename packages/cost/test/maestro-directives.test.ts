@@ -224,4 +224,34 @@ describe("mappings written as MAESTRO directives (cosearch convert --to maestro)
       'layer "dw": G=8: MAESTRO has no groups (a grouped or depthwise layer cannot be written)',
     ])
   })
+
+  it("writes a padded mapping with whole sizes: 7 output rows in folds of 4 read back the same", () => {
+    const nest = { ...tinyNest({ K: 8, C: 2, P: 7, Q: 3, R: 1, S: 1 }, "odd"), H: 7, W: 3 }
+    const on = accelerator([level("DRAM", "shared"), level("GLB", "shared"), level("RF", "pe")], 8, 4, "odd")
+    const first = mappingFromDirectives(
+      nest,
+      on,
+      directivesOf("Dataflow {\n  SpatialMap(1,1) Y';\n  Cluster(8,P);\n  SpatialMap(1,1) K;\n}"),
+    )
+    if (!first.ok) throw new Error(first.errors.join("; "))
+    expect(first.padded).toEqual({ P: 8 })
+    const written = directivesFromMapping(nest, on, first.mapping)
+    if (!written.ok) throw new Error(written.errors.join("; "))
+    expect(written.directives.every((d) => d.kind === "Cluster" || (Number.isInteger(d.size) && Number.isInteger(d.offset)))).toBe(true)
+    const again = mappingFromDirectives(nest, on, written.directives)
+    expect(again.ok && [again.mapping, again.padded]).toEqual([first.mapping, first.padded])
+  })
+
+  it("reads Sz(Y) and Sz(X) as the input MAESTRO takes, padded: the rows and columns the windows span", () => {
+    // A 3x3 layer with same padding: 8 x 8 outputs from an 8 x 8 input, MAESTRO's padded 10 x 10.
+    const nest = { ...tinyNest({ K: 4, C: 2, P: 8, Q: 8, R: 3, S: 3 }, "same"), H: 8, W: 8 }
+    const on = accelerator([level("DRAM", "shared"), level("RF", "pe")], 4, 1, "same")
+    const converted = mappingFromDirectives(
+      nest,
+      on,
+      directivesOf("Dataflow {\n  TemporalMap(Sz(Y),Sz(Y)) Y;\n  TemporalMap(Sz(X),Sz(X)) X;\n}"),
+    )
+    expect(converted.ok && converted.padded).toEqual({})
+    expect(converted.ok && converted.mapping.levels[0]).toEqual({ factors: {}, order: [] })
+  })
 })

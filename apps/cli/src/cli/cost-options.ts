@@ -32,7 +32,7 @@ export const objectiveOption = Options.text("objective").pipe(
 /** `--mapping FILE`: fixed mappings (`loadMappingFile`). */
 export const mappingOption = Options.file("mapping").pipe(
   Options.withDescription(
-    "fixed mappings instead of the mapper: a MAESTRO .m file (a Dataflow block, or a network's per-layer Dataflow blocks) or a mapping .json (one mapping, or { layers: { name: mapping } }); hierarchical accelerators",
+    "fixed mappings instead of the mapper (hierarchical accelerators): a MAESTRO .m file (a Dataflow block, or a network's per-layer Dataflow blocks), a mapping .json (one mapping, or { layers: { name: mapping } }), or a Timeloop mapping .yaml or printed .map.txt",
   ),
   Options.optional,
 )
@@ -43,10 +43,10 @@ export const mappingOption = Options.file("mapping").pipe(
  */
 export type AccountingChoice = "physical" | "timeloop"
 
-/** `--accounting physical|timeloop`. */
+/** `--accounting physical|timeloop` (absent: each mapping its own way). */
 export const accountingOption = Options.choice("accounting", ["physical", "timeloop"] as const).pipe(
-  Options.withDefault<AccountingChoice>("physical"),
   Options.withDescription(
-    "physical (cosearch's model, the default) or timeloop: count the accesses as Timeloop does (read-modify-write on every MAC, whole vectors, no halo reuse); hierarchical accelerators",
+    "how a hierarchical accelerator's accesses are counted. Absent: cosearch's physical model, but MAESTRO's dataflows and .m mappings as MAESTRO counts them. physical: cosearch's model for every mapping (MAESTRO's too, buffer sizes enforced). timeloop: as Timeloop counts (read-modify-write on every MAC, whole vectors, no halo reuse); not for MAESTRO's dataflows",
   ),
+  Options.optional,
 )

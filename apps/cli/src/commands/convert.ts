@@ -34,7 +34,7 @@ import { CliError } from "../cli/cli-error.js"
 import { dataflowOption, mappingOption, objectiveOption } from "../cli/cost-options.js"
 import { invalid } from "../cli/options.js"
 import { acceleratorFileFormats, acceleratorPresetNames, loadAccelerator } from "../input/accelerator-input.js"
-import { loadMappingFile } from "../input/mapping-input.js"
+import { loadMappingFile, unmatchedMappingLayers } from "../input/mapping-input.js"
 import { loadNetwork } from "../input/network-input.js"
 
 /** The peer tools `cosearch convert` writes for. */
@@ -97,6 +97,22 @@ const maestroLayer = (nest: LoopNest): Omit<MaestroLayer, "dataflow"> | string =
   return { name: nest.layer, type: "CONV", stride: { X: nest.strideW, Y: nest.strideH }, dimensions, line: 0 }
 }
 
+/**
+ * Names as MAESTRO's parser reads them (letters, digits and underscores, not starting with a
+ * digit), each distinct: `stem/conv` is `stem_conv`.
+ */
+const maestroNames = (): ((name: string) => string) => {
+  const taken = new Set<string>()
+  return (name) => {
+    let base = name.replace(/[^A-Za-z0-9_]/g, "_")
+    if (!/^[A-Za-z_]/.test(base)) base = `_${base}`
+    let unique = base
+    for (let i = 2; taken.has(unique); i++) unique = `${base}_${i}`
+    taken.add(unique)
+    return unique
+  }
+}
+
 /** MAESTRO: the hardware file and, per network, a `.m` network file whose layers carry their mappings' directives. */
 const forMaestro = (unit: AcceleratorUnit, loaded: readonly AnalyzedNetwork[], options: ConvertOptions, notes: string[]): Written[] => {
   if (unit.kind !== "hierarchical") throw refuse(`--to maestro needs a hierarchical accelerator; "${unit.name}" is ${unit.kind}`)
@@ -106,16 +122,23 @@ const forMaestro = (unit: AcceleratorUnit, loaded: readonly AnalyzedNetwork[], o
   const files: Written[] = [{ path: `${fileName(accelerator.name)}.m`, text: hardware.text }]
   for (const network of loaded) {
     const layers: MaestroLayer[] = []
+    const named = maestroNames()
+    const nests = lowerNetwork(network)
     for (const mapped of mappedLayers(network, accelerator, options)) {
-      const nest = lowerNetwork(network).find((candidate) => candidate.layer === mapped.layer)
+      const nest = nests.find((candidate) => candidate.layer === mapped.layer)
       if (nest === undefined) continue
       const layer = maestroLayer(nest)
       const directives = directivesFromMapping(nest, accelerator, mapped.mapping)
       if (typeof layer === "string") notes.push(`${network.name}/${nest.layer}: left out: ${layer}`)
       else if (!directives.ok) notes.push(`${network.name}/${nest.layer}: left out: ${directives.errors.join("; ")}`)
-      else layers.push({ ...layer, dataflow: directives.directives })
+      else {
+        const name = named(nest.layer)
+        if (name !== nest.layer) notes.push(`${network.name}/${nest.layer}: written as ${name} (MAESTRO's names are identifiers)`)
+        layers.push({ ...layer, name, dataflow: directives.directives })
+      }
     }
-    if (layers.length > 0) files.push({ path: `${fileName(network.name)}.m`, text: maestroNetworkText(network.name, layers) })
+    if (layers.length > 0)
+      files.push({ path: `${fileName(network.name)}.m`, text: maestroNetworkText(maestroNames()(network.name), layers) })
   }
   return files
 }
@@ -184,7 +207,9 @@ const forScaleSim = (
  * (and networks' layers with the mappings cosearch gives them: `--dataflow`, `--mapping` or the
  * mapper) as MAESTRO `.m` files, Timeloop/Accelergy YAML (architecture, ERT, per layer a problem
  * and a mapping) or a SCALE-Sim config and topologies. Every file is made before any is written,
- * so a refusal writes nothing; layers a tool cannot describe are left out and named on stderr.
+ * so a refusal writes nothing, and a file that cannot be written removes those written before it;
+ * layers a tool cannot describe are left out and named on stderr, as are names MAESTRO's parser
+ * would not read (written as identifiers: `stem/conv` as `stem_conv`).
  *
  * @example
  * // cosearch convert --to timeloop --accelerator eyeriss-v1-like --network resnet18 --dataflow row-stationary --out tl/
@@ -201,12 +226,20 @@ export const convertCommand = Command.make(
           ? undefined
           : acceleratorKinds.optionIssue(unit, { ...(dataflow === undefined ? {} : { dataflow }), objective: args.objective })
       if (refused !== undefined) return yield* new CliError({ message: `--${refused.option} "${refused.value}" ${refused.message}` })
-      const mappings =
-        Option.isSome(args.mapping) && unit.kind === "hierarchical"
-          ? yield* loadMappingFile(args.mapping.value, unit.accelerator as HierarchicalAccelerator)
-          : undefined
+      if (Option.isSome(args.mapping) && unit.kind !== "hierarchical")
+        return yield* new CliError({
+          message: `--mapping "${args.mapping.value}" needs a hierarchical accelerator; "${unit.name}" is ${unit.kind}`,
+        })
+      const mappings = Option.isSome(args.mapping)
+        ? yield* loadMappingFile(args.mapping.value, unit.accelerator as HierarchicalAccelerator)
+        : undefined
       const loaded: AnalyzedNetwork[] = []
       for (const spec of args.networks) loaded.push(yield* loadNetwork(spec, {}))
+      if (mappings !== undefined && Option.isSome(args.mapping))
+        for (const network of loaded) {
+          const unmatched = unmatchedMappingLayers(mappings, network)
+          if (unmatched !== undefined) return yield* new CliError({ message: `mapping file "${args.mapping.value}": ${unmatched}` })
+        }
       const options: ConvertOptions = {
         objective: args.objective,
         ...(dataflow === undefined ? {} : { dataflow }),
@@ -229,7 +262,16 @@ export const convertCommand = Command.make(
           yield* fs.makeDirectory(join(path, ".."), { recursive: true })
           yield* fs.writeFileString(path, file.text)
         }).pipe(Effect.mapError((error) => new CliError({ message: `cannot write "${join(args.out, file.path)}": ${error.message}` })))
-      for (const file of files) yield* write(file)
+      // A file that cannot be written takes the ones written before it with it.
+      const written: string[] = []
+      for (const file of files) {
+        const failed = yield* write(file).pipe(Effect.flip, Effect.option)
+        if (Option.isSome(failed)) {
+          for (const path of written) yield* fs.remove(path).pipe(Effect.ignore)
+          return yield* failed.value
+        }
+        written.push(join(args.out, file.path))
+      }
       for (const note of notes) yield* Console.error(note)
       yield* Console.log(files.map((file) => join(args.out, file.path)).join("\n"))
     }),

@@ -9,13 +9,15 @@ import { accountingOption, dataflowOption, mappingOption, objectiveOption } from
 import { evaluationJson, evaluationText } from "../format/evaluation.js"
 import { systemScheduleRecord, systemScheduleText } from "../format/system-schedule.js"
 import { acceleratorFileFormats, acceleratorPresetNames, loadAccelerator } from "../input/accelerator-input.js"
-import { loadMappingFile } from "../input/mapping-input.js"
+import { loadMappingFile, mappingFileReasons, unmatchedMappingLayers } from "../input/mapping-input.js"
 import { loadNetwork } from "../input/network-input.js"
 import { loadSystemIfAny } from "../input/system-input.js"
 
 const networks = Options.text("network").pipe(
   Options.withPseudoName("NETWORK"),
-  Options.withDescription("a zoo spec, a network .json file or a SCALE-Sim topology .csv; repeat for several"),
+  Options.withDescription(
+    "a zoo spec, a network .json file, a SCALE-Sim topology .csv, a MAESTRO .m network or a Timeloop problem .yaml; repeat for several",
+  ),
   Options.repeated,
 )
 const networksFile = Options.file("networks").pipe(
@@ -97,6 +99,10 @@ export const evaluateCommand = Command.make(
           return yield* new CliError({
             message: `--dataflow "${args.dataflow.value}" applies to one accelerator; the system "${system.name}" maps each unit its own way`,
           })
+        if (Option.isSome(args.accounting))
+          return yield* new CliError({
+            message: `--accounting ${args.accounting.value} applies to one hierarchical accelerator; the system "${system.name}" is scheduled on its units' own models`,
+          })
         const loaded: AnalyzedNetwork[] = []
         for (const spec of specs) loaded.push(yield* loadNetwork(spec, {}))
         for (const [i, network] of loaded.entries())
@@ -104,14 +110,15 @@ export const evaluateCommand = Command.make(
         return
       }
       const loadedUnit = yield* loadAccelerator(args.accelerator, `a system (${systemPresetNames.join(", ")}) or system .json file`)
-      if (args.accounting === "timeloop" && loadedUnit.kind !== "hierarchical")
+      const accounting = Option.getOrUndefined(args.accounting)
+      if (accounting !== undefined && loadedUnit.kind !== "hierarchical")
         return yield* new CliError({
-          message: `--accounting timeloop needs a hierarchical accelerator; "${loadedUnit.name}" is ${loadedUnit.kind}`,
+          message: `--accounting ${accounting} needs a hierarchical accelerator; "${loadedUnit.name}" is ${loadedUnit.kind}`,
         })
       const unit: AcceleratorUnit =
-        args.accounting === "timeloop"
-          ? { ...loadedUnit, accelerator: { ...(loadedUnit.accelerator as HierarchicalAccelerator), accounting: "timeloop" } }
-          : loadedUnit
+        accounting === undefined
+          ? loadedUnit
+          : { ...loadedUnit, accelerator: { ...(loadedUnit.accelerator as HierarchicalAccelerator), accounting } }
       const dataflow = Option.getOrUndefined(args.dataflow)
       const refused = acceleratorKinds.optionIssue(unit, { ...(dataflow === undefined ? {} : { dataflow }), objective: args.objective })
       if (refused !== undefined) return yield* new CliError({ message: `--${refused.option} "${refused.value}" ${refused.message}` })
@@ -130,8 +137,17 @@ export const evaluateCommand = Command.make(
         ...(dataflow === undefined ? {} : { dataflow }),
         ...(mappings === undefined ? {} : { mappings }),
       }
+      if (mappings !== undefined && Option.isSome(args.mapping))
+        for (const network of loaded) {
+          const unmatched = unmatchedMappingLayers(mappings, network)
+          if (unmatched !== undefined) return yield* new CliError({ message: `mapping file "${args.mapping.value}": ${unmatched}` })
+        }
       for (const network of loaded) {
         const result = acceleratorKinds.costOn(unit, network, options)
+        // A fixed mapping that does not fit its layer (factors, orders, spatial spread) is the file's
+        // error, not the design's: refused, exit 1. A design whose buffers are too small is a result.
+        if (mappings !== undefined && Option.isSome(args.mapping) && !result.feasible && mappingFileReasons.has(result.failure.reason))
+          return yield* new CliError({ message: `mapping file "${args.mapping.value}" does not fit: ${result.failure.message}` })
         yield* Console.log(args.json ? JSON.stringify(evaluationJson(result)) : `${evaluationText(result)}\n`)
       }
     }),

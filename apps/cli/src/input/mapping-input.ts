@@ -1,6 +1,6 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import { type FixedMapping, type FixedMappings, readTimeloopMapping } from "@cosearch/cost"
-import { parseMaestroDataflow, parseMaestroNetwork } from "@cosearch/network"
+import { type AnalyzedNetwork, lowerNetwork, parseMaestroDataflow, parseMaestroNetwork } from "@cosearch/network"
 import { FileSystem } from "@effect/platform"
 import { Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
@@ -18,11 +18,20 @@ const mappingShapeIssue = (value: unknown, path: string): string | undefined => 
   }
   if (!isRecord(value.spatial) || !isRecord(value.spatial.x) || !isRecord(value.spatial.y))
     return `${path}.spatial: expected { "x": { ... }, "y": { ... } }, got ${JSON.stringify(value.spatial)}`
-  if (value.array !== undefined && (!isRecord(value.array) || typeof value.array.x !== "number" || typeof value.array.y !== "number"))
-    return `${path}.array: expected { "x": PEs per group, "y": groups }, got ${JSON.stringify(value.array)}`
-  const known = new Set(["levels", "spatial", "array"])
+  if (value.array !== undefined) {
+    const array = value.array
+    if (!isRecord(array) || typeof array.x !== "number" || typeof array.y !== "number")
+      return `${path}.array: expected { "x": PEs per group, "y": groups, "clusters": true or false }, got ${JSON.stringify(array)}`
+    if (array.clusters !== undefined && typeof array.clusters !== "boolean")
+      return `${path}.array.clusters: expected true or false, got ${JSON.stringify(array.clusters)}`
+    const extra = Object.keys(array).find((key) => !["x", "y", "clusters"].includes(key))
+    if (extra !== undefined) return `${path}.array.${extra}: not an array field (x, y, clusters)`
+  }
+  if (value.laneSpatial !== undefined && (!isRecord(value.laneSpatial) || !isRecord(value.laneSpatial.x) || !isRecord(value.laneSpatial.y)))
+    return `${path}.laneSpatial: expected { "x": { ... }, "y": { ... } }, got ${JSON.stringify(value.laneSpatial)}`
+  const known = new Set(["levels", "spatial", "laneSpatial", "array"])
   const unknown = Object.keys(value).find((key) => !known.has(key))
-  if (unknown !== undefined) return `${path}.${unknown}: not a mapping field (levels, spatial, array)`
+  if (unknown !== undefined) return `${path}.${unknown}: not a mapping field (levels, spatial, laneSpatial, array)`
   return undefined
 }
 
@@ -111,3 +120,27 @@ export const loadMappingFile = (
     if ("errors" in read) return yield* new CliError({ message: `mapping file "${path}" is not valid:\n  ${read.errors.join("\n  ")}` })
     return read.mappings
   })
+
+/**
+ * The failure reasons of a fixed mapping that are its file's error (it does not fit its layer:
+ * shapes, factors, orders, products, spatial spread), not the design's (a buffer too small).
+ */
+export const mappingFileReasons: ReadonlySet<string> = new Set(["shape", "factor", "order", "product", "spatial"])
+
+/**
+ * Why a mapping file does not fit a network: an entry naming no compute layer of it (`"*"` fits
+ * any), or undefined. So that a mapping meant for another network is not silently ignored.
+ *
+ * @example
+ * unmatchedMappingLayers({ conv9: { mapping } }, network) // 'layer "conv9" is not a compute layer of "resnet18" ...'
+ */
+export const unmatchedMappingLayers = (mappings: FixedMappings, network: AnalyzedNetwork): string | undefined => {
+  const layers = lowerNetwork(network)
+    .filter((nest) => nest.kind === "conv" || nest.kind === "matmul")
+    .map((nest) => nest.layer)
+  const names = new Set(layers)
+  const missing = Object.keys(mappings).filter((name) => name !== "*" && !names.has(name))
+  if (missing.length === 0) return undefined
+  const some = layers.slice(0, 4).map((name) => `"${name}"`)
+  return `${missing.map((name) => `layer "${name}"`).join(", ")} ${missing.length === 1 ? "is not a compute layer" : "are not compute layers"} of "${network.name}" (its ${layers.length}: ${some.join(", ")}${layers.length > 4 ? ", ..." : ""})`
+}

@@ -33,7 +33,7 @@ const sum = (counts: { readonly weights: number; readonly inputs: number; readon
  * layers), seconds at the unit's clock.
  *
  * @example
- * hierarchicalCost.network({ kind: "hierarchical", name: "eyeriss", accelerator: eyerissV1Like }, analyzed, { dataflow: "rs" })
+ * hierarchicalCost.network({ kind: "hierarchical", name: "eyeriss", accelerator: eyerissV1Like }, analyzed, { dataflow: "row-stationary" })
  */
 export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator> = {
   network: (unit, network, options) => {

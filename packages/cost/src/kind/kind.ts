@@ -18,7 +18,7 @@ export type DataflowChoice = DataflowName | "auto"
  * `CostModel.objective`); the others ignore them.
  *
  * @example
- * const options: CostOptions = { layers: true, dataflow: "rs", objective: "energy" }
+ * const options: CostOptions = { layers: true, dataflow: "row-stationary", objective: "energy" }
  */
 export interface CostOptions {
   readonly layers?: boolean

@@ -37,7 +37,7 @@ export const acceleratorKinds: KindRegistry = kindRegistry(builtInKinds)
  * fault and the kind's reason. The unit is trusted: check documents with `decode` first.
  *
  * @example
- * const result = costOn({ kind: "hierarchical", name: "eyeriss", accelerator: eyerissV1Like }, analyzed, { dataflow: "rs", layers: true })
+ * const result = costOn({ kind: "hierarchical", name: "eyeriss", accelerator: eyerissV1Like }, analyzed, { dataflow: "row-stationary", layers: true })
  * if (result.feasible) console.log(result.totals.latencyMs, result.layers.length)
  */
 export const costOn = (unit: AcceleratorUnit, network: AnalyzedNetwork, options?: CostOptions): CostResult =>

@@ -103,7 +103,8 @@ export interface ScaleSimTopologyText {
  * Writes loop nests as a SCALE-Sim topology CSV that `parseScaleSimTopology` and SCALE-Sim read:
  * one row per conv or matmul nest, its IFMAP the window its outputs read (`(P - 1)·stride + R`
  * rows, padding included, as SCALE-Sim takes inputs already padded), a separate width stride when
- * it differs; a depthwise nest (K = C = 1 per group) as SCALE-Sim's `DP` row, G channels. What
+ * it differs; a depthwise nest (K = C = 1 per group) as SCALE-Sim's `DP` row, G channels (a name
+ * keeps no comma or space, and only a depthwise row's has `DP`: another's is written `Dp`). What
  * SCALE-Sim cannot run — pooling and element-wise nests, dilation, groups of more than one channel,
  * a batch above one — is left out and listed in `skipped`.
  *
@@ -121,7 +122,9 @@ export const scaleSimTopologyText = (nests: readonly LoopNest[]): ScaleSimTopolo
     else if (nest.G > 1 && (nest.C !== 1 || nest.K !== 1)) skip(`${nest.G} groups of ${nest.C} channels: SCALE-Sim has depthwise rows only`)
     else {
       const depthwise = nest.G > 1
-      const name = depthwise && !nest.layer.includes("DP") ? `${nest.layer}_DP` : nest.layer
+      // A CSV field without commas or spaces; "DP" marks SCALE-Sim's depthwise rows, and only them.
+      const plain = nest.layer.replace(/[\s,]+/g, "_")
+      const name = depthwise ? (plain.includes("DP") ? plain : `${plain}_DP`) : plain.replaceAll("DP", "Dp")
       const height = (nest.P - 1) * nest.strideH + nest.R
       const width = (nest.Q - 1) * nest.strideW + nest.S
       const stride = nest.strideW === nest.strideH ? `${nest.strideH},` : `${nest.strideH}, ${nest.strideW},`

@@ -51,7 +51,11 @@ const readFactors = (factors: DimensionFactors, into: Float64Array, offset: numb
         message: `${where}: ${JSON.stringify(key)} is not a dimension (N, G, K, C, P, Q, R, S)`,
       })
     else if (!positiveInteger(value))
-      issues.push({ reason: "factor", dimension: key, message: `${where}: factor ${key}=${String(value)} must be a positive integer` })
+      issues.push({
+        reason: "factor",
+        dimension: key,
+        message: `${where}: factor ${key}=${typeof value === "string" ? JSON.stringify(value) : String(value)} must be a positive integer`,
+      })
     else into[offset + d] = value
   }
 }

@@ -46,10 +46,11 @@ const extentOf = (nest: LoopNest, name: string): number | undefined => {
       return nest.S
     case "N":
       return nest.N
+    // The input as MAESTRO takes it, padded: the rows and columns the outputs' windows span.
     case "Y":
-      return nest.H
+      return (nest.P - 1) * nest.strideH + (nest.R - 1) * nest.dilationH + 1
     case "X":
-      return nest.W
+      return (nest.Q - 1) * nest.strideW + (nest.S - 1) * nest.dilationW + 1
     case "Y'":
       return nest.P
     case "X'":
@@ -195,11 +196,17 @@ const convert = (nest: LoopNest, accelerator: HierarchicalAccelerator, directive
       }
       const parent = tile[dimension]
       const positions = t >= parent ? 1 : Math.ceil((parent - t) / o) + 1
-      if (positions > 1 && o !== t)
+      if (positions > 1 && o !== t) {
+        const input = directive.dimension === "Y" || directive.dimension === "X"
+        const window = directive.dimension === "Y" ? windowRows : windowColumns
+        const stride = directive.dimension === "Y" ? nest.strideH : nest.strideW
         fail(
           directive,
-          `steps of ${o} over tiles of ${t} (in ${dimension}): tiles that overlap or skip are not supported; a map's offset must equal its size`,
+          input
+            ? `${size} input ${directive.dimension === "Y" ? "rows" : "columns"} are ${t} output${t === 1 ? "" : "s"} (window ${window}, stride ${stride}), but an offset of ${offset} steps ${o}: output tiles that overlap or skip are not supported; give an offset of ${t * stride} (or a size of ${window + (o - 1) * stride})`
+            : `steps of ${o} over tiles of ${t} (in ${dimension}): tiles that overlap or skip are not supported; a map's offset must equal its size`,
         )
+      }
       if (positions === 1) continue
       if (!isSpatial) {
         temporal[level]?.push({ dimension, factor: positions })

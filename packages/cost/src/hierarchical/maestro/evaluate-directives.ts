@@ -1,4 +1,4 @@
-import type { HierarchicalAccelerator } from "@cosearch/accelerator"
+import { type HierarchicalAccelerator, macCount } from "@cosearch/accelerator"
 import type { LoopNest, MaestroDirective } from "@cosearch/network"
 import { evaluateMapping } from "../kernel/evaluate.js"
 import type { MappingCost, MappingInfeasible } from "../kernel/result.js"
@@ -66,7 +66,9 @@ export const maestroEvaluated = (accelerator: HierarchicalAccelerator): Hierarch
 /**
  * Evaluates a layer under MAESTRO's dataflow directives (a `.m` file's `Dataflow` block, or
  * `maestroDataflows[name].directives(nest)`): the mapping `mappingFromDirectives` derives, with
- * MAESTRO's accounting by default (`DirectiveAccounting`). Never throws.
+ * MAESTRO's accounting by default (`DirectiveAccounting`), the physical one for an accelerator
+ * marked `accounting: "physical"`; an accelerator marked `"timeloop"` is refused (Timeloop's
+ * accounting is for cosearch's and Timeloop's mappings). Never throws.
  *
  * @example
  * const cost = evaluateDirectives(nest, maestro256Pe, maestroDataflows.rs.directives(nest))
@@ -77,8 +79,12 @@ export const evaluateDirectives = (
   nest: LoopNest,
   accelerator: HierarchicalAccelerator,
   directives: readonly MaestroDirective[],
-  accounting: DirectiveAccounting = "maestro",
+  accounting: DirectiveAccounting = accelerator.accounting === "physical" ? "physical" : "maestro",
 ): DirectiveResult => {
+  if (accelerator.accounting === "timeloop") {
+    const message = `layer "${nest.layer}": MAESTRO's directives are evaluated as MAESTRO does or physically; accounting "timeloop" counts cosearch's and Timeloop's mappings`
+    return { feasible: false, reason: "accelerator", message, issues: [{ reason: "accelerator", message }] }
+  }
   const converted = mappingFromDirectives(nest, accelerator, directives)
   if (!converted.ok) {
     const message = `layer "${nest.layer}": ${converted.errors.join("; ")}`
@@ -86,9 +92,8 @@ export const evaluateDirectives = (
   }
   const on = accounting === "maestro" ? maestroEvaluated(accelerator) : accelerator
   const cost = evaluateMapping(converted.nest, on, converted.mapping)
-  if (!cost.feasible) return cost
+  if (!cost.feasible) return { ...cost, message: `layer "${nest.layer}": ${cost.message}` }
   const macs = nest.N * nest.G * nest.K * nest.C * nest.P * nest.Q * nest.R * nest.S
-  const { array } = accelerator
   // The MACs of a padded fold's idle units are not charged.
   const macPj = macs * accelerator.macEnergyPj
   return {
@@ -96,7 +101,7 @@ export const evaluateDirectives = (
     layer: nest.layer,
     macs,
     energy: { ...cost.energy, macPj, totalPj: cost.energy.totalPj - cost.energy.macPj + macPj },
-    utilization: macs / (cost.cycles * array.x * array.y * array.macsPerPe),
+    utilization: macs / (cost.cycles * macCount(accelerator)),
     levels: cost.levels.map((level, l) => ({
       ...level,
       occupancy: level.occupancyBytes / (accelerator.levels[l]?.capacityBytes ?? Number.POSITIVE_INFINITY),

@@ -21,15 +21,17 @@ const maestroName: Readonly<Record<Dimension, string>> = { N: "N", G: "G", K: "K
  * (`cosearch convert --to maestro`): the outermost level's loops as the top level's temporal maps,
  * the spatial `y` factors over the clusters, `Cluster(x)`, the loops of the shared levels below it
  * as the cluster level's temporal maps, the spatial `x` factors over a cluster's PEs; what the
- * per-PE levels loop over is each PE's tile, which MAESTRO takes whole. Output rows and columns are
- * mapped as `Y'` and `X'` (MAESTRO derives the input window). A map's size and offset are the
- * tile it hands down (the product of the dimension's factors below it), so
- * `mappingFromDirectives` reads the directives back to the same mapping when each level spreads one
- * dimension.
+ * per-PE levels loop over is each PE's tile, which MAESTRO takes whole (one L1: loops split over
+ * several per-PE levels read back at the innermost). Output rows and columns are mapped as `Y'` and
+ * `X'` (MAESTRO derives the input window). A map's size and offset are the tile it hands down (the
+ * product of the dimension's factors below it, of a padded extent too: MAESTRO then runs the last
+ * fold partial), so `mappingFromDirectives` reads the directives back to the same mapping when each
+ * level spreads one dimension and one per-PE level loops.
  *
  * Refused, by field: grouped layers (MAESTRO has no G), a spatial axis spreading two dimensions
- * (MAESTRO's spatial maps at one level advance together, they do not multiply), and per-PE levels
- * above a shared one. Never throws.
+ * (MAESTRO's spatial maps at one level advance together, they do not multiply), factors over a
+ * PE's lanes (`laneSpatial`), factors that do not cover the layer, and per-PE levels above a shared
+ * one. Never throws.
  *
  * @example
  * const written = directivesFromMapping(nest, maestro256Pe, mapped.mapping)
@@ -50,14 +52,27 @@ export const directivesFromMapping = (nest: LoopNest, accelerator: HierarchicalA
     errors.push(`mapping.levels: ${mapping.levels.length} entries for an accelerator of ${levels.length} levels`)
   const spreadY = Object.entries(mapping.spatial.y).filter(([, factor]) => (factor ?? 1) > 1)
   const spreadX = Object.entries(mapping.spatial.x).filter(([, factor]) => (factor ?? 1) > 1)
+  if (
+    mapping.laneSpatial !== undefined &&
+    [mapping.laneSpatial.x, mapping.laneSpatial.y].some((f) => Object.values(f).some((v) => (v ?? 1) > 1))
+  )
+    errors.push("mapping.laneSpatial: MAESTRO has no second fan-out inside a PE (its vector lanes)")
   if (spreadY.length > 1)
     errors.push(`mapping.spatial.y: spreads ${spreadY.map(([d]) => d).join(" and ")}; MAESTRO spreads one dimension per level`)
   if (spreadX.length > 1)
     errors.push(`mapping.spatial.x: spreads ${spreadX.map(([d]) => d).join(" and ")}; MAESTRO spreads one dimension per level`)
   if (errors.length > 0) return { ok: false, errors }
 
-  // Down MAESTRO's order, each map hands down the tile of its dimension left after it.
-  const tile: Record<Dimension, number> = { N: nest.N, G: nest.G, K: nest.K, C: nest.C, P: nest.P, Q: nest.Q, R: nest.R, S: nest.S }
+  // Down MAESTRO's order, each map hands down the tile of its dimension left after it, starting
+  // from what the mapping's factors cover: the layer, or the layer rounded up to whole folds.
+  const tile: Record<Dimension, number> = { N: 1, G: 1, K: 1, C: 1, P: 1, Q: 1, R: 1, S: 1 }
+  for (const dimension of Object.keys(tile) as Dimension[]) {
+    tile[dimension] = factorOf(mapping.spatial.x, dimension) * factorOf(mapping.spatial.y, dimension)
+    for (const level of mapping.levels) tile[dimension] *= factorOf(level.factors, dimension)
+    if (tile[dimension] < nest[dimension])
+      errors.push(`mapping: its ${dimension} factors cover ${tile[dimension]} of the layer's ${dimension}=${nest[dimension]}`)
+  }
+  if (errors.length > 0) return { ok: false, errors }
   const directives: MaestroDirective[] = []
   const map = (kind: "SpatialMap" | "TemporalMap", dimension: Dimension, factor: number) => {
     const size = tile[dimension] / factor

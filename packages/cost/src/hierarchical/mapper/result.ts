@@ -17,7 +17,7 @@ import { compiledTemplates } from "./templates.js"
  * The best mapping the mapper found, its cost, its dataflow and how many mappings it evaluated.
  *
  * @example
- * const mapped = mapLayer(nest, eyerissV1Like, { dataflow: "rs" })
+ * const mapped = mapLayer(nest, eyerissV1Like, { dataflow: "row-stationary" })
  * if (mapped.feasible) console.log(mapped.dataflow, mapped.cycles, mapped.mapping.spatial)
  */
 export type MappedLayer = MappingCost & {

@@ -32,7 +32,7 @@ export interface NetworkLayerCost {
  * What `evaluateNetworkTotals` returns (no per-layer records); `NetworkCost` adds them.
  *
  * @example
- * const totals = evaluateNetworkTotals(nests, maestro256Pe, { dataflow: "kcp_ws" })
+ * const totals = evaluateNetworkTotals(nests, maestro256Pe, { dataflow: "kc-partitioned" })
  * if (totals.feasible) console.log(totals.cycles, totals.energyPj, totals.dramBytes)
  */
 export interface NetworkTotals {
@@ -56,7 +56,7 @@ export interface NetworkTotals {
  * A whole network on a hierarchical accelerator: the totals and every layer's record.
  *
  * @example
- * const cost = evaluateNetwork(nests, eyerissV1Like, { dataflow: "rs" })
+ * const cost = evaluateNetwork(nests, eyerissV1Like, { dataflow: "row-stationary" })
  * if (cost.feasible) console.log(cost.cycles, cost.energyPj, cost.latencyMs)
  */
 export interface NetworkCost extends NetworkTotals {
@@ -99,7 +99,7 @@ export type NetworkResult = NetworkCost | NetworkInfeasible
  * same numbers without the per-layer records, many times faster.
  *
  * @example
- * const cost = evaluateNetwork(analyzeNetworkOrThrow(network), eyerissV1Like, { dataflow: "rs" })
+ * const cost = evaluateNetwork(analyzeNetworkOrThrow(network), eyerissV1Like, { dataflow: "row-stationary" })
  * if (cost.feasible) console.log(cost.latencyMs, cost.energyPj / 1e9, "mJ")
  */
 export const evaluateNetwork = (

@@ -15,7 +15,7 @@ import { addShape, clearShapeMemo, findShape, makeShapeMemo, nextRow, reserveRow
  * The result of `evaluateNetworkTotals`.
  *
  * @example
- * const result: NetworkTotalsResult = evaluateNetworkTotals(nests, maestro256Pe, { dataflow: "kcp_ws" })
+ * const result: NetworkTotalsResult = evaluateNetworkTotals(nests, maestro256Pe, { dataflow: "kc-partitioned" })
  */
 export type NetworkTotalsResult = NetworkTotals | NetworkInfeasible
 
@@ -185,7 +185,7 @@ const writeRow = (
  *
  * @example
  * const nests = lowerNetwork(analyzeNetworkOrThrow(network))
- * const totals = evaluateNetworkTotals(nests, maestro256Pe, { dataflow: "kcp_ws" })
+ * const totals = evaluateNetworkTotals(nests, maestro256Pe, { dataflow: "kc-partitioned" })
  * if (totals.feasible) console.log(totals.cycles, totals.energyPj, totals.utilization)
  */
 export const evaluateNetworkTotals = (

@@ -87,7 +87,9 @@ const withoutFanOutHeaders = (text: string, accelerator: HierarchicalAccelerator
  * A Timeloop mapping for an accelerator already read (a preset, or a Timeloop architecture): a
  * YAML `mapping`, or the map Timeloop prints (`*.map.txt`, its mapper's result), read against the
  * accelerator written as Timeloop's architecture, so its targets are the accelerator's level
- * names. A YAML file that brings its own architecture is read as it is. Never throws.
+ * names. A YAML file that brings its own architecture must describe the same levels; keep and
+ * bypass directives must keep what the accelerator's levels keep (refused otherwise, naming the
+ * level). Never throws.
  *
  * @example
  * const read = readTimeloopMapping(readFileSync("mapping.yaml", "utf8"), eyerissV1Like)
@@ -111,7 +113,28 @@ export const readTimeloopMapping = (
   const map = printed ? { ...source, text: withoutFanOutHeaders(source.text, accelerator) } : source
   const read = readTimeloopSpec(printed ? { yaml: texts, map } : { yaml: texts })
   if (!read.ok) return read
-  if (read.spec.mapping === undefined)
-    return { ok: false, errors: [`${source.name === undefined ? "" : `${source.name}: `}line 1: mapping: missing`] }
+  const where = source.name === undefined ? "" : `${source.name}: `
+  if (read.spec.mapping === undefined) return { ok: false, errors: [`${where}line 1: mapping: missing`] }
+  // The mapping is for this accelerator: the same levels, keeping what they keep (in cosearch what a
+  // level keeps is the accelerator's; a mapping's keep and bypass directives cannot change it).
+  const theirs = read.spec.accelerator.levels
+  const ours = accelerator.levels
+  if (theirs.map((level) => level.name).join() !== ours.map((level) => level.name).join())
+    return {
+      ok: false,
+      errors: [
+        `${where}architecture: its levels (${theirs.map((level) => level.name).join(", ")}) are not the accelerator's (${ours.map((level) => level.name).join(", ")})`,
+      ],
+    }
+  const errors: string[] = []
+  theirs.forEach((level, l) => {
+    const kept = [...level.holds].sort().join(", ")
+    const own = [...(ours[l]?.holds ?? [])].sort().join(", ")
+    if (kept !== own)
+      errors.push(
+        `${where}mapping: ${level.name} keeps ${kept || "nothing"} by its keep and bypass directives; "${accelerator.name}" keeps ${own || "nothing"} there`,
+      )
+  })
+  if (errors.length > 0) return { ok: false, errors }
   return { ok: true, mapping: read.spec.mapping }
 }

@@ -62,6 +62,10 @@ const architectureSections = (accelerator: HierarchicalAccelerator, errors: stri
       `array.macsPerPe: Timeloop's arithmetic units each take a share of the mapping's spatial loops; cosearch's PEs with ${accelerator.array.macsPerPe} MACs split their temporal iterations, which a Timeloop mapping cannot say`,
     )
   }
+  if (accelerator.array.lanes !== undefined || accelerator.levels.some((level) => level.scope === "lane"))
+    errors.push(
+      "array.lanes: a second fan-out inside the PEs (lanes and lane levels) is not written as Timeloop YAML yet; Timeloop would describe it as a nested subtree",
+    )
   const topAttributes: Record<string, unknown> = { version: "0.4" }
   if (accelerator.clockMhz !== undefined) topAttributes.global_cycle_seconds = 1e-6 / accelerator.clockMhz
   const topName = timeloopName(accelerator.name)
