@@ -79,11 +79,11 @@ describe("readTimeloopSpec on bad files", () => {
     ])
   })
 
-  it("refuses a second, nested fan-out (a storage level with fewer instances than the PEs)", () => {
-    const { text, line } = edit(ex04.texts.yaml, "- name: GlobalBuffer[1..16]", "- name: GlobalBuffer[1..4]")
-    const fixed = text.replace(/(GlobalBuffer\[1\.\.4\][\s\S]*?meshX: )16/, "$14")
+  it("refuses a level whose instances are neither shared nor per PE when the MACs are not more than the PEs", () => {
+    const { text, line } = edit(ex04.texts.yaml, "- name: RegisterFile[1..16]", "- name: RegisterFile[1..8]")
+    const fixed = text.replace(/(RegisterFile\[1\.\.8\][\s\S]*?meshX: )16/, "$18")
     expect(errorsOf({ yaml: fixed, ert: ex04.texts.ert })).toEqual([
-      `line ${line}: GlobalBuffer[1..4]: 4 instances between the shared levels (1) and the PEs (16): a second, nested spatial fan-out, which cosearch's hierarchy does not have (issue 17, Simba-like)`,
+      `line ${line}: RegisterFile[1..8]: 8 instances: neither shared (1) nor per PE (16, as the MACs MACC[1..16]); a level between two fan-outs needs the MACs to outnumber its instances (each PE's lanes)`,
     ])
   })
 

@@ -279,8 +279,9 @@ export const readArchitecture = (reader: YamlReader, architecture: YamlNode): Ti
 
 /**
  * The hierarchical accelerator an architecture describes: its storage components are the levels
- * (one instance: shared; one per PE: per-PE; dummies are only where the data fans out), the
- * arithmetic's instances the PEs laid out by its mesh, one element width for the chip (the
+ * (one instance: shared; one per PE: per-PE; one per MAC when the MACs outnumber the PEs: per
+ * lane; dummies are only where the data fans out), the PEs the first storage level with several
+ * instances (or the MACs) laid out by its mesh, the MACs beyond them each PE's lanes, one element width for the chip (the
  * outermost level's `datawidth`), capacities `depth · block` words, a block the
  * `vectorElements` of a level, energies per element from the ERT (per action over the block),
  * and `holds` from the mapping's keep and bypass directives (absent: every operand). Problems
@@ -319,29 +320,56 @@ export const acceleratorOf = (
     return undefined
   }
   const bytes = outer.wordBits / 8
-  const pes = compute.instances
+  // The PEs: the first storage level with more than one instance, or the MACs. Below the PEs, a
+  // second fan-out over each PE's vector lanes: levels with one instance per lane, or the MACs
+  // themselves when they outnumber the PEs (Simba-like).
+  const firstSpread = storage.find((component) => component.instances > 1)
+  const pe = firstSpread ?? compute
+  const pes = pe.instances
+  const lanes = compute.instances / pes
+  const lanesX = compute.meshX / pe.meshX
+  const lanesY = compute.meshY / pe.meshY
+  if (!Number.isInteger(lanes) || !Number.isInteger(lanesX) || !Number.isInteger(lanesY) || lanesX * lanesY !== lanes) {
+    errors.push(
+      place(
+        compute.line,
+        compute.written,
+        `${compute.instances} MACs (mesh ${compute.meshX}x${compute.meshY}) are not whole lanes of the ${pes} PEs (${pe.written}, mesh ${pe.meshX}x${pe.meshY})`,
+      ),
+    )
+    return undefined
+  }
   let firstPe: TimeloopComponent | undefined
+  let firstLane: TimeloopComponent | undefined
   const levels: StorageLevel[] = []
   for (const component of storage) {
     const here = (message: string): void => {
       errors.push(place(component.line, component.written, message))
     }
-    if (component.instances !== 1 && component.instances !== pes) {
+    if (component.instances !== 1 && component.instances !== pes && component.instances !== compute.instances) {
       here(
-        `${component.instances} instances between the shared levels (1) and the PEs (${pes}): a second, nested spatial fan-out, which cosearch's hierarchy does not have (issue 17, Simba-like)`,
+        lanes > 1
+          ? `${component.instances} instances: neither shared (1), per PE (${pes}) nor per lane (${compute.instances}); cosearch's hierarchy has two fan-outs at most, over the PEs and over each PE's lanes`
+          : `${component.instances} instances: neither shared (1) nor per PE (${pes}, as the MACs ${compute.written}); a level between two fan-outs needs the MACs to outnumber its instances (each PE's lanes)`,
       )
       continue
     }
-    const scope = component.instances > 1 ? "pe" : "shared"
+    const scope = component.instances === 1 ? "shared" : component.instances === pes ? "pe" : "lane"
     if (scope === "pe") {
       firstPe ??= component
+      if (component.meshX !== pe.meshX || component.meshY !== pe.meshY) {
+        here(`mesh ${component.meshX}x${component.meshY} differs from the PEs' ${pe.meshX}x${pe.meshY} (${pe.written})`)
+      }
+      if (firstLane !== undefined) here(`one instance per PE after the per-lane level ${firstLane.written}: per-PE levels come first`)
+    } else if (scope === "lane") {
+      firstLane ??= component
       if (component.meshX !== compute.meshX || component.meshY !== compute.meshY) {
         here(
           `mesh ${component.meshX}x${component.meshY} differs from the arithmetic's ${compute.meshX}x${compute.meshY} (${compute.written})`,
         )
       }
-    } else if (firstPe !== undefined) {
-      here(`one instance after the per-PE level ${firstPe.written}: shared levels come first`)
+    } else if (firstPe !== undefined || firstLane !== undefined) {
+      here(`one instance after the per-PE level ${(firstPe ?? firstLane)?.written}: shared levels come first`)
     }
     if (component.wordBits !== outer.wordBits) {
       warnings.push(
@@ -397,9 +425,10 @@ export const acceleratorOf = (
     bytesPerElement: bytes,
     macEnergyPj: ert?.get(compute.name)?.compute ?? 0,
     array: {
-      x: compute.meshX,
-      y: compute.meshY,
+      x: pe.meshX,
+      y: pe.meshY,
       macsPerPe: 1,
+      ...(lanes > 1 ? { lanes: { x: lanesX, y: lanesY } } : {}),
       ...(architecture.cosearch.networkEnergyPj === undefined ? {} : { networkEnergyPj: architecture.cosearch.networkEnergyPj }),
     },
     levels,

@@ -339,8 +339,9 @@ export const holdsOf = (directives: MappingDirectives): Map<string, Operand[]> =
  * The cosearch mapping of a Timeloop mapping on an architecture: each storage component's
  * temporal loops become its level's factors and order; the spatial factors of the component
  * just above the fan-out (the last shared level, or the dummies between it and the first per-PE
- * level, which collapse into one fan-out) become X and Y. Loops anywhere else are refused,
- * naming the component. @internal
+ * level, which collapse into one fan-out) become X and Y, and those at the second fan-out (the
+ * last per-PE level, or the dummies between it and the first per-lane level or the MACs) the lanes'
+ * X and Y (`laneSpatial`). Loops anywhere else are refused, naming the component. @internal
  */
 export const mappingOf = (
   architecture: TimeloopArchitecture,
@@ -351,13 +352,30 @@ export const mappingOf = (
   const before = errors.length
   const components = architecture.components
   const storage = components.filter((component) => component.role === "storage")
+  const compute = components[components.length - 1]
   const lastShared = storage.reduce((last, component, index) => (component.instances === 1 ? index : last), -1)
   const lastSharedComponent = storage[lastShared]
   const fanOutFrom = lastSharedComponent === undefined ? -1 : components.indexOf(lastSharedComponent)
-  const firstPeComponent = storage[lastShared + 1] ?? components[components.length - 1]
+  const firstPeComponent = storage[lastShared + 1] ?? compute
   const fanOutTo = firstPeComponent === undefined ? components.length : components.indexOf(firstPeComponent)
+  // The second fan-out, over each PE's lanes: from the last per-PE level to the first per-lane
+  // level (or the MACs), when the MACs outnumber the PEs.
+  const pes = firstPeComponent?.instances ?? 1
+  const lanesFrom = (() => {
+    let last = -1
+    components.forEach((component, index) => {
+      if (component.role === "storage" && component.instances === pes && pes > 1) last = index
+    })
+    return last
+  })()
+  const laneFanOut = (compute?.instances ?? 1) > pes && lanesFrom >= 0
+  const lanesTo = laneFanOut
+    ? components.findIndex((component, index) => index > lanesFrom && (component.role !== "dummy" || component.instances > pes))
+    : -1
   const x: Record<string, number> = {}
   const y: Record<string, number> = {}
+  const laneX: Record<string, number> = {}
+  const laneY: Record<string, number> = {}
   const levels: LevelMapping[] = []
   for (const name of directives.keys()) {
     if (!components.some((component) => component.name === name)) {
@@ -373,13 +391,16 @@ export const mappingOf = (
       errors.push(place(entry?.line ?? component.line, entry?.path ?? component.written, message))
     }
     const spatial = entry === undefined ? [] : [...entry.x, ...entry.y].filter(([, factor]) => factor > 1)
-    if (spatial.length > 0 && (index < fanOutFrom || index >= fanOutTo || (component.role === "dummy" && index === fanOutFrom))) {
+    const overPes = index >= fanOutFrom && index < fanOutTo && !(component.role === "dummy" && index === fanOutFrom)
+    const overLanes = laneFanOut && index >= lanesFrom && index < lanesTo
+    if (spatial.length > 0 && !overPes && !overLanes) {
       here(
-        `${component.name}: spatial factors (${spatial.map(([d, f]) => `${d}=${f}`).join(" ")}) where the data does not fan out to the PEs; cosearch has one fan-out, below ${lastSharedComponent?.name ?? "the MACs"}`,
+        `${component.name}: spatial factors (${spatial.map(([d, f]) => `${d}=${f}`).join(" ")}) where the data does not fan out; cosearch fans out below ${lastSharedComponent?.name ?? "the MACs"} (to the PEs)${laneFanOut ? ` and below ${components[lanesFrom]?.name} (to the lanes)` : ""}`,
       )
     }
-    for (const [dimension, factor] of entry?.x ?? []) if (factor > 1) x[dimension] = (x[dimension] ?? 1) * factor
-    for (const [dimension, factor] of entry?.y ?? []) if (factor > 1) y[dimension] = (y[dimension] ?? 1) * factor
+    const [intoX, intoY] = overLanes && !overPes ? [laneX, laneY] : [x, y]
+    for (const [dimension, factor] of entry?.x ?? []) if (factor > 1) intoX[dimension] = (intoX[dimension] ?? 1) * factor
+    for (const [dimension, factor] of entry?.y ?? []) if (factor > 1) intoY[dimension] = (intoY[dimension] ?? 1) * factor
     if (component.role !== "storage") {
       if ((entry?.temporal.length ?? 0) > 0) {
         here(
@@ -401,5 +422,6 @@ export const mappingOf = (
     levels.push({ factors: factors as DimensionFactors, order })
   })
   if (errors.length > before) return undefined
-  return { levels, spatial: { x, y } }
+  const lanes = Object.keys(laneX).length + Object.keys(laneY).length > 0
+  return lanes ? { levels, spatial: { x, y }, laneSpatial: { x: laneX, y: laneY } } : { levels, spatial: { x, y } }
 }
