@@ -68,7 +68,7 @@ describe("mapLayer", () => {
     expect(checked).toBeGreaterThan(300)
   })
 
-  it("on accelerators with lanes: valid mappings with nothing spread over the lanes, the lane levels searched as per-PE ones", () => {
+  it("on accelerators with lanes: valid mappings that spread over the lanes too, counted as the brute-force simulator counts", () => {
     const bounded = laneAccelerator(
       [
         level("DRAM", "shared"),
@@ -85,6 +85,7 @@ describe("mapLayer", () => {
     )
     const next = random(1717)
     let checked = 0
+    let spread = 0
     for (let trial = 0; trial < 16; trial++) {
       const nest = randomNest(next, trial)
       for (const on of [bounded, simbaLike]) {
@@ -94,9 +95,13 @@ describe("mapLayer", () => {
             expect(result.reason).toBe("capacity")
             continue
           }
-          expect(result.mapping.laneSpatial).toBeUndefined()
           expect(validateMapping(nest, on, result.mapping)).toEqual([])
-          expect(result.usedLanes).toBe(1)
+          // The lanes used are those the mapping spreads over (1 when it spreads nothing there).
+          const lanes = result.mapping.laneSpatial
+          const used =
+            lanes === undefined ? 1 : [lanes.x, lanes.y].reduce((n, axis) => Object.values(axis).reduce((m, v) => m * (v ?? 1), n), 1)
+          expect(result.usedLanes ?? 1).toBe(used)
+          if (used > 1) spread++
           const again = evaluateMapping(nest, on, result.mapping)
           expect(again.feasible && [again.cycles, again.energy.totalPj]).toEqual([result.cycles, result.energy.totalPj])
           if (on === bounded) {
@@ -109,6 +114,15 @@ describe("mapLayer", () => {
       }
     }
     expect(checked).toBeGreaterThan(100)
+    expect(spread).toBeGreaterThan(checked / 4)
+  })
+
+  it("fills simba-like's lanes: ResNet-18's 3x3 layers run on more than one lane of each PE", () => {
+    const nest = tinyNest({ K: 64, C: 64, P: 56, Q: 56, R: 3, S: 3 }, "res2")
+    const mapped = feasible(mapLayer(nest, simbaLike, { dataflow: "auto" }))
+    expect(mapped.usedLanes ?? 1).toBeGreaterThan(1)
+    // Utilization over all of simba-like's MACs, above what one lane a PE allows (1 / 8).
+    expect(mapped.utilization).toBeGreaterThan(1 / 8)
   })
 
   it("a larger bound never gives a worse mapping, and each objective wins on its own measure", () => {

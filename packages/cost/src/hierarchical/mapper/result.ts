@@ -71,14 +71,22 @@ export const bestMappedLayer = (
   visited: number,
 ): MapLayerResult => {
   const best = bestOfSearch()
-  const mapping = toMapping(accelerator.levels.length, best.bestF, best.bestSx, best.bestSy, best.bestOrder)
+  const mapping = toMapping(accelerator.levels.length, best.bestF, best.bestSx, best.bestSy, best.bestOrder, best.bestLx, best.bestLy)
   const cost = evaluateMapping(nest, accelerator, mapping)
   if (!cost.feasible) return { ...cost, visited }
   return { ...cost, mapping, dataflow, visited }
 }
 
 /** A mapping record from typed factors and orders (only loops with factors above 1 listed). */
-const toMapping = (levels: number, f: Float64Array, sx: Float64Array, sy: Float64Array, order: Int8Array): Mapping => {
+const toMapping = (
+  levels: number,
+  f: Float64Array,
+  sx: Float64Array,
+  sy: Float64Array,
+  order: Int8Array,
+  lx?: Float64Array,
+  ly?: Float64Array,
+): Mapping => {
   const record = (values: Float64Array, offset: number): DimensionFactors => {
     const factors: Record<string, number> = {}
     for (let d = 0; d < 8; d++) {
@@ -97,7 +105,13 @@ const toMapping = (levels: number, f: Float64Array, sx: Float64Array, sy: Float6
     }
     mappingLevels.push({ factors: record(f, l * 8), order: loops })
   }
-  return { levels: mappingLevels, spatial: { x: record(sx, 0), y: record(sy, 0) } }
+  const spatial = { x: record(sx, 0), y: record(sy, 0) }
+  const lanesX = lx === undefined ? {} : record(lx, 0)
+  const lanesY = ly === undefined ? {} : record(ly, 0)
+  // Lanes only when the mapping spreads over them (an accelerator without lanes has none to name).
+  return Object.keys(lanesX).length + Object.keys(lanesY).length > 0
+    ? { levels: mappingLevels, spatial, laneSpatial: { x: lanesX, y: lanesY } }
+    : { levels: mappingLevels, spatial }
 }
 
 /**

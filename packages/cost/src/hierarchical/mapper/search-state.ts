@@ -39,6 +39,9 @@ export interface SearchState {
   readonly f: Float64Array
   readonly sx: Float64Array
   readonly sy: Float64Array
+  /** Spatial factors over each PE's lanes, X and Y (all 1 on an accelerator without lanes). */
+  readonly lx: Float64Array
+  readonly ly: Float64Array
   readonly order: Int8Array
   /** Loops listed per level (all eight: the mapper's orders are full). */
   readonly ordLength: Int8Array
@@ -59,6 +62,8 @@ export interface SearchState {
   readonly bestF: Float64Array
   readonly bestSx: Float64Array
   readonly bestSy: Float64Array
+  readonly bestLx: Float64Array
+  readonly bestLy: Float64Array
   readonly bestOrder: Int8Array
   /** The best mapping's tiles and access counts, and its `score`. */
   readonly best: Scratch
@@ -112,6 +117,8 @@ export const makeSearchState = (levels: number): SearchState => ({
   f: new Float64Array(levels * 8),
   sx: new Float64Array(8),
   sy: new Float64Array(8),
+  lx: new Float64Array(8).fill(1),
+  ly: new Float64Array(8).fill(1),
   order: new Int8Array(levels * 8),
   ordLength: new Int8Array(levels).fill(8),
   plan: new Float64Array(planLayout.length(levels)),
@@ -124,6 +131,8 @@ export const makeSearchState = (levels: number): SearchState => ({
   bestF: new Float64Array(levels * 8),
   bestSx: new Float64Array(8),
   bestSy: new Float64Array(8),
+  bestLx: new Float64Array(8).fill(1),
+  bestLy: new Float64Array(8).fill(1),
   bestOrder: new Int8Array(levels * 8),
   best: makeScratch(levels),
   bestScore: new Float64Array(4),

@@ -6,7 +6,7 @@ import type { AcceleratorInfo } from "../kernel/accelerator-info.js"
 import { accumulateTransfers, scoreCounts } from "../kernel/kernel.js"
 import { reusePlanInto } from "../kernel/reuse-plan.js"
 import { type Scratch, scratchFor } from "../kernel/scratch.js"
-import { fillTiles, neededBytes, noLaneFactors, scaleTiles } from "../kernel/tiles.js"
+import { fillTiles, neededBytes, scaleTiles } from "../kernel/tiles.js"
 import { readBounds } from "../mapping/validate.js"
 import { isBetter } from "./objective.js"
 import { growSearchState, makeSearchState, type SearchOutcome, type SearchState } from "./search-state.js"
@@ -26,13 +26,6 @@ import { type CompiledTemplate, compiledTemplates } from "./templates.js"
  * replace did: the same instructions, counted with callgrind over the bench's mapper workload.
  */
 const state: SearchState = makeSearchState(4)
-
-/**
- * The lane factors of every candidate: all 1. The search spreads nothing over a PE's lanes (it
- * leaves `laneSpatial` out): on an accelerator with lanes, the per-lane levels are searched like
- * per-PE ones, with one lane of each PE used (docs/cost-model.md, "The mapper").
- */
-const lanes = noLaneFactors
 
 /** The compiled templates, through this module's own constant. */
 const templates = compiledTemplates
@@ -184,7 +177,7 @@ export const bestOfSearch = (): SearchState => {
 const refreshTiles = (nest: LoopNest, info: AcceleratorInfo): Scratch => {
   const s = scratchFor(info.levels)
   if (!state.tilesCurrent) {
-    fillTiles(s, state.f, state.sx, state.sy, lanes, lanes, nest, info, state.tiledFrom)
+    fillTiles(s, state.f, state.sx, state.sy, state.lx, state.ly, nest, info, state.tiledFrom)
     state.tilesCurrent = true
   }
   return s
@@ -318,19 +311,21 @@ export type SearchOptions = Omit<MapLayerOptions, "dataflow"> & { readonly dataf
  */
 const scoreCurrent = (info: AcceleratorInfo, macs: number, usedPes: number): void => {
   const levels = info.levels
-  const { f, sx, sy, order, ordLength, plan } = state
-  // The MACs per PE, the product of the temporal factors: with every dimension factored, the
-  // MACs over the PEs, exactly while the MACs are exact integers.
-  let temporal = macs / usedPes
+  const { f, sx, sy, lx, ly, order, ordLength, plan } = state
+  let usedLanes = 1
+  for (let d = 0; d < 8; d++) usedLanes *= (lx[d] ?? 1) * (ly[d] ?? 1)
+  // The MACs per lane (per PE without lanes), the product of the temporal factors: with every
+  // dimension factored, the MACs over the used units, exactly while the MACs are exact integers.
+  let temporal = macs / (usedPes * usedLanes)
   if (!(macs <= Number.MAX_SAFE_INTEGER)) {
     temporal = 1
     for (let i = 0; i < levels * 8; i++) temporal *= f[i] ?? 1
   }
   const s = scratchFor(levels)
-  const transfers = reusePlanInto(plan, info, f, sx, sy, lanes, lanes, order, ordLength, usedPes, 1)
+  const transfers = reusePlanInto(plan, info, f, sx, sy, lx, ly, order, ordLength, usedPes, usedLanes)
   const network = accumulateTransfers(info, plan, transfers, s)
   const computeCycles = Math.ceil(temporal / info.macsPerPe)
-  scoreCounts(info, s, computeCycles, usedPes, 1, macs, network, state.score)
+  scoreCounts(info, s, computeCycles, usedPes, usedLanes, macs, network, state.score)
   state.score[2] = computeCycles
   state.score[3] = usedPes
 }
@@ -342,6 +337,8 @@ const flushBest = (): void => {
   copy(state.f, 0, state.bestF, 0, levels * 8)
   copy(state.sx, 0, state.bestSx, 0, 8)
   copy(state.sy, 0, state.bestSy, 0, 8)
+  copy(state.lx, 0, state.bestLx, 0, 8)
+  copy(state.ly, 0, state.bestLy, 0, 8)
   copyOrder(state.order, 0, state.bestOrder, 0, levels * 8)
   state.bestPending = 0
 }
@@ -363,21 +360,28 @@ const searchTemplate = (
 ): number => {
   const levels = info.levels
   const ls = info.lastShared
-  const { f, sx, sy, rem, base, baseRem, order, aValues } = state
+  const { f, sx, sy, lx, ly, rem, base, baseRem, order, aValues } = state
   flushBest()
   for (let i = 0; i < levels * 8; i++) f[i] = 1
   for (let d = 0; d < 8; d++) {
     sx[d] = 1
     sy[d] = 1
+    lx[d] = 1
+    ly[d] = 1
     rem[d] = state.bounds[d] ?? 1
   }
   state.tilesCurrent = false
   state.tiledFrom = (info.tileElements[0] ?? Number.POSITIVE_INFINITY) === Number.POSITIVE_INFINITY ? 1 : 0
   spread(template.spatialX, info.arrayX, sx)
   spread(template.spatialY, info.arrayY, sy)
-  // Spread tiles that overflow a shared buffer: shrink the spatial factors, Y's first.
+  // The PEs' lanes (a second fan-out): what the template spreads and the PEs left, over X and Y.
+  if (info.lanes) {
+    spread(template.spatialX, info.lanesX, lx)
+    spread(template.spatialY, info.lanesY, ly)
+  }
+  // Spread tiles that overflow a buffer: shrink the spatial factors, the lanes' first, Y's first.
   state.improved = false
-  while (!fits(nest, info)) if (!shrinkSpatial(sy) && !shrinkSpatial(sx)) return 0
+  while (!fits(nest, info)) if (!shrinkSpatial(ly) && !shrinkSpatial(lx) && !shrinkSpatial(sy) && !shrinkSpatial(sx)) return 0
   const usedPes = usedPesOf(sx, sy)
   for (let l = levels - 1; l > Math.max(ls, 0); l--) for (let i = 0; i < template.pe.length; i++) grow(nest, info, l, template.pe[i] ?? 0)
   // Orders: per-PE and buffer levels from the template; the outermost level varies.
