@@ -1,6 +1,7 @@
 /**
  * How fast the network IR is: for each fixed zoo network, build + analyze + count (int8)
- * repeatedly, then sweep a fixed sample of NAS-Bench-201 cells as a search would.
+ * repeatedly, then sweep a fixed sample of NAS-Bench-201 cells as a search would, and import
+ * ResNet-50 as an ONNX model (written by `onnxFromNetwork`, shapes only) into an analyzed network.
  *
  * Flags: `--seconds S` (minimum time per network, default 0.5) or `--iterations N` (a fixed count
  * instead). Ends stdout with one JSON line: `{ "bench": "network", "node", "results", "nb201CellsPerSecond", ... }`.
@@ -8,7 +9,15 @@
  * @example
  * // pnpm -s bench network --seconds 0.2
  */
-import { analyzeNetworkOrThrow, buildZooNetwork, countNetwork, type Network, nb201Operations } from "@cosearch/network"
+import {
+  analyzeNetworkOrThrow,
+  buildZooNetwork,
+  countNetwork,
+  type Network,
+  nb201Operations,
+  onnxFromNetwork,
+  readOnnxNetwork,
+} from "@cosearch/network"
 
 /** The networks timed one by one: the ImageNet zoo, three NB201 cells, FBNet-B and an LSTM encoder. */
 const benchSpecs = [
@@ -139,9 +148,26 @@ export const main = (args: string[]): void => {
   console.log(
     `  nb201 sweep: ${nb201Sweep.length} cells x ${sweep.passes} passes, ${grouped(nb201CellsPerSecond)} candidate cells/s (each a full network)`,
   )
+  // ONNX import: decode + convert + analyze ResNet-50's graph (weights as external data).
+  const resnet = onnxFromNetwork(analyzeNetworkOrThrow(build("resnet50")))
+  if (!resnet.ok) throw new Error(resnet.errors.join("; "))
+  let imports = 0
+  const importStart = performance.now()
+  const importMinimum = (settings.iterations ?? 0) > 0 ? 0 : settings.seconds * 1000
+  do {
+    const read = readOnnxNetwork(resnet.bytes, "resnet50")
+    if (!read.ok) throw new Error(read.errors.join("; "))
+    analyzeNetworkOrThrow(read.network)
+    imports++
+  } while (performance.now() - importStart < importMinimum || imports < (settings.iterations ?? 1))
+  const onnxImportsPerSecondResNet50 = round(imports / ((performance.now() - importStart) / 1000))
+  console.log(
+    `  ONNX import, ResNet-50 (${grouped(resnet.bytes.length)} bytes): ${grouped(onnxImportsPerSecondResNet50)} imports/s (decode, convert, analyze)`,
+  )
   console.log(
     JSON.stringify({
       bench: "network",
+      onnxImportsPerSecondResNet50,
       node: process.version,
       settings: settings.iterations === undefined ? { seconds: settings.seconds } : { iterations: settings.iterations },
       results,

@@ -124,7 +124,7 @@ const rules: ReadonlyArray<readonly [string, Record<string, unknown>, string]> =
   [
     "a zoo network",
     { space: "systolic-knobs", evaluator: { kind: "cost", network: "alexnet9" } },
-    'evaluator.network: expected a zoo network, got "alexnet9"',
+    'evaluator.network: expected a zoo network or a network file (.json, .csv, .m, .onnx), got "alexnet9"',
   ],
   [
     "a network to cost",

@@ -6,15 +6,13 @@ import {
   InvalidNetworkError,
   type Network,
   nestNetwork,
-  parseMaestroNetwork,
-  parseNetworkJsonText,
-  parseScaleSimTopology,
+  networkFromFile,
   type ZooOptions,
   zooNames,
 } from "@cosearch/network"
 import { FileSystem } from "@effect/platform"
 import type { PlatformError } from "@effect/platform/Error"
-import { Effect, Either } from "effect"
+import { Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
 
 /**
@@ -33,8 +31,8 @@ const indent = (text: string): string =>
 
 /**
  * Tells a network file from a zoo spec: a path ending in `.json` (a network file), `.csv` (a
- * SCALE-Sim topology), `.m` (a MAESTRO network) or `.yaml` (a Timeloop problem), or any argument
- * naming an existing file, is a file.
+ * SCALE-Sim topology), `.m` (a MAESTRO network), `.yaml` (a Timeloop problem) or `.onnx` (an ONNX
+ * model), or any argument naming an existing file, is a file.
  *
  * @example
  * const source = yield* classifyNetworkArgument("nets/tiny.json") // { kind: "file", path: "nets/tiny.json" }
@@ -70,28 +68,10 @@ const readNetworkFile = (path: string, options: ZooOptions): Effect.Effect<Netwo
       })
     }
     const fs = yield* FileSystem.FileSystem
-    const text = yield* fs.readFileString(path).pipe(Effect.mapError((error) => readError(path, error)))
-    if (path.endsWith(".csv")) {
-      // A SCALE-Sim topology: one independent layer per row.
-      const name = (path.split("/").pop() ?? path).replace(/\.csv$/, "")
-      const parsed = parseScaleSimTopology(text, name)
-      if (!parsed.ok) {
-        const lines = parsed.errors.map((error) => error.message).join("\n")
-        return yield* new CliError({ message: `topology file "${path}" is not a valid SCALE-Sim topology:\n${indent(lines)}` })
-      }
-      return options.batch === undefined ? parsed.network : { ...parsed.network, batch: options.batch }
-    }
-    if (path.endsWith(".m")) {
-      // A MAESTRO network: one independent CONV layer per Layer block.
-      const parsed = parseMaestroNetwork(text)
-      if (!parsed.ok) {
-        return yield* new CliError({ message: `MAESTRO file "${path}" is not a valid network:\n${indent(parsed.errors.join("\n"))}` })
-      }
-      return options.batch === undefined ? parsed.network : { ...parsed.network, batch: options.batch }
-    }
+    const bytes = yield* fs.readFile(path).pipe(Effect.mapError((error) => readError(path, error)))
     if (path.endsWith(".yaml") || path.endsWith(".yml")) {
       // A Timeloop problem: one convolution.
-      const read = readTimeloopProblem({ name: path, text })
+      const read = readTimeloopProblem({ name: path, text: new TextDecoder().decode(bytes) })
       const network = read.ok ? nestNetwork(read.nest) : undefined
       if (!read.ok || typeof network === "string" || network === undefined) {
         const errors = read.ok ? [String(network)] : read.errors
@@ -99,11 +79,9 @@ const readNetworkFile = (path: string, options: ZooOptions): Effect.Effect<Netwo
       }
       return options.batch === undefined ? network : { ...network, batch: options.batch }
     }
-    const network = yield* Either.mapLeft(
-      parseNetworkJsonText(text),
-      (message) => new CliError({ message: `network file "${path}" is not a valid network file:\n${indent(message)}` }),
-    )
-    return options.batch === undefined ? network : { ...network, batch: options.batch }
+    const read = networkFromFile(path, bytes)
+    if (!read.ok) return yield* new CliError({ message: read.message })
+    return options.batch === undefined ? read.network : { ...read.network, batch: options.batch }
   })
 
 /** Builds a zoo network, pointing at network files when the name is not in the zoo. */

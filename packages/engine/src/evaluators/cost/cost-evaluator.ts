@@ -1,6 +1,17 @@
+import { readFileSync } from "node:fs"
+import { resolve } from "node:path"
 import type { AcceleratorUnit } from "@cosearch/accelerator"
 import { acceleratorKinds, type CostOptions, type DataflowChoice, isDataflowName, type KindRegistry } from "@cosearch/cost"
-import { analyzeNetworkOrThrow, buildZooNetwork } from "@cosearch/network"
+import {
+  type AnalyzedNetwork,
+  analyzeNetwork,
+  buildZooNetwork,
+  InvalidNetworkError,
+  isNetworkFileName,
+  type Network,
+  networkFileExtensions,
+  networkFromFile,
+} from "@cosearch/network"
 import type { ConfigIssue } from "../../issues/config-issue.js"
 import { type DecodedConfiguration, decodedParts, networkPartOf } from "../../spaces/named-space.js"
 import type { EvaluatorContext, EvaluatorEntry, EvaluatorKind } from "../evaluator.js"
@@ -21,14 +32,61 @@ export const acceleratorPart = (
   return undefined
 }
 
+/**
+ * A fixed network of the `cost` evaluator, analyzed: a zoo spec, or a network file (`.json`,
+ * `.csv`, `.m`, `.onnx`) relative to the experiment file's folder. Read once per path and process.
+ */
+const fixedNetwork = (
+  spec: string,
+  baseDirectory: string,
+): { readonly ok: true; readonly network: AnalyzedNetwork } | { readonly ok: false; readonly message: string } => {
+  const key = isNetworkFileName(spec) ? resolve(baseDirectory, spec) : `zoo:${spec}`
+  const cached = fixedNetworks.get(key)
+  if (cached !== undefined) return cached
+  let read: { readonly ok: true; readonly network: Network } | { readonly ok: false; readonly message: string }
+  if (isNetworkFileName(spec)) {
+    let bytes: Uint8Array
+    try {
+      bytes = readFileSync(key)
+    } catch (error) {
+      return { ok: false, message: `cannot read network file "${spec}" (${key}): ${(error as Error).message}` }
+    }
+    read = networkFromFile(spec, bytes)
+  } else {
+    const built = buildZooNetwork(spec)
+    read = built.ok
+      ? built
+      : {
+          ok: false,
+          message: `expected a zoo network or a network file (${networkFileExtensions.join(", ")}), got "${spec}": ${built.message}`,
+        }
+  }
+  let result: { readonly ok: true; readonly network: AnalyzedNetwork } | { readonly ok: false; readonly message: string }
+  if (!read.ok) result = read
+  else {
+    const analysis = analyzeNetwork(read.network)
+    result = analysis.ok
+      ? { ok: true, network: analysis.network }
+      : { ok: false, message: new InvalidNetworkError(read.network.name, analysis.issues).message }
+  }
+  fixedNetworks.set(key, result)
+  return result
+}
+
+/** Fixed networks read so far, by resolved path or zoo spec. */
+const fixedNetworks = new Map<
+  string,
+  { readonly ok: true; readonly network: AnalyzedNetwork } | { readonly ok: false; readonly message: string }
+>()
+
 const checkCost =
   (kinds: KindRegistry) =>
   (settings: CostSettings, context: EvaluatorContext): ConfigIssue[] => {
     const issues: ConfigIssue[] = []
     const parts = sampleParts(context)
     if (settings.network !== undefined) {
-      const built = buildZooNetwork(settings.network)
-      if (!built.ok) issues.push({ path: "network", message: `expected a zoo network, got "${settings.network}": ${built.message}` })
+      const fixed = fixedNetwork(settings.network, context.baseDirectory)
+      if (!fixed.ok) issues.push({ path: "network", message: fixed.message })
     } else if (!parts.some((part) => part.kind === "network")) {
       issues.push({ path: "network", message: `is missing: space "${context.space.name}" has no network part, so name a zoo network` })
     }
@@ -77,10 +135,10 @@ const checkCost =
  */
 export const costEvaluatorOf = (kinds: KindRegistry): EvaluatorKind<CostSettings> => ({
   check: checkCost(kinds),
-  create: (settings, { entry }) => {
-    const fixedNetwork = settings.network === undefined ? undefined : buildZooNetwork(settings.network)
-    // A fixed network is analyzed once per worker, not per trial.
-    const fixedAnalyzed = fixedNetwork?.ok ? analyzeNetworkOrThrow(fixedNetwork.network) : undefined
+  create: (settings, { entry, baseDirectory }) => {
+    // A fixed network is read and analyzed once per worker, not per trial.
+    const fixed = settings.network === undefined ? undefined : fixedNetwork(settings.network, baseDirectory)
+    const fixedAnalyzed = fixed?.ok ? fixed.network : undefined
     const fixedUnit: AcceleratorUnit | undefined = settings.accelerator === undefined ? undefined : kinds.preset(settings.accelerator)
     const options: CostOptions = {
       ...(settings.dataflow === undefined ? {} : { dataflow: settings.dataflow as DataflowChoice }),

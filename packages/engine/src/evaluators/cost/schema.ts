@@ -28,7 +28,7 @@ export const CostSettingsSchema = Schema.Struct({
 })
 
 /**
- * Settings of the `cost` evaluator. `network` (a zoo spec) and `accelerator` (a preset name of any
+ * Settings of the `cost` evaluator. `network` (a zoo spec, or a network file — `.json`, `.csv`, `.m`, `.onnx` — relative to the experiment file) and `accelerator` (a preset name of any
  * accelerator kind) fix that side of the design; what is not fixed comes from the configuration:
  * its network part, and its accelerator part (a knob space of any kind). `dataflow` (default: the
  * kind's) and the mapper's `objective` (default `latency`) apply to the kinds that take them.
