@@ -96,24 +96,30 @@ describe("readOnnxNetwork", () => {
     expect(nest).toMatchObject({ K: 64, C: 40, P: 1, Q: 47, R: 1, S: 3, strideW: 2, dilationW: 2 })
   })
 
-  it("fails on an op it does not read, naming it with its count, and under strict on ops passed through uncosted", () => {
+  it("passes an op it does not read through, reported with its count; strict fails on it and on ops passed through uncosted", () => {
     const bytes = onnxModel({
       input: { name: "x", dims: [1, 8, 4, 4] },
-      initializers: {},
+      initializers: { w: [8, 8, 1, 1] },
       nodes: [
         { op: "LpNormalization", inputs: ["x"], outputs: ["a"] },
         { op: "LpNormalization", inputs: ["a"], outputs: ["b"] },
+        { op: "Conv", inputs: ["b", "w"], outputs: ["y"], name: "conv" },
       ],
-      outputs: ["b"],
+      outputs: ["y"],
     })
     const read = readOnnxNetwork(bytes, "odd")
-    expect(read.ok).toBe(false)
-    if (!read.ok) {
-      expect(read.errors).toContain("LpNormalization: 2 nodes of an op the importer does not read")
-      expect(read.report).toContainEqual({ op: "LpNormalization", count: 2, treatment: "unsupported", detail: "not read" })
-    }
-    const strict = readOnnxNetwork(tinyCnn(), "tiny", { strict: true })
-    expect(strict.ok ? [] : strict.errors).toEqual(["Softmax: 1 node passed through uncosted (strict)"])
+    if (!read.ok) throw new Error(read.errors.join("\n"))
+    expect(read.report).toContainEqual({
+      op: "LpNormalization",
+      count: 2,
+      treatment: "unsupported",
+      detail: "not read: passed through as if shape-preserving, not costed",
+    })
+    expect(countNetwork(analyzeNetworkOrThrow(read.network), "int8").totals.macs).toBe(8 * 8 * 4 * 4)
+    const strict = readOnnxNetwork(bytes, "odd", { strict: true })
+    expect(strict.ok ? [] : strict.errors).toEqual(["LpNormalization: 2 nodes of an op the importer does not read (strict)"])
+    const tiny = readOnnxNetwork(tinyCnn(), "tiny", { strict: true })
+    expect(tiny.ok ? [] : tiny.errors).toEqual(["Softmax: 1 node passed through uncosted (strict)"])
   })
 
   it("refuses bytes that are not an ONNX model: another file, a truncated model, nothing", () => {

@@ -9,7 +9,7 @@ import { decodeOnnx, type OnnxAttribute, type OnnxModel, type OnnxNode, type Onn
  * `layers` (cosearch layers: conv2d, dense, ...), `folded` (into a neighbor: a bias added by a
  * constant, a padding taken by the next window), `pass-through` (shape-preserving and free in the
  * cost models: Dropout, Identity, Softmax), `constant` (shape arithmetic folded at import) or
- * `unsupported` (nothing; the import fails when it changes a shape, and under `strict`).
+ * `unsupported` (not read: passed through as if shape-preserving, uncosted; `strict` fails on it).
  *
  * @example
  * const row: OnnxOpReport = { op: "Conv", count: 52, treatment: "layers", detail: "conv2d, depthwise" }
@@ -33,7 +33,8 @@ export type OnnxRead =
       readonly ok: true
       readonly network: Network
       readonly report: readonly OnnxOpReport[]
-      /** The sum of the sizes of the model's initializers (its parameters, as stored). */
+      /** The sum of the sizes of the model's initializers (its parameters, as stored), and of the
+       * tensors ConstantOfShape makes in their place (ONNX's "light" test models). */
       readonly initializerElements: number
       readonly producer: string
       readonly opset: number | undefined
@@ -84,6 +85,8 @@ class GraphReader {
   readonly report = new Map<string, { count: number; treatment: OnnxOpReport["treatment"]; details: Set<string> }>()
   /** The batch the graph's inputs declare (1 when symbolic). */
   batch = 1
+  /** Elements of the tensors ConstantOfShape makes (a light model's weights, standing in for initializers). */
+  generatedElements = 0
   private readonly names = new Set<string>()
 
   constructor(readonly model: OnnxModel) {
@@ -191,6 +194,7 @@ const activations: Readonly<Record<string, ActivationFunction>> = {
 const passThrough = new Set([
   "Dropout",
   "Identity",
+  "LRN",
   "Softmax",
   "LogSoftmax",
   "Cast",
@@ -307,6 +311,12 @@ const convert = (graph: GraphReader, node: OnnxNode): void => {
     graph.note(op, "layers", `activation ${chosen}`)
     return
   }
+  if (op === "Sum" && node.inputs.length >= 2) {
+    const inputs = node.inputs.map((_, index) => graph.layerInput(node, index))
+    graph.add(node, { name: layerName(), op: "add", inputs: inputs.map((input) => input.layer) }, inputs, inputs[0]?.dims.length ?? 3)
+    graph.note(op, "layers", "add")
+    return
+  }
   if (op === "Add" || op === "Mul" || op === "Sub" || op === "Div") {
     const [a, b] = [graph.tensor(node, 0), graph.tensor(node, 1)]
     if (a.kind === "layer" && b.kind === "layer") {
@@ -411,11 +421,17 @@ const convert = (graph: GraphReader, node: OnnxNode): void => {
     graph.note(op, "pass-through", "shape-preserving: no cost counted")
     return
   }
-  graph.note(op, "unsupported", "not read")
-  throw new UnsupportedOp(op)
+  // Not read: assumed shape-preserving and passed through uncosted (reported; `strict` fails on it).
+  const computed = node.inputs.map((name) => graph.tensors.get(name)).find((tensor) => tensor?.kind === "layer")
+  if (computed === undefined || node.outputs.length !== 1) {
+    graph.note(op, "unsupported", "not read")
+    throw new ImportError(
+      `${op} "${node.name}": an op the importer does not read, and not one it can pass through (${node.outputs.length} outputs)`,
+    )
+  }
+  graph.alias(node, computed)
+  graph.note(op, "unsupported", "not read: passed through as if shape-preserving, not costed")
 }
-
-class UnsupportedOp extends Error {}
 
 /** Folds a node whose inputs are all constants with known values, for the shape arithmetic exporters write. */
 const foldConstant = (graph: GraphReader, node: OnnxNode): boolean => {
@@ -426,7 +442,32 @@ const foldConstant = (graph: GraphReader, node: OnnxNode): boolean => {
     graph.note("Shape", "constant", "of a known shape")
     return true
   }
+  if (node.op === "ConstantOfShape") {
+    // A tensor of a given shape (light models stand their weights in so): its dims are the input's values.
+    const shape = graph.constant(node, 0)?.values
+    if (shape === undefined) return false
+    const size = shape.reduce((product, dim) => product * dim, 1)
+    const attribute = node.attributes.get("value")
+    const fill = attribute?.kind === "tensor" ? (attribute.value.values?.[0] ?? 0) : 0
+    graph.tensors.set(output, { kind: "constant", dims: shape, ...(size <= 64 ? { values: new Array<number>(size).fill(fill) } : {}) })
+    graph.generatedElements += size
+    graph.note("ConstantOfShape", "constant", "a tensor of a known shape (a light model's weights)")
+    return true
+  }
   const inputs = node.inputs.map((name) => graph.tensors.get(name))
+  const first = inputs[0]
+  if (first?.kind === "constant" && first.values === undefined && ["Unsqueeze", "Squeeze", "Identity", "Cast"].includes(node.op)) {
+    // A large constant (a weight) reshaped: only its dims change.
+    const axes = ints(node, "axes") ?? graph.constant(node, 1)?.values ?? []
+    let dims = [...first.dims]
+    if (node.op === "Unsqueeze")
+      for (const axis of [...axes].sort((a, b) => a - b)) dims.splice(axis < 0 ? axis + dims.length + 1 : axis, 0, 1)
+    if (node.op === "Squeeze")
+      dims = dims.filter((dim, i) => (axes.length === 0 ? dim !== 1 : !axes.includes(i) && !axes.includes(i - dims.length)))
+    graph.tensors.set(output, { kind: "constant", dims })
+    graph.note(node.op, "constant", "of a constant: its dims")
+    return true
+  }
   if (inputs.length === 0 || !inputs.every((input) => input?.kind === "constant" && input.values !== undefined)) return false
   const values = inputs.map((input) => (input as { values: readonly number[] }).values)
   let result: readonly number[] | undefined
@@ -470,8 +511,9 @@ const foldConstant = (graph: GraphReader, node: OnnxNode): boolean => {
  * and shape-preserving ops that cost nothing (Dropout, Identity, Softmax, ...). Only shapes are
  * read: a model saved with external data loads without its weight files.
  *
- * An op it does not read fails the import, named with its count in the report; `strict` also
- * fails on pass-through ops. Never throws; a file that is not ONNX gives `{ ok: false, errors }`.
+ * An op it does not read is passed through as if shape-preserving, uncosted, and named with its
+ * count in the report (an error follows if it did change the shape); `strict` fails on it and on
+ * the ops passed through. Never throws; a file that is not ONNX gives `{ ok: false, errors }`.
  *
  * @example
  * const read = readOnnxNetwork(readFileSync("mobilenet_v2.onnx"), "mobilenet_v2")
@@ -505,7 +547,6 @@ export const readOnnxNetwork = (bytes: Uint8Array, name = "onnx", options: { rea
   }
   graph.batch = batch
   if (errors.length > 0) return { ok: false, errors }
-  const unsupported = new Map<string, number>()
   for (const node of model.nodes) {
     if (node.domain !== "" && node.domain !== "ai.onnx") {
       errors.push(`${node.op} "${node.name}": domain "${node.domain}" is not ONNX's`)
@@ -514,10 +555,6 @@ export const readOnnxNetwork = (bytes: Uint8Array, name = "onnx", options: { rea
     try {
       convert(graph, node)
     } catch (error) {
-      if (error instanceof UnsupportedOp) {
-        unsupported.set(node.op, (unsupported.get(node.op) ?? 0) + 1)
-        continue
-      }
       if (error instanceof ImportError) {
         errors.push(error.message)
         break
@@ -531,17 +568,18 @@ export const readOnnxNetwork = (bytes: Uint8Array, name = "onnx", options: { rea
     treatment: row.treatment,
     detail: [...row.details].join(", "),
   }))
-  for (const [op, count] of unsupported) errors.push(`${op}: ${count} node${count === 1 ? "" : "s"} of an op the importer does not read`)
   if (options.strict === true)
-    for (const row of report)
-      if (row.treatment === "pass-through")
-        errors.push(`${row.op}: ${row.count} node${row.count === 1 ? "" : "s"} passed through uncosted (strict)`)
+    for (const row of report) {
+      const nodes = `${row.count} node${row.count === 1 ? "" : "s"}`
+      if (row.treatment === "unsupported") errors.push(`${row.op}: ${nodes} of an op the importer does not read (strict)`)
+      if (row.treatment === "pass-through") errors.push(`${row.op}: ${nodes} passed through uncosted (strict)`)
+    }
   if (errors.length > 0) return { ok: false, errors, report }
   const outputs = model.outputs.flatMap((output) => {
     const tensor = graph.tensors.get(output.name)
     return tensor?.kind === "layer" ? [tensor.layer] : []
   })
-  const initializerElements = [...model.initializers.values()].reduce((sum, tensor) => sum + tensor.size, 0)
+  const initializerElements = [...model.initializers.values()].reduce((sum, tensor) => sum + tensor.size, 0) + graph.generatedElements
   return {
     ok: true,
     network: { name, batch, layers: graph.layers, ...(outputs.length > 0 ? { outputs } : {}) },
