@@ -34,4 +34,19 @@ describe("real ONNX models (the ONNX project's light model-zoo files)", () => {
     const [onnx, zoo] = [read.network, built.network].map((network) => countNetwork(analyzeNetworkOrThrow(network), "int8").totals)
     expect([onnx?.macs, onnx?.params]).toEqual([zoo?.macs, zoo?.params])
   })
+
+  it("reads ShuffleNet's channel shuffles (Reshape, Transpose, Reshape) as shuffle layers, and Inception v1 with its LRNs passed through", () => {
+    const shufflenet = readOnnxNetwork(readFileSync(new URL("light_shufflenet.onnx", folder)), "shufflenet")
+    const inception = readOnnxNetwork(readFileSync(new URL("light_inception_v1.onnx", folder)), "inception_v1")
+    if (!shufflenet.ok || !inception.ok) throw new Error("unreadable")
+    // Each shuffle is one Transpose between two Reshapes in the file.
+    const transposes = shufflenet.report.find((row) => row.op === "Transpose")?.count ?? 0
+    expect(transposes).toBeGreaterThan(0)
+    expect(shufflenet.network.layers.filter((layer) => layer.op === "shuffle")).toHaveLength(transposes)
+    expect(inception.report).toContainEqual({ op: "LRN", count: 2, treatment: "pass-through", detail: "shape-preserving: no cost counted" })
+    for (const read of [shufflenet, inception]) {
+      expect(read.report.filter((row) => row.treatment === "unsupported")).toEqual([])
+      expect(countNetwork(analyzeNetworkOrThrow(read.network), "int8").totals.macs).toBeGreaterThan(0)
+    }
+  })
 })

@@ -43,7 +43,14 @@ export type OnnxRead =
 
 /** A tensor of the graph as the reader tracks it: a layer's output (per-sample dims, batch left out) or a constant. */
 type Tensor =
-  | { readonly kind: "layer"; readonly layer: string; readonly dims: readonly number[]; readonly pad?: readonly number[] }
+  | {
+      readonly kind: "layer"
+      readonly layer: string
+      readonly dims: readonly number[]
+      readonly pad?: readonly number[]
+      /** A channel shuffle under way: the channels split into `groups` (then the split axes swapped). */
+      readonly shuffle?: { readonly groups: number; readonly transposed: boolean }
+    }
   | { readonly kind: "constant"; readonly dims: readonly number[]; readonly values?: readonly number[] }
 
 class ImportError extends Error {}
@@ -78,6 +85,14 @@ const text = (node: OnnxNode, name: string): string | undefined => {
   return attribute?.kind === "string" ? attribute.value : undefined
 }
 
+const treatmentRank: Readonly<Record<OnnxOpReport["treatment"], number>> = {
+  constant: 0,
+  "pass-through": 1,
+  folded: 2,
+  layers: 3,
+  unsupported: 4,
+}
+
 /** Reads a graph into layers, tensor by tensor. */
 class GraphReader {
   readonly layers: Layer[] = []
@@ -105,7 +120,9 @@ class GraphReader {
   note(op: string, treatment: OnnxOpReport["treatment"], detail: string): void {
     const row = this.report.get(op) ?? { count: 0, treatment, details: new Set<string>() }
     row.count++
-    if (treatment === "unsupported" || row.treatment !== "unsupported") row.treatment = treatment
+    // A row's treatment is the most telling of its nodes': unsupported, then layers, folded,
+    // pass-through, constant.
+    if (treatmentRank[treatment] > treatmentRank[row.treatment]) row.treatment = treatment
     row.details.add(detail)
     this.report.set(op, row)
   }
@@ -393,6 +410,27 @@ const convert = (graph: GraphReader, node: OnnxNode): void => {
       graph.note(op, input.dims.length === 1 ? "pass-through" : "layers", "flatten")
       return
     }
+    // A channel shuffle, as exporters write it: Reshape to (g, C/g, H, W), Transpose the two
+    // channel axes, Reshape back to (C, H, W).
+    const [channels = 1, height = 1, width = 1] = input.dims
+    if (
+      input.shuffle === undefined &&
+      target.length === 4 &&
+      input.dims.length === 3 &&
+      (target[0] ?? 0) * (target[1] ?? 0) === channels &&
+      target[2] === height &&
+      target[3] === width
+    ) {
+      graph.tensors.set(output, { ...input, shuffle: { groups: target[0] ?? 1, transposed: false } })
+      graph.note(op, "folded", "into a channel shuffle (with the Transpose and Reshape after it)")
+      return
+    }
+    if (input.shuffle?.transposed === true && target.join() === input.dims.join()) {
+      const { shuffle: _shuffle, ...plain } = input
+      graph.add(node, { name: layerName(), op: "shuffle", inputs: [input.layer], groups: input.shuffle.groups }, [plain], 3)
+      graph.note(op, "layers", "shuffle (a channel shuffle's last Reshape)")
+      return
+    }
     if (target.length === 3 && target.reduce((a, b) => a * b, 1) === elements) {
       const shape = shapeOf(target)
       graph.add(node, { name: layerName(), op: "reshape", inputs: [input.layer], shape }, [input], 3)
@@ -402,6 +440,15 @@ const convert = (graph: GraphReader, node: OnnxNode): void => {
     throw new ImportError(
       `${op} "${node.name}": to ${target.join(" x ")} from ${input.dims.join(" x ")}: only flattening and 3-D (C, H, W) targets are read yet`,
     )
+  }
+  if (op === "Transpose") {
+    const input = graph.layerInput(node, 0)
+    if (input.shuffle !== undefined && !input.shuffle.transposed && (ints(node, "perm") ?? []).join() === "0,2,1,3,4") {
+      graph.tensors.set(output, { ...input, shuffle: { ...input.shuffle, transposed: true } })
+      graph.note(op, "folded", "into a channel shuffle")
+      return
+    }
+    throw new ImportError(`Transpose "${node.name}": only a channel shuffle's transpose (perm 0,2,1,3,4) is read yet`)
   }
   if (op === "Pad") {
     const input = graph.layerInput(node, 0)
@@ -456,6 +503,18 @@ const foldConstant = (graph: GraphReader, node: OnnxNode): boolean => {
   }
   const inputs = node.inputs.map((name) => graph.tensors.get(name))
   const first = inputs[0]
+  if (first?.kind === "constant" && first.values === undefined && node.op === "Reshape") {
+    // A weight reshaped: its dims become the target's (0 keeps a dim, -1 takes the rest).
+    const target = graph.constant(node, 1)?.values
+    if (target === undefined) return false
+    const size = first.dims.reduce((a, b) => a * b, 1)
+    const dims = target.map((dim, i) => (dim === 0 ? (first.dims[i] ?? 1) : dim))
+    const free = dims.indexOf(-1)
+    if (free >= 0) dims[free] = size / dims.filter((dim) => dim !== -1).reduce((a, b) => a * b, 1)
+    graph.tensors.set(output, { kind: "constant", dims })
+    graph.note(node.op, "constant", "of a constant: its dims")
+    return true
+  }
   if (first?.kind === "constant" && first.values === undefined && ["Unsqueeze", "Squeeze", "Identity", "Cast"].includes(node.op)) {
     // A large constant (a weight) reshaped: only its dims change.
     const axes = ints(node, "axes") ?? graph.constant(node, 1)?.values ?? []
