@@ -59,7 +59,12 @@ describe("two processes on one study and database", () => {
     const shared = join(folder, "shared.db")
     const first = spawnCli(["run", experiment, "--db", shared, "--workers", "1"])
     const second = spawnCli(["run", experiment, "--db", shared, "--workers", "1"])
-    expect([await first.exited, await second.exited]).toEqual([0, 0])
+    // On a failure, the processes' stderr in the message: what went wrong, not only that it did.
+    const codes = [await first.exited, await second.exited]
+    expect({ codes, stderr: codes.some((code) => code !== 0) ? [first.stderr(), second.stderr()] : [] }).toEqual({
+      codes: [0, 0],
+      stderr: [],
+    })
     for (const run of [first, second]) expect(run.stderr()).not.toMatch(/locked|busy|SQLITE/i)
     // Both did part of the work.
     expect(first.trialLines()).toBeGreaterThan(0)
