@@ -1,12 +1,6 @@
-import { evaluateMapping, type MappingCost, validateMapping } from "@cosearch/cost"
 import { describe, expect, it } from "vitest"
 import { hierarchies, random, randomMapping, randomNest, simulateMapping, tinyNest } from "./loopnest-simulator.js"
-
-const operandNames = ["weights", "inputs", "outputs"] as const
-
-/** The model's counts as the simulator reports them: per level, per operand. */
-const counts = (cost: MappingCost, kind: "reads" | "writes"): number[][] =>
-  cost.levels.map((level) => operandNames.map((operand) => level[kind][operand]))
+import { expectSimulatedAccesses, expectSimulatedCounts } from "./simulator-agreement.js"
 
 describe("evaluateMapping equals a brute-force loop-nest simulation", () => {
   for (const accelerator of hierarchies) {
@@ -15,20 +9,7 @@ describe("evaluateMapping equals a brute-force loop-nest simulation", () => {
       let compared = 0
       for (let trial = 0; trial < 60; trial++) {
         const nest = randomNest(next, trial)
-        const mapping = randomMapping(nest, accelerator, next)
-        expect(validateMapping(nest, accelerator, mapping)).toEqual([])
-        const cost = evaluateMapping(nest, accelerator, mapping)
-        if (!cost.feasible) throw new Error(cost.message)
-        const simulated = simulateMapping(nest, accelerator, mapping)
-        const context = JSON.stringify({
-          nest: [nest.N, nest.G, nest.K, nest.C, nest.P, nest.Q, nest.R, nest.S, nest.strideH, nest.dilationH],
-          mapping,
-        })
-        expect({ context, reads: counts(cost, "reads") }).toEqual({ context, reads: simulated.reads })
-        expect({ context, writes: counts(cost, "writes") }).toEqual({ context, writes: simulated.writes })
-        expect({ context, network: cost.networkTransfers }).toEqual({ context, network: simulated.network })
-        expect(cost.macs).toBe(simulated.macs)
-        expect(cost.computeCycles).toBe(simulated.steps)
+        expectSimulatedCounts(nest, accelerator, randomMapping(nest, accelerator, next))
         compared++
       }
       expect(compared).toBe(60)
@@ -46,13 +27,7 @@ describe("evaluateMapping equals a brute-force loop-nest simulation", () => {
     for (const accelerator of hierarchies) {
       for (const nest of nests) {
         for (let trial = 0; trial < 10; trial++) {
-          const mapping = randomMapping(nest, accelerator, next)
-          const cost = evaluateMapping(nest, accelerator, mapping)
-          if (!cost.feasible) throw new Error(cost.message)
-          const simulated = simulateMapping(nest, accelerator, mapping)
-          expect(counts(cost, "reads")).toEqual(simulated.reads)
-          expect(counts(cost, "writes")).toEqual(simulated.writes)
-          expect(cost.networkTransfers).toBe(simulated.network)
+          expectSimulatedAccesses(nest, accelerator, randomMapping(nest, accelerator, next))
         }
       }
     }

@@ -1,12 +1,6 @@
-import { evaluateMapping, type MappingCost, validateMapping } from "@cosearch/cost"
 import { describe, expect, it } from "vitest"
-import { laneHierarchies, random, randomMapping, randomNest, simulateMapping, tinyNest } from "./loopnest-simulator.js"
-
-const operandNames = ["weights", "inputs", "outputs"] as const
-
-/** The model's counts as the simulator reports them: per level, per operand. */
-const counts = (cost: MappingCost, kind: "reads" | "writes"): number[][] =>
-  cost.levels.map((level) => operandNames.map((operand) => level[kind][operand]))
+import { laneHierarchies, random, randomMapping, randomNest, tinyNest } from "./loopnest-simulator.js"
+import { expectSimulatedAccesses, expectSimulatedCounts } from "./simulator-agreement.js"
 
 describe("two nested fan-outs (PEs, then each PE's lanes): evaluateMapping equals the brute-force simulation", () => {
   for (const accelerator of laneHierarchies) {
@@ -16,20 +10,7 @@ describe("two nested fan-outs (PEs, then each PE's lanes): evaluateMapping equal
       let spreadOverLanes = 0
       for (let trial = 0; trial < 60; trial++) {
         const nest = randomNest(next, trial)
-        const mapping = randomMapping(nest, accelerator, next)
-        expect(validateMapping(nest, accelerator, mapping)).toEqual([])
-        const cost = evaluateMapping(nest, accelerator, mapping)
-        if (!cost.feasible) throw new Error(cost.message)
-        const simulated = simulateMapping(nest, accelerator, mapping)
-        const context = JSON.stringify({
-          nest: [nest.N, nest.G, nest.K, nest.C, nest.P, nest.Q, nest.R, nest.S, nest.strideH, nest.dilationH],
-          mapping,
-        })
-        expect({ context, reads: counts(cost, "reads") }).toEqual({ context, reads: simulated.reads })
-        expect({ context, writes: counts(cost, "writes") }).toEqual({ context, writes: simulated.writes })
-        expect({ context, network: cost.networkTransfers }).toEqual({ context, network: simulated.network })
-        expect(cost.macs).toBe(simulated.macs)
-        expect(cost.computeCycles).toBe(simulated.steps)
+        const cost = expectSimulatedCounts(nest, accelerator, randomMapping(nest, accelerator, next))
         if ((cost.usedLanes ?? 1) > 1) spreadOverLanes++
         compared++
       }
@@ -50,13 +31,7 @@ describe("two nested fan-outs (PEs, then each PE's lanes): evaluateMapping equal
     for (const accelerator of laneHierarchies) {
       for (const nest of nests) {
         for (let trial = 0; trial < 10; trial++) {
-          const mapping = randomMapping(nest, accelerator, next)
-          const cost = evaluateMapping(nest, accelerator, mapping)
-          if (!cost.feasible) throw new Error(cost.message)
-          const simulated = simulateMapping(nest, accelerator, mapping)
-          expect(counts(cost, "reads")).toEqual(simulated.reads)
-          expect(counts(cost, "writes")).toEqual(simulated.writes)
-          expect(cost.networkTransfers).toBe(simulated.network)
+          expectSimulatedAccesses(nest, accelerator, randomMapping(nest, accelerator, next))
         }
       }
     }

@@ -8,6 +8,7 @@ import { Console, Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
 import { invalid } from "../cli/options.js"
 import { loadAccelerator } from "../input/accelerator-input.js"
+import { readInputFile } from "../input/input-file.js"
 import { loadNetwork } from "../input/network-input.js"
 
 const measurementsOption = Options.text("measurements").pipe(
@@ -33,18 +34,7 @@ const json = Options.boolean("json").pipe(Options.withDescription("print the rep
 
 const readMeasurements = (path: string) =>
   Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const bytes = yield* fs.readFile(path).pipe(
-      Effect.mapError(
-        (error) =>
-          new CliError({
-            message:
-              error._tag === "SystemError" && error.reason === "NotFound"
-                ? `measurements file "${path}" does not exist`
-                : `cannot read measurements file "${path}": ${error.message}`,
-          }),
-      ),
-    )
+    const bytes = yield* readInputFile("measurements", path)
     const text = yield* Effect.try({
       try: () => (path.endsWith(".gz") ? gunzipSync(bytes) : Buffer.from(bytes)).toString("utf8"),
       catch: (error) => new CliError({ message: `measurements file "${path}" is not valid gzip: ${(error as Error).message}` }),

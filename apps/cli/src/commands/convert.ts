@@ -34,7 +34,7 @@ import { CliError } from "../cli/cli-error.js"
 import { dataflowOption, mappingOption, objectiveOption } from "../cli/cost-options.js"
 import { invalid } from "../cli/options.js"
 import { acceleratorFileFormats, acceleratorPresetNames, loadAccelerator } from "../input/accelerator-input.js"
-import { loadMappingFile, unmatchedMappingLayers } from "../input/mapping-input.js"
+import { loadMappingFile, refuseUnmatchedMappings } from "../input/mapping-input.js"
 import { loadNetwork } from "../input/network-input.js"
 
 /** The peer tools `cosearch convert` writes for. */
@@ -235,11 +235,7 @@ export const convertCommand = Command.make(
         : undefined
       const loaded: AnalyzedNetwork[] = []
       for (const spec of args.networks) loaded.push(yield* loadNetwork(spec, {}))
-      if (mappings !== undefined && Option.isSome(args.mapping))
-        for (const network of loaded) {
-          const unmatched = unmatchedMappingLayers(mappings, network)
-          if (unmatched !== undefined) return yield* new CliError({ message: `mapping file "${args.mapping.value}": ${unmatched}` })
-        }
+      if (mappings !== undefined && Option.isSome(args.mapping)) yield* refuseUnmatchedMappings(args.mapping.value, mappings, loaded)
       const options: ConvertOptions = {
         objective: args.objective,
         ...(dataflow === undefined ? {} : { dataflow }),

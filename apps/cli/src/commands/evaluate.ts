@@ -9,7 +9,7 @@ import { accountingOption, dataflowOption, mappingOption, objectiveOption } from
 import { evaluationJson, evaluationText } from "../format/evaluation.js"
 import { systemScheduleRecord, systemScheduleText } from "../format/system-schedule.js"
 import { acceleratorFileFormats, acceleratorPresetNames, loadAccelerator } from "../input/accelerator-input.js"
-import { loadMappingFile, mappingFileReasons, unmatchedMappingLayers } from "../input/mapping-input.js"
+import { loadMappingFile, mappingFileReasons, refuseUnmatchedMappings } from "../input/mapping-input.js"
 import { loadNetwork } from "../input/network-input.js"
 import { loadSystemIfAny } from "../input/system-input.js"
 
@@ -137,11 +137,7 @@ export const evaluateCommand = Command.make(
         ...(dataflow === undefined ? {} : { dataflow }),
         ...(mappings === undefined ? {} : { mappings }),
       }
-      if (mappings !== undefined && Option.isSome(args.mapping))
-        for (const network of loaded) {
-          const unmatched = unmatchedMappingLayers(mappings, network)
-          if (unmatched !== undefined) return yield* new CliError({ message: `mapping file "${args.mapping.value}": ${unmatched}` })
-        }
+      if (mappings !== undefined && Option.isSome(args.mapping)) yield* refuseUnmatchedMappings(args.mapping.value, mappings, loaded)
       for (const network of loaded) {
         const result = acceleratorKinds.costOn(unit, network, options)
         // A fixed mapping that does not fit its layer (factors, orders, spatial spread) is the file's

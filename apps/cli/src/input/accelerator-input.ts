@@ -1,8 +1,9 @@
 import type { AcceleratorUnit } from "@cosearch/accelerator"
 import { acceleratorKinds, type UnitRead } from "@cosearch/cost"
-import { FileSystem } from "@effect/platform"
+import type { FileSystem } from "@effect/platform"
 import { Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
+import { readInputText } from "./input-file.js"
 
 /**
  * Every accelerator preset name, kind by kind (`acceleratorKinds.presetNames`).
@@ -73,18 +74,7 @@ export const loadAccelerator = (
         message: `--accelerator "${argument}" is not a preset (${acceleratorPresetNames.join(", ")})${alsoAccepted === undefined ? "" : `, ${alsoAccepted}`}, ${orList(["an accelerator .json file", ...acceleratorFileFormats])}`,
       })
     }
-    const fs = yield* FileSystem.FileSystem
-    const text = yield* fs.readFileString(argument).pipe(
-      Effect.mapError(
-        (error) =>
-          new CliError({
-            message:
-              error._tag === "SystemError" && error.reason === "NotFound"
-                ? `accelerator file "${argument}" does not exist`
-                : `cannot read accelerator file "${argument}": ${error.message}`,
-          }),
-      ),
-    )
+    const text = yield* readInputText("accelerator", argument)
     const read = readText(argument, text)
     if ("error" in read) return yield* new CliError({ message: read.error })
     return read.unit

@@ -1,9 +1,10 @@
 import type { HierarchicalAccelerator } from "@cosearch/accelerator"
 import { type FixedMapping, type FixedMappings, readTimeloopMapping } from "@cosearch/cost"
 import { type AnalyzedNetwork, lowerNetwork, parseMaestroDataflow, parseMaestroNetwork } from "@cosearch/network"
-import { FileSystem } from "@effect/platform"
+import type { FileSystem } from "@effect/platform"
 import { Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
+import { readInputText } from "./input-file.js"
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value)
 
@@ -104,18 +105,7 @@ export const loadMappingFile = (
   accelerator: HierarchicalAccelerator,
 ): Effect.Effect<FixedMappings, CliError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const text = yield* fs.readFileString(path).pipe(
-      Effect.mapError(
-        (error) =>
-          new CliError({
-            message:
-              error._tag === "SystemError" && error.reason === "NotFound"
-                ? `mapping file "${path}" does not exist`
-                : `cannot read mapping file "${path}": ${error.message}`,
-          }),
-      ),
-    )
+    const text = yield* readInputText("mapping", path)
     const read = readMappingText(path, text, accelerator)
     if ("errors" in read) return yield* new CliError({ message: `mapping file "${path}" is not valid:\n  ${read.errors.join("\n  ")}` })
     return read.mappings
@@ -143,4 +133,23 @@ export const unmatchedMappingLayers = (mappings: FixedMappings, network: Analyze
   if (missing.length === 0) return undefined
   const some = layers.slice(0, 4).map((name) => `"${name}"`)
   return `${missing.map((name) => `layer "${name}"`).join(", ")} ${missing.length === 1 ? "is not a compute layer" : "are not compute layers"} of "${network.name}" (its ${layers.length}: ${some.join(", ")}${layers.length > 4 ? ", ..." : ""})`
+}
+
+/**
+ * Refuses a mapping file (`--mapping path`) with an entry naming no compute layer of one of the
+ * networks (`unmatchedMappingLayers`), naming the file.
+ *
+ * @example
+ * yield* refuseUnmatchedMappings("m.json", mappings, [network])
+ */
+export const refuseUnmatchedMappings = (
+  path: string,
+  mappings: FixedMappings,
+  networks: readonly AnalyzedNetwork[],
+): Effect.Effect<void, CliError> => {
+  for (const network of networks) {
+    const unmatched = unmatchedMappingLayers(mappings, network)
+    if (unmatched !== undefined) return Effect.fail(new CliError({ message: `mapping file "${path}": ${unmatched}` }))
+  }
+  return Effect.void
 }

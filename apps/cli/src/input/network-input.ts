@@ -11,9 +11,9 @@ import {
   zooNames,
 } from "@cosearch/network"
 import { FileSystem } from "@effect/platform"
-import type { PlatformError } from "@effect/platform/Error"
 import { Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
+import { readInputFile } from "./input-file.js"
 
 /**
  * Where a network comes from: a zoo spec or a file path.
@@ -49,14 +49,6 @@ export const classifyNetworkArgument = (argument: string): Effect.Effect<Network
     return isFile ? ({ kind: "file", path: argument } as const) : ({ kind: "zoo", spec: argument } as const)
   })
 
-const readError = (path: string, error: PlatformError): CliError =>
-  new CliError({
-    message:
-      error._tag === "SystemError" && error.reason === "NotFound"
-        ? `network file "${path}" does not exist`
-        : `cannot read network file "${path}": ${error.message}`,
-  })
-
 /** Reads and decodes a network file; zoo-only options are refused, `batch` overrides the file's. */
 const readNetworkFile = (path: string, options: ZooOptions): Effect.Effect<Network, CliError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
@@ -67,8 +59,7 @@ const readNetworkFile = (path: string, options: ZooOptions): Effect.Effect<Netwo
         message: `${flags} ${zooOnly.length > 1 ? "apply" : "applies"} to zoo networks only, not to the network file "${path}", whose input layers fix its shapes`,
       })
     }
-    const fs = yield* FileSystem.FileSystem
-    const bytes = yield* fs.readFile(path).pipe(Effect.mapError((error) => readError(path, error)))
+    const bytes = yield* readInputFile("network", path)
     if (path.endsWith(".yaml") || path.endsWith(".yml")) {
       // A Timeloop problem: one convolution.
       const read = readTimeloopProblem({ name: path, text: new TextDecoder().decode(bytes) })

@@ -1,9 +1,9 @@
 import { lookupSpace, type NamedSpace } from "@cosearch/engine"
 import { decodeSpaceJson, formatSpaceIssues, type Space } from "@cosearch/space"
 import { FileSystem } from "@effect/platform"
-import type { PlatformError } from "@effect/platform/Error"
 import { Effect, Either } from "effect"
 import { CliError } from "../cli/cli-error.js"
+import { readInputText } from "./input-file.js"
 
 /**
  * A space named on the command line: a built-in one (with its summary and decoder) or one read
@@ -22,14 +22,6 @@ const indent = (text: string): string =>
     .map((line) => `  ${line}`)
     .join("\n")
 
-const readError = (path: string, error: PlatformError): CliError =>
-  new CliError({
-    message:
-      error._tag === "SystemError" && error.reason === "NotFound"
-        ? `space file "${path}" does not exist`
-        : `cannot read space file "${path}": ${error.message}`,
-  })
-
 const parseJson = (path: string, text: string): Either.Either<unknown, CliError> =>
   Either.try({
     try: (): unknown => JSON.parse(text),
@@ -46,8 +38,7 @@ const parseJson = (path: string, text: string): Either.Either<unknown, CliError>
  */
 export const readSpaceFile = (path: string): Effect.Effect<Space, CliError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const text = yield* fs.readFileString(path).pipe(Effect.mapError((error) => readError(path, error)))
+    const text = yield* readInputText("space", path)
     const json = yield* parseJson(path, text)
     return yield* Either.mapLeft(
       decodeSpaceJson(json),

@@ -337,21 +337,11 @@ const convert = (graph: GraphReader, node: OnnxNode): void => {
   if (op === "Add" || op === "Mul" || op === "Sub" || op === "Div") {
     const [a, b] = [graph.tensor(node, 0), graph.tensor(node, 1)]
     if (a.kind === "layer" && b.kind === "layer") {
-      const same = a.dims.join() === b.dims.join()
-      if (!same) {
-        // A per-channel scale (squeeze-and-excitation's [C, 1, 1] times [C, H, W]) is a mul.
-        const [big, small] = a.dims.reduce((x, y) => x * y, 1) >= b.dims.reduce((x, y) => x * y, 1) ? [a, b] : [b, a]
-        graph.layers.push({ name: layerName(), op: op === "Add" || op === "Sub" ? "add" : "mul", inputs: [big.layer, small.layer] })
-        const inferred = inferOutputShape(graph.layers[graph.layers.length - 1] as Layer, [shapeOf(big.dims), shapeOf(small.dims)])
-        if (!inferred.ok) throw new ImportError(`${op} "${node.name}": ${inferred.fault.detail}`)
-        graph.tensors.set(output, { kind: "layer", layer: graph.layers[graph.layers.length - 1]?.name ?? "", dims: big.dims })
-      } else
-        graph.add(
-          node,
-          { name: layerName(), op: op === "Add" || op === "Sub" ? "add" : "mul", inputs: [a.layer, b.layer] },
-          [a, b],
-          a.dims.length,
-        )
+      // The larger operand first: a per-channel scale (squeeze-and-excitation's [C, 1, 1] times
+      // [C, H, W]) broadcasts over it.
+      const [big, small] = a.dims.reduce((x, y) => x * y, 1) >= b.dims.reduce((x, y) => x * y, 1) ? [a, b] : [b, a]
+      const layer: Layer = { name: layerName(), op: op === "Add" || op === "Sub" ? "add" : "mul", inputs: [big.layer, small.layer] }
+      graph.add(node, layer, [big, small], big.dims.length)
       graph.note(op, "layers", op === "Add" || op === "Sub" ? "add" : "mul")
       return
     }
