@@ -1,7 +1,7 @@
 import { InvalidNetworkError, networkIssue } from "../graph/issue.js"
 import type { Network } from "../graph/network.js"
 import { inferOutputShape } from "../layer/infer.js"
-import type { ActivationFunction, Axis, Layer, LayerSpec, Padding, Pair } from "../layer/layer.js"
+import type { ActivationFunction, Axis, ExplicitPadding, Layer, LayerSpec, Padding, Pair } from "../layer/layer.js"
 import type { TensorShape } from "../tensor/shape.js"
 
 /** A handle on a layer's output while a network is being built. */
@@ -237,6 +237,56 @@ export class NetworkBuilder {
   /** Channel shuffle across groups. */
   shuffle(x: Tensor, groups: number, name = "shuffle"): Tensor {
     return this.layer({ op: "shuffle", groups }, [x], name)
+  }
+
+  /** Transposed convolution (explicit padding, default none); see `TransposedConvLayer`. */
+  deconv2d(
+    x: Tensor,
+    filters: number,
+    o: WeightOptions & { kernel: number | Pair; stride?: number | Pair; padding?: ExplicitPadding; outputPadding?: Pair },
+  ): Tensor {
+    const spec: LayerSpec = {
+      op: "deconv2d",
+      filters,
+      kernel: pair(o.kernel),
+      stride: pair(o.stride ?? 1),
+      dilation: [1, 1],
+      padding: o.padding ?? { top: 0, bottom: 0, left: 0, right: 0 },
+      outputPadding: o.outputPadding ?? [0, 0],
+      groups: o.groups ?? 1,
+      bias: o.bias ?? false,
+    }
+    return this.layer(o.shareWeights === undefined ? spec : { ...spec, shareWeights: o.shareWeights }, [x], o.name ?? "deconv2d")
+  }
+
+  /** Reorders axes: output h, w, c take the sizes of input axes `perm` (data movement only). */
+  transpose(x: Tensor, perm: readonly [Axis, Axis, Axis], name = "transpose"): Tensor {
+    return this.layer({ op: "transpose", perm }, [x], name)
+  }
+
+  /** Softmax along an axis (channels by default). */
+  softmax(x: Tensor, axis: Axis = "c", name = "softmax"): Tensor {
+    return this.layer({ op: "softmax", axis }, [x], name)
+  }
+
+  /** Layer normalization over channels (2C parameters). */
+  layernorm(x: Tensor, name = "layernorm"): Tensor {
+    return this.layer({ op: "layernorm" }, [x], name)
+  }
+
+  /** Mean or maximum over one axis. */
+  reduce(x: Tensor, axis: Axis, fn: "mean" | "max" = "mean", name = "reduce"): Tensor {
+    return this.layer({ op: "reduce", axis, fn }, [x], name)
+  }
+
+  /** Token ids (Tx1x1) to Tx1x`units` rows of a `vocab x units` table. */
+  embedding(x: Tensor, vocab: number, units: number, name = "embedding"): Tensor {
+    return this.layer({ op: "embedding", vocab, units }, [x], name)
+  }
+
+  /** Resizes height and width to `size` by copying (`nearest`) or bilinear interpolation. */
+  resize(x: Tensor, size: Pair, mode: "nearest" | "linear" = "nearest", name = "resize"): Tensor {
+    return this.layer({ op: "resize", size, mode }, [x], name)
   }
 
   /**

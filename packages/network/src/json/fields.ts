@@ -95,6 +95,19 @@ export const PaddingJson = Schema.Union(
 ).annotations({ identifier: "Padding", ...expected('"same", "valid" or { top, bottom, left, right }') })
 
 /**
+ * Explicit padding `{ top, bottom, left, right }` (a transposed convolution's).
+ *
+ * @example
+ * Schema.decodeUnknownSync(ExplicitPaddingJson)({ top: 1, bottom: 1, left: 1, right: 1 })
+ */
+export const ExplicitPaddingJson = Schema.Struct({
+  top: NonNegativeIntJson,
+  bottom: NonNegativeIntJson,
+  left: NonNegativeIntJson,
+  right: NonNegativeIntJson,
+}).annotations({ identifier: "ExplicitPadding", ...expected("{ top, bottom, left, right } with non-negative integers") })
+
+/**
  * A per-sample tensor shape `{ h, w, c }` of positive integers.
  *
  * @example

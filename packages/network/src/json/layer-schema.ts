@@ -3,6 +3,7 @@ import type { Layer, LayerOp, Pair } from "../layer/layer.js"
 import {
   ActivationFunctionJson,
   AxisJson,
+  ExplicitPaddingJson,
   LayerNameJson,
   NonNegativeIntJson,
   PaddingJson,
@@ -63,6 +64,18 @@ const pointwise = Schema.Struct({
 
 const dense = Schema.Struct({ ...base("dense"), units: PositiveIntJson, ...weighted(true) }).annotations({ identifier: "dense layer" })
 
+const deconv2d = Schema.Struct({
+  ...base("deconv2d"),
+  filters: PositiveIntJson,
+  kernel: Size2Json,
+  stride: withDefault(Size2Json, one),
+  dilation: withDefault(Size2Json, one),
+  padding: withDefault(ExplicitPaddingJson, () => ({ top: 0, bottom: 0, left: 0, right: 0 })),
+  outputPadding: withDefault(Schema.Tuple(NonNegativeIntJson, NonNegativeIntJson), () => [0, 0] as const),
+  groups: withDefault(PositiveIntJson, () => 1),
+  ...weighted(false),
+}).annotations({ identifier: "deconv2d layer" })
+
 /** Pooling: the stride defaults to the kernel (a cross-field default), the padding to `valid`. */
 const pool = <Op extends "avgpool" | "maxpool">(op: Op) =>
   Schema.transform(
@@ -102,6 +115,19 @@ const layerUnion = Schema.Union(
   plain("flatten"),
   shaped("reshape"),
   Schema.Struct({ ...base("shuffle"), groups: PositiveIntJson }).annotations({ identifier: "shuffle layer" }),
+  deconv2d,
+  Schema.Struct({ ...base("transpose"), perm: Schema.Tuple(AxisJson, AxisJson, AxisJson) }).annotations({ identifier: "transpose layer" }),
+  Schema.Struct({ ...base("softmax"), axis: withDefault(AxisJson, () => "c" as const) }).annotations({ identifier: "softmax layer" }),
+  plain("layernorm"),
+  Schema.Struct({ ...base("reduce"), axis: AxisJson, fn: Schema.Literal("mean", "max") }).annotations({ identifier: "reduce layer" }),
+  Schema.Struct({ ...base("embedding"), vocab: PositiveIntJson, units: PositiveIntJson }).annotations({ identifier: "embedding layer" }),
+  Schema.Struct({
+    ...base("resize"),
+    size: Size2Json,
+    mode: withDefault(Schema.Literal("nearest", "linear"), () => "nearest" as const),
+  }).annotations({
+    identifier: "resize layer",
+  }),
 ).annotations({ identifier: "Layer" })
 
 /**

@@ -175,6 +175,81 @@ export const inferOutputShape = (layer: Layer, inputs: readonly TensorShape[]): 
       }
       return shaped({ h: a.h, w: a.w, c: b.c })
     }
+    case "deconv2d": {
+      const arity = expectInputs(inputs, 1, 1)
+      if (arity) return arity
+      const input = inputs[0] as TensorShape
+      if (!positiveInteger(layer.filters)) return fault("positive-size", `filters ${layer.filters} must be a positive integer`)
+      if (!positiveInteger(layer.groups)) return fault("positive-size", `groups ${layer.groups} must be a positive integer`)
+      if (input.c % layer.groups !== 0 || layer.filters % layer.groups !== 0) {
+        return fault(
+          "divisibility",
+          `groups ${layer.groups} must divide both the input channels (input ${formatShape(input)}) and the filters (${layer.filters})`,
+        )
+      }
+      for (const [label, pair] of [
+        ["kernel", layer.kernel],
+        ["stride", layer.stride],
+        ["dilation", layer.dilation],
+      ] as const) {
+        if (!positiveInteger(pair[0]) || !positiveInteger(pair[1]))
+          return fault("positive-size", `${label} ${pair[0]}x${pair[1]} must be positive integers`)
+      }
+      const { top, bottom, left, right } = layer.padding
+      const extra = layer.outputPadding
+      if ([top, bottom, left, right, extra[0], extra[1]].some((p) => !(Number.isInteger(p) && p >= 0))) {
+        return fault(
+          "positive-size",
+          `padding ${top}/${bottom}/${left}/${right} and output padding ${extra[0]}x${extra[1]} must be non-negative integers`,
+        )
+      }
+      const h = (input.h - 1) * layer.stride[0] - top - bottom + layer.dilation[0] * (layer.kernel[0] - 1) + 1 + extra[0]
+      const w = (input.w - 1) * layer.stride[1] - left - right + layer.dilation[1] * (layer.kernel[1] - 1) + 1 + extra[1]
+      if (h < 1 || w < 1)
+        return fault(
+          "positive-size",
+          `padding ${top}/${bottom}/${left}/${right} leaves no output of input ${formatShape(input)}: ${h}x${w}`,
+        )
+      return shaped({ h, w, c: layer.filters })
+    }
+    case "transpose": {
+      const arity = expectInputs(inputs, 1, 1)
+      if (arity) return arity
+      const input = inputs[0] as TensorShape
+      const [h, w, c] = layer.perm
+      if (new Set(layer.perm).size !== 3) return fault("shape-mismatch", `perm ${layer.perm.join(",")} must name each of h, w and c once`)
+      return shaped({ h: input[h], w: input[w], c: input[c] })
+    }
+    case "softmax":
+    case "layernorm": {
+      const arity = expectInputs(inputs, 1, 1)
+      if (arity) return arity
+      return shaped(inputs[0] as TensorShape)
+    }
+    case "reduce": {
+      const arity = expectInputs(inputs, 1, 1)
+      if (arity) return arity
+      return shaped(withAxis(inputs[0] as TensorShape, layer.axis, 1))
+    }
+    case "embedding": {
+      const arity = expectInputs(inputs, 1, 1)
+      if (arity) return arity
+      const input = inputs[0] as TensorShape
+      if (!positiveInteger(layer.vocab) || !positiveInteger(layer.units)) {
+        return fault("positive-size", `vocab ${layer.vocab} and units ${layer.units} must be positive integers`)
+      }
+      if (input.c !== 1) return fault("shape-mismatch", `reads one token id per position: input ${formatShape(input)} must have 1 channel`)
+      return shaped({ h: input.h, w: input.w, c: layer.units })
+    }
+    case "resize": {
+      const arity = expectInputs(inputs, 1, 1)
+      if (arity) return arity
+      const input = inputs[0] as TensorShape
+      if (!positiveInteger(layer.size[0]) || !positiveInteger(layer.size[1])) {
+        return fault("positive-size", `size ${layer.size[0]}x${layer.size[1]} must be positive integers`)
+      }
+      return shaped({ h: layer.size[0], w: layer.size[1], c: input.c })
+    }
     case "avgpool":
     case "maxpool": {
       const arity = expectInputs(inputs, 1, 1)

@@ -17,11 +17,20 @@ export interface ExplicitPadding {
   readonly right: number
 }
 
-/** Element-wise activation functions. `hsigmoid` and `tanh` serve SE blocks and LSTM cells. */
-export type ActivationFunction = "relu" | "relu6" | "hswish" | "hsigmoid" | "sigmoid" | "swish" | "tanh"
+/** Element-wise activation functions. `hsigmoid` and `tanh` serve SE blocks and LSTM cells, `gelu` transformers. */
+export type ActivationFunction = "relu" | "relu6" | "hswish" | "hsigmoid" | "sigmoid" | "swish" | "tanh" | "gelu"
 
 /** All activation functions, for validation and schemas. */
-export const activationFunctions: readonly ActivationFunction[] = ["relu", "relu6", "hswish", "hsigmoid", "sigmoid", "swish", "tanh"]
+export const activationFunctions: readonly ActivationFunction[] = [
+  "relu",
+  "relu6",
+  "hswish",
+  "hsigmoid",
+  "sigmoid",
+  "swish",
+  "tanh",
+  "gelu",
+]
 
 /** The tensor axes a concat or slice may work along. */
 export type Axis = "h" | "w" | "c"
@@ -151,6 +160,64 @@ export interface ReshapeLayer extends LayerBase {
   readonly shape: TensorShape
 }
 
+/**
+ * 2-D transposed convolution ("deconvolution"): every input pixel scatters a `kernel` window of
+ * `filters` outputs, `stride` apart. Output size per axis: `(in - 1) * stride - padBegin - padEnd
+ * + dilation * (kernel - 1) + 1 + outputPadding`, as in ONNX's ConvTranspose and PyTorch.
+ */
+export interface TransposedConvLayer extends LayerBase, WeightedLayer {
+  readonly op: "deconv2d"
+  readonly filters: number
+  readonly kernel: Pair
+  readonly stride: Pair
+  readonly dilation: Pair
+  readonly padding: ExplicitPadding
+  /** Extra rows and columns added after the last (ONNX's `output_padding`). */
+  readonly outputPadding: Pair
+  readonly groups: number
+}
+
+/** Reorders the axes: output axis `h`, `w`, `c` has the size of input axis `perm[0]`, `perm[1]`, `perm[2]` (data movement only). */
+export interface TransposeLayer extends LayerBase {
+  readonly op: "transpose"
+  readonly perm: readonly [Axis, Axis, Axis]
+}
+
+/** Softmax along one axis: an exponential per element, a sum and a division per element. */
+export interface SoftmaxLayer extends LayerBase {
+  readonly op: "softmax"
+  readonly axis: Axis
+}
+
+/** Layer normalization over the channel axis at every (h, w) position, with 2C learned parameters (scale and shift). */
+export interface LayerNormLayer extends LayerBase {
+  readonly op: "layernorm"
+}
+
+/** Mean or maximum over one axis, which becomes size 1. */
+export interface ReduceLayer extends LayerBase {
+  readonly op: "reduce"
+  readonly axis: Axis
+  readonly fn: "mean" | "max"
+}
+
+/**
+ * A table lookup: each element of a Tx1x1 tensor of token ids picks a row of a `vocab x units`
+ * table, giving Tx1x`units`. Parameters `vocab * units`; no arithmetic (data movement).
+ */
+export interface EmbeddingLayer extends LayerBase {
+  readonly op: "embedding"
+  readonly vocab: number
+  readonly units: number
+}
+
+/** Resizes height and width to `size`: `nearest` copies (data movement), `linear` interpolates (bilinear, 4 reads per output). */
+export interface ResizeLayer extends LayerBase {
+  readonly op: "resize"
+  readonly size: Pair
+  readonly mode: "nearest" | "linear"
+}
+
 /** ShuffleNet's channel shuffle across `groups` groups (data movement only). */
 export interface ChannelShuffleLayer extends LayerBase {
   readonly op: "shuffle"
@@ -176,6 +243,13 @@ export type Layer =
   | FlattenLayer
   | ReshapeLayer
   | ChannelShuffleLayer
+  | TransposedConvLayer
+  | TransposeLayer
+  | SoftmaxLayer
+  | LayerNormLayer
+  | ReduceLayer
+  | EmbeddingLayer
+  | ResizeLayer
 
 /** The `op` tag of a layer. */
 export type LayerOp = Layer["op"]

@@ -8,9 +8,22 @@ export type WeightOperand = "parameters" | "activations" | "none"
 
 /**
  * What is computed per point of the nest: `mac` for conv and matmul nests, the reduction of a
- * `pool` nest (`avg`, `max`), or the element-wise function of an `eltwise` nest.
+ * `pool` nest (`avg`, `max`), or the element-wise function of an `eltwise` nest (an activation,
+ * `add`, `mul`, batch norm's `affine`, `softmax`, layer norm's `normalize`, a reduction's `mean` or
+ * `max` over the channels, a resize's `interpolate`).
  */
-export type LoopNestFunction = "mac" | ActivationFunction | "add" | "mul" | "affine" | "avg" | "max"
+export type LoopNestFunction =
+  | "mac"
+  | ActivationFunction
+  | "add"
+  | "mul"
+  | "affine"
+  | "avg"
+  | "max"
+  | "softmax"
+  | "normalize"
+  | "mean"
+  | "interpolate"
 
 /**
  * The canonical loop-nest problem of one compute layer: the only description of work the cost

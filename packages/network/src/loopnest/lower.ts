@@ -41,7 +41,8 @@ const UNIT = [1, 1] as const
 
 /**
  * Lowers one analyzed layer to its loop nest, or `undefined` for layers that only move or
- * reinterpret data (input, zeros, concat, slice, flatten, reshape, shuffle).
+ * reinterpret data (input, zeros, concat, slice, flatten, reshape, shuffle, transpose, embedding,
+ * nearest resize).
  *
  * @example
  * const nests = analyzed.layers.map((layer) => lowerLayer(layer, analyzed.batch))
@@ -117,6 +118,36 @@ export const lowerLayer = (analyzed: AnalyzedLayer, batch: number): LoopNest | u
       return nest(name, layer.op, "eltwise", [batch, 1, out.c, 1, out.h, out.w, 1, 1, H, W], UNIT, UNIT, "none", 1, layer.fn)
     case "batchnorm":
       return nest(name, layer.op, "eltwise", [batch, 1, out.c, 1, out.h, out.w, 1, 1, H, W], UNIT, UNIT, "parameters", 1, "affine")
+    case "layernorm":
+      return nest(name, layer.op, "eltwise", [batch, 1, out.c, 1, out.h, out.w, 1, 1, H, W], UNIT, UNIT, "parameters", 1, "normalize")
+    case "softmax":
+      return nest(name, layer.op, "eltwise", [batch, 1, out.c, 1, out.h, out.w, 1, 1, H, W], UNIT, UNIT, "none", 1, "softmax")
+    case "reduce":
+      // Over h or w: a pooling window spanning that axis; over c: one element-wise pass over the input.
+      if (layer.axis === "c") return nest(name, layer.op, "eltwise", [batch, 1, cin, 1, H, W, 1, 1, H, W], UNIT, UNIT, "none", 1, layer.fn)
+      return nest(
+        name,
+        layer.op,
+        "pool",
+        [batch, cin, 1, 1, out.h, out.w, layer.axis === "h" ? H : 1, layer.axis === "w" ? W : 1, H, W],
+        [layer.axis === "h" ? H : 1, layer.axis === "w" ? W : 1],
+        UNIT,
+        "none",
+        1,
+        layer.fn === "mean" ? "avg" : "max",
+      )
+    case "resize":
+      return layer.mode === "nearest"
+        ? undefined
+        : nest(name, layer.op, "eltwise", [batch, 1, out.c, 1, out.h, out.w, 1, 1, H, W], UNIT, UNIT, "none", 4, "interpolate")
+    case "deconv2d": {
+      // Scatter form: every input pixel times every kernel tap, as a stride-1 convolution over the
+      // input's grid (P x Q = H x W). The MACs are exact, N*G*K*C*H*W*R*S; the halo of the output
+      // window is not modelled.
+      const g = layer.groups
+      const dims = [batch, g, layer.filters / g, cin / g, H, W, layer.kernel[0], layer.kernel[1], H, W] as const
+      return nest(name, layer.op, "conv", dims, UNIT, layer.dilation, "parameters", 1, "mac")
+    }
     default:
       return undefined
   }

@@ -133,6 +133,13 @@ export const onnxFromNetwork = (network: AnalyzedNetwork): OnnxWritten => {
         } else if (layer.fn === "swish") {
           node("Sigmoid", `${name}/sigmoid`, [first], `${name}/sigmoid`)
           node("Mul", name, [first, `${name}/sigmoid`], name)
+        } else if (layer.fn === "gelu") {
+          // Erf-based GELU as opset 14 writes it: x * 0.5 * (1 + erf(x / sqrt(2))).
+          node("Div", `${name}/scaled`, [first, constant(`${name}.sqrt2`, [], [Math.SQRT2], 1)], `${name}/scaled`)
+          node("Erf", `${name}/erf`, [`${name}/scaled`], `${name}/erf`)
+          node("Add", `${name}/shifted`, [`${name}/erf`, constant(`${name}.one`, [], [1], 1)], `${name}/shifted`)
+          node("Mul", `${name}/gated`, [first, `${name}/shifted`], `${name}/gated`)
+          node("Mul", name, [`${name}/gated`, constant(`${name}.half`, [], [0.5], 1)], name)
         } else {
           const op = { relu: "Relu", sigmoid: "Sigmoid", hsigmoid: "HardSigmoid", hswish: "HardSwish", tanh: "Tanh" }[layer.fn]
           node(op, name, [first], name, layer.fn === "hsigmoid" ? [float("alpha", 1 / 6), float("beta", 0.5)] : [])
