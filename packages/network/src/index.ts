@@ -12,6 +12,7 @@
 
 export { activate, type ConvBnActOptions, convBnAct, type MaybeActivation } from "./blocks/conv-bn-act.js"
 export { type FbnetOperation, fbnetBlock, fbnetOperations, isFbnetOperation } from "./blocks/fbnet-block.js"
+export { gruLayer } from "./blocks/gru-cell.js"
 export {
   type DepthwiseSeparableOptions,
   depthwiseSeparable,

@@ -4,7 +4,7 @@ import { onnxModel } from "./onnx-builder.js"
 
 // A small CNN in the shapes PyTorch's exporter writes: Conv-BN-ReLU, a depthwise Conv with
 // Clip(0, 6), a pointwise Conv, global pooling, the Shape/Gather/Unsqueeze/Concat/Reshape flatten
-// torch.onnx emits, Gemm and Softmax; weights saved as external data (dims only, no bytes).
+// torch.onnx emits, Dropout, Gemm and Softmax; weights saved as external data (dims only, no bytes).
 const tinyCnn = () =>
   onnxModel({
     input: { name: "x", dims: ["batch", 3, 32, 32] },
@@ -43,7 +43,8 @@ const tinyCnn = () =>
       { op: "Constant", inputs: [], outputs: ["rest"], attributes: { value: { tensor: [1], values: [-1] } } },
       { op: "Concat", inputs: ["n1", "rest"], outputs: ["target"], attributes: { axis: 0 } },
       { op: "Reshape", inputs: ["gap", "target"], outputs: ["flat"], name: "flatten" },
-      { op: "Gemm", inputs: ["flat", "wfc", "bfc"], outputs: ["logits"], name: "fc", attributes: { transB: 1 } },
+      { op: "Dropout", inputs: ["flat"], outputs: ["dropped"], name: "dropout" },
+      { op: "Gemm", inputs: ["dropped", "wfc", "bfc"], outputs: ["logits"], name: "fc", attributes: { transB: 1 } },
       { op: "Softmax", inputs: ["logits"], outputs: ["probabilities"], name: "softmax" },
     ],
     outputs: ["probabilities"],
@@ -65,6 +66,7 @@ describe("readOnnxNetwork", () => {
       "globalavgpool",
       "flatten",
       "dense",
+      "softmax",
     ])
     const counts = countNetwork(analyzed, "int8").totals
     // Stem 16 x 3 x 3 x 3 + 16 bias, depthwise 16 x 3 x 3, pointwise 32 x 16, fc 10 x 32 + 10; BN's
@@ -73,11 +75,12 @@ describe("readOnnxNetwork", () => {
     expect(read.initializerElements - 2 * 16).toBe(counts.params)
     // 16 x 16 outputs of each conv (stride 2 from 32 x 32 with padding 1).
     expect(counts.macs).toBe(16 * 16 * 16 * 27 + 16 * 16 * 16 * 9 + 16 * 16 * 32 * 16 + 32 * 10)
-    expect(read.network.outputs).toEqual(["fc"])
+    expect(read.network.outputs).toEqual(["softmax"])
     expect(read.network.batch).toBe(1)
     const nests = lowerNetwork(analyzed)
     expect(nests.find((nest) => nest.layer === "dw")).toMatchObject({ G: 16, K: 1, C: 1, P: 16, Q: 16, R: 3, S: 3 })
-    expect(read.report).toContainEqual({ op: "Softmax", count: 1, treatment: "pass-through", detail: "shape-preserving: no cost counted" })
+    expect(read.report).toContainEqual({ op: "Softmax", count: 1, treatment: "layers", detail: "softmax along c" })
+    expect(read.report).toContainEqual({ op: "Dropout", count: 1, treatment: "pass-through", detail: "shape-preserving: no cost counted" })
     expect(read.report).toContainEqual({ op: "Clip", count: 1, treatment: "layers", detail: "activation relu6" })
     expect(read.report.find((row) => row.op === "Gather")?.treatment).toBe("constant")
   })
@@ -119,7 +122,7 @@ describe("readOnnxNetwork", () => {
     const strict = readOnnxNetwork(bytes, "odd", { strict: true })
     expect(strict.ok ? [] : strict.errors).toEqual(["LpNormalization: 2 nodes of an op the importer does not read (strict)"])
     const tiny = readOnnxNetwork(tinyCnn(), "tiny", { strict: true })
-    expect(tiny.ok ? [] : tiny.errors).toEqual(["Softmax: 1 node passed through uncosted (strict)"])
+    expect(tiny.ok ? [] : tiny.errors).toEqual(["Dropout: 1 node passed through uncosted (strict)"])
   })
 
   it("refuses bytes that are not an ONNX model: another file, a truncated model, nothing", () => {

@@ -20,6 +20,6 @@ export {
 export { type MaestroToken, tokenizeMaestro } from "./maestro-tokens.js"
 export { isNetworkFileName, networkFileExtensions, networkFromFile } from "./network-file.js"
 export { type OnnxWritten, onnxFromNetwork } from "./onnx/onnx-export.js"
-export { type OnnxOpReport, type OnnxRead, readOnnxNetwork } from "./onnx/onnx-network.js"
+export { type OnnxOpReport, type OnnxRead, type OnnxReadOptions, readOnnxNetwork } from "./onnx/onnx-network.js"
 export { parseScaleSimTopology, type ScaleSimTopologyParse, type ScaleSimTopologyText, scaleSimTopologyText } from "./scalesim-topology.js"
 export { readTopologyRows, type ScaleSimTopologyRow, type TopologyError, topologyColumns } from "./topology-rows.js"

@@ -47,6 +47,8 @@ export interface OnnxNode {
 export interface OnnxValue {
   readonly name: string
   readonly dims: readonly (number | undefined)[] | undefined
+  /** ONNX's element type (1 float, 6 int32, 7 int64, ...), 0 when not given. */
+  readonly elementType: number
 }
 
 /** A decoded model. */
@@ -113,7 +115,11 @@ const attributeOf = (attribute: onnxProto.onnx.IAttributeProto): OnnxAttribute =
 const graphValueOf = (value: onnxProto.onnx.IValueInfoProto): OnnxValue => {
   const shape = value.type?.tensorType?.shape
   const dims = shape?.dim?.map((dim) => (dim.dimValue === null || dim.dimValue === undefined ? undefined : wholeNumber(dim.dimValue)))
-  return { name: value.name ?? "", dims: shape === null || shape === undefined ? undefined : dims }
+  return {
+    name: value.name ?? "",
+    dims: shape === null || shape === undefined ? undefined : dims,
+    elementType: value.type?.tensorType?.elemType ?? 0,
+  }
 }
 
 /**
