@@ -96,6 +96,7 @@ export type { Precision } from "./tensor/precision.js"
 export { bytesPerElement, isPrecision, precisions } from "./tensor/precision.js"
 export type { TensorShape } from "./tensor/shape.js"
 export { elementCount, formatShape, sameShape } from "./tensor/shape.js"
+export { type DsCnnOptions, dsCnn, dsCnnSizes } from "./zoo/ds-cnn.js"
 export {
   type EdgeTpuBlockType,
   type EdgeTpuStageBase,
@@ -112,4 +113,5 @@ export { buildZooNetwork, type ZooBuild, type ZooEntry, type ZooOption, type Zoo
 export { resnet18, resnet50 } from "./zoo/resnet.js"
 export { makeDivisible } from "./zoo/round.js"
 export { ffnn, type LstmEncoderOptions, lstmEncoder, type TransducerOptions, transducer } from "./zoo/sequence.js"
+export { bertMini, bertTiny, type TransformerEncoderOptions, transformerEncoder } from "./zoo/transformer.js"
 export { vgg16 } from "./zoo/vgg.js"

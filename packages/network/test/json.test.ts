@@ -21,6 +21,8 @@ const zooSpecs = [
   "ffnn",
   "lstm_encoder:steps=2",
   "transducer:steps=2",
+  "bert_tiny:sequence=16",
+  "bert_mini:layers=1,sequence=8",
 ]
 
 const zooNetwork = (spec: string): Network => {

@@ -2,12 +2,14 @@ import { type FbnetOperation, fbnetOperations, isFbnetOperation } from "../block
 import { type Nb201Arch, nb201Operations, parseNb201Arch } from "../blocks/nb201-cell.js"
 import { InvalidNetworkError } from "../graph/issue.js"
 import type { Network } from "../graph/network.js"
+import { dsCnn, dsCnnSizes } from "./ds-cnn.js"
 import { efficientnetB0, efficientnetEdgeTpuM, efficientnetEdgeTpuS } from "./efficientnet.js"
 import { fbnet, fbnetPresets } from "./fbnet.js"
 import { mobilenetV1, mobilenetV2, mobilenetV3Large, mobilenetV3Small } from "./mobilenet.js"
 import { nb201 } from "./nb201.js"
 import { resnet18, resnet50 } from "./resnet.js"
 import { ffnn, lstmEncoder, transducer } from "./sequence.js"
+import { bertMini, bertTiny, type TransformerEncoderOptions, transformerEncoder } from "./transformer.js"
 import { vgg16 } from "./vgg.js"
 
 /** The options a zoo network may take; each entry says which it supports. */
@@ -118,6 +120,24 @@ const parseTransducer = (argument: string | undefined) =>
     argument,
   )
 
+const transformerForm = "layers=L,hidden=H,heads=A,intermediate=I,vocab=V,positions=P,types=N,sequence=T"
+
+/** A BERT-sized transformer encoder entry: `defaults`, overridable by `key=value` options. */
+const transformerEntry = (name: string, summary: string, defaults: TransformerEncoderOptions): ZooEntry => ({
+  name,
+  summary,
+  argument: transformerForm,
+  defaults: {},
+  build: (argument) => {
+    const parsed = parseIntegerOptions(name, transformerForm, { ...defaults }, argument)
+    if (!parsed.ok) return failed(parsed.message)
+    const o = parsed.value
+    if (o.hidden % o.heads !== 0) return failed(`${name} hidden=${o.hidden} must be a multiple of heads=${o.heads}`)
+    if (o.sequence > o.positions) return failed(`${name} sequence=${o.sequence} must be at most positions=${o.positions}`)
+    return built(transformerEncoder(o))
+  },
+})
+
 /** Every zoo network family. */
 export const zooEntries: readonly ZooEntry[] = [
   { name: "mobilenet_v1", summary: "MobileNetV1 (Keras)", defaults: imagenet, build: noArgument("mobilenet_v1", mobilenetV1) },
@@ -206,6 +226,16 @@ export const zooEntries: readonly ZooEntry[] = [
       return parsed.ok ? built(transducer(parsed.value)) : failed(parsed.message)
     },
   },
+  transformerEntry("bert_tiny", "BERT-Tiny encoder + pooler (L=2, H=128, A=2; Turc et al. 2019), 128 tokens", bertTiny),
+  transformerEntry("bert_mini", "BERT-Mini encoder + pooler (L=4, H=256, A=4; Turc et al. 2019), 128 tokens", bertMini),
+  ...(["s", "m", "l"] as const).map(
+    (size): ZooEntry => ({
+      name: `ds_cnn_${size}`,
+      summary: `DS-CNN-${size.toUpperCase()} keyword spotter (Hello Edge, ARM ML-KWS-for-MCU), 49x10 MFCCs, batch norm folded`,
+      defaults: { classes: 12 },
+      build: noArgument(`ds_cnn_${size}`, (o) => dsCnn({ ...dsCnnSizes[size], classes: o.classes })),
+    }),
+  ),
 ]
 
 /** Names of every zoo network family. */
