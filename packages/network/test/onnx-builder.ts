@@ -16,6 +16,13 @@ const attribute = (name: string, value: Attribute): onnxProto.onnx.IAttributePro
   return { name, type: types.INTS, ints: [...value] }
 }
 
+/** A graph input: its name, dims (a string is a symbolic dim) and ONNX element type (1 float by default, 7 int64). */
+export interface GraphInput {
+  readonly name: string
+  readonly dims: readonly (number | string)[]
+  readonly elementType?: number
+}
+
 export interface NodeSpec {
   readonly op: string
   readonly inputs: readonly string[]
@@ -26,7 +33,7 @@ export interface NodeSpec {
 
 /** An ONNX model's bytes: one input, initializers by dims (no data), the nodes, the outputs. */
 export const onnxModel = (spec: {
-  readonly input: { readonly name: string; readonly dims: readonly (number | string)[] }
+  readonly input: GraphInput | readonly GraphInput[]
   readonly initializers: Readonly<Record<string, readonly number[]>>
   readonly nodes: readonly NodeSpec[]
   readonly outputs: readonly string[]
@@ -38,17 +45,15 @@ export const onnxModel = (spec: {
     opsetImport: [{ domain: "", version: spec.opset ?? 13 }],
     graph: {
       name: "test",
-      input: [
-        {
-          name: spec.input.name,
-          type: {
-            tensorType: {
-              elemType: 1,
-              shape: { dim: spec.input.dims.map((dim) => (typeof dim === "number" ? { dimValue: dim } : { dimParam: dim })) },
-            },
+      input: (Array.isArray(spec.input) ? (spec.input as readonly GraphInput[]) : [spec.input as GraphInput]).map((input) => ({
+        name: input.name,
+        type: {
+          tensorType: {
+            elemType: input.elementType ?? 1,
+            shape: { dim: input.dims.map((dim) => (typeof dim === "number" ? { dimValue: dim } : { dimParam: dim })) },
           },
         },
-      ],
+      })),
       initializer: Object.entries(spec.initializers).map(([name, dims]) => ({
         name,
         dims: [...dims],

@@ -10,7 +10,7 @@ import { evaluationJson, evaluationText } from "../format/evaluation.js"
 import { systemScheduleRecord, systemScheduleText } from "../format/system-schedule.js"
 import { acceleratorFileFormats, acceleratorPresetNames, loadAccelerator } from "../input/accelerator-input.js"
 import { loadMappingFile, mappingFileReasons, refuseUnmatchedMappings } from "../input/mapping-input.js"
-import { loadNetwork } from "../input/network-input.js"
+import { inputDimsOption, loadNetwork } from "../input/network-input.js"
 import { loadSystemIfAny } from "../input/system-input.js"
 
 const networks = Options.text("network").pipe(
@@ -82,12 +82,14 @@ export const evaluateCommand = Command.make(
     mapping: mappingOption,
     objective: objectiveOption,
     accounting: accountingOption,
+    inputDims: inputDimsOption,
     json,
   },
   (args) =>
     Effect.gen(function* () {
       const listed = Option.isSome(args.networksFile) ? yield* readNetworkList(args.networksFile.value) : []
       const specs = [...args.networks, ...listed]
+      const networkOptions = Option.isSome(args.inputDims) ? { inputDims: args.inputDims.value } : {}
       if (specs.length === 0) return yield* new CliError({ message: "give at least one --network, or --networks FILE" })
       const system = yield* loadSystemIfAny(args.accelerator)
       if (system !== undefined) {
@@ -104,7 +106,7 @@ export const evaluateCommand = Command.make(
             message: `--accounting ${args.accounting.value} applies to one hierarchical accelerator; the system "${system.name}" is scheduled on its units' own models`,
           })
         const loaded: AnalyzedNetwork[] = []
-        for (const spec of specs) loaded.push(yield* loadNetwork(spec, {}))
+        for (const spec of specs) loaded.push(yield* loadNetwork(spec, networkOptions))
         for (const [i, network] of loaded.entries())
           yield* printSystemSchedule(specs[i] ?? network.name, network, system, args.objective, args.json)
         return
@@ -130,7 +132,7 @@ export const evaluateCommand = Command.make(
         ? yield* loadMappingFile(args.mapping.value, unit.accelerator as HierarchicalAccelerator)
         : undefined
       const loaded = []
-      for (const spec of specs) loaded.push(yield* loadNetwork(spec, {}))
+      for (const spec of specs) loaded.push(yield* loadNetwork(spec, networkOptions))
       const options = {
         layers: true,
         objective: args.objective,

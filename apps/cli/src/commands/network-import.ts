@@ -4,6 +4,7 @@ import { FileSystem } from "@effect/platform"
 import { Console, Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
 import { formatTable } from "../format/table.js"
+import { inputDimsOption } from "../input/network-input.js"
 
 const file = Args.file({ name: "model", exists: "yes" }).pipe(
   Args.withDescription("an ONNX model (.onnx); its weights may be external data"),
@@ -33,14 +34,17 @@ const reportText = (rows: readonly OnnxOpReport[]): string =>
  * @example
  * // cosearch network import mobilenet_v2.onnx --report --out mobilenet_v2.json
  */
-export const networkImportCommand = Command.make("import", { file, report, strict, out }, (args) =>
+export const networkImportCommand = Command.make("import", { file, report, strict, out, inputDims: inputDimsOption }, (args) =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
     const bytes = yield* fs
       .readFile(args.file)
       .pipe(Effect.mapError((error) => new CliError({ message: `cannot read "${args.file}": ${error.message}` })))
     const name = (args.file.split("/").pop() ?? args.file).replace(/\.onnx$/, "")
-    const read = readOnnxNetwork(bytes, name, { strict: args.strict })
+    const read = readOnnxNetwork(bytes, name, {
+      strict: args.strict,
+      ...(args.inputDims._tag === "Some" ? { inputDims: args.inputDims.value } : {}),
+    })
     if (args.report && read.report !== undefined) yield* Console.log(reportText(read.report))
     if (!read.ok) return yield* new CliError({ message: `ONNX file "${args.file}" cannot be read:\n  ${read.errors.join("\n  ")}` })
     if (args.out._tag === "Some") {

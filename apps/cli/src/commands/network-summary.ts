@@ -3,10 +3,12 @@ import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
 import { numberOption, precisionOption } from "../cli/options.js"
 import { summaryJson, summaryText } from "../format/summary.js"
-import { loadNetwork } from "../input/network-input.js"
+import { inputDimsOption, loadNetwork } from "../input/network-input.js"
 
 const network = Args.text({ name: "network" }).pipe(
-  Args.withDescription("a zoo spec (mobilenet_v2, nb201:<arch>, fbnet:<ids>; see `network list`) or a network .json file"),
+  Args.withDescription(
+    "a zoo spec (mobilenet_v2, nb201:<arch>, fbnet:<ids>; see `network list`) or a network file (.json, .csv, .m, .onnx, .yaml)",
+  ),
 )
 const resolution = numberOption("resolution", "integer", "input height and width (zoo networks)")
 const width = numberOption("width", "number", "width multiplier (zoo networks)")
@@ -33,10 +35,14 @@ const zooOptions = (given: Record<keyof ZooOptions, Option.Option<number>>): Zoo
  */
 export const networkSummaryCommand = Command.make(
   "summary",
-  { network, resolution, width, classes, batch, precision: precisionOption, json },
+  { network, resolution, width, classes, batch, inputDims: inputDimsOption, precision: precisionOption, json },
   (args) =>
     Effect.gen(function* () {
-      const analyzed = yield* loadNetwork(args.network, zooOptions(args))
+      const options = zooOptions(args)
+      const analyzed = yield* loadNetwork(
+        args.network,
+        Option.isSome(args.inputDims) ? { ...options, inputDims: args.inputDims.value } : options,
+      )
       const counts = countNetwork(analyzed, args.precision)
       yield* Console.log(args.json ? JSON.stringify(summaryJson(counts), null, 2) : summaryText(counts))
     }),

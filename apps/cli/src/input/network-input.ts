@@ -7,12 +7,15 @@ import {
   type Network,
   nestNetwork,
   networkFromFile,
+  parseInputDims,
   type ZooOptions,
   zooNames,
 } from "@cosearch/network"
+import { Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import { Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
+import { invalid } from "../cli/options.js"
 import { readInputFile } from "./input-file.js"
 
 /**
@@ -50,7 +53,7 @@ export const classifyNetworkArgument = (argument: string): Effect.Effect<Network
   })
 
 /** Reads and decodes a network file; zoo-only options are refused, `batch` overrides the file's. */
-const readNetworkFile = (path: string, options: ZooOptions): Effect.Effect<Network, CliError, FileSystem.FileSystem> =>
+const readNetworkFile = (path: string, options: NetworkOptions): Effect.Effect<Network, CliError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const zooOnly = (["resolution", "width", "classes"] as const).filter((key) => options[key] !== undefined)
     if (zooOnly.length > 0) {
@@ -70,13 +73,23 @@ const readNetworkFile = (path: string, options: ZooOptions): Effect.Effect<Netwo
       }
       return options.batch === undefined ? network : { ...network, batch: options.batch }
     }
-    const read = networkFromFile(path, bytes)
+    const read = networkFromFile(path, bytes, options.inputDims === undefined ? {} : { inputDims: options.inputDims })
     if (!read.ok) return yield* new CliError({ message: read.message })
     return options.batch === undefined ? read.network : { ...read.network, batch: options.batch }
   })
 
+/**
+ * How a network argument is read: the zoo's options, and for ONNX models the dims of inputs the
+ * model leaves symbolic (`--input-dims`).
+ */
+export interface NetworkOptions extends ZooOptions {
+  readonly inputDims?: Readonly<Record<string, readonly number[]>>
+}
+
 /** Builds a zoo network, pointing at network files when the name is not in the zoo. */
-const buildFromZoo = (spec: string, options: ZooOptions): Effect.Effect<Network, CliError> => {
+const buildFromZoo = (spec: string, options: NetworkOptions): Effect.Effect<Network, CliError> => {
+  if (options.inputDims !== undefined)
+    return Effect.fail(new CliError({ message: `--input-dims applies to ONNX models only, not to the zoo network "${spec}"` }))
   const built = buildZooNetwork(spec, options)
   if (built.ok) return Effect.succeed(built.network)
   const name = spec.split(":")[0] ?? spec
@@ -93,7 +106,7 @@ const buildFromZoo = (spec: string, options: ZooOptions): Effect.Effect<Network,
  * @example
  * const network = yield* loadNetwork("mobilenet_v2", { resolution: 160 })
  */
-export const loadNetwork = (argument: string, options: ZooOptions): Effect.Effect<AnalyzedNetwork, CliError, FileSystem.FileSystem> =>
+export const loadNetwork = (argument: string, options: NetworkOptions): Effect.Effect<AnalyzedNetwork, CliError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const source = yield* classifyNetworkArgument(argument)
     const network = source.kind === "file" ? yield* readNetworkFile(source.path, options) : yield* buildFromZoo(source.spec, options)
@@ -102,3 +115,16 @@ export const loadNetwork = (argument: string, options: ZooOptions): Effect.Effec
     const where = source.kind === "file" ? `network file "${source.path}": ` : ""
     return yield* new CliError({ message: `${where}${new InvalidNetworkError(network.name, analysis.issues).message}` })
   })
+
+/** `--input-dims [name=]AxBxC[,...]`: dims an ONNX model leaves symbolic (`parseInputDims`). */
+export const inputDimsOption = Options.text("input-dims").pipe(
+  Options.withPseudoName("[NAME=]DIMS"),
+  Options.mapEffect((text) => {
+    const parsed = parseInputDims(text)
+    return parsed.ok ? Effect.succeed(parsed.inputDims) : invalid(`--input-dims: ${parsed.message}`)
+  }),
+  Options.withDescription(
+    "dims of ONNX inputs the model leaves symbolic, e.g. input=1x3x224x224 or 1x40 for every input (several joined by commas)",
+  ),
+  Options.optional,
+)

@@ -18,7 +18,7 @@ export {
   parseMaestroNetwork,
 } from "./maestro-network.js"
 export { type MaestroToken, tokenizeMaestro } from "./maestro-tokens.js"
-export { isNetworkFileName, networkFileExtensions, networkFromFile } from "./network-file.js"
+export { isNetworkFileName, type NetworkFileOptions, networkFileExtensions, networkFromFile, parseInputDims } from "./network-file.js"
 export { type OnnxWritten, onnxFromNetwork } from "./onnx/onnx-export.js"
 export { type OnnxOpReport, type OnnxRead, type OnnxReadOptions, readOnnxNetwork } from "./onnx/onnx-network.js"
 export { parseScaleSimTopology, type ScaleSimTopologyParse, type ScaleSimTopologyText, scaleSimTopologyText } from "./scalesim-topology.js"

@@ -23,6 +23,38 @@ export const isNetworkFileName = (name: string): boolean => networkFileExtension
 
 const indent = (lines: readonly string[]): string => lines.map((line) => `  ${line}`).join("\n")
 
+/** Options of `networkFromFile`. */
+export interface NetworkFileOptions {
+  /** For ONNX models: dims of inputs the model leaves symbolic, by input name (`"*"`: every input); see `OnnxReadOptions`. */
+  readonly inputDims?: Readonly<Record<string, readonly number[]>>
+}
+
+/**
+ * Parses input dims as written on a command line: `[name=]AxBxC`, several joined by commas
+ * (`x=1x3x224x224,mask=1x128`); without a name, for every input (`"*"`). Never throws.
+ *
+ * @example
+ * parseInputDims("input=1x40") // { ok: true, inputDims: { input: [1, 40] } }
+ * parseInputDims("3x224x224") // { ok: true, inputDims: { "*": [3, 224, 224] } }
+ */
+export const parseInputDims = (
+  text: string,
+):
+  | { readonly ok: true; readonly inputDims: Readonly<Record<string, readonly number[]>> }
+  | { readonly ok: false; readonly message: string } => {
+  const inputDims: Record<string, number[]> = {}
+  for (const entry of text.split(",")) {
+    const at = entry.lastIndexOf("=")
+    const name = at < 0 ? "*" : entry.slice(0, at).trim()
+    const dims = (at < 0 ? entry : entry.slice(at + 1)).trim().split("x")
+    const values = dims.map(Number)
+    if (name === "" || values.some((value) => !Number.isSafeInteger(value) || value < 1))
+      return { ok: false, message: `expected [name=]dims such as input=1x3x224x224 (positive integers joined by x), got "${entry}"` }
+    inputDims[name] = values
+  }
+  return { ok: true, inputDims }
+}
+
 /**
  * A network from a file's bytes, by its name's ending: a cosearch network `.json`, a SCALE-Sim
  * topology `.csv`, a MAESTRO `.m` network or an ONNX model `.onnx` (named after the file). The one
@@ -36,11 +68,14 @@ const indent = (lines: readonly string[]): string => lines.map((line) => `  ${li
 export const networkFromFile = (
   path: string,
   bytes: Uint8Array,
+  options: NetworkFileOptions = {},
 ): { readonly ok: true; readonly network: Network } | { readonly ok: false; readonly message: string } => {
   const base = path.split("/").pop() ?? path
   const stem = base.includes(".") ? base.slice(0, base.lastIndexOf(".")) : base
+  if (options.inputDims !== undefined && !path.endsWith(".onnx"))
+    return { ok: false, message: `input dims apply to ONNX models only, not to "${path}", whose input layers fix its shapes` }
   if (path.endsWith(".onnx")) {
-    const read = readOnnxNetwork(bytes, stem)
+    const read = readOnnxNetwork(bytes, stem, options.inputDims === undefined ? {} : { inputDims: options.inputDims })
     return read.ok
       ? { ok: true, network: read.network }
       : {

@@ -39,27 +39,32 @@ export const acceleratorPart = (
 const fixedNetwork = (
   spec: string,
   baseDirectory: string,
+  inputDims?: Readonly<Record<string, readonly number[]>>,
 ): { readonly ok: true; readonly network: AnalyzedNetwork } | { readonly ok: false; readonly message: string } => {
-  const key = isNetworkFileName(spec) ? resolve(baseDirectory, spec) : `zoo:${spec}`
+  const key = `${isNetworkFileName(spec) ? resolve(baseDirectory, spec) : `zoo:${spec}`}${inputDims === undefined ? "" : ` ${JSON.stringify(inputDims)}`}`
   const cached = fixedNetworks.get(key)
   if (cached !== undefined) return cached
   let read: { readonly ok: true; readonly network: Network } | { readonly ok: false; readonly message: string }
   if (isNetworkFileName(spec)) {
     let bytes: Uint8Array
+    const path = resolve(baseDirectory, spec)
     try {
-      bytes = readFileSync(key)
+      bytes = readFileSync(path)
     } catch (error) {
-      return { ok: false, message: `cannot read network file "${spec}" (${key}): ${(error as Error).message}` }
+      return { ok: false, message: `cannot read network file "${spec}" (${path}): ${(error as Error).message}` }
     }
-    read = networkFromFile(spec, bytes)
+    read = networkFromFile(spec, bytes, inputDims === undefined ? {} : { inputDims })
   } else {
     const built = buildZooNetwork(spec)
-    read = built.ok
-      ? built
-      : {
-          ok: false,
-          message: `expected a zoo network or a network file (${networkFileExtensions.join(", ")}), got "${spec}": ${built.message}`,
-        }
+    read =
+      built.ok && inputDims !== undefined
+        ? { ok: false, message: `inputDims apply to ONNX models only, not to the zoo network "${spec}"` }
+        : built.ok
+          ? built
+          : {
+              ok: false,
+              message: `expected a zoo network or a network file (${networkFileExtensions.join(", ")}), got "${spec}": ${built.message}`,
+            }
   }
   let result: { readonly ok: true; readonly network: AnalyzedNetwork } | { readonly ok: false; readonly message: string }
   if (!read.ok) result = read
@@ -85,8 +90,10 @@ const checkCost =
     const issues: ConfigIssue[] = []
     const parts = sampleParts(context)
     if (settings.network !== undefined) {
-      const fixed = fixedNetwork(settings.network, context.baseDirectory)
+      const fixed = fixedNetwork(settings.network, context.baseDirectory, settings.inputDims)
       if (!fixed.ok) issues.push({ path: "network", message: fixed.message })
+    } else if (settings.inputDims !== undefined) {
+      issues.push({ path: "inputDims", message: "applies to a fixed ONNX network (network: model.onnx); there is none" })
     } else if (!parts.some((part) => part.kind === "network")) {
       issues.push({ path: "network", message: `is missing: space "${context.space.name}" has no network part, so name a zoo network` })
     }
@@ -137,7 +144,7 @@ export const costEvaluatorOf = (kinds: KindRegistry): EvaluatorKind<CostSettings
   check: checkCost(kinds),
   create: (settings, { entry, baseDirectory }) => {
     // A fixed network is read and analyzed once per worker, not per trial.
-    const fixed = settings.network === undefined ? undefined : fixedNetwork(settings.network, baseDirectory)
+    const fixed = settings.network === undefined ? undefined : fixedNetwork(settings.network, baseDirectory, settings.inputDims)
     const fixedAnalyzed = fixed?.ok ? fixed.network : undefined
     const fixedUnit: AcceleratorUnit | undefined = settings.accelerator === undefined ? undefined : kinds.preset(settings.accelerator)
     const options: CostOptions = {

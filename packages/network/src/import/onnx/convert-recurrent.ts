@@ -13,7 +13,6 @@ const splice = (
   graph: GraphReader,
   node: OnnxNode,
   input: LayerTensor,
-  label: string,
   build: (b: NetworkBuilder, x: BuiltTensor) => BuiltTensor,
 ): { readonly output: string; readonly renamed: ReadonlyMap<string, string> } => {
   const b = new NetworkBuilder(node.name)
@@ -21,7 +20,7 @@ const splice = (
   const y = build(b, x)
   const built = b.build().layers
   const renamed = new Map<string, string>([["x", input.layer]])
-  for (const layer of built) if (layer.name !== "x") renamed.set(layer.name, graph.name(`${node.name}/${label}/${layer.name}`))
+  for (const layer of built) if (layer.name !== "x") renamed.set(layer.name, graph.name(`${node.name}/${layer.name}`))
   const rename = (name: string) => renamed.get(name) ?? name
   for (const layer of built) {
     if (layer.name === "x") continue
@@ -70,11 +69,11 @@ export const convertRecurrent = (graph: GraphReader, node: OnnxNode): string | u
   const cells: string[] = []
   for (let d = 0; d < directions; d++) {
     const label = directions === 1 ? (text(node, "direction") ?? "forward") : d === 0 ? "forward" : "reverse"
-    const { output, renamed } = splice(graph, node, sequence, label, (b, x) =>
-      node.op === "LSTM" ? lstmLayer(b, x, hidden, "lstm") : gruLayer(b, x, hidden, "gru"),
+    const { output, renamed } = splice(graph, node, sequence, (b, x) =>
+      node.op === "LSTM" ? lstmLayer(b, x, hidden, label) : gruLayer(b, x, hidden, label),
     )
     outputs.push(output)
-    const last = `${node.op === "LSTM" ? "lstm" : "gru"}/t${steps - 1}`
+    const last = `${label}/t${steps - 1}`
     finals.push(renamed.get(`${last}/h`) ?? output)
     const cell = renamed.get(`${last}/c`)
     if (cell !== undefined) cells.push(cell)

@@ -57,6 +57,13 @@ export const foldConstant = (graph: GraphReader, node: OnnxNode): boolean => {
   const inputs = node.inputs.filter((name) => name !== "").map((name) => graph.tensors.get(name))
   const first = inputs[0]
   if (first?.kind !== "constant") return false
+  if (node.op === "Transpose" && first.dims.length > 1) {
+    // A constant transposed (a filter bank, a weight): its dims permuted; its values are not needed.
+    const perm = ints(node, "perm") ?? first.dims.map((_, i) => first.dims.length - 1 - i)
+    graph.tensors.set(output, { kind: "constant", dims: perm.map((p) => first.dims[p] ?? 1) })
+    graph.note(node.op, "constant", "of a constant: its dims")
+    return true
+  }
   if (first.values === undefined) {
     // A large constant (a weight, a table) reshaped or looked up: only its dims change.
     let dims: readonly number[] | undefined
@@ -70,10 +77,8 @@ export const foldConstant = (graph: GraphReader, node: OnnxNode): boolean => {
         for (const axis of [...axes].sort((a, b) => a - b)) changed.splice(axis < 0 ? axis + changed.length + 1 : axis, 0, 1)
       else changed = changed.filter((dim, i) => (axes.length === 0 ? dim !== 1 : !axes.includes(i) && !axes.includes(i - changed.length)))
       dims = changed
-    } else if (["Identity", "Cast", "Transpose"].includes(node.op)) {
-      const perm = ints(node, "perm")
-      dims =
-        node.op === "Transpose" ? (perm ?? first.dims.map((_, i) => first.dims.length - 1 - i)).map((p) => first.dims[p] ?? 1) : first.dims
+    } else if (["Identity", "Cast"].includes(node.op)) {
+      dims = first.dims
     } else if (node.op === "Slice") {
       // A weight sliced (one gate's rows): each sliced dim becomes its range.
       const [starts, ends, axes, steps] = sliceRanges(graph, node)
