@@ -22,14 +22,22 @@ const float = (name: string, value: number): Attribute => ({ name, type: types.F
 const axisIndex: Readonly<Record<Axis, number>> = { c: 1, h: 2, w: 3 }
 
 /**
- * A network as an ONNX model (opset 14), shapes only: its input with its shape (N, C, H, W), one
- * node or two per layer, weights as initializers saved as external data (`weights.bin`, never
- * written: dims only), so a template can be taken to other tools and `readOnnxNetwork` reads it
- * back to the same layers' counts. Conv for conv2d, depthwise and pointwise layers, Gemm (or a
- * 1x1 Conv, per position) for dense, BatchNormalization, Relu, Clip(0, 6), Sigmoid, HardSigmoid,
- * HardSwish, Tanh, swish as Sigmoid and Mul, Add, Mul, Concat, MaxPool, AveragePool, the global
- * pools, Flatten and Reshape. Refused, naming the layer: slices, channel shuffles, zero tensors
- * and two-input matmuls (no reader for them yet). Never throws.
+ * A network as an ONNX model (opset 14, or 17 when it has a layer normalization), shapes only: its
+ * inputs with their shapes (N, C, H, W; int64 for the token ids an embedding reads), one node or a
+ * few per layer, tensors (N, C, H, W) between them, weights as initializers saved as external data
+ * (`weights.bin`, never written: dims only), so a template can be taken to other tools and
+ * `readOnnxNetwork` reads it back to the same layers' counts. It writes Conv for conv2d, depthwise
+ * and pointwise layers; ConvTranspose for deconv2d (explicit pads, output_padding, group); Gemm for
+ * a dense layer on 1x1xC, MatMul by a C x units weight (channels last, then Add of the bias) at
+ * every position otherwise; MatMul of two activations for matmul (each operand transposed to
+ * (N, W, H, C): batch B, then M x K); LayerNormalization over channels (channels last and back);
+ * Softmax, ReduceMean and ReduceMax (keepdims) along the layer's axis; Gather from the table for an
+ * embedding (the ids squeezed to (N, H, W), the rows transposed channels first); Slice with
+ * constant starts, ends and axes; Transpose; Resize to constant sizes (nearest or linear); a
+ * channel shuffle as Reshape, Transpose, Reshape; BatchNormalization, Relu, Clip(0, 6), Sigmoid,
+ * HardSigmoid, HardSwish, Tanh, swish as Sigmoid and Mul, an erf-based GELU (Div, Erf, Add, Mul,
+ * Mul), Add, Mul, Concat, MaxPool, AveragePool, the global pools, Flatten and Reshape. Refused,
+ * naming the layer: tensors of zeros (no producer the importer reads). Never throws.
  *
  * @example
  * const built = buildZooNetwork("mobilenet_v2")
@@ -56,6 +64,23 @@ export const onnxFromNetwork = (network: AnalyzedNetwork): OnnxWritten => {
   }
   const node = (op: string, name: string, input: readonly string[], output: string, attribute: Attribute[] = []) =>
     nodes.push({ name, opType: op, input: [...input], output: [output], attribute })
+  const transpose = (name: string, input: string, perm: readonly number[]): string => {
+    node("Transpose", name, [input], name, [ints("perm", perm)])
+    return name
+  }
+  // A layer's input `index` as (N, C, H, W): a rank-2 tensor (N, F) after a flatten or a Gemm is
+  // reshaped back to (N, F, 1, 1).
+  const image = (source: string, analyzed: AnalyzedLayer, index: number): string => {
+    if (rank.get(source) !== 2) return source
+    const { c, h, w } = analyzed.inputShapes[index] ?? { h: 1, w: 1, c: 1 }
+    const name = `${analyzed.layer.name}/image${index}`
+    node("Reshape", name, [source, constant(`${name}.shape`, [4], [network.batch, c, h, w], 7)], name)
+    return name
+  }
+  // LayerNormalization is opset 17's; the model says 17 only when it has one.
+  let usesOpset17 = false
+  // Inputs read by an embedding hold token ids: int64.
+  const ids = new Set(network.layers.flatMap((analyzed) => (analyzed.layer.op === "embedding" ? analyzed.layer.inputs : [])))
   const windowAttributes = (
     analyzed: AnalyzedLayer,
     kernel: Pair,
@@ -85,7 +110,7 @@ export const onnxFromNetwork = (network: AnalyzedNetwork): OnnxWritten => {
           name,
           type: {
             tensorType: {
-              elemType: 1,
+              elemType: ids.has(name) ? 7 : 1,
               shape: { dim: [network.batch, layer.shape.c, layer.shape.h, layer.shape.w].map((dimValue) => ({ dimValue })) },
             },
           },
@@ -117,7 +142,17 @@ export const onnxFromNetwork = (network: AnalyzedNetwork): OnnxWritten => {
           }
           node("Gemm", name, [source, weight(`${name}.weight`, [layer.units, cin]), ...b], name, [int("transB", 1)])
           rank.set(name, 2)
-        } else node("Conv", name, [first, weight(`${name}.weight`, [layer.units, cin, 1, 1]), ...b], name, [ints("kernel_shape", [1, 1])])
+        } else {
+          // At every (h, w) position: (N, H, W, C) times a C x units weight, the bias added, channels first again.
+          const last = transpose(`${name}/nhwc`, first, [0, 2, 3, 1])
+          let product = `${name}/product`
+          node("MatMul", product, [last, weight(`${name}.weight`, [cin, layer.units])], product)
+          for (const bias of b) {
+            node("Add", `${name}/biased`, [product, bias], `${name}/biased`)
+            product = `${name}/biased`
+          }
+          transpose(name, product, [0, 3, 1, 2])
+        }
         break
       }
       case "batchnorm": {
@@ -177,15 +212,97 @@ export const onnxFromNetwork = (network: AnalyzedNetwork): OnnxWritten => {
         node("Reshape", name, [first, constant(`${name}.shape`, [4], [network.batch, c, h, w], 7)], name)
         break
       }
+      case "matmul": {
+        // ONNX's MatMul multiplies the last two dims, batched over the leading ones: each operand
+        // (N, C, H, W) = (N, K, M, B) goes to (N, B, M, K), and the product back.
+        const [a = "", b = ""] = layer.inputs
+        const left = transpose(`${name}/a`, image(a, analyzed, 0), [0, 3, 2, 1])
+        const right = transpose(`${name}/b`, image(b, analyzed, 1), [0, 3, 2, 1])
+        node("MatMul", `${name}/product`, [left, right], `${name}/product`)
+        transpose(name, `${name}/product`, [0, 3, 2, 1])
+        break
+      }
+      case "transpose": {
+        const [h, w, c] = layer.perm
+        transpose(name, image(first, analyzed, 0), [0, axisIndex[c], axisIndex[h], axisIndex[w]])
+        break
+      }
+      case "softmax":
+        node("Softmax", name, [image(first, analyzed, 0)], name, [int("axis", axisIndex[layer.axis])])
+        break
+      case "layernorm": {
+        // Over the channels: LayerNormalization (opset 17) normalizes the last dim, so (N, H, W, C) and back.
+        usesOpset17 = true
+        const last = transpose(`${name}/nhwc`, image(first, analyzed, 0), [0, 2, 3, 1])
+        const affine = [weight(`${name}.scale`, [cin]), weight(`${name}.bias`, [cin])]
+        node("LayerNormalization", `${name}/normalized`, [last, ...affine], `${name}/normalized`, [int("axis", -1)])
+        transpose(name, `${name}/normalized`, [0, 3, 1, 2])
+        break
+      }
+      case "reduce":
+        node(layer.fn === "max" ? "ReduceMax" : "ReduceMean", name, [image(first, analyzed, 0)], name, [
+          ints("axes", [axisIndex[layer.axis]]),
+          int("keepdims", 1),
+        ])
+        break
+      case "slice": {
+        const ranges = [
+          constant(`${name}.starts`, [1], [layer.start], 7),
+          constant(`${name}.ends`, [1], [layer.start + layer.size], 7),
+          constant(`${name}.axes`, [1], [axisIndex[layer.axis]], 7),
+        ]
+        node("Slice", name, [image(first, analyzed, 0), ...ranges], name)
+        break
+      }
+      case "embedding": {
+        // Ids (N, 1, H, W) to (N, H, W), rows of the table (N, H, W, units), channels first again.
+        const squeezed = `${name}/ids`
+        node("Squeeze", squeezed, [image(first, analyzed, 0), constant(`${name}.squeeze`, [1], [1], 7)], squeezed)
+        const table = weight(`${name}.weight`, [layer.vocab, layer.units])
+        node("Gather", `${name}/rows`, [table, squeezed], `${name}/rows`, [int("axis", 0)])
+        transpose(name, `${name}/rows`, [0, 3, 1, 2])
+        break
+      }
+      case "deconv2d": {
+        const { top, left, bottom, right } = layer.padding
+        const w = weight(`${name}.weight`, [cin, layer.filters / layer.groups, layer.kernel[0], layer.kernel[1]])
+        const b = layer.bias ? [weight(`${name}.bias`, [layer.filters])] : []
+        node("ConvTranspose", name, [image(first, analyzed, 0), w, ...b], name, [
+          ints("kernel_shape", layer.kernel),
+          ints("strides", layer.stride),
+          ints("dilations", layer.dilation),
+          ints("pads", [top, left, bottom, right]),
+          ints("output_padding", layer.outputPadding),
+          int("group", layer.groups),
+        ])
+        break
+      }
+      case "resize": {
+        const sizes = constant(`${name}.sizes`, [4], [network.batch, cin, layer.size[0], layer.size[1]], 7)
+        node("Resize", name, [image(first, analyzed, 0), "", "", sizes], name, [
+          { name: "mode", type: types.STRING, s: new TextEncoder().encode(layer.mode) },
+        ])
+        break
+      }
+      case "shuffle": {
+        // As exporters write a channel shuffle: (N, g, C/g, H, W), the two channel dims swapped, back to (N, C, H, W).
+        const { h, w } = analyzed.inputShapes[0] ?? { h: 1, w: 1 }
+        const split = `${name}/split`
+        const grouped = [network.batch, layer.groups, cin / layer.groups, h, w]
+        node("Reshape", split, [image(first, analyzed, 0), constant(`${split}.shape`, [5], grouped, 7)], split)
+        node("Transpose", `${name}/swapped`, [split], `${name}/swapped`, [ints("perm", [0, 2, 1, 3, 4])])
+        node("Reshape", name, [`${name}/swapped`, constant(`${name}.shape`, [4], [network.batch, cin, h, w], 7)], name)
+        break
+      }
       default:
-        errors.push(`layer "${name}": ${layer.op} has no ONNX form here yet (importer and exporter read and write the same ops)`)
+        errors.push(`layer "${name}": ${layer.op} has no ONNX form here yet (a tensor of zeros has no producer the importer reads)`)
     }
   }
   if (errors.length > 0) return { ok: false, errors }
   const model = onnx.ModelProto.create({
     irVersion: 8,
     producerName: "cosearch",
-    opsetImport: [{ domain: "", version: 14 }],
+    opsetImport: [{ domain: "", version: usesOpset17 ? 17 : 14 }],
     graph: {
       name: network.name,
       input: inputs,
