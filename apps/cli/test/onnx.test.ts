@@ -15,7 +15,7 @@ describe("ONNX models on the command line", () => {
     expect(exported.code).toBe(0)
     const imported = await runInProcess(["network", "import", model, "--report", "--out", join(scratch, "mobilenet_v2.json")])
     expect(imported.code).toBe(0)
-    expect(imported.stdout).toMatch(/^Conv\s+52\s+layers\s+conv2d, depthwise$/m)
+    expect(imported.stdout).toMatch(/^Conv\s+52\s+layers\s+conv2d, depthwise, pointwise$/m)
     expect(imported.stdout).toMatch(/^Clip\s+35\s+layers\s+activation relu6$/m)
     // One at a time: a run captures the console.
     const summary = (network: string) => runInProcess(["network", "summary", network, "--json"])

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 import { decodeExperiment, runStudy } from "@cosearch/engine"
 import { analyzeNetworkOrThrow, buildZooNetwork, countNetwork, onnxFromNetwork } from "@cosearch/network"
 import { Effect } from "effect"
@@ -39,5 +40,31 @@ describe("a network file as the fixed network of a hardware search", () => {
       ),
     )
     expect(JSON.stringify(missing)).toContain('cannot read network file \\"gone.onnx\\"')
+  })
+
+  it("searches for an exported LSTM whose sequence length the experiment gives (inputDims), and refuses inputDims without an ONNX network", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "cosearch-onnx-"))
+    copyFileSync(fileURLToPath(new URL("../../network/data/onnx/exported/keras_lstm.onnx", import.meta.url)), join(folder, "lstm.onnx"))
+    const raw = {
+      name: "lstm-search",
+      space: "systolic-knobs",
+      evaluator: { kind: "cost", network: "lstm.onnx", inputDims: { input_1: [1, 12, 5] } },
+      objectives: [{ metric: "cycles", direction: "minimize" }],
+      optimizer: { name: "random" },
+      budget: { trials: 4 },
+      seed: 5,
+    }
+    const experiment = await Effect.runPromise(decodeExperiment(raw, { source: "test", baseDirectory: folder }))
+    const store = storeAt(freshDatabase())
+    const report = await Effect.runPromise(runStudy(experiment, { workers: 1, store }))
+    expect(report.counts.complete).toBe(4)
+    // 12 steps of Keras's LSTM(3) on 5 features: 4 x 3 x (5 + 3) MACs per step.
+    for (const trial of await store.trials(report.study.id)) expect(trial.metrics?.macs).toBe(12 * 4 * 3 * (5 + 3))
+    const decode = (evaluator: object) =>
+      Effect.runPromise(Effect.either(decodeExperiment({ ...raw, evaluator }, { source: "test", baseDirectory: folder })))
+    const symbolic = await decode({ kind: "cost", network: "lstm.onnx" })
+    expect(JSON.stringify(symbolic)).toContain("must be known past the batch")
+    const zoo = await decode({ kind: "cost", network: "mobilenet_v2", inputDims: { "*": [1, 3, 224, 224] } })
+    expect(JSON.stringify(zoo)).toContain('inputDims apply to ONNX models only, not to the zoo network \\"mobilenet_v2\\"')
   })
 })

@@ -62,7 +62,7 @@ describe("readOnnxNetwork", () => {
       "activation",
       "depthwise",
       "activation",
-      "conv2d",
+      "pointwise",
       "globalavgpool",
       "flatten",
       "dense",

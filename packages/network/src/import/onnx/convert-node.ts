@@ -68,7 +68,20 @@ const elementwise = (graph: GraphReader, node: OnnxNode): string => {
     graph.add(node, { name: graph.name(node.name), op: "mul", inputs: [base.layer, base.layer] }, [base, base], base.axes)
     return "layers: mul (a power, costed as one product per element)"
   }
-  if (computed.length === 0) throw new ImportError(`${op} "${node.name}": both inputs are constants the importer could fold`)
+  if (computed.length === 0) throw new ImportError(`${op} "${node.name}": both inputs are constants the importer could not fold`)
+  if (op === "Mul" && computed.length === 2) {
+    // x * (1 + erf(x / sqrt 2)) of an erf-based GELU: the gelu activation made of the Erf already is it.
+    const [a, b] = computed as [LayerTensor, LayerTensor]
+    const gelu = [a, b].find((tensor) => {
+      const layer = graph.layers.find((candidate) => candidate.name === tensor.layer)
+      const other = tensor === a ? b : a
+      return layer?.op === "activation" && layer.fn === "gelu" && layer.inputs[0] === other.layer
+    })
+    if (gelu !== undefined) {
+      graph.alias(node, gelu)
+      return "folded: the x * (1 + erf(x / sqrt 2)) of an erf-based GELU, into its gelu"
+    }
+  }
   if (computed.length === 1) {
     const only = computed[0] as LayerTensor
     graph.alias(node, only)

@@ -67,8 +67,11 @@ const conv = (graph: GraphReader, node: OnnxNode): string => {
   if (perGroup * group !== channels)
     throw new ImportError(`Conv "${node.name}": weights for ${perGroup * group} input channels, the input has ${channels}`)
   const name = graph.name(node.name)
-  const layer: Layer =
-    group > 1 && group === channels && perGroup === 1
+  const unpadded = padding === "valid" || padding === "same" || (padding.top | padding.bottom | padding.left | padding.right) === 0
+  const pointwise = pairKernel.join() === "1,1" && stride.join() === "1,1" && dilation.join() === "1,1" && unpadded
+  const layer: Layer = pointwise
+    ? { name, op: "pointwise", inputs: [input.layer], filters, groups: group, bias }
+    : group > 1 && group === channels && perGroup === 1
       ? {
           name,
           op: "depthwise",
