@@ -37,4 +37,25 @@ describe("the sequence zoo networks on every accelerator preset", () => {
       }
     })
   }
+
+  it("costs softmax and layer norm on the Edge TPU and the CPU as element-wise work, not as folded into a neighbour", () => {
+    const built = buildZooNetwork("bert_tiny")
+    if (!built.ok) throw new Error(built.message)
+    const network = analyzeNetworkOrThrow(built.network)
+    const normalizing = network.layers.filter((layer) => layer.layer.op === "softmax" || layer.layer.op === "layernorm")
+    expect(normalizing.length).toBeGreaterThan(0)
+    for (const name of ["coral", "cortex-a53"]) {
+      const unit = acceleratorKinds.preset(name)
+      if (unit === undefined) throw new Error(`no preset ${name}`)
+      const result = costOn(unit, network, { layers: true })
+      if (!result.feasible) throw new Error(result.failure.message)
+      const costed = new Set((result.layers ?? []).map((layer) => layer.name))
+      for (const layer of normalizing)
+        expect({ name, layer: layer.layer.name, costed: costed.has(layer.layer.name) }).toEqual({
+          name,
+          layer: layer.layer.name,
+          costed: true,
+        })
+    }
+  })
 })

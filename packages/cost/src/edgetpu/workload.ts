@@ -11,11 +11,15 @@ import {
 
 /**
  * The class an Edge TPU costs a loop nest as, or `fused` for batch normalization and activations,
- * which the compiler folds into the producing layer's weights and output stage.
+ * which the compiler folds into the producing layer's weights and output stage. Softmax, layer
+ * normalization, reductions over the channels and bilinear resizing are element-wise work of their
+ * own (each reads and writes a whole tensor), costed as `eltwise`.
  *
  * @example
  * edgeTpuLayerClassOf(nest) // "depthwise" for a depthwise convolution
  */
+const standalone: ReadonlySet<LoopNest["fn"]> = new Set(["add", "mul", "softmax", "normalize", "mean", "max", "interpolate"])
+
 export const edgeTpuLayerClassOf = (nest: LoopNest): EdgeTpuLayerClass | "fused" => {
   switch (nest.kind) {
     case "conv":
@@ -25,7 +29,7 @@ export const edgeTpuLayerClassOf = (nest: LoopNest): EdgeTpuLayerClass | "fused"
     case "pool":
       return "pool"
     case "eltwise":
-      return nest.fn === "add" || nest.fn === "mul" ? "eltwise" : "fused"
+      return standalone.has(nest.fn) ? "eltwise" : "fused"
   }
 }
 
