@@ -70,6 +70,19 @@ const windowOutput = (
 
 const positiveInteger = (value: number): boolean => Number.isInteger(value) && value >= 1
 
+/** What is wrong with grouped filters on an input, if anything: sizes, then divisibility. */
+const groupFault = (filters: number, groups: number, input: TensorShape): ShapeInference | undefined => {
+  if (!positiveInteger(filters)) return fault("positive-size", `filters ${filters} must be a positive integer`)
+  if (!positiveInteger(groups)) return fault("positive-size", `groups ${groups} must be a positive integer`)
+  if (input.c % groups !== 0 || filters % groups !== 0) {
+    return fault(
+      "divisibility",
+      `groups ${groups} must divide both the input channels (input ${formatShape(input)}) and the filters (${filters})`,
+    )
+  }
+  return undefined
+}
+
 const axisSize = (shape: TensorShape, axis: Axis): number => shape[axis]
 const withAxis = (shape: TensorShape, axis: Axis, size: number): TensorShape => ({ ...shape, [axis]: size })
 
@@ -124,14 +137,8 @@ export const inferOutputShape = (layer: Layer, inputs: readonly TensorShape[]): 
       const arity = expectInputs(inputs, 1, 1)
       if (arity) return arity
       const input = inputs[0] as TensorShape
-      if (!positiveInteger(layer.filters)) return fault("positive-size", `filters ${layer.filters} must be a positive integer`)
-      if (!positiveInteger(layer.groups)) return fault("positive-size", `groups ${layer.groups} must be a positive integer`)
-      if (input.c % layer.groups !== 0 || layer.filters % layer.groups !== 0) {
-        return fault(
-          "divisibility",
-          `groups ${layer.groups} must divide both the input channels (input ${formatShape(input)}) and the filters (${layer.filters})`,
-        )
-      }
+      const grouping = groupFault(layer.filters, layer.groups, input)
+      if (grouping) return grouping
       return windowOutput(input, layer.kernel, layer.stride, layer.dilation, layer.padding, layer.filters)
     }
     case "depthwise": {
@@ -145,14 +152,8 @@ export const inferOutputShape = (layer: Layer, inputs: readonly TensorShape[]): 
       const arity = expectInputs(inputs, 1, 1)
       if (arity) return arity
       const input = inputs[0] as TensorShape
-      if (!positiveInteger(layer.filters)) return fault("positive-size", `filters ${layer.filters} must be a positive integer`)
-      if (!positiveInteger(layer.groups)) return fault("positive-size", `groups ${layer.groups} must be a positive integer`)
-      if (input.c % layer.groups !== 0 || layer.filters % layer.groups !== 0) {
-        return fault(
-          "divisibility",
-          `groups ${layer.groups} must divide both the input channels (input ${formatShape(input)}) and the filters (${layer.filters})`,
-        )
-      }
+      const grouping = groupFault(layer.filters, layer.groups, input)
+      if (grouping) return grouping
       return shaped({ h: input.h, w: input.w, c: layer.filters })
     }
     case "dense": {
@@ -179,14 +180,8 @@ export const inferOutputShape = (layer: Layer, inputs: readonly TensorShape[]): 
       const arity = expectInputs(inputs, 1, 1)
       if (arity) return arity
       const input = inputs[0] as TensorShape
-      if (!positiveInteger(layer.filters)) return fault("positive-size", `filters ${layer.filters} must be a positive integer`)
-      if (!positiveInteger(layer.groups)) return fault("positive-size", `groups ${layer.groups} must be a positive integer`)
-      if (input.c % layer.groups !== 0 || layer.filters % layer.groups !== 0) {
-        return fault(
-          "divisibility",
-          `groups ${layer.groups} must divide both the input channels (input ${formatShape(input)}) and the filters (${layer.filters})`,
-        )
-      }
+      const grouping = groupFault(layer.filters, layer.groups, input)
+      if (grouping) return grouping
       for (const [label, pair] of [
         ["kernel", layer.kernel],
         ["stride", layer.stride],

@@ -52,14 +52,18 @@ const windowPairs = (node: OnnxNode, kernel: readonly number[], rank: number) =>
   }
 }
 
-const conv = (graph: GraphReader, node: OnnxNode): string => {
+/** A convolution's image input, its weights' dims (out or in channels, per group, then the kernel) and its groups. */
+const convolution = (graph: GraphReader, node: OnnxNode) => {
   const input = imageInput(graph, node)
   const weights = graph.constant(node, 1)
   if (weights === undefined || weights.dims.length < 3)
-    throw new ImportError(`Conv "${node.name}": its weights must be an initializer of rank 3 or 4`)
-  const rank = input.dims.length
-  const [filters = 1, perGroup = 1, ...kernel] = weights.dims
-  const group = int(node, "group", 1)
+    throw new ImportError(`${node.op} "${node.name}": its weights must be an initializer of rank 3 or 4`)
+  return { input, rank: input.dims.length, weights: weights.dims, group: int(node, "group", 1) }
+}
+
+const conv = (graph: GraphReader, node: OnnxNode): string => {
+  const { input, rank, weights, group } = convolution(graph, node)
+  const [filters = 1, perGroup = 1, ...kernel] = weights
   const channels = input.dims[0] ?? 1
   const { kernel: pairKernel, stride, dilation } = windowPairs(node, kernel, rank)
   const padding = paddingOf(node, rank, input.pad)
@@ -89,14 +93,9 @@ const conv = (graph: GraphReader, node: OnnxNode): string => {
 }
 
 const convTranspose = (graph: GraphReader, node: OnnxNode): string => {
-  const input = imageInput(graph, node)
+  const { input, rank, weights, group } = convolution(graph, node)
   if (input.pad !== undefined) throw new ImportError(`ConvTranspose "${node.name}": a Pad before a transposed convolution is not read`)
-  const weights = graph.constant(node, 1)
-  if (weights === undefined || weights.dims.length < 3)
-    throw new ImportError(`ConvTranspose "${node.name}": its weights must be an initializer of rank 3 or 4`)
-  const rank = input.dims.length
-  const [channels = 1, perGroup = 1, ...kernel] = weights.dims
-  const group = int(node, "group", 1)
+  const [channels = 1, perGroup = 1, ...kernel] = weights
   if (channels !== input.dims[0])
     throw new ImportError(`ConvTranspose "${node.name}": weights for ${channels} input channels, the input has ${input.dims[0]}`)
   const { kernel: pairKernel, stride, dilation } = windowPairs(node, kernel, rank)
