@@ -130,8 +130,8 @@ describe("cosearch study and cosearch classes, the old names of compare", () => 
     expect(markdown).toContain("![decision chart](ffnn.svg)")
     const svg = readFileSync(join(scratch, "ffnn.svg"), "utf8")
     expect(svg.startsWith("<svg")).toBe(true)
-    // Two panels of two cells, plus the background and the two legend swatches.
-    expect(svg.match(/<rect /g)?.length).toBe(1 + 2 * 2 + 2)
+    // Two panels of the grid's two cells, each labeled with its ratio.
+    expect(svg.match(/>[0-9.]+x<\/text>/g)?.length).toBe(2 * 2)
   })
 
   it("classes runs a config without a kind field; the same seed gives the same figures", async () => {
@@ -149,7 +149,7 @@ describe("cosearch study and cosearch classes, the old names of compare", () => 
     const out = join(scratch, "report.md")
     const run = await runInProcess(["classes", path, "--out", out])
     expect(run.code).toBe(0)
-    expect(run.stderr).toMatch(/^classes: wrote .*report\.md \(18 networks, \d+\.\d s\)$/)
+    expect(run.stderr).toMatch(/^classes: wrote .*report\.md, .*report\.svg \(18 networks, \d+\.\d s\)$/)
     // The library's report for this config, quoting the path given and differing in the run time only.
     const output = runComparison(classes, { configPath: path, outName: "report.md", defaultKind: "edgetpu-classes" })
     if (Either.isLeft(output)) throw new Error("decoded")

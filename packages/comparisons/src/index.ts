@@ -28,7 +28,7 @@ export {
   type Quantiles,
 } from "./edgetpu-classes/report.js"
 export { type ClassRow, type NetworkFeatures, runClassComparison } from "./edgetpu-classes/run.js"
-export { decisionChartName, decisionChartSvg } from "./ffnn-edgetpu-vs-a53/chart.js"
+export { decisionChart, decisionChartName, decisionChartSize } from "./ffnn-edgetpu-vs-a53/chart.js"
 export { decodeFfnnPlatformComparisonConfig, type FfnnPlatformComparisonConfig } from "./ffnn-edgetpu-vs-a53/config.js"
 export { ffnnPlatformComparison } from "./ffnn-edgetpu-vs-a53/kind.js"
 export { ffnnPlatformMarkdown } from "./ffnn-edgetpu-vs-a53/markdown.js"

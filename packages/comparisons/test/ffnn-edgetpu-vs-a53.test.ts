@@ -47,8 +47,15 @@ describe("the ffnn-edgetpu-vs-a53 comparison", () => {
     expect(besides.map((file) => file.name)).toEqual(["ffnn.svg"])
     const svg = besides[0]?.text ?? ""
     expect(svg.startsWith("<svg")).toBe(true)
-    // Two panels of two cells, plus the background and the two legend swatches.
-    expect(svg.match(/<rect /g)?.length).toBe(1 + 2 * 2 + 2)
+    // Every cell's CPU / Edge TPU ratio, in both panels, is a label of the chart.
+    for (const cell of report.cells as {
+      cpu: { latencySeconds: number; energyPj: number }
+      edgetpu: { latencySeconds: number; energyPj: number }
+    }[])
+      for (const ratio of [cell.cpu.latencySeconds / cell.edgetpu.latencySeconds, cell.cpu.energyPj / cell.edgetpu.energyPj])
+        expect(svg).toContain(`>${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}x</text>`)
+    expect(svg).toContain(">latency per inference</text>")
+    expect(svg).toContain(">energy per inference</text>")
   })
 
   it("names the chart after the report", () => {

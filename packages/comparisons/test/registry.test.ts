@@ -29,7 +29,8 @@ describe("the comparison registry", () => {
     expect(withoutTime(byOld.right.markdown)).toBe(withoutTime(byNew.right.markdown))
     expect(byNew.right.comparison).toBe("tpu-imac")
     expect(byNew.right.networks).toBe(1)
-    expect(byNew.right.besides).toEqual([])
+    expect(byNew.right.besides.map((file) => file.name)).toEqual(["t.svg"])
+    expect(byOld.right.besides).toEqual(byNew.right.besides)
     expect(byNew.right.markdown).toContain("Produced by `pnpm cosearch compare experiments/t.json --out docs/comparisons/tpu-imac.md`")
   })
 

@@ -1,4 +1,6 @@
 import { comparisonKind } from "../kind/comparison-kind.js"
+import { chartFile } from "../kit/chart-file.js"
+import { classChart } from "./chart.js"
 import { decodeClassComparisonConfig } from "./config.js"
 import { classComparisonMarkdown } from "./markdown.js"
 import { classComparisonReport } from "./report.js"
@@ -28,5 +30,6 @@ export const classComparison = comparisonKind({
     ),
   networks: (_, report) => report.networks,
   markdown: classComparisonMarkdown,
+  besides: (_, report, { outName }) => [chartFile(outName, classChart(report), { width: 900, height: 640 })],
   figures: (_, report) => report,
 })

@@ -1,5 +1,6 @@
 import { type EdgeTpuPresetName, edgeTpuLayerClasses, edgeTpuPresets } from "@cosearch/accelerator"
 import type { ComparisonContext } from "../kind/comparison-kind.js"
+import { chartFileName } from "../kit/chart-file.js"
 import { fixed, markdownTable } from "../kit/markdown.js"
 import type { ClassComparisonConfig } from "./config.js"
 import type { ClassComparisonReport, Driver } from "./report.js"
@@ -33,7 +34,7 @@ const featureNames: Readonly<Record<Driver["feature"], string>> = {
 export const classComparisonMarkdown = (
   config: ClassComparisonConfig,
   report: ClassComparisonReport,
-  { configPath, seconds }: ComparisonContext,
+  { configPath, outName, seconds }: ComparisonContext,
 ): string => {
   const names = config.accelerators
   const first = names[0]
@@ -75,6 +76,8 @@ export const classComparisonMarkdown = (
         fixed(c.energyMj.median, 3),
       ]),
     ),
+    "",
+    `![latency and energy per class](${chartFileName(outName)})`,
     "",
     "## Median latency per space (ms)",
     "",

@@ -1,5 +1,6 @@
+import type { Chart } from "@cosearch/report"
+import { chartFileName } from "../kit/chart-file.js"
 import type { FfnnCell, FfnnPlatformReport } from "./run.js"
-import { svgDocument, svgRect, svgText } from "./svg.js"
 
 /**
  * The decision chart's file name beside a report: the report's name with `.svg` for `.md`.
@@ -7,79 +8,98 @@ import { svgDocument, svgRect, svgText } from "./svg.js"
  * @example
  * decisionChartName("ffnn-edgetpu-vs-a53.md") // "ffnn-edgetpu-vs-a53.svg"
  */
-export const decisionChartName = (outName: string): string => `${outName.replace(/\.md$/, "")}.svg`
+export const decisionChartName = chartFileName
 
 const colors = { edgetpu: "#9ecae1", cpu: "#fdae6b" } as const
-const cellWidth = 64
-const cellHeight = 30
-const left = 70
-const top = 60
 
-/** One panel: depth rows x width columns, colored by the winner, labeled with cpu / edgetpu. */
-const panel = (
-  report: FfnnPlatformReport,
-  widths: readonly number[],
-  depths: readonly number[],
-  x0: number,
-  title: string,
-  metric: (cell: FfnnCell) => { ratio: number; winner: "edgetpu" | "cpu" },
-): string[] => {
-  const elements = [svgText(x0 + (widths.length * cellWidth) / 2, top - 34, title, { anchor: "middle", size: 14, weight: "bold" })]
-  widths.forEach((width, i) => {
-    elements.push(svgText(x0 + i * cellWidth + cellWidth / 2, top - 8, String(width), { anchor: "middle" }))
-  })
-  depths.forEach((depth, j) => {
-    elements.push(svgText(x0 - 8, top + j * cellHeight + cellHeight / 2 + 4, String(depth), { anchor: "end" }))
-    widths.forEach((width, i) => {
-      const cell = report.cells.find((candidate) => candidate.width === width && candidate.depth === depth)
-      if (cell === undefined) return
-      const { ratio, winner } = metric(cell)
-      const x = x0 + i * cellWidth
-      const y = top + j * cellHeight
-      elements.push(svgRect(x, y, cellWidth, cellHeight, colors[winner]))
-      elements.push(
-        svgText(x + cellWidth / 2, y + cellHeight / 2 + 4, `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}x`, {
-          anchor: "middle",
-          size: 11,
-        }),
-      )
-    })
-  })
-  elements.push(
-    svgText(x0 + (widths.length * cellWidth) / 2, top + depths.length * cellHeight + 18, "hidden units per layer", { anchor: "middle" }),
-  )
-  return elements
+/** The size the decision chart is drawn at: wide enough for both panels' cells and labels. */
+export const decisionChartSize = (report: FfnnPlatformReport) => {
+  const widths = new Set(report.cells.map((cell) => cell.width)).size
+  const depths = new Set(report.cells.map((cell) => cell.depth)).size
+  return { width: Math.max(640, 2 * widths * 64 + 200), height: Math.max(320, depths * 34 + 190) }
 }
 
 /**
- * The decision chart as SVG: two panels (latency, energy), hidden layers down and widths across,
- * each cell colored by the platform that wins and labeled with the A53 / Edge TPU ratio (above
- * 1: the Edge TPU wins).
+ * The decision chart: two heatmaps (latency, energy per inference), hidden layers down and widths
+ * across, each cell colored by the platform that wins and labeled with the CPU / Edge TPU ratio
+ * (above 1: the Edge TPU wins). An ECharts option, drawn to SVG beside the report.
  *
  * @example
- * writeFileSync("docs/comparisons/ffnn-edgetpu-vs-a53.svg", decisionChartSvg(report, "coral", "cortex-a53"))
+ * writeFileSync("ffnn.svg", chartSvg(decisionChart(report, "coral", "cortex-a53"), decisionChartSize(report)))
  */
-export const decisionChartSvg = (report: FfnnPlatformReport, edgetpu: string, cpu: string): string => {
+export const decisionChart = (report: FfnnPlatformReport, edgetpu: string, cpu: string): Chart => {
   const widths = [...new Set(report.cells.map((cell) => cell.width))].sort((a, b) => a - b)
   const depths = [...new Set(report.cells.map((cell) => cell.depth))].sort((a, b) => a - b)
-  const panelWidth = widths.length * cellWidth
-  const second = left + panelWidth + left
-  const height = top + depths.length * cellHeight + 70
-  const legendY = height - 22
-  const elements = [
-    svgText(14, top + (depths.length * cellHeight) / 2, "layers", { anchor: "start" }),
-    ...panel(report, widths, depths, left, "latency per inference", (cell) => ({
-      ratio: cell.cpu.latencySeconds / cell.edgetpu.latencySeconds,
-      winner: cell.fasterOn,
-    })),
-    ...panel(report, widths, depths, second, "energy per inference", (cell) => ({
-      ratio: cell.cpu.energyPj / cell.edgetpu.energyPj,
-      winner: cell.cheaperOn,
-    })),
-    svgRect(left, legendY - 11, 14, 14, colors.edgetpu),
-    svgText(left + 20, legendY, `${edgetpu} wins`),
-    svgRect(left + 140, legendY - 11, 14, 14, colors.cpu),
-    svgText(left + 160, legendY, `${cpu} wins; labels: ${cpu} / ${edgetpu}`),
-  ]
-  return svgDocument(second + panelWidth + 20, height, `Decision chart: ${edgetpu} vs ${cpu} by FFNN width and depth`, elements)
+  const panel = (metric: (cell: FfnnCell) => { ratio: number; winner: "edgetpu" | "cpu" }) =>
+    report.cells.map((cell) => {
+      const { ratio, winner } = metric(cell)
+      // [width, depth, winner (1: the Edge TPU), ratio]: the visual map colors by the winner.
+      return {
+        value: [widths.indexOf(cell.width), depths.indexOf(cell.depth), winner === "edgetpu" ? 1 : 0, ratio],
+        label: { show: true, formatter: `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}x`, fontSize: 11 },
+      }
+    })
+  const axes = (index: number, title: string) => ({
+    x: {
+      type: "category",
+      gridIndex: index,
+      data: widths.map(String),
+      name: "hidden units per layer",
+      nameLocation: "middle",
+      nameGap: 26,
+      position: "top",
+    },
+    y: {
+      type: "category",
+      gridIndex: index,
+      data: depths.map(String),
+      name: index === 0 ? "layers" : "",
+      nameLocation: "middle",
+      nameGap: 30,
+      inverse: true,
+    },
+    title: { text: title, left: index === 0 ? "27%" : "77%", top: 38, textAlign: "center", textStyle: { fontSize: 14 } },
+  })
+  const [latency, energy] = [axes(0, "latency per inference"), axes(1, "energy per inference")]
+  return {
+    id: "ffnn-decision",
+    title: `Decision chart: ${edgetpu} vs ${cpu} by FFNN width and depth`,
+    option: {
+      animation: false,
+      grid: [
+        { left: 70, right: "53%", top: 110, bottom: 50 },
+        { left: "55%", right: 20, top: 110, bottom: 50 },
+      ],
+      xAxis: [latency.x, energy.x],
+      yAxis: [latency.y, energy.y],
+      visualMap: {
+        type: "piecewise",
+        dimension: 2,
+        orient: "horizontal",
+        left: "center",
+        bottom: 8,
+        pieces: [
+          { value: 1, color: colors.edgetpu, label: `${edgetpu} wins` },
+          { value: 0, color: colors.cpu, label: `${cpu} wins; labels: ${cpu} / ${edgetpu}` },
+        ],
+      },
+      series: [
+        {
+          name: "latency",
+          type: "heatmap",
+          xAxisIndex: 0,
+          yAxisIndex: 0,
+          data: panel((cell) => ({ ratio: cell.cpu.latencySeconds / cell.edgetpu.latencySeconds, winner: cell.fasterOn })),
+        },
+        {
+          name: "energy",
+          type: "heatmap",
+          xAxisIndex: 1,
+          yAxisIndex: 1,
+          data: panel((cell) => ({ ratio: cell.cpu.energyPj / cell.edgetpu.energyPj, winner: cell.cheaperOn })),
+        },
+      ],
+      title: [latency.title, energy.title],
+    },
+  }
 }

@@ -1,5 +1,6 @@
 import { comparisonKind } from "../kind/comparison-kind.js"
-import { decisionChartName, decisionChartSvg } from "./chart.js"
+import { chartFile } from "../kit/chart-file.js"
+import { decisionChart, decisionChartSize } from "./chart.js"
 import { decodeFfnnPlatformComparisonConfig } from "./config.js"
 import { ffnnPlatformMarkdown } from "./markdown.js"
 import { runFfnnPlatformComparison } from "./run.js"
@@ -21,6 +22,6 @@ export const ffnnPlatformComparison = comparisonKind({
   markdown: ffnnPlatformMarkdown,
   figures: (_, report) => report,
   besides: (config, report, { outName }) => [
-    { name: decisionChartName(outName), text: decisionChartSvg(report, config.edgetpu, config.cpu) },
+    chartFile(outName, decisionChart(report, config.edgetpu, config.cpu), decisionChartSize(report)),
   ],
 })

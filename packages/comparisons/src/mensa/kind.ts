@@ -1,5 +1,7 @@
 import { comparisonKind } from "../kind/comparison-kind.js"
+import { chartFile } from "../kit/chart-file.js"
 import { plainFigures } from "../kit/system-figures.js"
+import { mensaChart } from "./chart.js"
 import { decodeMensaComparisonConfig } from "./config.js"
 import { mensaComparisonMarkdown } from "./markdown.js"
 import { runMensaComparison } from "./run.js"
@@ -18,6 +20,7 @@ export const mensaComparison = comparisonKind({
   run: runMensaComparison,
   networks: (config) => config.networks.length,
   markdown: mensaComparisonMarkdown,
+  besides: (config, report, { outName }) => [chartFile(outName, mensaChart(config, report), { width: 1000, height: 680 })],
   figures: (_, report) => ({
     rows: report.rows.map((row) => ({
       network: row.network,

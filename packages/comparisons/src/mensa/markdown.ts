@@ -1,13 +1,9 @@
 import type { ComparisonContext } from "../kind/comparison-kind.js"
+import { chartFileName } from "../kit/chart-file.js"
 import { fixed, geometricMean, markdownTable, times } from "../kit/markdown.js"
 import type { MensaComparisonConfig } from "./config.js"
+import { mensaPaper } from "./paper.js"
 import type { MensaComparisonReport } from "./run.js"
-
-/** Mensa's averages over its 24 Google edge models (Boroumand et al., PACT 2021, abstract). */
-const paper: Readonly<Record<string, { readonly efficiency: number; readonly throughput: number; readonly label: string }>> = {
-  "mensa-edgetpu": { efficiency: 3.0, throughput: 3.1, label: "the Edge TPU" },
-  "eyeriss-v1-like": { efficiency: 2.4, throughput: 4.3, label: "Eyeriss v2" },
-}
 
 /**
  * The Mensa comparison as Markdown: how it was produced, the systems' figures per network, the ratios
@@ -19,7 +15,7 @@ const paper: Readonly<Record<string, { readonly efficiency: number; readonly thr
 export const mensaComparisonMarkdown = (
   config: MensaComparisonConfig,
   report: MensaComparisonReport,
-  { configPath, seconds }: ComparisonContext,
+  { configPath, outName, seconds }: ComparisonContext,
 ): string => {
   const systems = [config.system, ...config.baselines]
   const figureRows = report.rows.flatMap((row) =>
@@ -48,7 +44,7 @@ export const mensaComparisonMarkdown = (
     ]),
   ])
   const paperRows = config.baselines.map((name, b) => {
-    const published = paper[name]
+    const published = mensaPaper[name]
     return [
       name,
       published === undefined ? "–" : `${times(published.efficiency)} / ${times(published.throughput)} (over ${published.label})`,
@@ -95,6 +91,8 @@ Energy efficiency = baseline energy / ${config.system} energy (inferences per jo
 ${config.system} throughput / baseline throughput.
 
 ${markdownTable(ratioHeader, ratioRows)}
+
+![ratios per network](${chartFileName(outName)})
 
 ${markdownTable(["baseline", "paper: energy eff. / throughput", "ours (geometric mean)"], paperRows)}
 

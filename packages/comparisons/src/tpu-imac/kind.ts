@@ -1,5 +1,7 @@
 import { comparisonKind } from "../kind/comparison-kind.js"
+import { chartFile } from "../kit/chart-file.js"
 import { plainFigures } from "../kit/system-figures.js"
+import { tpuImacChart } from "./chart.js"
 import { decodeTpuImacComparisonConfig } from "./config.js"
 import { tpuImacComparisonMarkdown } from "./markdown.js"
 import { runTpuImacComparison } from "./run.js"
@@ -18,6 +20,7 @@ export const tpuImacComparison = comparisonKind({
   run: runTpuImacComparison,
   networks: (config) => config.networks.length,
   markdown: tpuImacComparisonMarkdown,
+  besides: (_, report, { outName }) => [chartFile(outName, tpuImacChart(report), { width: 1000, height: 520 })],
   figures: (config, report) => ({
     ...report,
     rows: report.rows.map(({ alone, withImac, ...row }) => ({

@@ -1,4 +1,5 @@
 import type { ComparisonContext } from "../kind/comparison-kind.js"
+import { chartFileName } from "../kit/chart-file.js"
 import { fixed, markdownTable, times } from "../kit/markdown.js"
 import type { TpuImacComparisonConfig } from "./config.js"
 import type { TpuImacComparisonReport } from "./run.js"
@@ -16,7 +17,7 @@ const mib = (bytes: number): string => fixed(bytes / 2 ** 20, 2)
 export const tpuImacComparisonMarkdown = (
   config: TpuImacComparisonConfig,
   report: TpuImacComparisonReport,
-  { configPath, seconds }: ComparisonContext,
+  { configPath, outName, seconds }: ComparisonContext,
 ): string => {
   const rows = report.rows.map((row) => [
     `\`${row.network}\``,
@@ -64,6 +65,8 @@ ${markdownTable(
   ],
   rows,
 )}
+
+![speedup and weight memory saved per network](${chartFileName(outName)})
 
 ${markdownTable(
   ["figure", "paper", "ours"],

@@ -9,8 +9,36 @@ export interface ChartSize {
 }
 
 /**
+ * The SVG with ECharts' generated class names (`zr<instance>-cls-<counter>`, counted across the
+ * process) renamed in order of appearance, so the same chart always gives the same bytes.
+ */
+const stableNames = (svg: string): string => {
+  const names = new Map<string, string>()
+  return svg.replace(/zr\d+-[A-Za-z]+(?:-\d+)?/g, (name) => {
+    let stable = names.get(name)
+    if (stable === undefined) {
+      stable = `chart-${names.size}`
+      names.set(name, stable)
+    }
+    return stable
+  })
+}
+
+const escapeXml = (text: string): string =>
+  text.replace(/[&<>"]/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[character] ?? character)
+
+/**
+ * The SVG as a static document: its title (for screen readers) first, and without the hover
+ * styles ECharts writes for interactive pages (a static figure has no pointer).
+ */
+const standalone = (svg: string, title: string): string => {
+  const open = svg.indexOf(">") + 1
+  return `${svg.slice(0, open)}\n<title>${escapeXml(title)}</title>${svg.slice(open).replace(/<style\b[\s\S]*?<\/style>\s*/g, "")}`
+}
+
+/**
  * A chart as a standalone SVG document, drawn by ECharts' server-side renderer (no browser): the
- * same option the report and the dashboard draw.
+ * same option the report and the dashboard draw. The same chart gives the same bytes.
  *
  * @example
  * writeFileSync("pareto.svg", chartSvg(paretoChart([study])))
@@ -18,8 +46,10 @@ export interface ChartSize {
 export const chartSvg = (chart: Chart, size: ChartSize = { width: 900, height: 560 }): string => {
   const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height })
   try {
-    instance.setOption({ backgroundColor: "#ffffff", ...chart.option, title: { text: chart.title, left: "center" } })
-    return instance.renderToSVGString()
+    const own = chart.option.title
+    const titles = Array.isArray(own) ? own : own === undefined ? [] : [own]
+    instance.setOption({ backgroundColor: "#ffffff", ...chart.option, title: [{ text: chart.title, left: "center" }, ...titles] })
+    return standalone(stableNames(instance.renderToSVGString()), chart.title)
   } finally {
     instance.dispose()
   }
