@@ -45,7 +45,11 @@ export const importanceChart = (studies: readonly ReportStudy[]): Chart => {
           }),
         })),
   )
-  const used = results.map(({ study, importance }) => `${study.name}: ${importance?.trials ?? 0} trials`).join(", ")
+  const used = results
+    .map(
+      ({ study, importance }) => `${study.name}: ${importance === undefined ? "too few feasible trials" : `${importance.trials} trials`}`,
+    )
+    .join(", ")
   return {
     id: "importance",
     title: `Parameter importance (random-forest permutation importance; ${used})`,

@@ -29,3 +29,47 @@ export const studyCharts = (studies: readonly ReportStudy[], extras: StudyChartE
   charts.push(importanceChart(studies), parallelChart(studies), ...layerCharts(extras.layers ?? []))
   return charts
 }
+
+/**
+ * Every kind of chart a report can hold (the charts' ids), for `cosearch plot <kind>`.
+ *
+ * @example
+ * chartKinds.includes("pareto") // true
+ */
+export const chartKinds = [
+  "pareto",
+  "history",
+  "hypervolume",
+  "importance",
+  "parallel",
+  "layers",
+  "layer-utilization",
+  "layer-levels",
+] as const
+
+/** A kind of chart (`chartKinds`). */
+export type ChartKind = (typeof chartKinds)[number]
+
+/**
+ * One chart of these studies by kind, making only that one; undefined when the studies do not
+ * have it (a hypervolume of one objective, layer charts without `extras.layers`).
+ *
+ * @example
+ * const pareto = studyChart("pareto", [study])
+ */
+export const studyChart = (kind: ChartKind, studies: readonly ReportStudy[], extras: StudyChartExtras = {}): Chart | undefined => {
+  switch (kind) {
+    case "pareto":
+      return paretoChart(studies)
+    case "history":
+      return historyChart(studies)
+    case "hypervolume":
+      return hypervolumeChart(studies)
+    case "importance":
+      return importanceChart(studies)
+    case "parallel":
+      return parallelChart(studies)
+    default:
+      return layerCharts(extras.layers ?? []).find((chart) => chart.id === kind)
+  }
+}
