@@ -28,7 +28,7 @@ export const layerCharts = (trials: readonly TrialLayerCosts[]): Chart[] => {
   if (trials.length === 0) return []
   const longest = Math.max(...trials.map((trial) => trial.layers.length))
   const positions = Array.from({ length: longest }, (_, i) => String(i))
-  const names = trials.map((trial) => `${trial.study} #${trial.trial}: ${trial.network} on ${trial.accelerator}`).join("; ")
+  const accelerators = [...new Set(trials.map((trial) => trial.accelerator))].join(", ")
   const layerAxis = (gridIndex: number) => ({
     type: "category",
     gridIndex,
@@ -43,14 +43,14 @@ export const layerCharts = (trials: readonly TrialLayerCosts[]): Chart[] => {
   return [
     {
       id: "layers",
-      title: `Cycles and energy per layer of the best trials (${names})`,
+      title: `Cycles and energy per layer of the best trials (on ${accelerators})`,
       option: {
         animation: false,
         tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
         legend: { type: "scroll", top: 0 },
         grid: [
-          { left: "7%", width: "40%", top: 50, bottom: 50 },
-          { left: "56%", width: "40%", top: 50, bottom: 50 },
+          { left: "7%", width: "40%", top: 80, bottom: 50 },
+          { left: "56%", width: "40%", top: 80, bottom: 50 },
         ],
         xAxis: [layerAxis(0), layerAxis(1)],
         yAxis: [
@@ -67,7 +67,7 @@ export const layerCharts = (trials: readonly TrialLayerCosts[]): Chart[] => {
         animation: false,
         tooltip: { trigger: "axis" },
         legend: { type: "scroll", top: 0 },
-        grid: { left: 60, right: 30, top: 50, bottom: 50 },
+        grid: { left: 60, right: 30, top: 80, bottom: 50 },
         xAxis: layerAxis(0),
         yAxis: { type: "value", name: "utilisation", min: 0 },
         series: trials.map((trial, t) => ({
@@ -85,7 +85,7 @@ export const layerCharts = (trials: readonly TrialLayerCosts[]): Chart[] => {
         animation: false,
         tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
         legend: { type: "scroll", top: 0 },
-        grid: { left: 80, right: 30, top: 50, bottom: 50 },
+        grid: { left: 80, right: 30, top: 80, bottom: 50 },
         xAxis: { type: "category", data: best.layers.map((_, i) => String(i)), name: "layer", nameLocation: "middle", nameGap: 26 },
         yAxis: { type: "value", name: "accesses" },
         series: levels.map((level) => ({

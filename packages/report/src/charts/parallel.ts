@@ -100,7 +100,7 @@ export const parallelChart = (studies: readonly ReportStudy[]): Chart => {
     option: {
       animation: false,
       legend: { type: "scroll", top: 0 },
-      parallel: { left: 60, right: 120, top: 60, bottom: 40 },
+      parallel: { left: 60, right: 120, top: 90, bottom: 40 },
       parallelAxis,
       series,
     },

@@ -18,7 +18,15 @@ export interface ChartSize {
 export const chartSvg = (chart: Chart, size: ChartSize = { width: 900, height: 560 }): string => {
   const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height })
   try {
-    instance.setOption({ backgroundColor: "#ffffff", ...chart.option, title: { text: chart.title, left: "center" } })
+    // The title goes on top, so a legend at the top moves just below it.
+    const legend = chart.option.legend
+    const moved = typeof legend === "object" && legend !== null && !Array.isArray(legend) ? { legend: { ...legend, top: 30 } } : {}
+    instance.setOption({
+      backgroundColor: "#ffffff",
+      ...chart.option,
+      ...moved,
+      title: { text: chart.title, left: "center", textStyle: { fontSize: 15 } },
+    })
     return instance.renderToSVGString()
   } finally {
     instance.dispose()
