@@ -8,6 +8,8 @@ import { convertCommand } from "./commands/convert.js"
 import { evaluateCommand } from "./commands/evaluate.js"
 import { layersCommand } from "./commands/layers.js"
 import { networkCommand } from "./commands/network.js"
+import { plotCommand } from "./commands/plot.js"
+import { reportCommand } from "./commands/report.js"
 import { runCommand } from "./commands/run.js"
 import { spaceCommand } from "./commands/space.js"
 import { bestCommand, exportCommand, statusCommand, trialsCommand } from "./commands/study-read.js"
@@ -41,6 +43,8 @@ const rootCommand = Command.make("cosearch").pipe(
     bestCommand,
     exportCommand,
     surrogateCommand,
+    reportCommand,
+    plotCommand,
   ]),
 )
 

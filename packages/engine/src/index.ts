@@ -25,9 +25,10 @@ export { commandEntry, commandEvaluator } from "./evaluators/command/command.js"
 export { type CommandSettings, CommandSettingsSchema } from "./evaluators/command/schema.js"
 export { compositeEvaluatorOf, type EvaluatorDispatch } from "./evaluators/composite/composite-evaluator.js"
 export { type CompositeSettings, compositeSettingsSchema } from "./evaluators/composite/schema.js"
-export { acceleratorPart, costEntry, costEvaluator, costEvaluatorOf } from "./evaluators/cost/cost-evaluator.js"
+export { acceleratorPart, costEntry, costEvaluator, costEvaluatorOf, costRunOf } from "./evaluators/cost/cost-evaluator.js"
 export { clearNetworkCache, type NetworkCacheStats, networkCacheStats } from "./evaluators/cost/network-cache.js"
 export { type CostSettings, CostSettingsSchema } from "./evaluators/cost/schema.js"
+export { type TrialLayerCostsResult, trialLayerCosts } from "./evaluators/cost/trial-layer-costs.js"
 export {
   type Candidate,
   candidateOf,

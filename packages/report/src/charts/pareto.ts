@@ -1,57 +1,107 @@
-import { isFeasible, paretoFront } from "@cosearch/optimize"
+import type { Trial } from "@cosearch/optimize"
+import { fastParetoFront } from "../analysis/front.js"
+import { feasibleLosses, infeasibleWithValues } from "../analysis/losses.js"
 import type { ReportStudy } from "../data/report-study.js"
 import type { Chart } from "./chart.js"
+import { bigSeries, gridLayout, objectiveName, studyColor } from "./style.js"
+
+/** The pairs of objectives (i < j) a scatter matrix draws. */
+const pairsOf = (k: number): [number, number][] => {
+  const pairs: [number, number][] = []
+  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) pairs.push([i, j])
+  return pairs
+}
 
 /**
- * The Pareto-front chart of one or more studies over their first two objectives: per study, its
- * front (joined by a step line), its other feasible trials, and its constraint-infeasible trials
- * drawn apart (hollow). Each series' `data` holds exactly those trials' points.
+ * The Pareto-front chart of one or more studies (overlaid, one colour each). Per study three
+ * series: `<study>: front` (the Pareto front, `paretoFront`'s trials, large symbols),
+ * `<study>: feasible` (the other feasible trials) and `<study>: infeasible` (trials with values
+ * that break a constraint or were reported infeasible, hollow), each point `[x, y, trial number]`.
+ * Two objectives: one scatter. Three or more: a scatter matrix, one grid per pair of objectives,
+ * the three series repeated in each grid (same names). One objective: value over trial number.
  *
  * @example
  * const chart = paretoChart([study])
  */
 export const paretoChart = (studies: readonly ReportStudy[]): Chart => {
   const first = studies[0]
-  const [x, y] = first?.objectives ?? []
+  const k = first?.objectives.length ?? 0
+  const pairs: [number, number][] = k >= 2 ? pairsOf(k) : [[-1, 0]]
+  const columns = Math.min(3, pairs.length)
+  const grids = pairs.length === 1 ? [{ left: 70, right: 30, top: 50, bottom: 50 }] : gridLayout(pairs.length, columns)
   const series: Record<string, unknown>[] = []
-  for (const study of studies) {
+  studies.forEach((study, s) => {
     const directions = study.objectives.map((objective) => objective.direction)
-    const front = new Set(paretoFront(directions, study.trials).map((trial) => trial.number))
-    const point = (values: readonly number[] | undefined, number: number) => [values?.[0] ?? 0, values?.[1] ?? 0, number]
-    const feasible = study.trials.filter((trial) => isFeasible(directions, trial))
-    series.push({
-      name: `${study.name}: front`,
-      type: "scatter",
-      symbolSize: 9,
-      data: feasible.filter((trial) => front.has(trial.number)).map((trial) => point(trial.values, trial.number)),
+    const front = fastParetoFront(directions, study.trials)
+    const onFront = new Set(front.map((trial) => trial.number))
+    const feasible = feasibleLosses(directions, study.trials).trials.filter((trial) => !onFront.has(trial.number))
+    const infeasible = infeasibleWithValues(directions, study.trials)
+    const color = studyColor(s)
+    pairs.forEach(([i, j], g) => {
+      const point = (trial: Trial) => {
+        const values = trial.values as readonly number[]
+        return [i < 0 ? trial.number : (values[i] as number), values[j] as number, trial.number]
+      }
+      const axes = { xAxisIndex: g, yAxisIndex: g }
+      series.push({
+        name: `${study.name}: front`,
+        type: "scatter",
+        ...axes,
+        symbolSize: 9,
+        itemStyle: { color },
+        z: 3,
+        data: front.map(point),
+      })
+      series.push({
+        name: `${study.name}: feasible`,
+        type: "scatter",
+        ...axes,
+        symbolSize: 4,
+        itemStyle: { color, opacity: 0.45 },
+        ...bigSeries,
+        data: feasible.map(point),
+      })
+      series.push({
+        name: `${study.name}: infeasible`,
+        type: "scatter",
+        ...axes,
+        symbol: "emptyCircle",
+        symbolSize: 4,
+        itemStyle: { color: "#999999", opacity: 0.6 },
+        ...bigSeries,
+        data: infeasible.map(point),
+      })
     })
-    series.push({
-      name: `${study.name}: feasible`,
-      type: "scatter",
-      symbolSize: 5,
-      large: true,
-      data: feasible.filter((trial) => !front.has(trial.number)).map((trial) => point(trial.values, trial.number)),
-    })
-    series.push({
-      name: `${study.name}: infeasible`,
-      type: "scatter",
-      symbol: "emptyCircle",
-      symbolSize: 5,
-      large: true,
-      data: study.trials
-        .filter((trial) => trial.state === "infeasible" && trial.values !== undefined)
-        .map((trial) => point(trial.values, trial.number)),
-    })
-  }
+  })
   return {
     id: "pareto",
-    title: "Pareto front",
+    title:
+      k >= 3
+        ? "Pareto front (scatter matrix of the objectives)"
+        : k === 1
+          ? "Objective over trials (best trials as the front)"
+          : "Pareto front",
     option: {
       animation: false,
       tooltip: { trigger: "item" },
-      legend: { type: "scroll" },
-      xAxis: { type: "value", name: `${x?.metric ?? ""} (${x?.direction ?? ""})`, scale: true },
-      yAxis: { type: "value", name: `${y?.metric ?? ""} (${y?.direction ?? ""})`, scale: true },
+      legend: { type: "scroll", top: 0 },
+      grid: grids,
+      xAxis: pairs.map(([i], g) => ({
+        type: "value",
+        gridIndex: g,
+        name: i < 0 ? "trial" : objectiveName(first, i),
+        nameLocation: "middle",
+        nameGap: 28,
+        scale: true,
+      })),
+      yAxis: pairs.map(([, j], g) => ({
+        type: "value",
+        gridIndex: g,
+        name: objectiveName(first, j),
+        nameLocation: "middle",
+        nameGap: 50,
+        scale: true,
+      })),
       series,
     },
   }

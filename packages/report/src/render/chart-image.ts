@@ -46,9 +46,18 @@ const standalone = (svg: string, title: string): string => {
 export const chartSvg = (chart: Chart, size: ChartSize = { width: 900, height: 560 }): string => {
   const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height })
   try {
+    // The title goes on top, so a legend at the top moves just below it; a chart's own titles
+    // (a panel's) follow it.
+    const legend = chart.option.legend
+    const moved = typeof legend === "object" && legend !== null && !Array.isArray(legend) ? { legend: { ...legend, top: 30 } } : {}
     const own = chart.option.title
     const titles = Array.isArray(own) ? own : own === undefined ? [] : [own]
-    instance.setOption({ backgroundColor: "#ffffff", ...chart.option, title: [{ text: chart.title, left: "center" }, ...titles] })
+    instance.setOption({
+      backgroundColor: "#ffffff",
+      ...chart.option,
+      ...moved,
+      title: [{ text: chart.title, left: "center", textStyle: { fontSize: 15 } }, ...titles],
+    })
     return standalone(stableNames(instance.renderToSVGString()), chart.title)
   } finally {
     instance.dispose()

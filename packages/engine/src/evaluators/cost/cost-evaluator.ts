@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import type { AcceleratorUnit } from "@cosearch/accelerator"
-import { acceleratorKinds, type CostOptions, type DataflowChoice, isDataflowName, type KindRegistry } from "@cosearch/cost"
+import { acceleratorKinds, type CostOptions, type CostResult, type DataflowChoice, isDataflowName, type KindRegistry } from "@cosearch/cost"
 import {
   type AnalyzedNetwork,
   analyzeNetwork,
@@ -12,6 +12,7 @@ import {
   networkFileExtensions,
   networkFromFile,
 } from "@cosearch/network"
+import type { Configuration } from "@cosearch/space"
 import type { ConfigIssue } from "../../issues/config-issue.js"
 import { type DecodedConfiguration, decodedParts, networkPartOf } from "../../spaces/named-space.js"
 import type { EvaluatorContext, EvaluatorEntry, EvaluatorKind } from "../evaluator.js"
@@ -131,37 +132,58 @@ const checkCost =
   }
 
 /**
+ * What the `cost` evaluator runs for a configuration: its network (the fixed one, or the
+ * configuration's network part) on its accelerator (the preset, or the configuration's accelerator
+ * part) through the kind's cost model, totals only or, with `layers`, every layer's record too.
+ * Throws when the configuration has no network or no accelerator.
+ *
+ * @example
+ * const run = costRunOf(acceleratorKinds, settings, { entry, baseDirectory: "." })
+ * const result = run(trial.params, true) // result.layers
+ */
+export const costRunOf = (
+  kinds: KindRegistry,
+  settings: CostSettings,
+  { entry, baseDirectory }: Pick<EvaluatorContext, "entry" | "baseDirectory">,
+): ((configuration: Configuration, layers?: boolean) => CostResult) => {
+  // A fixed network is read and analyzed once per worker, not per trial.
+  const fixed = settings.network === undefined ? undefined : fixedNetwork(settings.network, baseDirectory, settings.inputDims)
+  const fixedAnalyzed = fixed?.ok ? fixed.network : undefined
+  const fixedUnit: AcceleratorUnit | undefined = settings.accelerator === undefined ? undefined : kinds.preset(settings.accelerator)
+  const options: CostOptions = {
+    ...(settings.dataflow === undefined ? {} : { dataflow: settings.dataflow as DataflowChoice }),
+    ...(settings.objective === undefined ? {} : { objective: settings.objective }),
+  }
+  return (configuration, layers = false) => {
+    const decoded = entry?.decode(configuration)
+    let network = fixedAnalyzed
+    if (network === undefined) {
+      const part = decoded === undefined ? undefined : networkPartOf(decoded, configuration)
+      if (part === undefined) throw new Error("the cost evaluator found no network in the configuration")
+      network = analyzedNetworkOf(`${entry?.name}/${part.key}`, part.network)
+    }
+    const unit = fixedUnit ?? (decoded === undefined ? undefined : acceleratorPart(decodedParts(decoded))?.unit)
+    if (unit === undefined) throw new Error("the cost evaluator found no accelerator for the configuration")
+    return kinds.costOn(unit, network, layers ? { ...options, layers: true } : options)
+  }
+}
+
+/**
  * The `cost` evaluator over the kinds of a registry: a network on an accelerator of any kind
- * through that kind's cost model (`costOn`, totals only). Metrics: `latencyMs`, `energyMj`,
- * `areaMm2`, `utilization`, `cycles`, `macs`, null where the kind has no model of one. A network
- * the accelerator cannot run is infeasible, with the layer and the reason. Networks are analyzed
- * once per distinct network part and worker (`analyzedNetworkOf`).
+ * through that kind's cost model (`costOn`, totals only; `costRunOf`). Metrics: `latencyMs`,
+ * `energyMj`, `areaMm2`, `utilization`, `cycles`, `macs`, null where the kind has no model of one.
+ * A network the accelerator cannot run is infeasible, with the layer and the reason. Networks are
+ * analyzed once per distinct network part and worker (`analyzedNetworkOf`).
  *
  * @example
  * const myCostEvaluator = costEvaluatorOf(kindRegistry([...builtInKinds, myKind]))
  */
 export const costEvaluatorOf = (kinds: KindRegistry): EvaluatorKind<CostSettings> => ({
   check: checkCost(kinds),
-  create: (settings, { entry, baseDirectory }) => {
-    // A fixed network is read and analyzed once per worker, not per trial.
-    const fixed = settings.network === undefined ? undefined : fixedNetwork(settings.network, baseDirectory, settings.inputDims)
-    const fixedAnalyzed = fixed?.ok ? fixed.network : undefined
-    const fixedUnit: AcceleratorUnit | undefined = settings.accelerator === undefined ? undefined : kinds.preset(settings.accelerator)
-    const options: CostOptions = {
-      ...(settings.dataflow === undefined ? {} : { dataflow: settings.dataflow as DataflowChoice }),
-      ...(settings.objective === undefined ? {} : { objective: settings.objective }),
-    }
+  create: (settings, context) => {
+    const run = costRunOf(kinds, settings, context)
     return ({ configuration }) => {
-      const decoded = entry?.decode(configuration)
-      let network = fixedAnalyzed
-      if (network === undefined) {
-        const part = decoded === undefined ? undefined : networkPartOf(decoded, configuration)
-        if (part === undefined) throw new Error("the cost evaluator found no network in the configuration")
-        network = analyzedNetworkOf(`${entry?.name}/${part.key}`, part.network)
-      }
-      const unit = fixedUnit ?? (decoded === undefined ? undefined : acceleratorPart(decodedParts(decoded))?.unit)
-      if (unit === undefined) throw new Error("the cost evaluator found no accelerator for the configuration")
-      const result = kinds.costOn(unit, network, options)
+      const result = run(configuration)
       if (!result.feasible) {
         const { layer, reason, message } = result.failure
         return { metrics: {}, infeasible: `layer ${layer}: ${reason} ${message}`.trim() }
