@@ -111,6 +111,7 @@ describe("startDashboard", () => {
     expect(missingApi.status).toBe(404)
     expect(JSON.parse(missingApi.text).error).toMatch(/^there is no study "nope" in .*runs\.db$/)
     expect((await get(dashboard, "/elsewhere")).status).toBe(404)
+    expect((await get(dashboard, "/favicon.ico")).status).toBe(204)
     expect((await get(dashboard, "/api/study/quick/charts", { method: "POST" })).status).toBe(405)
   })
 

@@ -123,6 +123,12 @@ export const startDashboard = async (options: DashboardOptions): Promise<Dashboa
     if (segments === undefined) return send(response, 400, "text/plain", "a badly encoded path\n")
     const [first, second, third, fourth] = segments
 
+    // No icon: an empty answer, so that browsers do not report a missing one.
+    if (segments.length === 1 && first === "favicon.ico") {
+      response.writeHead(204, { "cache-control": "max-age=86400" })
+      return void response.end()
+    }
+
     if (segments.length === 0) return send(response, 200, "text/html", studiesPage(store.location, await store.listStudies()))
 
     if (segments.length === 2 && first === "api" && second === "studies") {
