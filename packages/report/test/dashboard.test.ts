@@ -147,9 +147,9 @@ describe("startDashboard", () => {
     const reads: number[] = []
     const spied: StudyStore = {
       ...reader,
-      history: (id, from) => {
+      history: (id, from, limit) => {
         reads.push(from ?? 0)
-        return reader.history(id, from)
+        return reader.history(id, from, limit)
       },
       trials: () => Promise.reject(new Error("the dashboard should not read every trial")),
     }

@@ -37,6 +37,9 @@ export interface Dashboard {
   readonly close: () => Promise<void>
 }
 
+/** How long a study page waits for the study's read before it is sent with empty charts. */
+const firstReadWaitMs = 300
+
 /** A response body made once per study version. */
 interface Cached {
   readonly version: number
@@ -72,7 +75,9 @@ const pathSegments = (url: string): string[] | undefined => {
  * `{ charts, status, counts }` every `intervalMs`; `/api/studies` lists the studies as JSON. Each
  * study is kept in memory and refreshed by reading only its newly finished trials (see
  * `studyFeed`); its charts, its JSON and its page are made once per change and served from memory
- * until the next. An unknown study or path is a 404 with a message.
+ * until the next. A study page whose read takes more than 300 ms (the first read of a big study)
+ * is sent at once with empty charts, which its first poll fills. An unknown study or path is a
+ * 404 with a message.
  *
  * @example
  * const store = openStore("runs.db", { readOnly: true })
@@ -139,7 +144,20 @@ export const startDashboard = async (options: DashboardOptions): Promise<Dashboa
     if (segments.length === 2 && first === "study" && second !== undefined) {
       const feed = await feedOf(second)
       if (feed === undefined) return unknownStudy(response, second, false)
-      const view = await feed.refresh()
+      // A study whose first read takes long (100,000 trials: about a second and a half) is shown
+      // at once with empty charts, which its first poll fills: the page paints without waiting.
+      const refreshed = feed.refresh()
+      const view = await Promise.race([refreshed, new Promise<undefined>((done) => setTimeout(() => done(undefined), firstReadWaitMs))])
+      if (view === undefined) {
+        refreshed.catch((error: unknown) => options.onError?.(error))
+        const shown = feed.placeholder()
+        return send(
+          response,
+          200,
+          "text/html",
+          reportPage({ title: second, status: shown.status, charts: shown.charts, live: { url: chartsPath(second), intervalMs } }),
+        )
+      }
       const cached = cachedOf(second, view)
       cached.page ??= Buffer.from(
         reportPage({ title: second, status: view.status, charts: view.charts, live: { url: chartsPath(second), intervalMs } }),

@@ -147,7 +147,7 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
       "UPDATE trials SET state = 'waiting', worker = NULL, heartbeat_at = NULL, started_at = NULL WHERE study_id = ? AND number = ? AND state = 'running'",
     ),
     trials: db.prepare("SELECT * FROM trials WHERE study_id = ? ORDER BY number"),
-    history: db.prepare(`SELECT * FROM trials WHERE study_id = ? AND number >= ? AND state IN (${finishedList}) ORDER BY number`),
+    history: db.prepare(`SELECT * FROM trials WHERE study_id = ? AND number >= ? AND state IN (${finishedList}) ORDER BY number LIMIT ?`),
   }
 
   const addTrials = db.transaction((studyId: number, firstNumber: number, trials: readonly TrialProposal[]): boolean => {
@@ -248,7 +248,9 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
         const all = (statements.trials.all(studyId) as TrialRow[]).map(trialOfRow)
         return states === undefined ? all : all.filter((trial) => states.includes(trial.state))
       }),
-    history: (studyId, from = 0) => step(() => (statements.history.all(studyId, from) as TrialRow[]).map(trialOfRow)),
+    // LIMIT -1: no limit.
+    history: (studyId, from = 0, limit = -1) =>
+      step(() => (statements.history.all(studyId, from, Math.max(-1, Math.floor(limit))) as TrialRow[]).map(trialOfRow)),
     countTrials: (studyId) =>
       step(() => {
         const counts = emptyCounts()
