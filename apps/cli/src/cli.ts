@@ -5,6 +5,7 @@ import { normalizeOneLetterOptions } from "./cli/argv.js"
 import { calibrateCommand } from "./commands/calibrate.js"
 import { classesCommand, compareCommand, studyCommand } from "./commands/compare.js"
 import { convertCommand } from "./commands/convert.js"
+import { dashboardCommand } from "./commands/dashboard.js"
 import { evaluateCommand } from "./commands/evaluate.js"
 import { layersCommand } from "./commands/layers.js"
 import { networkCommand } from "./commands/network.js"
@@ -42,6 +43,7 @@ const rootCommand = Command.make("cosearch").pipe(
     trialsCommand,
     bestCommand,
     exportCommand,
+    dashboardCommand,
     surrogateCommand,
     reportCommand,
     plotCommand,

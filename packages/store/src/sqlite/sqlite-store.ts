@@ -3,7 +3,7 @@ import Database from "better-sqlite3"
 import { StoreError } from "../study/store-error.js"
 import type { TrialCounts } from "../study/study.js"
 import type { StaleRule, StudyStore } from "../study/study-store.js"
-import { migrate } from "./migrations.js"
+import { migrate, migrations } from "./migrations.js"
 import { jsonOrNull, type StudyRow, studyColumns, studyOfRow, type TrialRow, trialOfRow } from "./rows.js"
 
 /**
@@ -17,6 +17,14 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number
   /** Fail instead of creating a new database file (default false). */
   readonly mustExist?: boolean
+  /**
+   * Open for reading only (default false): SQLite's read-only mode on an existing file, no pragma
+   * that writes (the journal mode and `synchronous` stay as they are), no migration; a file that
+   * is not a cosearch database (no `studies` and `trials` tables), or whose schema is newer than
+   * this code, is refused untouched; every write method rejects with a `StoreError` of kind
+   * `read-only`. Other processes may go on writing: reads see what they committed (WAL).
+   */
+  readonly readOnly?: boolean
 }
 
 /**
@@ -54,6 +62,23 @@ const storeError = (location: string, error: unknown): StoreError => {
   return new StoreError("io", `database "${location}": ${message}`, { cause: error })
 }
 
+/**
+ * Refuses, touching nothing, a database that this code cannot read: one without the `studies` and
+ * `trials` tables (not a cosearch database), or one whose schema is newer than its migrations.
+ */
+const checkSchema = (db: Database.Database, path: string): void => {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('studies', 'trials')").pluck().all()
+  const missing = ["studies", "trials"].filter((table) => !tables.includes(table))
+  if (missing.length > 0) {
+    throw new StoreError("corrupt", `"${path}" is not a cosearch database: it has no ${missing.join(" and no ")} table`)
+  }
+  const version = db.pragma("user_version", { simple: true }) as number
+  const latest = migrations.at(-1)?.version ?? 0
+  if (version > latest) {
+    throw new StoreError("io", `database "${path}" has schema version ${version}; this cosearch reads up to ${latest}`)
+  }
+}
+
 const finishedList = finishedStates.map((state) => `'${state}'`).join(", ")
 
 /**
@@ -69,15 +94,23 @@ const finishedList = finishedStates.map((state) => `'${state}'`).join(", ")
  * await store.close()
  */
 export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}): SqliteStudyStore => {
-  let db: Database.Database
+  const readOnly = options.readOnly ?? false
+  let db: Database.Database | undefined
   try {
-    db = new Database(path, { fileMustExist: options.mustExist ?? false, timeout: options.busyTimeoutMs ?? 10_000 })
-    db.pragma("journal_mode = WAL")
-    db.pragma("synchronous = NORMAL")
-    db.pragma("foreign_keys = ON")
-    migrate(db)
+    const timeout = options.busyTimeoutMs ?? 10_000
+    if (readOnly) {
+      db = new Database(path, { readonly: true, fileMustExist: true, timeout })
+      checkSchema(db, path)
+    } else {
+      db = new Database(path, { fileMustExist: options.mustExist ?? false, timeout })
+      db.pragma("journal_mode = WAL")
+      db.pragma("synchronous = NORMAL")
+      db.pragma("foreign_keys = ON")
+      migrate(db)
+    }
   } catch (error) {
-    if (errorCode(error) === "SQLITE_CANTOPEN" && options.mustExist) {
+    if (readOnly) db?.close()
+    if (errorCode(error) === "SQLITE_CANTOPEN" && (options.mustExist || readOnly)) {
       throw new StoreError("io", `database "${path}" does not exist`, { cause: error })
     }
     throw storeError(path, error)
@@ -114,7 +147,7 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
       "UPDATE trials SET state = 'waiting', worker = NULL, heartbeat_at = NULL, started_at = NULL WHERE study_id = ? AND number = ? AND state = 'running'",
     ),
     trials: db.prepare("SELECT * FROM trials WHERE study_id = ? ORDER BY number"),
-    history: db.prepare(`SELECT * FROM trials WHERE study_id = ? AND number >= ? AND state IN (${finishedList}) ORDER BY number`),
+    history: db.prepare(`SELECT * FROM trials WHERE study_id = ? AND number >= ? AND state IN (${finishedList}) ORDER BY number LIMIT ?`),
   }
 
   const addTrials = db.transaction((studyId: number, firstNumber: number, trials: readonly TrialProposal[]): boolean => {
@@ -152,7 +185,7 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
     }
   }
 
-  return {
+  const store: SqliteStudyStore = {
     location: path,
     createStudy: (study) =>
       step(() => {
@@ -215,7 +248,9 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
         const all = (statements.trials.all(studyId) as TrialRow[]).map(trialOfRow)
         return states === undefined ? all : all.filter((trial) => states.includes(trial.state))
       }),
-    history: (studyId, from = 0) => step(() => (statements.history.all(studyId, from) as TrialRow[]).map(trialOfRow)),
+    // LIMIT -1: no limit.
+    history: (studyId, from = 0, limit = -1) =>
+      step(() => (statements.history.all(studyId, from, Math.max(-1, Math.floor(limit))) as TrialRow[]).map(trialOfRow)),
     countTrials: (studyId) =>
       step(() => {
         const counts = emptyCounts()
@@ -225,4 +260,26 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
     integrityCheck: () => (db.pragma("integrity_check") as { integrity_check: string }[]).map((row) => row.integrity_check).join("; "),
     close: () => step(() => void db.close()),
   }
+  return readOnly ? readOnlyStore(store) : store
+}
+
+const writeMethods = [
+  "createStudy",
+  "addTrials",
+  "claimTrial",
+  "finishTrial",
+  "releaseTrials",
+  "beatHeartbeat",
+  "requeueStaleTrials",
+] as const satisfies readonly (keyof StudyStore)[]
+
+/** The store with every write method rejecting with a `read-only` `StoreError` before touching the database. */
+const readOnlyStore = (store: SqliteStudyStore): SqliteStudyStore => {
+  const refused = Object.fromEntries(
+    writeMethods.map((method) => [
+      method,
+      () => Promise.reject(new StoreError("read-only", `database "${store.location}" is open read-only: ${method} would write`)),
+    ]),
+  )
+  return { ...store, ...refused }
 }

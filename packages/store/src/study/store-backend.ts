@@ -9,6 +9,12 @@ import type { StudyStore } from "./study-store.js"
 export interface OpenStoreOptions {
   /** Fail instead of creating a new, empty store (default false). */
   readonly mustExist?: boolean
+  /**
+   * Open for reading only (default false): the store never writes, migrates nor changes the
+   * storage's settings; it must exist and be a cosearch store; every write method rejects with a
+   * `StoreError` of kind `read-only`.
+   */
+  readonly readOnly?: boolean
 }
 
 /**

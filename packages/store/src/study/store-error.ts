@@ -1,11 +1,12 @@
 /**
  * Why a storage step failed: `study-exists` (createStudy on a taken name), `busy` (the database
- * stayed locked past the busy timeout: worth retrying), `corrupt`, or `io` for anything else.
+ * stayed locked past the busy timeout: worth retrying), `corrupt` (damaged, or not a cosearch
+ * database), `read-only` (a write on a store opened read-only), or `io` for anything else.
  *
  * @example
  * const kind: StoreErrorKind = "busy"
  */
-export type StoreErrorKind = "study-exists" | "busy" | "corrupt" | "io"
+export type StoreErrorKind = "study-exists" | "busy" | "corrupt" | "read-only" | "io"
 
 /**
  * A failed storage step, with its kind and the location of the storage.

@@ -67,8 +67,11 @@ export interface StudyStore {
   readonly requeueStaleTrials: (studyId: number, rule: StaleRule) => Promise<number>
   /** The trials, by number; only those in `states` when given. */
   readonly trials: (studyId: number, states?: readonly TrialState[]) => Promise<Trial[]>
-  /** Finished trials numbered `from` or more, by number: what the optimizer is told. */
-  readonly history: (studyId: number, from?: number) => Promise<Trial[]>
+  /**
+   * Finished trials numbered `from` or more, by number: what the optimizer is told. With `limit`,
+   * only the first `limit` of them (a page: the next starts after the last one's number).
+   */
+  readonly history: (studyId: number, from?: number, limit?: number) => Promise<Trial[]>
   readonly countTrials: (studyId: number) => Promise<TrialCounts>
   readonly close: () => Promise<void>
 }

@@ -431,6 +431,13 @@ export const storeConformance = (name: string, makeStorage: MakeStorage, options
         ])
         expect(await store.history(id, 4)).toEqual([])
         expect(await store.history(id)).toEqual(await store.trials(id, ["complete", "failed", "infeasible"]))
+        // In pages: the first `limit`, then from after the last one's number.
+        expect(states(await store.history(id, 0, 2))).toEqual([
+          [0, "failed"],
+          [1, "infeasible"],
+        ])
+        expect(states(await store.history(id, 2, 2))).toEqual([[3, "complete"]])
+        expect(await store.history(id, 0, 0)).toEqual([])
       })
     })
 
