@@ -141,6 +141,24 @@ describe("startDashboard", () => {
     expect(drawn(second)?.reduce((a, b) => a + b)).toBe(59)
   })
 
+  it("answers 304 with no body to a poll naming the version it already has, and the new charts once a trial finishes", async () => {
+    const { dashboard, writer, studyId } = await fixture("tagged", 20)
+    const url = new URL("/api/study/tagged/charts", dashboard.url)
+    const first = await fetch(url)
+    const tag = first.headers.get("etag")
+    expect(first.status).toBe(200)
+    expect(tag).toMatch(/^".+"$/)
+    await first.arrayBuffer()
+    const unchanged = await fetch(url, { headers: { "if-none-match": tag ?? "" } })
+    expect(unchanged.status).toBe(304)
+    expect((await unchanged.arrayBuffer()).byteLength).toBe(0)
+    await finishTrials(writer, studyId, 20, 1)
+    const changed = await fetch(url, { headers: { "if-none-match": tag ?? "" } })
+    expect(changed.status).toBe(200)
+    expect(changed.headers.get("etag")).not.toBe(tag)
+    expect(((await changed.json()) as ChartsResponse).counts.total).toBe(21)
+  })
+
   it("reads only the newly finished trials on a poll, and nothing when nothing finished", async () => {
     const { path, writer, studyId } = await fixture("incremental", 50)
     const reader = openSqliteStore(path, { readOnly: true })

@@ -18,8 +18,8 @@ import { writeFilesAtomically } from "./compare-files.js"
 export const openReportStore = (path: string) =>
   Effect.acquireRelease(
     Effect.try({
-      // TODO: open with `openSqliteStore(path, { readOnly: true })` once the store offers it (a report never writes).
-      try: (): StudyStore => openSqliteStore(path, { mustExist: true }),
+      // A report never writes: read-only, so a database being written (or a foreign file) is left untouched.
+      try: (): StudyStore => openSqliteStore(path, { readOnly: true }),
       catch: (error) => new CliError({ message: error instanceof Error ? error.message : String(error) }),
     }),
     (store) => Effect.promise(() => store.close()),

@@ -47,12 +47,19 @@ interface Cached {
   page?: Buffer
 }
 
-const send = (response: ServerResponse, status: number, type: string, body: string | Buffer): void => {
+const send = (
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void => {
   response.writeHead(status, {
     "content-type": `${type}; charset=utf-8`,
     "content-length": Buffer.byteLength(body),
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
+    ...headers,
   })
   response.end(body)
 }
@@ -169,9 +176,16 @@ export const startDashboard = async (options: DashboardOptions): Promise<Dashboa
       const feed = await feedOf(third)
       if (feed === undefined) return unknownStudy(response, third, true)
       const view = await feed.refresh()
+      // The page sends the version it drew (If-None-Match): unchanged, it gets 304 and no body,
+      // not the whole charts again every second.
+      const tag = `"${third.length}-${view.version}"`
+      if (request.headers["if-none-match"] === tag) {
+        response.writeHead(304, { etag: tag, "cache-control": "no-store" })
+        return void response.end()
+      }
       const cached = cachedOf(third, view)
       cached.api ??= Buffer.from(JSON.stringify({ charts: view.charts, status: view.status, counts: view.counts }))
-      return send(response, 200, "application/json", cached.api)
+      return send(response, 200, "application/json", cached.api, { etag: tag })
     }
 
     send(response, 404, "text/html", notFoundPage(`no page at ${request.url ?? "/"}; the studies are listed at /`))

@@ -1,7 +1,8 @@
 /**
  * The page's script (plain browser JavaScript, run after ECharts): draws every chart of the
  * embedded data, exposes them as `window.cosearch` (`charts` by id, `data`), and, for a live page,
- * fetches the charts again every `live.intervalMs` and redraws what changed.
+ * fetches the charts again every `live.intervalMs` and redraws them when they changed (the server
+ * answers 304 to the version the page drew, sent as If-None-Match).
  */
 export const clientScript = `(() => {
   const data = JSON.parse(document.getElementById("cosearch-data").textContent)
@@ -29,10 +30,15 @@ export const clientScript = `(() => {
   window.addEventListener("resize", () => { for (const chart of Object.values(charts)) chart.resize() })
   if (data.live) {
     const status = document.getElementById("status")
+    let tag = null
     const poll = async () => {
       try {
-        const response = await fetch(data.live.url, { cache: "no-store" })
-        if (response.ok) {
+        const response = await fetch(data.live.url, { cache: "no-store", headers: tag === null ? {} : { "if-none-match": tag } })
+        window.cosearch.polls = (window.cosearch.polls ?? 0) + 1
+        if (response.status === 304) {
+          // Nothing changed since the charts drawn.
+        } else if (response.ok) {
+          tag = response.headers.get("etag")
           const next = await response.json()
           draw(next.charts)
           window.cosearch.data = next
