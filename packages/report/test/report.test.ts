@@ -122,4 +122,39 @@ describe("the report of a study", () => {
     const png = chartPng(charts[0] as Chart, { width: 300, height: 200 }, 1)
     expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
   })
+
+  it("stacks each layer's energy per storage level where the model splits it, its accesses otherwise", () => {
+    const levelsChart = (trials: TrialLayerCosts[]) => {
+      const chart = studyCharts([study], { layers: trials }).find((candidate) => candidate.id === "layer-levels")
+      return { title: chart?.title ?? "", series: seriesOf(chart) }
+    }
+    const accesses = levelsChart(layers)
+    expect(accesses.title).toMatch(/^Accesses per storage level/)
+    expect(accesses.series.map((series) => [series.name, series.data])).toEqual([
+      ["DRAM", [10, 5]],
+      ["SRAM", [40, 20]],
+    ])
+    const withEnergy: TrialLayerCosts[] = [
+      {
+        ...(layers[0] as TrialLayerCosts),
+        layers: [
+          {
+            name: "conv1",
+            cycles: 100,
+            energyPj: 2000,
+            utilization: 0.5,
+            accesses: { DRAM: 10 },
+            energyByLevel: { DRAM: 1500, MACs: 500 },
+          },
+          { name: "fc", cycles: 50, energyPj: 900, utilization: 0.25, accesses: { DRAM: 5 }, energyByLevel: { DRAM: 600, MACs: 300 } },
+        ],
+      },
+    ]
+    const energy = levelsChart(withEnergy)
+    expect(energy.title).toMatch(/^Energy per storage level/)
+    expect(energy.series.map((series) => [series.name, series.data])).toEqual([
+      ["DRAM", [1500, 600]],
+      ["MACs", [500, 300]],
+    ])
+  })
 })

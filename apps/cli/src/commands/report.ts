@@ -76,12 +76,13 @@ export const bestLayerCosts = (studies: readonly ReportStudy[], count: number, b
           trial: trial.number,
           network: costs.network,
           accelerator: costs.accelerator,
-          layers: costs.layers.map(({ name, cycles, energyPj, utilization, accesses }) => ({
+          layers: costs.layers.map(({ name, cycles, energyPj, utilization, accesses, energyByLevel }) => ({
             name,
             cycles,
             energyPj,
             utilization,
             accesses,
+            ...(energyByLevel === undefined ? {} : { energyByLevel }),
           })),
         },
       ]

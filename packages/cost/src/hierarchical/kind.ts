@@ -3,6 +3,7 @@ import { dataflowNames } from "../kind/cost-options.js"
 import type { AcceleratorKind, CostModel, CostTotals } from "../kind/kind.js"
 import { feasibleCost, feasibleLayer, infeasibleCost } from "../result/cost-result.js"
 import { loweredNests } from "../result/lowered-nests.js"
+import type { EnergyBreakdown } from "./kernel/result.js"
 import { mapLayer } from "./mapper/map-layer.js"
 import { evaluateNetwork, type NetworkTotals } from "./network/evaluate-network.js"
 import { evaluateNetworkTotals } from "./network/network-totals.js"
@@ -22,6 +23,25 @@ const totalsOf = (totals: NetworkTotals, accelerator: HierarchicalAccelerator): 
 
 const sum = (counts: { readonly weights: number; readonly inputs: number; readonly outputs: number }): number =>
   counts.weights + counts.inputs + counts.outputs
+
+/**
+ * A mapped layer's energy per storage level, with its MACs' and the on-chip network's. The
+ * hand-off between layers (an activation kept on chip) takes off-chip traffic off the layer's
+ * energy, `layerPj`: that saving comes off the off-chip level, so the parts sum to `layerPj`.
+ */
+const energyByLevel = (
+  mapped: { readonly levels: readonly { readonly name: string; readonly energyPj: number }[]; readonly energy: EnergyBreakdown },
+  layerPj: number,
+  offChip: string | undefined,
+): Record<string, number> => {
+  const parts: Record<string, number> = {}
+  for (const level of mapped.levels) parts[level.name] = level.energyPj
+  const saved = mapped.energy.totalPj - layerPj
+  if (offChip !== undefined && saved !== 0) parts[offChip] = (parts[offChip] ?? 0) - saved
+  parts.MACs = mapped.energy.macPj
+  if (mapped.energy.networkPj !== 0) parts.network = mapped.energy.networkPj
+  return parts
+}
 
 /**
  * The hierarchical model's cost (docs/cost-model.md): the mapper on every conv and matmul layer
@@ -47,6 +67,7 @@ export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator
     const cost = evaluateNetwork(loweredNests(network), accelerator, options)
     if (!cost.feasible) return infeasibleCost(unit, network, cost.layer ?? "(accelerator)", cost.reason, cost.message)
     const pes = macCount(accelerator)
+    const offChip = accelerator.levels.find((level) => level.offChip === true)?.name
     return feasibleCost(
       unit,
       network,
@@ -60,6 +81,7 @@ export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator
           mapped.macs / (cycles * pes),
           energyPj,
           Object.fromEntries(mapped.levels.map((level) => [level.name, sum(level.reads) + sum(level.writes)])),
+          energyByLevel(mapped, energyPj, offChip),
         ),
       ),
     )

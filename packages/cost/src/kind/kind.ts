@@ -66,6 +66,11 @@ export interface LayerCost {
   readonly energyPj: number | null
   /** Reads plus writes per storage level (hierarchical), SRAM accesses per operand (systolic), bytes moved (Edge TPU, CPU), crossbar operations (IMAC). */
   readonly accesses: Readonly<Record<string, number>> | null
+  /**
+   * Where the layer's energy goes, pJ: each storage level, the MACs and the on-chip network
+   * (hierarchical accelerators; summing to `energyPj`). Absent for kinds that do not split it.
+   */
+  readonly energyByLevel?: Readonly<Record<string, number>>
   readonly feasible: boolean
   readonly reason: string | null
   readonly message?: string

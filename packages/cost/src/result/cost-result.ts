@@ -33,7 +33,19 @@ export const feasibleLayer = (
   utilization: number | null,
   energyPj: number | null,
   accesses: Readonly<Record<string, number>> | null,
-): LayerCost => ({ name, dataflow, macs, cycles, utilization, energyPj, accesses, feasible: true, reason: null })
+  energyByLevel?: Readonly<Record<string, number>>,
+): LayerCost => ({
+  name,
+  dataflow,
+  macs,
+  cycles,
+  utilization,
+  energyPj,
+  accesses,
+  ...(energyByLevel === undefined ? {} : { energyByLevel }),
+  feasible: true,
+  reason: null,
+})
 
 /**
  * An infeasible `CostResult`: the failure, and the failing layer's record as its one layer.

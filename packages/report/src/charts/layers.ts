@@ -16,8 +16,9 @@ const perLayer = (trials: readonly TrialLayerCosts[], figure: (layer: LayerCostR
 /**
  * The per-layer cost breakdown of the best trials, three charts: cycles and energy (pJ) per layer,
  * side by side (`layers`); utilisation per layer (`layer-utilization`); and, for the best trial,
- * the accesses (reads plus writes) per storage level of each layer stacked (`layer-levels`; the
- * cost models report accesses per level, not energy per level). Layers are numbered in network
+ * the energy per storage level (and of the MACs and the network) of each layer stacked
+ * (`layer-levels`), where the accelerator's model splits it (hierarchical accelerators), else the
+ * accesses (reads plus writes, or bytes) per level or operand. Layers are numbered in network
  * order (trials of a joint search have different networks); each series is one trial,
  * `<study> #<trial>`. Empty when no breakdown is given.
  *
@@ -38,8 +39,11 @@ export const layerCharts = (trials: readonly TrialLayerCosts[]): Chart[] => {
     nameGap: 26,
   })
   const best = trials[0] as TrialLayerCosts
+  // Energy per level where the model splits it, else the accesses per level.
+  const byEnergy = best.layers.some((layer) => layer.energyByLevel !== undefined)
+  const split = (layer: LayerCostRow) => (byEnergy ? layer.energyByLevel : layer.accesses) ?? {}
   const levels: string[] = []
-  for (const layer of best.layers) for (const level of Object.keys(layer.accesses ?? {})) if (!levels.includes(level)) levels.push(level)
+  for (const layer of best.layers) for (const level of Object.keys(split(layer))) if (!levels.includes(level)) levels.push(level)
   return [
     {
       id: "layers",
@@ -80,19 +84,19 @@ export const layerCharts = (trials: readonly TrialLayerCosts[]): Chart[] => {
     },
     {
       id: "layer-levels",
-      title: `Accesses per storage level and layer of the best trial (${best.study} #${best.trial})`,
+      title: `${byEnergy ? "Energy" : "Accesses"} per storage level and layer of the best trial (${best.study} #${best.trial})`,
       option: {
         animation: false,
         tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
         legend: { type: "scroll", top: 0 },
         grid: { left: 80, right: 30, top: 80, bottom: 50 },
         xAxis: { type: "category", data: best.layers.map((_, i) => String(i)), name: "layer", nameLocation: "middle", nameGap: 26 },
-        yAxis: { type: "value", name: "accesses" },
+        yAxis: { type: "value", name: byEnergy ? "energy (pJ)" : "accesses" },
         series: levels.map((level) => ({
           name: level,
           type: "bar",
           stack: "levels",
-          data: best.layers.map((layer) => layer.accesses?.[level] ?? 0),
+          data: best.layers.map((layer) => split(layer)[level] ?? 0),
         })),
       },
     },

@@ -12,6 +12,8 @@ export interface LayerCostRow {
   readonly utilization: number | null
   /** Reads plus writes per storage level (hierarchical), per operand (systolic), bytes moved (Edge TPU, CPU). */
   readonly accesses: Readonly<Record<string, number>> | null
+  /** Energy per storage level, of the MACs and of the network, pJ (hierarchical accelerators only). */
+  readonly energyByLevel?: Readonly<Record<string, number>>
 }
 
 /**
