@@ -165,8 +165,11 @@ describe("cosearch evaluate", () => {
     for (const record of records) {
       expect(Object.keys(record.totals).sort()).toEqual(["areaMm2", "cycles", "energyMj", "latencyMs", "macs", "utilization"])
       expect(Object.keys(record.layers[0]).sort()).toEqual(
-        ["accesses", "cycles", "dataflow", "energyPj", "feasible", "macs", "name", "reason", "utilization"].sort(),
+        ["accesses", "cycles", "dataflow", "energyByLevel", "energyPj", "feasible", "macs", "name", "reason", "utilization"].sort(),
       )
+      // A hierarchical layer's energy per level (and its MACs' and network's) sums to its energy.
+      for (const layer of record.layers as { energyPj: number; energyByLevel: Record<string, number> }[])
+        expect(Object.values(layer.energyByLevel).reduce((a, b) => a + b, 0) / layer.energyPj).toBeCloseTo(1, 9)
       const macs = record.layers.reduce((sum: number, layer: { macs: number }) => sum + layer.macs, 0)
       expect(record.totals.macs).toBe(macs)
       // 200 MHz: latency is cycles / 200e3 ms.
