@@ -25,8 +25,9 @@ export const databaseOption = Options.file("db").pipe(
 export const studyArgument = Args.text({ name: "study" }).pipe(Args.withDescription("the study's name (see `cosearch status`)"))
 
 /**
- * Opens an existing study database for reading, closed when the scope closes; a missing file is a
- * `CliError` naming it.
+ * Opens an existing study database read-only, closed when the scope closes: nothing is created,
+ * migrated or switched to WAL, so another process may go on writing it and a foreign SQLite file is
+ * left as it was. A missing file, or one that is not a cosearch database, is a `CliError` naming it.
  *
  * @example
  * const store = yield* openExistingStore("cosearch.db")
@@ -34,7 +35,7 @@ export const studyArgument = Args.text({ name: "study" }).pipe(Args.withDescript
 export const openExistingStore = (path: string) =>
   Effect.acquireRelease(
     Effect.try({
-      try: (): StudyStore => openStore(path, { mustExist: true }),
+      try: (): StudyStore => openStore(path, { readOnly: true }),
       catch: (error) => new CliError({ message: error instanceof Error ? error.message : String(error) }),
     }),
     (store) => Effect.promise(() => store.close()),
