@@ -5,7 +5,8 @@ import { join, resolve } from "node:path"
 import type { Trial } from "@cosearch/optimize"
 import { openSqliteStore } from "@cosearch/store"
 
-const repoRoot = resolve(import.meta.dirname, "../../..")
+/** The repository root, where tests start the CLI. */
+export const repoRoot = resolve(import.meta.dirname, "../../..")
 
 /** The engine's test evaluators (plain .mjs modules). */
 export const evaluatorFixtures = join(repoRoot, "packages/engine/test/fixtures")
