@@ -103,7 +103,7 @@ describe("cosearch compare", () => {
     const nowhere = join(scratch, "no-such-folder", "report.md")
     const unwritable = await runInProcess(["compare", write("t.json", { comparison: "tpu-imac", ...tpuImac }), "--out", nowhere])
     expect(unwritable.code).toBe(1)
-    expect(unwritable.stderr).toContain(`cannot write --out "${nowhere}"`)
+    expect(unwritable.stderr).toBe(`cosearch: --out "${nowhere}": the folder ${join(scratch, "no-such-folder")} does not exist`)
     expect(existsSync(out)).toBe(false)
   })
 })

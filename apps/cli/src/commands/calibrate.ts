@@ -7,6 +7,7 @@ import { FileSystem } from "@effect/platform"
 import { Console, Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
 import { invalid } from "../cli/options.js"
+import { checkOutputPath } from "../cli/output-path.js"
 import { loadAccelerator } from "../input/accelerator-input.js"
 import { readInputFile } from "../input/input-file.js"
 import { loadNetwork } from "../input/network-input.js"
@@ -68,6 +69,7 @@ export const calibrateCommand = Command.make("calibrate", { measurements: measur
         message: `--preset "${args.preset}" is a ${target.kind} accelerator; calibration needs an edgetpu design`,
       })
     if (!args.out.endsWith(".json")) return yield* new CliError({ message: `--out "${args.out}" must name a .json file` })
+    yield* checkOutputPath(args.out)
     const measurements = yield* readMeasurements(args.measurements)
     const train: CalibrationSample[] = []
     const test: CalibrationSample[] = []

@@ -2,6 +2,7 @@ import { basename, dirname, join } from "node:path"
 import { comparisonKindNames, runComparison } from "@cosearch/comparisons"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Either } from "effect"
+import { checkOutputPath } from "../cli/output-path.js"
 import { invalidConfig, readConfigJson, writeFilesAtomically } from "./compare-files.js"
 
 /** What distinguishes `compare` from its old names: the kinds it takes, and how it names things. */
@@ -41,6 +42,7 @@ const compareCommandOf = (spec: CompareCommandSpec) =>
   Command.make(spec.name, { config: Args.text({ name: "config.json" }).pipe(Args.withDescription(spec.configHelp)), out, json }, (args) =>
     Effect.gen(function* () {
       const input = yield* readConfigJson(args.config, spec.noun)
+      if (args.out._tag === "Some") yield* checkOutputPath(args.out.value)
       const result = runComparison(input, {
         configPath: args.config,
         outName: args.out._tag === "Some" ? basename(args.out.value) : spec.defaultOutName,

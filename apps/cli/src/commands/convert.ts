@@ -33,6 +33,7 @@ import { Console, Effect, Option } from "effect"
 import { CliError } from "../cli/cli-error.js"
 import { dataflowOption, mappingOption, objectiveOption } from "../cli/cost-options.js"
 import { invalid } from "../cli/options.js"
+import { checkOutputPath } from "../cli/output-path.js"
 import { acceleratorFileFormats, acceleratorPresetNames, loadAccelerator } from "../input/accelerator-input.js"
 import { loadMappingFile, refuseUnmatchedMappings } from "../input/mapping-input.js"
 import { loadNetwork } from "../input/network-input.js"
@@ -219,6 +220,7 @@ export const convertCommand = Command.make(
   { to, accelerator, networks, dataflow: dataflowOption, mapping: mappingOption, objective: objectiveOption, out },
   (args) =>
     Effect.gen(function* () {
+      yield* checkOutputPath(args.out, { folder: true })
       const unit = yield* loadAccelerator(args.accelerator)
       const dataflow = Option.getOrUndefined(args.dataflow)
       const refused =

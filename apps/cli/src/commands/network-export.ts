@@ -3,6 +3,7 @@ import { Args, Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import { Console, Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
+import { checkOutputPath } from "../cli/output-path.js"
 import { loadNetwork } from "../input/network-input.js"
 
 const network = Args.text({ name: "network" }).pipe(Args.withDescription("a zoo spec or a network file"))
@@ -21,6 +22,7 @@ const out = Options.file("out").pipe(Options.withDescription("the file to write"
  */
 export const networkExportCommand = Command.make("export", { network, format, out }, (args) =>
   Effect.gen(function* () {
+    yield* checkOutputPath(args.out)
     const analyzed = yield* loadNetwork(args.network, {})
     const fs = yield* FileSystem.FileSystem
     let data: Uint8Array | string

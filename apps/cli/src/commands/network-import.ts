@@ -3,6 +3,7 @@ import { Args, Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import { Console, Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
+import { checkOutputPath } from "../cli/output-path.js"
 import { formatTable } from "../format/table.js"
 import { inputDimsOption } from "../input/network-input.js"
 
@@ -37,6 +38,7 @@ const reportText = (rows: readonly OnnxOpReport[]): string =>
 export const networkImportCommand = Command.make("import", { file, report, strict, out, inputDims: inputDimsOption }, (args) =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
+    if (args.out._tag === "Some") yield* checkOutputPath(args.out.value)
     const bytes = yield* fs
       .readFile(args.file)
       .pipe(Effect.mapError((error) => new CliError({ message: `cannot read "${args.file}": ${error.message}` })))

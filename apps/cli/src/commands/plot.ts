@@ -4,8 +4,9 @@ import { FileSystem } from "@effect/platform"
 import { Console, Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
 import { numberOption } from "../cli/options.js"
+import { checkOutputPath } from "../cli/output-path.js"
 import { databaseOption } from "../study/study-options.js"
-import { baseOption, bestLayerCosts, checkOutFolder, loadStudies, openReportStore } from "./report.js"
+import { baseOption, bestLayerCosts, loadStudies, openReportStore } from "./report.js"
 
 const kind = Args.text({ name: "kind" }).pipe(Args.withDescription(`the chart: ${chartKinds.join(", ")}`))
 const study = Args.text({ name: "study" }).pipe(Args.withDescription("the study's name (see `cosearch status`)"))
@@ -31,7 +32,7 @@ export const plotCommand = Command.make("plot", { kind, study, db: databaseOptio
         return yield* new CliError({ message: `there is no chart kind "${chartKind}"; the kinds are ${chartKinds.join(", ")}` })
       const format = args.out.endsWith(".svg") ? "svg" : args.out.endsWith(".png") ? "png" : undefined
       if (format === undefined) return yield* new CliError({ message: `--out "${args.out}" must name a .svg or .png file` })
-      yield* checkOutFolder(args.out)
+      yield* checkOutputPath(args.out)
       const store = yield* openReportStore(args.db)
       const studies = yield* loadStudies(store, [args.study])
       const layers = chartKind.startsWith("layer") ? bestLayerCosts(studies, 3, args.base) : []

@@ -1,5 +1,3 @@
-import { existsSync, statSync } from "node:fs"
-import { dirname, resolve } from "node:path"
 import { trialLayerCosts } from "@cosearch/engine"
 import { bestTrials, type Trial } from "@cosearch/optimize"
 import { fastParetoFront, loadReportStudy, type ReportStudy, reportPage, studyCharts, type TrialLayerCosts } from "@cosearch/report"
@@ -8,6 +6,7 @@ import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
 import { numberOption } from "../cli/options.js"
+import { checkOutputPath } from "../cli/output-path.js"
 import { databaseOption } from "../study/study-options.js"
 import { writeFilesAtomically } from "./compare-files.js"
 
@@ -89,14 +88,6 @@ export const bestLayerCosts = (studies: readonly ReportStudy[], count: number, b
     }),
   )
 
-/** Fails unless `out`'s folder exists, so that no work is done for a file that cannot be written. */
-export const checkOutFolder = (out: string): Effect.Effect<void, CliError> => {
-  const folder = dirname(resolve(out))
-  return existsSync(folder) && statSync(folder).isDirectory()
-    ? Effect.void
-    : Effect.fail(new CliError({ message: `--out "${out}": the folder ${folder} does not exist` }))
-}
-
 /** `--base DIR`: where an experiment's relative network files are read from. */
 export const baseOption = Options.directory("base").pipe(
   Options.withPseudoName("DIR"),
@@ -129,7 +120,7 @@ export const reportCommand = Command.make(
       Effect.gen(function* () {
         const started = performance.now()
         if (!args.out.endsWith(".html")) return yield* new CliError({ message: `--out "${args.out}" must name a .html file` })
-        yield* checkOutFolder(args.out)
+        yield* checkOutputPath(args.out)
         const store = yield* openReportStore(args.db)
         const loaded = yield* loadStudies(store, args.studies)
         const count = args.noLayers ? 0 : args.layers._tag === "Some" ? args.layers.value : 3

@@ -5,6 +5,7 @@ import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
 import { CliError } from "../cli/cli-error.js"
 import { optionalText } from "../cli/options.js"
+import { checkOutputPath } from "../cli/output-path.js"
 import { databaseOption } from "../study/study-options.js"
 import { agreementLine } from "../surrogate/agreement-text.js"
 import { featurizing, isCsvPath, labeledRows } from "../surrogate/data-source.js"
@@ -94,6 +95,7 @@ export const surrogateTrainCommand = Command.make(
   },
   (args) =>
     Effect.gen(function* () {
+      yield* checkOutputPath(args.out)
       const rows = yield* labeledRows({
         data: args.data,
         db: args.db,
