@@ -4,7 +4,7 @@ import { openStore } from "@cosearch/store"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Fiber, Option } from "effect"
 import { CliError } from "../cli/cli-error.js"
-import { numberOption } from "../cli/options.js"
+import { invalid, numberOption } from "../cli/options.js"
 import { progressReporter } from "../study/progress-reporter.js"
 import { databaseOption } from "../study/study-options.js"
 import { bestText } from "../study/study-summary.js"
@@ -19,7 +19,26 @@ const fork = nameOption(
   "fork",
   "when the study was made from a different experiment, start (or continue) the study NAME from this one instead",
 )
-const workers = numberOption("workers", "integer", `pool workers evaluating at once (default: the core count, ${availableParallelism()})`)
+/**
+ * The most pool workers a run may start: 64, or the core count on a machine with more cores (the
+ * default, one per core, is always allowed). Each worker is a thread with its own V8 heap and its
+ * own copy of the evaluator (tens of MB under Node, more with a large table or model loaded), so
+ * a thousand of them exhaust memory; 64 still leaves room for `command` evaluators that mostly
+ * wait on programs running elsewhere.
+ */
+export const workerLimit = Math.max(64, availableParallelism())
+
+const workers = numberOption(
+  "workers",
+  "integer",
+  `pool workers evaluating at once (default: the core count, ${availableParallelism()}; at most ${workerLimit})`,
+).pipe(
+  Options.mapEffect((value) =>
+    Option.isSome(value) && value.value > workerLimit
+      ? invalid(`--workers ${value.value} is more than the limit of ${workerLimit} pool workers (each is a thread with its own memory)`)
+      : Effect.succeed(value),
+  ),
+)
 const trials = numberOption("trials", "integer", "the trial budget (default: the experiment's budget.trials)")
 
 const reasonText = (report: StudyReport): string =>
