@@ -2,6 +2,7 @@ import { Command, ValidationError } from "@effect/cli"
 import type { CliApp } from "@effect/cli/CliApp"
 import { Console, Effect } from "effect"
 import { normalizeOneLetterOptions } from "./cli/argv.js"
+import { terminalSafe } from "./cli/terminal-safe.js"
 import { calibrateCommand } from "./commands/calibrate.js"
 import { classesCommand, compareCommand, studyCommand } from "./commands/compare.js"
 import { convertCommand } from "./commands/convert.js"
@@ -56,7 +57,7 @@ const run = Command.run(rootCommand, { name: "cosearch", version: "0.1.0" })
 
 /**
  * Runs the CLI on `process.argv`-style arguments (runtime and script first) and returns the exit
- * code. User errors are printed to stderr as one message without a stack trace; usage errors
+ * code. User errors are printed to stderr as one message (`terminalSafe`) without a stack trace; usage errors
  * have already been printed by @effect/cli. Defects (bugs) are left to fail the effect.
  *
  * @example
@@ -68,6 +69,6 @@ export const runCli = (argv: ReadonlyArray<string>): Effect.Effect<ExitCode, nev
     Effect.catchAll((error) =>
       ValidationError.isValidationError(error)
         ? Effect.succeed<ExitCode>(2)
-        : Console.error(`cosearch: ${error.message}`).pipe(Effect.as<ExitCode>(isConfigError(error) ? 2 : 1)),
+        : Console.error(`cosearch: ${terminalSafe(error.message)}`).pipe(Effect.as<ExitCode>(isConfigError(error) ? 2 : 1)),
     ),
   )

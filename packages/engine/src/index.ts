@@ -19,6 +19,7 @@ export { ConfigError, decodeExperiment, ExperimentFileError, loadExperimentFile 
 export { DEFAULT_BATCH, type Experiment, experimentHash } from "./config/experiment.js"
 export { type ExperimentConfig, ExperimentSchema } from "./config/experiment-schema.js"
 export { type SamplingOptions, samplingExperiment } from "./config/sampling.js"
+export { StudyNameSchema, studyNameProblem } from "./config/study-name.js"
 export { areaEntry, areaEvaluator, areaEvaluatorOf } from "./evaluators/area/area-evaluator.js"
 export { type AreaSettings, AreaSettingsSchema } from "./evaluators/area/schema.js"
 export { commandEntry, commandEvaluator } from "./evaluators/command/command.js"
@@ -29,6 +30,7 @@ export { acceleratorPart, costEntry, costEvaluator, costEvaluatorOf, costRunOf }
 export { clearNetworkCache, type NetworkCacheStats, networkCacheStats } from "./evaluators/cost/network-cache.js"
 export { type CostSettings, CostSettingsSchema } from "./evaluators/cost/schema.js"
 export { type TrialLayerCostsResult, trialLayerCosts } from "./evaluators/cost/trial-layer-costs.js"
+export { OutputsField, withDeclaredOutputs } from "./evaluators/declared-outputs.js"
 export {
   type Candidate,
   candidateOf,
@@ -51,6 +53,7 @@ export {
   EvaluatorSchema,
   evaluatorEntries,
   evaluatorKinds,
+  evaluatorOutputs,
 } from "./evaluators/registry.js"
 export { sampleParts } from "./evaluators/sample-parts.js"
 export { ModelFilesSchema, type SurrogateSettings, SurrogateSettingsSchema } from "./evaluators/surrogate/schema.js"

@@ -1,4 +1,6 @@
-import { ConfigError, decodeExperiment, experimentHash } from "@cosearch/engine"
+import { readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { ConfigError, decodeExperiment, experimentHash, loadExperimentFile } from "@cosearch/engine"
 import { Effect, Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { fixtures, scoreExperiment } from "./engine-test-kit.js"
@@ -31,7 +33,42 @@ const rules: ReadonlyArray<readonly [string, Record<string, unknown>, string]> =
     { objectives: [{ metric: "score", direction: "up" }] },
     'objectives[0].direction: expected "minimize" or "maximize", got "up"',
   ],
-  ["a study name", { name: "" }, 'name: expected a non-empty string, got ""'],
+  ["a study name", { name: "" }, 'name: expected a study name (not blank, without control characters), got ""'],
+  ["a study name that is not blank", { name: "  " }, 'name: expected a study name (not blank, without control characters), got "  "'],
+  [
+    "a study name without control characters",
+    { name: "a\u001b[2Jb" },
+    'name: expected a study name (not blank, without control characters), got "a\\u001b[2Jb"',
+  ],
+  [
+    "a warm-start study name",
+    { optimizer: { name: "evolution", warmStart: { study: "" } } },
+    'optimizer.warmStart.study: expected a study name (not blank, without control characters), got ""',
+  ],
+  [
+    "a trial budget of at most a billion",
+    { budget: { trials: 1e12 } },
+    "budget.trials: expected a positive integer up to 1000000000, got 1000000000000",
+  ],
+  ["a finite trial budget", { budget: { trials: Number.POSITIVE_INFINITY } }, "budget.trials: expected a positive integer, got Infinity"],
+  ["a trial budget that is a number", { budget: { trials: Number.NaN } }, "budget.trials: expected a positive integer, got NaN"],
+  [
+    "a finite wall time",
+    { budget: { trials: 5, wallTimeSeconds: Number.POSITIVE_INFINITY } },
+    "budget.wallTimeSeconds: expected a positive number, got Infinity",
+  ],
+  [
+    "a wall time of at most 1e9 s",
+    { budget: { trials: 5, wallTimeSeconds: 1e308 } },
+    "budget.wallTimeSeconds: expected a positive number up to 1000000000, got 1e+308",
+  ],
+  [
+    "a batch of at most 65536",
+    { optimizer: { name: "random", batch: 1e6 } },
+    "optimizer.batch: expected a positive integer up to 65536, got 1000000",
+  ],
+  ["a finite timeout", { execution: { timeoutSeconds: Number.NaN } }, "execution.timeoutSeconds: expected a positive number, got NaN"],
+  ["at most 1000 retries", { execution: { retries: 1e9 } }, "execution.retries: expected a whole number up to 1000, got 1000000000"],
   ["an integer or text seed", { seed: 1.5 }, "seed: expected an integer or a string, got 1.5"],
   ["a positive wall time", { budget: { trials: 5, wallTimeSeconds: -1 } }, "budget.wallTimeSeconds: expected a positive number, got -1"],
   ["a finite target", { budget: { trials: 5, target: "high" } }, 'budget.target: expected a finite number, got "high"'],
@@ -151,6 +188,41 @@ const rules: ReadonlyArray<readonly [string, Record<string, unknown>, string]> =
     { evaluator: { kind: "composite", evaluators: [nb201Table, { kind: "cost", accelerator: "tpu-v9" }] } },
     'evaluator.evaluators[1].accelerator: expected an accelerator preset, got "tpu-v9"',
   ],
+  [
+    "an objective the evaluator gives",
+    { evaluator: nb201Table, objectives: [{ metric: "acuracy", direction: "maximize" }], constraints: [] },
+    'objectives[0].metric: expected a metric the evaluator gives (accuracy, coralLatencyMs, mflops, mparams), got "acuracy"',
+  ],
+  [
+    "a constraint the evaluator gives",
+    { evaluator: nb201Table, objectives: [{ metric: "accuracy", direction: "maximize" }], constraints: [{ metric: "latencyMs", max: 1 }] },
+    'constraints[0].metric: expected a metric the evaluator gives (accuracy, coralLatencyMs, mflops, mparams), got "latencyMs"',
+  ],
+  [
+    "metrics a composite's parts give",
+    {
+      space: "nb201-edgetpu",
+      evaluator: { kind: "composite", evaluators: [nb201Table, { kind: "area" }] },
+      objectives: [{ metric: "accuracy", direction: "maximize" }],
+      constraints: [{ metric: "energyMj", max: 1 }],
+    },
+    'constraints[0].metric: expected a metric the evaluator gives (accuracy, coralLatencyMs, mflops, mparams, areaMm2), got "energyMj"',
+  ],
+  [
+    "metrics a module declares in outputs",
+    { evaluator: { kind: "module", module: "score.mjs", outputs: ["score"] } },
+    'constraints[0].metric: expected a metric the evaluator gives (score), got "cost"',
+  ],
+  [
+    "metrics a command declares in outputs",
+    { evaluator: { kind: "command", command: ["node", "score.mjs"], outputs: ["score", "costs"] } },
+    'constraints[0].metric: expected a metric the evaluator gives (score, costs), got "cost"',
+  ],
+  [
+    "a non-empty outputs list",
+    { evaluator: { kind: "module", module: "score.mjs", outputs: [] } },
+    "evaluator.outputs: expected a non-empty list of metric names, got []",
+  ],
 ]
 
 describe("experiment configs", () => {
@@ -162,6 +234,25 @@ describe("experiment configs", () => {
     const found = await problems(scoreExperiment(change))
     expect(found).toHaveLength(1)
     expect(found[0]?.startsWith(message)).toBe(true)
+  })
+
+  it("checks metrics against an evaluator's declared outputs only", async () => {
+    // module and command evaluators without `outputs` give the user's metrics, unchecked
+    expect(await problems(scoreExperiment({ evaluator: { kind: "command", command: ["node", "score.mjs"] } }))).toEqual([])
+    expect(await problems(scoreExperiment({ evaluator: { kind: "module", module: "score.mjs", outputs: ["score", "cost"] } }))).toEqual([])
+    const mixed = { kind: "composite", evaluators: [nb201Table, { kind: "module", module: "score.mjs" }] }
+    expect(await problems(scoreExperiment({ evaluator: mixed }))).toEqual([])
+  })
+
+  it("accepts every shipped experiment", async () => {
+    const folder = join(import.meta.dirname, "../../../experiments")
+    const files = readdirSync(folder).filter((file) => file.endsWith(".json"))
+    const studies = files.filter((file) => "objectives" in (JSON.parse(readFileSync(join(folder, file), "utf8")) as object))
+    expect(studies.length).toBeGreaterThan(5)
+    for (const file of studies) {
+      const result = await Effect.runPromise(Effect.either(loadExperimentFile(join(folder, file))))
+      expect(Either.isRight(result) ? "valid" : result.left.message, file).toBe("valid")
+    }
   })
 
   it("lists every problem at once, each with its path", async () => {

@@ -34,6 +34,7 @@ import { CliError } from "../cli/cli-error.js"
 import { dataflowOption, mappingOption, objectiveOption } from "../cli/cost-options.js"
 import { invalid } from "../cli/options.js"
 import { checkOutputPath } from "../cli/output-path.js"
+import { terminalSafe } from "../cli/terminal-safe.js"
 import { acceleratorFileFormats, acceleratorPresetNames, loadAccelerator } from "../input/accelerator-input.js"
 import { loadMappingFile, refuseUnmatchedMappings } from "../input/mapping-input.js"
 import { loadNetwork } from "../input/network-input.js"
@@ -270,7 +271,7 @@ export const convertCommand = Command.make(
         }
         written.push(join(args.out, file.path))
       }
-      for (const note of notes) yield* Console.error(note)
+      for (const note of notes) yield* Console.error(terminalSafe(note))
       yield* Console.log(files.map((file) => join(args.out, file.path)).join("\n"))
     }),
 ).pipe(Command.withDescription("Write an accelerator, and networks' layers with their mappings, for MAESTRO, Timeloop or SCALE-Sim."))

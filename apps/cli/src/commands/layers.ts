@@ -22,7 +22,7 @@ const networks = Options.text("network").pipe(
   Options.withDescription(`a zoo spec or network file; repeat (default: ${defaultFamilyNetworks.join(", ")})`),
   Options.repeated,
 )
-const families = numberOption("families", "integer", "the number of families (default 4)")
+const families = numberOption("families", "integer", "the number of families (default 4)", { min: 1, max: 1000 })
 const json = Options.boolean("json").pipe(Options.withDescription("print the families as one JSON document"))
 
 const median = (values: readonly number[]): number => {

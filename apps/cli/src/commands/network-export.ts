@@ -4,6 +4,7 @@ import { FileSystem } from "@effect/platform"
 import { Console, Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
 import { checkOutputPath } from "../cli/output-path.js"
+import { terminalSafe } from "../cli/terminal-safe.js"
 import { loadNetwork } from "../input/network-input.js"
 
 const network = Args.text({ name: "network" }).pipe(Args.withDescription("a zoo spec or a network file"))
@@ -34,6 +35,6 @@ export const networkExportCommand = Command.make("export", { network, format, ou
     yield* (typeof data === "string" ? fs.writeFileString(args.out, data) : fs.writeFile(args.out, data)).pipe(
       Effect.mapError((error) => new CliError({ message: `cannot write "${args.out}": ${error.message}` })),
     )
-    yield* Console.log(`${analyzed.name}: ${analyzed.layers.length} layers written to ${args.out} (${args.format})`)
+    yield* Console.log(`${terminalSafe(analyzed.name)}: ${analyzed.layers.length} layers written to ${args.out} (${args.format})`)
   }),
 ).pipe(Command.withDescription("Write a network as cosearch's JSON or as an ONNX graph (shapes, no weights)."))

@@ -10,10 +10,10 @@ const network = Args.text({ name: "network" }).pipe(
     "a zoo spec (mobilenet_v2, nb201:<arch>, fbnet:<ids>; see `network list`) or a network file (.json, .csv, .m, .onnx, .yaml)",
   ),
 )
-const resolution = numberOption("resolution", "integer", "input height and width (zoo networks)")
-const width = numberOption("width", "number", "width multiplier (zoo networks)")
-const classes = numberOption("classes", "integer", "output classes (zoo networks)")
-const batch = numberOption("batch", "integer", "samples per inference (default: the network's)")
+const resolution = numberOption("resolution", "integer", "input height and width (zoo networks)", { min: 1, max: 4096 })
+const width = numberOption("width", "number", "width multiplier (zoo networks)", { min: 0.01, max: 16 })
+const classes = numberOption("classes", "integer", "output classes (zoo networks)", { min: 1, max: 100_000 })
+const batch = numberOption("batch", "integer", "samples per inference (default: the network's)", { min: 1, max: 65_536 })
 const json = Options.boolean("json").pipe(Options.withDescription("print one JSON document instead of the table"))
 
 /** Collects the options that were given into `ZooOptions` (absent ones stay unset). */

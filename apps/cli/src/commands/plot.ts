@@ -11,8 +11,8 @@ import { baseOption, bestLayerCosts, loadStudies, openReportStore } from "./repo
 const kind = Args.text({ name: "kind" }).pipe(Args.withDescription(`the chart: ${chartKinds.join(", ")}`))
 const study = Args.text({ name: "study" }).pipe(Args.withDescription("the study's name (see `cosearch status`)"))
 const out = Options.text("out").pipe(Options.withPseudoName("FILE.svg|FILE.png"), Options.withDescription("where to write the chart"))
-const width = numberOption("width", "integer", "the chart's width in CSS pixels (default 900)")
-const height = numberOption("height", "integer", "the chart's height in CSS pixels (default 560)")
+const width = numberOption("width", "integer", "the chart's width in CSS pixels (default 900)", { min: 100, max: 20_000 })
+const height = numberOption("height", "integer", "the chart's height in CSS pixels (default 560)", { min: 100, max: 20_000 })
 
 const isChartKind = (text: string): text is ChartKind => (chartKinds as readonly string[]).includes(text)
 

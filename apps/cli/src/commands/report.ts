@@ -100,7 +100,10 @@ const studies = Args.text({ name: "study" }).pipe(
   Args.withDescription("the studies to report (see `cosearch status`); several overlay on each chart"),
 )
 const out = Options.text("out").pipe(Options.withPseudoName("FILE.html"), Options.withDescription("where to write the report"))
-const layersOption = numberOption("layers", "integer", "how many best trials per study get a per-layer cost breakdown (default 3)")
+const layersOption = numberOption("layers", "integer", "how many best trials per study get a per-layer cost breakdown (default 3)", {
+  min: 1,
+  max: 1000,
+})
 const noLayers = Options.boolean("no-layers").pipe(Options.withDescription("leave the per-layer cost breakdown out"))
 
 /**

@@ -4,18 +4,15 @@ import { openStore } from "@cosearch/store"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Fiber, Option } from "effect"
 import { CliError } from "../cli/cli-error.js"
-import { invalid, numberOption } from "../cli/options.js"
+import { invalid, numberOption, studyNameOption } from "../cli/options.js"
+import { terminalSafe } from "../cli/terminal-safe.js"
 import { progressReporter } from "../study/progress-reporter.js"
 import { databaseOption } from "../study/study-options.js"
 import { bestText } from "../study/study-summary.js"
 
 const experimentArgument = Args.file({ name: "experiment.json", exists: "either" }).pipe(Args.withDescription("the experiment file"))
-/** An optional `--<name> NAME` option. */
-const nameOption = (name: string, description: string) =>
-  Options.text(name).pipe(Options.withPseudoName("NAME"), Options.withDescription(description), Options.optional)
-
-const study = nameOption("study", "the study's name (default: the experiment's name)")
-const fork = nameOption(
+const study = studyNameOption("study", "the study's name (default: the experiment's name)")
+const fork = studyNameOption(
   "fork",
   "when the study was made from a different experiment, start (or continue) the study NAME from this one instead",
 )
@@ -39,7 +36,7 @@ const workers = numberOption(
       : Effect.succeed(value),
   ),
 )
-const trials = numberOption("trials", "integer", "the trial budget (default: the experiment's budget.trials)")
+const trials = numberOption("trials", "integer", "the trial budget (default: the experiment's budget.trials)", { min: 1, max: 1e9 })
 
 const reasonText = (report: StudyReport): string =>
   ({ budget: "trial budget spent", "wall-time": "wall time is up", target: "target reached", stopped: "stopped on request" })[report.reason]
@@ -116,7 +113,7 @@ export const runCommand = Command.make(
         const all = yield* Effect.promise(() => store.trials(report.study.id))
         const { counts } = report
         yield* Console.log(
-          `study "${report.study.name}": ${counts.complete} complete, ${counts.infeasible} infeasible, ${counts.failed} failed of ${counts.total} (${reasonText(report)}; ${report.finishedThisRun} trials in ${(report.elapsedMs / 1000).toFixed(1)} s)`,
+          `study "${terminalSafe(report.study.name)}": ${counts.complete} complete, ${counts.infeasible} infeasible, ${counts.failed} failed of ${counts.total} (${reasonText(report)}; ${report.finishedThisRun} trials in ${(report.elapsedMs / 1000).toFixed(1)} s)`,
         )
         yield* Console.log(bestText(report.study, all))
       }),

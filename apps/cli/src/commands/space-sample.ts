@@ -9,9 +9,10 @@ import { spaceArgument } from "./space-show.js"
 
 const defaultCount = 10
 
-const count = numberOption("n", "integer", `how many configurations to draw (default ${defaultCount}; also --n N)`).pipe(
-  Options.map(Option.getOrElse(() => defaultCount)),
-)
+const count = numberOption("n", "integer", `how many configurations to draw (default ${defaultCount}; also --n N)`, {
+  min: 1,
+  max: 10_000_000,
+}).pipe(Options.map(Option.getOrElse(() => defaultCount)))
 const seed = Options.text("seed").pipe(
   Options.withPseudoName("S"),
   Options.withDefault("0"),

@@ -5,7 +5,7 @@ import { openStore } from "@cosearch/store"
 import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
 import { CliError } from "../cli/cli-error.js"
-import { numberOption, optionalText } from "../cli/options.js"
+import { numberOption, optionalText, studyNameOption } from "../cli/options.js"
 import { databaseOption } from "../study/study-options.js"
 
 const space = optionalText(
@@ -24,17 +24,18 @@ const metric = optionalText(
   "METRIC",
   "the metric every trial must report (default latencyMs; an experiment file's objectives instead)",
 )
-const samples = numberOption("n", "integer", "designs to sample (the study's trial budget)").pipe(
+const samples = numberOption("n", "integer", "designs to sample (the study's trial budget)", { min: 1, max: 1e9 }).pipe(
   Options.map((value) => Option.getOrElse(value, () => 1000)),
 )
 const batch = numberOption(
   "batch",
   "integer",
   "designs planned at once (default 64); a study sampled to N and continued to a larger N has the designs of one sampled straight to it when N is a multiple of the batch",
+  { min: 1, max: 65_536 },
 )
 const workers = numberOption("workers", "integer", "pool workers evaluating at once (default: the core count)")
 const seed = Options.text("seed").pipe(Options.withDescription("the sampling seed (default: the experiment's, else 0)"), Options.optional)
-const study = optionalText("study", "NAME", "the study's name (default sample-<space>, or <experiment>-sample)")
+const study = studyNameOption("study", "the study's name (default sample-<space>, or <experiment>-sample)")
 
 /** Reads `--evaluator`: inline JSON, or a file holding an evaluator or a whole experiment. */
 const readEvaluatorArgument = (text: string): Effect.Effect<{ readonly json: unknown; readonly baseDirectory: string }, CliError> =>

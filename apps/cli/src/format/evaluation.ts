@@ -1,4 +1,5 @@
 import type { CostResult, LayerCost } from "@cosearch/cost"
+import { terminalSafe } from "../cli/terminal-safe.js"
 import { groupDigits } from "./numbers.js"
 import { type Column, formatTable } from "./table.js"
 
@@ -35,10 +36,10 @@ export const evaluationJson = (result: CostResult) => ({
  * console.log(evaluationText(costOn(unit, network, { layers: true })))
  */
 export const evaluationText = (result: CostResult): string => {
-  const title = `${result.network} on ${result.accelerator}`
+  const title = terminalSafe(`${result.network} on ${result.accelerator}`)
   if (!result.feasible) {
     const layer = result.layers[0]
-    return `${title}: infeasible at ${layer?.name ?? "?"} (${layer?.reason ?? "?"}): ${layer?.message ?? ""}`
+    return `${title}: infeasible at ${terminalSafe(`${layer?.name ?? "?"} (${layer?.reason ?? "?"}): ${layer?.message ?? ""}`)}`
   }
   const t = result.totals
   const lines = [

@@ -8,6 +8,7 @@ import {
   type Scale,
   type Value,
 } from "@cosearch/space"
+import { terminalSafe } from "../cli/terminal-safe.js"
 import type { LoadedSpace } from "../input/space-input.js"
 import { cardinalityText } from "./cardinality.js"
 import { type Column, formatTable } from "./table.js"
@@ -116,8 +117,9 @@ const constraintColumns: readonly Column<ConstraintSummary>[] = [
  */
 export const spaceShowText = (loaded: LoadedSpace): string => {
   const shown = spaceShowJson(loaded)
-  const heading =
-    loaded.kind === "built-in" ? `${shown.name} (built-in): ${loaded.entry.summary}` : `${shown.name} (space file ${loaded.path})`
+  const heading = terminalSafe(
+    loaded.kind === "built-in" ? `${shown.name} (built-in): ${loaded.entry.summary}` : `${shown.name} (space file ${loaded.path})`,
+  )
   return [
     heading,
     `configurations: ${cardinalityText(shown.cardinality)} (constraints ignored)`,

@@ -1,4 +1,5 @@
 import { formatShape, type LayerCounts, type NetworkCounts, type NetworkTotals, type Precision } from "@cosearch/network"
+import { terminalSafe } from "../cli/terminal-safe.js"
 import { groupDigits, humanBytes, inMillionsAndBillions } from "./numbers.js"
 import { type Column, formatTable } from "./table.js"
 
@@ -65,7 +66,7 @@ const layerColumns: readonly Column<LayerCounts>[] = [
  */
 export const summaryText = (counts: NetworkCounts): string => {
   const { totals } = counts
-  const heading = `${counts.name}: ${counts.layers.length} layers, batch ${counts.batch}, ${counts.precision}`
+  const heading = `${terminalSafe(counts.name)}: ${counts.layers.length} layers, batch ${counts.batch}, ${counts.precision}`
   const footnote = counts.layers.some((layer) => !layer.ownsParams)
     ? ["* reads another layer's weights; counted once, at the owner, in the totals"]
     : []

@@ -1,3 +1,5 @@
+import { terminalSafe } from "../cli/terminal-safe.js"
+
 /**
  * One column of a text table: its header, its alignment and how to render a row's cell.
  *
@@ -12,15 +14,18 @@ export interface Column<Row> {
 
 /**
  * Renders rows as an aligned text table: a header line, a rule, then one line per row, with two
- * spaces between columns and no trailing spaces.
+ * spaces between columns and no trailing spaces. Headers and cells are made `terminalSafe`, with
+ * newlines and tabs written `\n` and `\t`, so that user-provided text keeps the table's lines.
  *
  * @example
  * formatTable([{ header: "name", align: "left", cell: (r: { n: string }) => r.n }], [{ n: "conv" }])
  * // "name\n----\nconv"
  */
 export const formatTable = <Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string => {
-  const cells = rows.map((row) => columns.map((column) => column.cell(row)))
-  const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((line) => line[i]?.length ?? 0)))
+  const safe = (text: string): string => terminalSafe(text).replaceAll("\n", "\\n").replaceAll("\t", "\\t")
+  const cells = rows.map((row) => columns.map((column) => safe(column.cell(row))))
+  const headers = columns.map((column) => safe(column.header))
+  const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((line) => line[i]?.length ?? 0)))
   const render = (line: readonly string[]): string =>
     line
       .map((text, i) => {
@@ -29,7 +34,7 @@ export const formatTable = <Row>(columns: readonly Column<Row>[], rows: readonly
       })
       .join("  ")
       .trimEnd()
-  const header = render(columns.map((column) => column.header))
+  const header = render(headers)
   const rule = render(widths.map((width) => "-".repeat(width)))
   return [header, rule, ...cells.map(render)].join("\n")
 }

@@ -1,4 +1,5 @@
 import type { StudyEvent } from "@cosearch/engine"
+import { terminalSafe } from "../cli/terminal-safe.js"
 
 const duration = (seconds: number): string => {
   if (!Number.isFinite(seconds)) return "?"
@@ -14,7 +15,8 @@ const shown = (value: number | undefined): string => (value === undefined ? "-" 
 
 /**
  * Renders a run's events: on a terminal one progress bar, redrawn in place (trials done / budget,
- * trials per second, best so far, ETA); otherwise one plain line per event, for logs.
+ * trials per second, best so far, ETA); otherwise one plain line per event, for logs. Study names
+ * and trials' errors are printed `terminalSafe`.
  *
  * @example
  * const onEvent = progressReporter({ terminal: process.stderr.isTTY === true, write: (text) => process.stderr.write(text) })
@@ -31,7 +33,7 @@ export const progressReporter = (output: { readonly terminal: boolean; readonly 
       case "started": {
         const { study, counts, budget, workers, resumed } = event
         const done = counts.complete + counts.failed + counts.infeasible
-        line(`${resumed ? "resuming" : "starting"} study "${study.name}" (${done}/${budget} trials done, ${workers} workers)`)
+        line(`${resumed ? "resuming" : "starting"} study "${terminalSafe(study.name)}" (${done}/${budget} trials done, ${workers} workers)`)
         return
       }
       case "requeued":
@@ -56,7 +58,7 @@ export const progressReporter = (output: { readonly terminal: boolean; readonly 
           return
         }
         const values = event.values === undefined ? "" : ` values ${event.values.map(shown).join(", ")}`
-        const error = event.error === undefined ? "" : ` (${event.error})`
+        const error = event.error === undefined ? "" : ` (${terminalSafe(event.error)})`
         line(`trial ${event.number} ${event.state}${values}${error} | ${status}`)
       }
     }

@@ -1,5 +1,6 @@
 import { bestTrials, paretoFront, type Trial } from "@cosearch/optimize"
 import type { Study, StudySummary } from "@cosearch/store"
+import { terminalSafe } from "../cli/terminal-safe.js"
 import { formatTable } from "../format/table.js"
 import { trialTable } from "./trial-rows.js"
 
@@ -16,7 +17,7 @@ export const bestOrFront = (study: Study, trials: readonly Trial[]): Trial[] => 
 
 /**
  * The best trial (one objective) or the Pareto front (several), as a heading and a table; says so
- * when no trial is feasible yet.
+ * when no trial is feasible yet. The study's name is printed `terminalSafe`.
  *
  * @example
  * console.log(bestText(study, await store.trials(study.id)))
@@ -24,8 +25,9 @@ export const bestOrFront = (study: Study, trials: readonly Trial[]): Trial[] => 
 export const bestText = (study: Study, trials: readonly Trial[]): string => {
   const several = study.objectives.length > 1
   const chosen = bestOrFront(study, trials)
-  if (chosen.length === 0) return `study "${study.name}" has no feasible complete trial yet`
-  const heading = several ? `Pareto front of "${study.name}" (${chosen.length} trials):` : `best trial of "${study.name}":`
+  const name = terminalSafe(study.name)
+  if (chosen.length === 0) return `study "${name}" has no feasible complete trial yet`
+  const heading = several ? `Pareto front of "${name}" (${chosen.length} trials):` : `best trial of "${name}":`
   return `${heading}\n${trialTable(study, chosen)}`
 }
 

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path"
 import { optimizerSettingIssues, optimizerSettingOwners } from "@cosearch/optimize"
 import { schemaIssues } from "@cosearch/space"
 import { Data, Effect, Either, Schema } from "effect"
-import { checkEvaluator } from "../evaluators/registry.js"
+import { checkEvaluator, evaluatorOutputs } from "../evaluators/registry.js"
 import { type ConfigIssue, formatConfigIssues, within } from "../issues/config-issue.js"
 import { screenModels } from "../screen/screen-check.js"
 import { resolveStudySpace } from "../spaces/study-space.js"
@@ -63,8 +63,28 @@ const crossFieldIssues = (config: ExperimentConfig): ConfigIssue[] => {
 }
 
 /**
+ * The objectives and constraints naming a metric the evaluator does not give (`outputs`, its
+ * declared metrics): a study of them would fail every trial.
+ */
+const undeclaredMetricIssues = (config: ExperimentConfig, outputs: readonly string[]): ConfigIssue[] => {
+  const given = new Set(outputs)
+  const available = outputs.length === 0 ? "none" : outputs.join(", ")
+  const named = [
+    ...config.objectives.map((objective, index) => ({ path: `objectives[${index}].metric`, metric: objective.metric })),
+    ...(config.constraints ?? []).map((constraint, index) => ({ path: `constraints[${index}].metric`, metric: constraint.metric })),
+  ]
+  return named
+    .filter(({ metric }) => !given.has(metric))
+    .map(({ path, metric }) => ({
+      path,
+      message: `expected a metric the evaluator gives (${available}), got ${JSON.stringify(metric)}`,
+    }))
+}
+
+/**
  * Decodes and checks an experiment document: its form (Effect Schema, unknown keys refused), the
- * rules across fields, the space, and the evaluator against the space. Fails with a `ConfigError`
+ * rules across fields, the space, the evaluator against the space, and the metrics the objectives
+ * and constraints name against those the evaluator declares (see `EvaluatorKind.outputs`). Fails with a `ConfigError`
  * listing every problem; reads files the evaluator names but writes nothing.
  *
  * @example
@@ -92,6 +112,14 @@ export const decodeExperiment = (
         fail([{ path: "evaluator", message: `cannot be checked: ${error instanceof Error ? error.message : String(error)}` }]),
     })
     issues.push(...within("evaluator", evaluatorIssues))
+    if (evaluatorIssues.length === 0) {
+      const outputs = yield* Effect.tryPromise({
+        try: () => evaluatorOutputs(config.evaluator, context),
+        catch: (error) =>
+          fail([{ path: "evaluator", message: `cannot be checked: ${error instanceof Error ? error.message : String(error)}` }]),
+      })
+      if (outputs !== undefined) issues.push(...undeclaredMetricIssues(config, outputs))
+    }
     if (config.optimizer.screen !== undefined) {
       const constraints = config.constraints ?? []
       issues.push(...within("optimizer.screen", screenModels(config.optimizer.screen, context, config.objectives, constraints).issues))

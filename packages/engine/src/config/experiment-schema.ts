@@ -14,6 +14,7 @@ import {
 import { Schema } from "effect"
 import { EvaluatorSchema } from "../evaluators/registry.js"
 import { ScreenSchema } from "../screen/schema.js"
+import { StudyNameSchema } from "./study-name.js"
 
 const Objective = Schema.Struct({
   metric: nonEmptyString,
@@ -28,26 +29,45 @@ const optionalFields = <Fields extends Readonly<Record<string, Schema.Schema.Any
     readonly [Name in keyof Fields]: Schema.optionalWith<Fields[Name], { exact: true }>
   }
 
+/**
+ * `schema` (a number schema annotated "expected <what>") also at most `max`: the bounds that keep
+ * sizes and durations sane, e.g. a trial budget of 1e15 or a timeout of 1e300 s.
+ */
+const atMost = (schema: Schema.Schema<number>, max: number, what: string) =>
+  schema.pipe(Schema.lessThanOrEqualTo(max)).annotations(expected(`${what} up to ${max}`, false))
+
+/** The largest trial budget: a billion trials. */
+const MAX_TRIALS = 1e9
+/** The largest batch of suggestions planned at once. */
+const MAX_BATCH = 65536
+/** The longest wall time or timeout, in seconds: about 31 years. */
+const MAX_SECONDS = 1e9
+/** The most retries of one evaluation. */
+const MAX_RETRIES = 1000
+
 const Optimizer = Schema.Struct({
   name: Schema.Literal(...optimizerNames).annotations(expected(optimizerNames.map((name) => `"${name}"`).join(", "))),
-  batch: optionalField(positiveInteger),
+  batch: optionalField(atMost(positiveInteger, MAX_BATCH, "a positive integer")),
   ...optionalFields(optimizerSettingFields),
   /**
    * An earlier study of the same database and space to start from (transfer); `screen`: mutants
    * the earlier trials' models screen per child of a warm-started evolution (default 16, 1: off).
    */
-  warmStart: optionalField(Schema.Struct({ study: nonEmptyString, screen: optionalField(positiveInteger) })),
+  warmStart: optionalField(Schema.Struct({ study: StudyNameSchema, screen: optionalField(positiveInteger) })),
   /** Surrogate screening: propose `candidates` per trial, evaluate the best by the model. */
   screen: optionalField(ScreenSchema),
 })
 
 const Budget = Schema.Struct({
-  trials: positiveInteger,
-  wallTimeSeconds: optionalField(positiveNumber),
+  trials: atMost(positiveInteger, MAX_TRIALS, "a positive integer"),
+  wallTimeSeconds: optionalField(atMost(positiveNumber, MAX_SECONDS, "a positive number")),
   target: optionalField(finiteNumber),
 })
 
-const Execution = Schema.Struct({ timeoutSeconds: optionalField(positiveNumber), retries: optionalField(wholeNumber) })
+const Execution = Schema.Struct({
+  timeoutSeconds: optionalField(atMost(positiveNumber, MAX_SECONDS, "a positive number")),
+  retries: optionalField(atMost(wholeNumber, MAX_RETRIES, "a whole number")),
+})
 
 /**
  * The form of an experiment file. Checks across fields (the space exists, the optimizer's
@@ -57,7 +77,7 @@ const Execution = Schema.Struct({ timeoutSeconds: optionalField(positiveNumber),
  * Schema.decodeUnknownEither(ExperimentSchema)(JSON.parse(text), { errors: "all", onExcessProperty: "error" })
  */
 export const ExperimentSchema = Schema.Struct({
-  name: nonEmptyString,
+  name: StudyNameSchema,
   description: optionalField(Schema.String.annotations(expected("a string"))),
   space: Schema.Union(nonEmptyString, SpaceJsonSchema).annotations(expected("a built-in space name or a space object", false)),
   evaluator: EvaluatorSchema,

@@ -71,8 +71,9 @@ export interface EvaluatorContext {
 
 /**
  * One kind of evaluator in the registry. `check` runs once in the main process before anything is
- * written, reporting problems with paths relative to the evaluator's section; `create` runs once
- * in every pool worker.
+ * written, reporting problems with paths relative to the evaluator's section; `outputs` declares
+ * the metrics it gives (checked against the objectives and constraints); `create` runs once in
+ * every pool worker.
  *
  * @example
  * const constant: EvaluatorKind<{ kind: "constant" }> = { check: () => [], create: () => () => ({ metrics: { one: 1 } }) }
@@ -80,6 +81,15 @@ export interface EvaluatorContext {
 export interface EvaluatorKind<Settings> {
   readonly check: (settings: Settings, context: EvaluatorContext) => readonly ConfigIssue[] | Promise<readonly ConfigIssue[]>
   readonly create: (settings: Settings, context: EvaluatorContext) => Evaluate | Promise<Evaluate>
+  /**
+   * The names of the metrics the evaluator gives, asked once `check` found no problem: a study's
+   * objectives and constraints must name one of them. Undefined (or no `outputs`) when the metrics
+   * are the user's to define and undeclared, and then the metrics are not checked.
+   */
+  readonly outputs?: (
+    settings: Settings,
+    context: EvaluatorContext,
+  ) => readonly string[] | undefined | Promise<readonly string[] | undefined>
 }
 
 /**

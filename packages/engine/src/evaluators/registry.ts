@@ -6,14 +6,26 @@ import { commandEntry } from "./command/command.js"
 import { compositeEvaluatorOf } from "./composite/composite-evaluator.js"
 import { type CompositeSettings, compositeSettingsSchema } from "./composite/schema.js"
 import { costEntry } from "./cost/cost-evaluator.js"
+import { withDeclaredOutputs } from "./declared-outputs.js"
 import type { Evaluate, EvaluatorContext, EvaluatorEntry, EvaluatorKind } from "./evaluator.js"
 import { moduleEntry } from "./module/module.js"
 import { nb201TableEntry } from "./nb201-table/nb201-table.js"
 import { surrogateEntry } from "./surrogate/surrogate-evaluator.js"
 import { systemEntry } from "./system/system-evaluator.js"
 
-/** The evaluator kinds that are not made of other evaluators, in the order they are listed to users. */
-const leafEvaluators = [nb201TableEntry, costEntry, areaEntry, systemEntry, commandEntry, moduleEntry, surrogateEntry] as const
+/**
+ * The evaluator kinds that are not made of other evaluators, in the order they are listed to users.
+ * `command` and `module` give the user's metrics, declared by their optional `outputs` field.
+ */
+const leafEvaluators = [
+  nb201TableEntry,
+  costEntry,
+  areaEntry,
+  systemEntry,
+  withDeclaredOutputs(commandEntry),
+  withDeclaredOutputs(moduleEntry),
+  surrogateEntry,
+] as const
 
 type SettingsOf<Entry> = Entry extends EvaluatorEntry<infer Settings> ? Settings : never
 
@@ -50,6 +62,17 @@ export const createEvaluator = async (settings: EvaluatorConfig, context: Evalua
   kindOf(settings).create(settings, context)
 
 /**
+ * The metrics an evaluator's settings give, or undefined when they are undeclared (a `command` or
+ * `module` evaluator without `outputs`, or a composite of one). Meant for settings `checkEvaluator`
+ * found no problem with.
+ *
+ * @example
+ * await evaluatorOutputs({ kind: "area" }, context) // ["areaMm2"]
+ */
+export const evaluatorOutputs = async (settings: EvaluatorConfig, context: EvaluatorContext): Promise<readonly string[] | undefined> =>
+  (await kindOf(settings).outputs?.(settings, context)) ?? undefined
+
+/**
  * The `composite` evaluator: runs its evaluators in turn on the same candidate and merges their
  * metrics (a later evaluator's metric of the same name wins). The design is infeasible when any
  * part says so; a part that throws fails the trial.
@@ -57,7 +80,11 @@ export const createEvaluator = async (settings: EvaluatorConfig, context: Evalua
  * @example
  * // { "kind": "composite", "evaluators": [{ "kind": "nb201-table" }, { "kind": "cost", "accelerator": "eyeriss-v1-like" }] }
  */
-export const compositeEvaluator: EvaluatorKind<CompositeSettings> = compositeEvaluatorOf({ check: checkEvaluator, create: createEvaluator })
+export const compositeEvaluator: EvaluatorKind<CompositeSettings> = compositeEvaluatorOf({
+  check: checkEvaluator,
+  create: createEvaluator,
+  outputs: evaluatorOutputs,
+})
 
 const compositeEntry: EvaluatorEntry<CompositeSettings> = {
   kind: "composite",

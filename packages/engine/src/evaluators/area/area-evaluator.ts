@@ -18,6 +18,7 @@ import { type AreaSettings, AreaSettingsSchema } from "./schema.js"
  * // { "kind": "area" } on the space "edgetpu-knobs": { areaMm2: 199.9 }
  */
 export const areaEvaluatorOf = (kinds: KindRegistry): EvaluatorKind<AreaSettings> => ({
+  outputs: () => ["areaMm2"],
   check: (_settings, { space, entry }): ConfigIssue[] => {
     const [sample] = sampleMany(space, 1, "area-evaluator-check")
     const unit = entry === undefined || sample === undefined ? undefined : acceleratorPart(decodedParts(entry.decode(sample)))?.unit

@@ -180,6 +180,7 @@ export const costRunOf = (
  */
 export const costEvaluatorOf = (kinds: KindRegistry): EvaluatorKind<CostSettings> => ({
   check: checkCost(kinds),
+  outputs: () => ["latencyMs", "energyMj", "areaMm2", "utilization", "cycles", "macs"],
   create: (settings, context) => {
     const run = costRunOf(kinds, settings, context)
     return ({ configuration }) => {

@@ -77,6 +77,7 @@ const loadTable = (path: string, accuracyColumn: string): Map<string, Cell> => {
  * evaluate({ study: "s", number: 0, configuration }).metrics.accuracy
  */
 export const nb201TableEvaluator: EvaluatorKind<Nb201TableSettings> = {
+  outputs: () => ["accuracy", "coralLatencyMs", "mflops", "mparams"],
   check: (settings, { space, baseDirectory }) => {
     const issues: ConfigIssue[] = []
     if (edgePrefix(space) === undefined) {

@@ -24,6 +24,11 @@ export const surrogateEvaluator: EvaluatorKind<SurrogateSettings> = {
     const { loadStudyModels } = await import("../../surrogate/study-models.js")
     return loadStudyModels(modelPaths(settings.model, context.baseDirectory), context, pathOfModel(settings)).issues
   },
+  outputs: async (settings, context) => {
+    const { loadStudyModels } = await import("../../surrogate/study-models.js")
+    const { models } = loadStudyModels(modelPaths(settings.model, context.baseDirectory), context, pathOfModel(settings))
+    return models.map((model) => model.surrogate.target)
+  },
   create: async (settings, context) => {
     const { loadStudyModels } = await import("../../surrogate/study-models.js")
     const { models, issues } = loadStudyModels(modelPaths(settings.model, context.baseDirectory), context, pathOfModel(settings))

@@ -66,6 +66,10 @@ const infeasibleLayer = (result: Extract<NetworkScheduleResult, { ok: true }>, s
  */
 export const systemEvaluator: EvaluatorKind<SystemSettings> = {
   check: checkSystem,
+  outputs: (settings) => [
+    ...["latencyMs", "energyMj", "throughput", "areaMm2", "units", "unitsUsed", "mix"],
+    ...settings.networks.flatMap((spec) => ["latencyMs", "energyMj", "throughput", "schedule"].map((metric) => `${spec}.${metric}`)),
+  ],
   create: (settings, { entry }) => {
     const objective = settings.objective ?? "edp"
     const aggregate = settings.aggregate ?? "geomean"
