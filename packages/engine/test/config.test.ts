@@ -92,6 +92,12 @@ const rules: ReadonlyArray<readonly [string, Record<string, unknown>, string]> =
     "evaluator.command: expected a non-empty list of strings (the program and its arguments), got []",
   ],
   [
+    // Node's timers hold at most 2^31 - 1 ms: a longer timeout would fire at once.
+    "a command timeout a timer can hold",
+    { evaluator: { kind: "command", command: ["node", "score.mjs"], timeoutSeconds: 1e300 } },
+    "evaluator.timeoutSeconds: expected a positive number up to 2147483, got 1e+300",
+  ],
+  [
     "distinct objectives",
     {
       objectives: [
