@@ -61,6 +61,28 @@ describe("measurement files", () => {
       ])
     expect(parseMeasurementsCsv("arch,ms\n")).toMatchObject({ ok: false })
   })
+
+  it("reads a quoted network (a comma, a doubled quote) and reports a row with the wrong number of fields or an open quote by line", () => {
+    const parsed = parseMeasurementsCsv(
+      'network,latency_ms,split\n"lstm_encoder:layers=1,hidden=64",1.5,train\n" nets/a,""b"".json ",2,test\n',
+    )
+    expect(parsed).toEqual({
+      ok: true,
+      measurements: [
+        { network: "lstm_encoder:layers=1,hidden=64", latencyMs: 1.5, split: "train", line: 2 },
+        { network: 'nets/a,"b".json', latencyMs: 2, split: "test", line: 3 },
+      ],
+    })
+    // Read with split(","), this row was network "nb201:333333" with latency "1" and split "5".
+    expect(parseMeasurementsCsv("network,latency_ms,split\nnb201:333333,1,5,train\n")).toEqual({
+      ok: false,
+      errors: ['line 2: expected 3 fields (network, latency_ms, split), got 4: the extra field "train"'],
+    })
+    expect(parseMeasurementsCsv('network,latency_ms\nnb201:333333,1.2\n"nb201:111111,3\n')).toEqual({
+      ok: false,
+      errors: ['line 3, column "network": a quoted field is never closed (its closing quote is missing); the line is "\\"nb201:111111,3"'],
+    })
+  })
 })
 
 // The shipped Coral measurements: BRP-NAS LatBench latencies of NAS-Bench-201 (see data/coral/README.md).

@@ -45,13 +45,14 @@ export const trialTable = (study: Study, trials: readonly Trial[]): string => {
 
 const csvField = (value: unknown): string => {
   const text = value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value)
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
 /**
  * The trials as CSV: number, state, origin, one column per parameter (`param.<name>`), objective
  * value (`value.<metric>`), constraint value (`constraint.<metric>`) and metric (`metric.<name>`),
- * then error, attempts and the start and finish times (ISO 8601).
+ * then error, attempts and the start and finish times (ISO 8601). RFC 4180: a field with a comma,
+ * quote or line break is quoted, its quotes doubled, so the readers of CSV read it back.
  *
  * @example
  * writeFileSync("trials.csv", trialCsv(study, trials))

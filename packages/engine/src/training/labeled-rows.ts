@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs"
 import { gunzipSync } from "node:zlib"
+import { type CsvTable, csvCellError, parseCsvTable } from "@cosearch/network"
 import type { Trial } from "@cosearch/optimize"
 import type { SpaceJson } from "@cosearch/space"
 import type { Study } from "@cosearch/store"
@@ -52,19 +53,32 @@ const rowCollector = (featurizer: Featurizer, target: string) => {
   }
 }
 
-/** Reads a CSV file, gzipped when its name ends in `.gz`: the header and the rows (no quoted fields). */
-export const readCsv = (path: string): { readonly header: readonly string[]; readonly rows: readonly string[][] } => {
+/**
+ * Reads a CSV file, gzipped when its name ends in `.gz`: the header and the rows, each with its
+ * line (RFC 4180: quoted fields may hold commas, quotes and line breaks).
+ *
+ * @throws FeaturizeError naming the file, and the line and column of a row with the wrong number
+ * of fields or a quote never closed.
+ * @example
+ * readCsv("trials.csv").rows[0] // { line: 2, fields: ["0", "complete", ...] }
+ */
+export const readCsv = (path: string): CsvTable => {
   let bytes: Buffer
   try {
     bytes = readFileSync(path)
   } catch (error) {
     throw new FeaturizeError(`cannot read data file "${path}": ${(error as Error).message}`)
   }
-  const text = (path.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8")
-  const lines = text.split(/\r?\n/).filter((line) => line.length > 0)
-  const [head, ...rest] = lines
-  if (head === undefined) throw new FeaturizeError(`data file "${path}" is empty`)
-  return { header: head.split(","), rows: rest.map((line) => line.split(",")) }
+  let text: string
+  try {
+    text = (path.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8")
+  } catch (error) {
+    throw new FeaturizeError(`data file "${path}" is not valid gzip: ${(error as Error).message}`)
+  }
+  if (text.trim() === "") throw new FeaturizeError(`data file "${path}" is empty`)
+  const parsed = parseCsvTable(text)
+  if (!parsed.ok) throw new FeaturizeError(`"${path}" ${parsed.error}`)
+  return parsed.table
 }
 
 /** The network column a CSV names by convention: `arch`, `arch_str` or `network`. */
@@ -75,9 +89,11 @@ export const defaultNetworkColumn = (header: readonly string[]): string | undefi
  * The rows of a CSV file, featurized by `spec` (default: the network column `arch`, `arch_str`
  * or `network` when there is one, else every other numeric column), with `target` as the label.
  * A spec's network column missing from the file is replaced by the file's conventional one.
- * Rows whose target is empty or not a number are left out.
+ * Rows whose target is empty are left out (and counted).
  *
- * @throws FeaturizeError naming the column and value.
+ * @throws FeaturizeError naming the file, line, column and value of a cell that is not a number
+ * where one is needed (a target or a feature column), of a row with the wrong number of fields or
+ * of a quote never closed.
  * @example
  * const rows = csvRows("/work/shared/data/nb201.csv.gz", "lb_edgetpu_int8_ms")
  */
@@ -97,7 +113,7 @@ export const csvRows = (
       : named !== undefined && !header.includes(named)
         ? (defaultNetworkColumn(header) ?? named)
         : named
-  const numeric = (column: string) => rows.slice(0, 50).every((row) => Number.isFinite(Number(row[header.indexOf(column)] || "x")))
+  const numeric = (column: string) => rows.slice(0, 50).every((row) => Number.isFinite(Number(row.fields[header.indexOf(column)] || "x")))
   const columns =
     spec?.columns ??
     (networkColumn !== undefined ? [] : header.filter((column) => column !== target && column !== "index" && numeric(column)))
@@ -114,19 +130,21 @@ export const csvRows = (
   const collected = rowCollector(featurizer, target)
   const targetAt = header.indexOf(target)
   const indexAt = header.indexOf("index")
-  for (const [number, fields] of rows.entries()) {
+  for (const [number, { line, fields }] of rows.entries()) {
     const text = fields[targetAt] ?? ""
-    const value = Number(text)
-    if (text.trim() === "" || !Number.isFinite(value)) {
+    if (text.trim() === "") {
       collected.leaveOut(`rows with no ${target} value`)
       continue
     }
+    const value = Number(text)
+    if (!Number.isFinite(value)) throw new FeaturizeError(`"${path}" ${csvCellError(line, target, text, "a number")}`)
     const row = Object.fromEntries(header.map((name, i) => [name, fields[i] ?? ""]))
     const vector = new Float64Array(collected.width)
     try {
       featurizer.ofRow(row, vector, 0)
     } catch (error) {
-      throw new FeaturizeError(`"${path}" row ${number + 2}: ${(error as Error).message}`)
+      const message = (error as Error).message
+      throw new FeaturizeError(`"${path}" line ${line}${message.startsWith("column ") ? ", " : ": "}${message}`)
     }
     collected.add(vector, value, indexAt >= 0 && Number.isInteger(Number(fields[indexAt])) ? Number(fields[indexAt]) : number)
   }

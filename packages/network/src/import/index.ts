@@ -1,11 +1,13 @@
 /**
- * Readers of other tools' network descriptions into `Network`s: SCALE-Sim topology files and MAESTRO `.m` network files.
+ * Readers of other tools' network descriptions into `Network`s: SCALE-Sim topology files and MAESTRO `.m` network files;
+ * and the one CSV reader of user tables (`parseCsvTable`: quoted fields, errors naming line and column).
  *
  * @example
  * import { parseScaleSimTopology } from "@cosearch/network"
  * const parsed = parseScaleSimTopology("Layer, H, W, R, S, C, K, Stride,\nconv1, 8, 8, 3, 3, 4, 16, 1,\n", "tiny")
  */
 
+export { type CsvRow, type CsvTable, type CsvTableOptions, type CsvTableParse, csvCellError, parseCsvTable } from "./csv-table.js"
 export {
   type MaestroDataflowParse,
   type MaestroDirective,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, isAbsolute, resolve } from "node:path"
 import { gunzipSync } from "node:zlib"
-import { nb201EdgeNames } from "@cosearch/network"
+import { type CsvTable, type CsvTableOptions, csvCellError, nb201EdgeNames, parseCsvTable } from "@cosearch/network"
 import type { Configuration, Space } from "@cosearch/space"
 import type { ConfigIssue } from "../../issues/config-issue.js"
 import type { EvaluatorEntry, EvaluatorKind } from "../evaluator.js"
@@ -24,9 +24,17 @@ const defaultTable = (): string => resolve(dirname(createRequire(import.meta.url
 const tablePath = (settings: Nb201TableSettings, baseDirectory: string): string =>
   settings.table === undefined ? defaultTable() : isAbsolute(settings.table) ? settings.table : resolve(baseDirectory, settings.table)
 
-const readLines = (path: string): string[] => {
+/**
+ * The table at `path` (gzipped when its name ends in `.gz`) read as CSV.
+ *
+ * @throws Error naming the file, and the line and column of a row with the wrong number of fields
+ * or a quote never closed.
+ */
+const readTable = (path: string, options: CsvTableOptions = {}): CsvTable => {
   const bytes = readFileSync(path)
-  return (path.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8").trim().split("\n")
+  const parsed = parseCsvTable((path.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8"), options)
+  if (!parsed.ok) throw new Error(`NB201 table "${path}" ${parsed.error}`)
+  return parsed.table
 }
 
 /**
@@ -47,20 +55,31 @@ const edgePrefix = (space: Space): string | undefined => {
 const archKey = (configuration: Configuration, prefix: string): string =>
   nb201EdgeNames.map((edge) => operationIds.indexOf(String(configuration[`${prefix}${edge}`]))).join("")
 
+/**
+ * The cells of a table by `arch_vec`. An empty latency marks a disconnected cell.
+ *
+ * @throws Error naming the file, line, column and text of a cell that is not a number.
+ */
 const loadTable = (path: string, accuracyColumn: string): Map<string, Cell> => {
-  const [head = "", ...rows] = readLines(path)
-  const header = head.split(",")
-  const at = (name: string): number => header.indexOf(name)
-  const [arch, accuracy, latency, flops, params] = ["arch_vec", accuracyColumn, "lb_edgetpu_int8_ms", "flops_M_c10", "params_M_c10"].map(at)
+  const { header, rows } = readTable(path)
+  const columns = ["arch_vec", accuracyColumn, "lb_edgetpu_int8_ms", "flops_M_c10", "params_M_c10"]
+  for (const column of columns)
+    if (!header.includes(column)) throw new Error(`NB201 table "${path}": expected a column "${column}" (${header.join(", ")})`)
+  const [arch, accuracy, latency, flops, params] = columns.map((name) => header.indexOf(name)) as [number, number, number, number, number]
   const cells = new Map<string, Cell>()
-  for (const row of rows) {
-    const fields = row.split(",")
-    const ms = fields[latency ?? -1] ?? ""
-    cells.set(fields[arch ?? -1] ?? "", {
-      accuracy: Number(fields[accuracy ?? -1]),
-      coralLatencyMs: ms === "" ? undefined : Number(ms),
-      mflops: Number(fields[flops ?? -1]),
-      mparams: Number(fields[params ?? -1]),
+  for (const { line, fields } of rows) {
+    const number = (at: number): number => {
+      const text = fields[at] ?? ""
+      const value = Number(text)
+      if (text.trim() === "" || !Number.isFinite(value))
+        throw new Error(`NB201 table "${path}" ${csvCellError(line, header[at] ?? "", text, "a number")}`)
+      return value
+    }
+    cells.set(fields[arch] ?? "", {
+      accuracy: number(accuracy),
+      coralLatencyMs: fields[latency] === "" ? undefined : number(latency),
+      mflops: number(flops),
+      mparams: number(params),
     })
   }
   return cells
@@ -89,7 +108,12 @@ export const nb201TableEvaluator: EvaluatorKind<Nb201TableSettings> = {
     const path = tablePath(settings, baseDirectory)
     if (!existsSync(path))
       return [...issues, { path: "table", message: `expected a readable CSV file, got "${path}", which does not exist` }]
-    const header = (readLines(path)[0] ?? "").split(",")
+    let header: readonly string[]
+    try {
+      header = readTable(path, { to: 0 }).header
+    } catch (error) {
+      return [...issues, { path: "table", message: (error as Error).message }]
+    }
     for (const column of ["arch_vec", settings.accuracyColumn ?? "acc_c10_test_200ep"]) {
       if (!header.includes(column)) {
         const where = column === "arch_vec" ? "table" : "accuracyColumn"
