@@ -124,6 +124,9 @@ describe("openSqliteStore(path, { readOnly: true })", () => {
     const id = study?.id ?? -1
     const writes: [string, () => Promise<unknown>][] = [
       ["createStudy", () => store.createStudy(newStudy("b"))],
+      ["deleteStudy", () => store.deleteStudy("a")],
+      ["renameStudy", () => store.renameStudy("a", "b")],
+      ["copyStudy", () => store.copyStudy("a", "b")],
       ["addTrials", () => store.addTrials(id, 3, [{ params: {}, origin: "random" }])],
       ["claimTrial", () => store.claimTrial(id, "w", 3)],
       ["finishTrial", () => store.finishTrial(id, 0, "w", { state: "complete", values: [1] }, 3)],
@@ -140,6 +143,7 @@ describe("openSqliteStore(path, { readOnly: true })", () => {
       )
     }
     expect(await store.countTrials(id)).toMatchObject({ complete: 3, total: 3 })
+    expect((await store.listStudies()).map((summary) => summary.study.name)).toEqual(["a"])
     await store.close()
     expect(readFileSync(path).equals(before)).toBe(true)
   })

@@ -121,6 +121,19 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
       "INSERT INTO studies (name, config, config_hash, space, objectives, constraints, seed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
     ),
     findStudy: db.prepare("SELECT * FROM studies WHERE name = ?"),
+    deleteTrials: db.prepare("DELETE FROM trials WHERE study_id = ?"),
+    deleteStudy: db.prepare("DELETE FROM studies WHERE id = ?"),
+    renameStudy: db.prepare("UPDATE studies SET name = ? WHERE id = ? RETURNING *"),
+    copyStudy: db.prepare(
+      `INSERT INTO studies (name, config, config_hash, space, objectives, constraints, seed, created_at)
+       SELECT ?, config, config_hash, space, objectives, constraints, seed, ? FROM studies WHERE id = ? RETURNING *`,
+    ),
+    copyTrials: db.prepare(
+      `INSERT INTO trials (study_id, number, state, params, origin, objective_values, constraint_values, metrics, error, worker,
+         heartbeat_at, started_at, finished_at, attempts)
+       SELECT ?, number, state, params, origin, objective_values, constraint_values, metrics, error, worker,
+         heartbeat_at, started_at, finished_at, attempts FROM trials WHERE study_id = ?`,
+    ),
     allStudies: db.prepare("SELECT * FROM studies ORDER BY id"),
     allCounts: db.prepare("SELECT study_id, state, count(*) AS n FROM trials GROUP BY study_id, state"),
     counts: db.prepare("SELECT state, count(*) AS n FROM trials WHERE study_id = ? GROUP BY state"),
@@ -156,6 +169,36 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
       statements.insertTrial.run(studyId, firstNumber + offset, JSON.stringify(trial.params), trial.origin)
     }
     return true
+  })
+
+  /** The study named `name`, or undefined; throws `study-exists` when `taken` names a study. */
+  const studyRowFor = (name: string, taken?: string): StudyRow | undefined => {
+    const row = statements.findStudy.get(name) as StudyRow | undefined
+    if (row !== undefined && taken !== undefined && statements.findStudy.get(taken) !== undefined) {
+      throw new StoreError("study-exists", `a study named "${taken}" already exists in "${path}"`)
+    }
+    return row
+  }
+
+  const deleteStudy = db.transaction((name: string): number | undefined => {
+    const row = studyRowFor(name)
+    if (row === undefined) return undefined
+    const trials = statements.deleteTrials.run(row.id).changes
+    statements.deleteStudy.run(row.id)
+    return trials
+  })
+
+  const renameStudy = db.transaction((from: string, to: string): StudyRow | undefined => {
+    const row = studyRowFor(from, to)
+    return row === undefined ? undefined : (statements.renameStudy.get(to, row.id) as StudyRow)
+  })
+
+  const copyStudy = db.transaction((from: string, to: string): StudyRow | undefined => {
+    const row = studyRowFor(from, to)
+    if (row === undefined) return undefined
+    const copy = statements.copyStudy.get(to, Date.now(), row.id) as StudyRow
+    statements.copyTrials.run(copy.id, row.id)
+    return copy
   })
 
   const releaseSome = db.transaction((studyId: number, worker: string, numbers: readonly number[]): number => {
@@ -212,6 +255,17 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
           counts: withTotal(byStudy.get(row.id) ?? emptyCounts()),
         }))
       }),
+    deleteStudy: (name) => step(() => deleteStudy.immediate(name)),
+    renameStudy: (from, to) =>
+      step(() => {
+        const row = renameStudy.immediate(from, to)
+        return row === undefined ? undefined : studyOfRow(row)
+      }),
+    copyStudy: (from, to) =>
+      step(() => {
+        const row = copyStudy.immediate(from, to)
+        return row === undefined ? undefined : studyOfRow(row)
+      }),
     addTrials: (studyId, firstNumber, trials) => step(() => addTrials.immediate(studyId, firstNumber, trials)),
     claimTrial: (studyId, worker, now) =>
       step(() => {
@@ -265,6 +319,9 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
 
 const writeMethods = [
   "createStudy",
+  "deleteStudy",
+  "renameStudy",
+  "copyStudy",
   "addTrials",
   "claimTrial",
   "finishTrial",

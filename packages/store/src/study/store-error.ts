@@ -1,5 +1,5 @@
 /**
- * Why a storage step failed: `study-exists` (createStudy on a taken name), `busy` (the database
+ * Why a storage step failed: `study-exists` (createStudy, renameStudy or copyStudy on a taken name), `busy` (the database
  * stayed locked past the busy timeout: worth retrying), `corrupt` (damaged, or not a cosearch
  * database), `read-only` (a write on a store opened read-only), or `io` for anything else.
  *

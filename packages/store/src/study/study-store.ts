@@ -31,6 +31,8 @@ export interface StaleRule {
  * `@cosearch/optimize`'s `Trial`s, with the store's bookkeeping (study id, worker, heartbeat,
  * times, attempts) filled in.
  *
+ * Studies are managed whole by `deleteStudy`, `renameStudy` and `copyStudy`, each one atomic step.
+ *
  * The life of a trial: `addTrials` (waiting) → `claimTrial` (running, with a worker and a
  * heartbeat) → `finishTrial` (complete, failed or infeasible). `releaseTrials` and
  * `requeueStaleTrials` put running trials back to waiting.
@@ -50,6 +52,27 @@ export interface StudyStore {
   readonly findStudy: (name: string) => Promise<Study | undefined>
   /** Every study, oldest first, with its trial counts. */
   readonly listStudies: () => Promise<StudySummary[]>
+  /**
+   * Deletes the study named `name` and all its trials, whatever their state; returns how many
+   * trials went with it, or `undefined` (and nothing deleted) when no study has that name.
+   */
+  readonly deleteStudy: (name: string) => Promise<number | undefined>
+  /**
+   * Renames the study `from` to `to`, keeping its id, creation time, config and trials; returns it
+   * renamed, or `undefined` when no study is named `from`. Fails with a `StoreError` of kind
+   * `study-exists`, changing nothing, when `to` is taken (`from` itself included).
+   */
+  readonly renameStudy: (from: string, to: string) => Promise<Study | undefined>
+  /**
+   * Copies the study `from` to a new study `to` (a new id, created now): the same config, config
+   * hash, space, objectives, constraints and seed, and every trial as it is (number, state,
+   * params, results, worker, heartbeat, times, attempts), so a run of the experiment with
+   * `to` as its study name resumes the copy; trials left running in the copy have no one beating
+   * their heartbeat there and are re-queued as stale. Returns the copy, or `undefined` when no study
+   * is named `from`. Fails with a `StoreError` of kind `study-exists`, copying nothing, when `to`
+   * is taken.
+   */
+  readonly copyStudy: (from: string, to: string) => Promise<Study | undefined>
   /**
    * Adds waiting trials numbered `firstNumber, firstNumber + 1, ...`, unless a trial numbered
    * `firstNumber` or more exists (another process added them first): returns whether it added.

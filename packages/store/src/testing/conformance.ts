@@ -70,13 +70,14 @@ const states = (trials: readonly Trial[]): [number, Trial["state"]][] => trials.
 
 /**
  * Declares the vitest tests every `StudyStore` must pass: studies (create, find, list, a taken
- * name), `addTrials` (numbering, "another process added them first", races between handles),
- * `claimTrial` (lowest number first, never one trial to two claimers, concurrently from several
- * handles), `finishTrial` (by the holder only), `releaseTrials`, `beatHeartbeat`,
- * `requeueStaleTrials` (dead workers at once, unknown ones by a stale heartbeat, alive ones
- * never), `trials`, `history` and `countTrials`, the round trip of every field of a study and a
- * trial, and `close`. Call it at the top level of a test file; every test gets a fresh storage
- * from `makeStorage`, and every handle it opens is closed after the test.
+ * name), `deleteStudy`, `renameStudy` and `copyStudy` (trials in every state copied as they are,
+ * other studies untouched, taken and missing names), `addTrials` (numbering, "another process
+ * added them first", races between handles), `claimTrial` (lowest number first, never one trial
+ * to two claimers, concurrently from several handles), `finishTrial` (by the holder only),
+ * `releaseTrials`, `beatHeartbeat`, `requeueStaleTrials` (dead workers at once, unknown ones by a
+ * stale heartbeat, alive ones never), `trials`, `history` and `countTrials`, the round trip of
+ * every field of a study and a trial, and `close`. Call it at the top level of a test file; every
+ * test gets a fresh storage from `makeStorage`, and every handle it opens is closed after the test.
  *
  * @example
  * // packages/store/test/sqlite-conformance.test.ts
@@ -155,6 +156,130 @@ export const storeConformance = (name: string, makeStorage: MakeStorage, options
           { waiting: 0, running: 0, complete: 0, failed: 0, infeasible: 0, total: 0 },
           { waiting: 2, running: 1, complete: 0, failed: 1, infeasible: 0, total: 4 },
         ])
+      })
+    })
+
+    describe("deleteStudy, renameStudy and copyStudy", () => {
+      /** A study "a" with trials in every state (0 infeasible ... 5 waiting), and a study "b" with one complete trial. */
+      const twoStudies = async (store: StudyStore) => {
+        const a = await store.createStudy(study("a"))
+        const b = await store.createStudy({ ...study("b"), configHash: "hash-b2" })
+        await store.addTrials(a.id, 0, proposals(6))
+        const { params, values, constraints, metrics, error } = everyKind
+        const ends: TrialResult[] = [
+          { state: "infeasible", values, constraints, metrics, error },
+          { state: "complete", values, constraints, metrics },
+          { state: "failed", error },
+        ]
+        for (const [k, result] of ends.entries()) {
+          await store.claimTrial(a.id, `w:${k}`, 100 + k)
+          await store.finishTrial(a.id, k, `w:${k}`, result, 200 + k)
+        }
+        await store.claimTrial(a.id, "w:3", 300)
+        await store.claimTrial(a.id, "w:4", 301)
+        await store.releaseTrials(a.id, "w:4") // trial 4 waits again, with one attempt
+        await store.addTrials(b.id, 0, [{ params: { ...params }, origin: "b-only" }])
+        await store.claimTrial(b.id, "w:b", 400)
+        await store.finishTrial(b.id, 0, "w:b", { state: "complete", values: [1, 2] }, 401)
+        return { a, b }
+      }
+      const rejectsTaken = (error: unknown) => error instanceof StoreError && error.kind === "study-exists"
+      /** The trials without their study id. */
+      const unowned = (trials: readonly Trial[]) => trials.map(({ studyId: _, ...trial }) => trial)
+
+      it("deletes a study with all its trials, leaving the other studies and their trials as they were", async () => {
+        const [store, other] = (await handles(2)) as [StudyStore, StudyStore | undefined]
+        const { a, b } = await twoStudies(store)
+        const bTrials = await store.trials(b.id)
+        expect(await store.deleteStudy("a")).toBe(6)
+        for (const reader of other === undefined ? [store] : [store, other]) {
+          expect(await reader.findStudy("a")).toBeUndefined()
+          expect(await reader.trials(a.id)).toEqual([])
+          expect(await reader.countTrials(a.id)).toMatchObject({ total: 0 })
+          expect((await reader.listStudies()).map((summary) => [summary.study, summary.counts.total])).toEqual([[b, 1]])
+          expect(await reader.trials(b.id)).toEqual(bTrials)
+        }
+        expect(await store.deleteStudy("a")).toBeUndefined()
+        expect(await store.deleteStudy("never")).toBeUndefined()
+        // The name is free again, for a study with no trials.
+        const again = await store.createStudy(study("a"))
+        expect(await store.trials(again.id)).toEqual([])
+        expect(await store.deleteStudy("a")).toBe(0)
+        expect((await store.listStudies()).map((summary) => summary.study.name)).toEqual(["b"])
+      })
+
+      it("renames a study, keeping its id, creation time, config and trials; refuses a taken name", async () => {
+        const [store, other] = (await handles(2)) as [StudyStore, StudyStore | undefined]
+        const { a, b } = await twoStudies(store)
+        const trials = await store.trials(a.id)
+        const renamed = await store.renameStudy("a", "renamed")
+        expect(renamed).toEqual({ ...a, name: "renamed" })
+        for (const reader of other === undefined ? [store] : [store, other]) {
+          expect(await reader.findStudy("a")).toBeUndefined()
+          expect(await reader.findStudy("renamed")).toEqual(renamed)
+          expect(await reader.trials(a.id)).toEqual(trials)
+        }
+        await expect(store.renameStudy("renamed", "b")).rejects.toSatisfy(rejectsTaken)
+        await expect(store.renameStudy("renamed", "renamed")).rejects.toSatisfy(rejectsTaken)
+        expect(await store.renameStudy("missing", "c")).toBeUndefined()
+        expect(await store.renameStudy("missing", "b")).toBeUndefined()
+        expect((await store.listStudies()).map((summary) => summary.study)).toEqual([renamed, b])
+        // The run goes on under the new name.
+        expect(await store.claimTrial(a.id, "w:5", 500)).toMatchObject({ studyId: a.id, number: 4, attempts: 2 })
+      })
+
+      it("copies a study under a new name: its config and every trial as it is, then each goes its own way", async () => {
+        const [store, other] = (await handles(2)) as [StudyStore, StudyStore | undefined]
+        const { a, b } = await twoStudies(store)
+        const trials = await store.trials(a.id)
+        const before = Date.now()
+        const copy = (await store.copyStudy("a", "copy")) as typeof a
+        const { id: _id, createdAt: _createdAt, name: _name, ...content } = a
+        expect(copy).toEqual({ ...content, name: "copy", id: copy.id, createdAt: copy.createdAt })
+        expect(copy.id).not.toBe(a.id)
+        expect(copy.id).not.toBe(b.id)
+        expect(copy.createdAt).toBeGreaterThanOrEqual(before - 1000)
+        for (const reader of other === undefined ? [store] : [store, other]) {
+          expect(await reader.findStudy("copy")).toEqual(copy)
+          expect(await reader.findStudy("a")).toEqual(a)
+          const copied = await reader.trials(copy.id)
+          expect(copied.map((trial) => trial.studyId)).toEqual(trials.map(() => copy.id))
+          expect(unowned(copied)).toEqual(unowned(trials))
+          expect(await reader.trials(a.id)).toEqual(trials)
+          expect(await reader.countTrials(copy.id)).toEqual(await reader.countTrials(a.id))
+          expect(unowned(await reader.history(copy.id))).toEqual(unowned(await reader.history(a.id)))
+        }
+        expect((await store.listStudies()).map((summary) => [summary.study.name, summary.counts.total])).toEqual([
+          ["a", 6],
+          ["b", 1],
+          ["copy", 6],
+        ])
+        // Independent from now on: a claim, a finish and a re-queue in the copy leave the original as it was.
+        expect(await store.claimTrial(copy.id, "w:copy", 600)).toMatchObject({ studyId: copy.id, number: 4, attempts: 2 })
+        expect(await store.finishTrial(copy.id, 3, "w:3", { state: "complete", values: [5, 6] }, 601)).toBe(true)
+        expect(await store.requeueStaleTrials(copy.id, { heartbeatBefore: 10_000, workerStatus: () => "unknown" })).toBe(1)
+        expect(await store.trials(a.id)).toEqual(trials)
+        expect(await store.addTrials(copy.id, 6, proposals(1, "copy-only"))).toBe(true)
+        expect(await store.countTrials(a.id)).toMatchObject({ total: 6 })
+        expect(await store.deleteStudy("copy")).toBe(7)
+        expect(await store.trials(a.id)).toEqual(trials)
+      })
+
+      it("copies nothing onto a taken name, and nothing from a missing study", async () => {
+        const store = await fresh()
+        const { a, b } = await twoStudies(store)
+        await expect(store.copyStudy("a", "b")).rejects.toSatisfy(rejectsTaken)
+        await expect(store.copyStudy("a", "a")).rejects.toSatisfy(rejectsTaken)
+        expect(await store.copyStudy("missing", "c")).toBeUndefined()
+        expect((await store.listStudies()).map((summary) => [summary.study, summary.counts.total])).toEqual([
+          [a, 6],
+          [b, 1],
+        ])
+        const empty = await store.createStudy(study("empty"))
+        const copy = await store.copyStudy("empty", "empty-copy")
+        expect(copy?.name).toBe("empty-copy")
+        expect(await store.trials(copy?.id ?? -1)).toEqual([])
+        expect(await store.trials(empty.id)).toEqual([])
       })
     })
 
