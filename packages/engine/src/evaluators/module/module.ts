@@ -13,6 +13,15 @@ const modulePath = (settings: ModuleSettings, baseDirectory: string): string =>
  * exported by a module, run in the pool workers. What it returns is read by `evaluationOf`;
  * what it throws fails the trial.
  *
+ * Trust: the module is imported and run as it is, in the worker threads of the cosearch process,
+ * with the rights of the user running cosearch: it (and everything it imports, top-level code
+ * included, which runs at import even before the first trial) can read and write any file the user
+ * can, the study database too, reach the network, read the environment and start programs. A
+ * worker thread is no sandbox. An experiment file naming a `module` evaluator is therefore code:
+ * run one from an untrusted source only after reviewing the module (its path is resolved from the
+ * experiment file's folder), or evaluate with a `command` evaluator whose program runs inside a
+ * sandbox (a container or `bwrap` with no network and only the folders it needs).
+ *
  * @example
  * // score.mjs: export default ({ configuration }, options) => ({ cost: configuration.x * options.scale })
  */
