@@ -14,12 +14,14 @@ import { plotCommand } from "./commands/plot.js"
 import { reportCommand } from "./commands/report.js"
 import { runCommand } from "./commands/run.js"
 import { spaceCommand } from "./commands/space.js"
+import { studyManagementCommands } from "./commands/study-manage.js"
 import { bestCommand, exportCommand, statusCommand, trialsCommand } from "./commands/study-read.js"
 import { surrogateCommand } from "./commands/surrogate.js"
 
 /**
  * Exit codes: 0 success, 1 a user error (bad network, space, file or option value; constraints that leave
- * nothing to sample; a study conflict), 2 a command-line usage error or an invalid experiment file,
+ * nothing to sample; a study conflict; an unknown study or a taken study name), 2 a command-line usage
+ * error (`study delete` without `--yes` included) or an invalid experiment file,
  * 130 a run stopped by SIGINT or SIGTERM (set by the runtime, see bin.ts).
  *
  * @example
@@ -37,7 +39,7 @@ const rootCommand = Command.make("cosearch").pipe(
     calibrateCommand,
     compareCommand,
     classesCommand,
-    studyCommand,
+    studyCommand.pipe(Command.withSubcommands(studyManagementCommands)),
     layersCommand,
     runCommand,
     statusCommand,
@@ -51,7 +53,11 @@ const rootCommand = Command.make("cosearch").pipe(
   ]),
 )
 
-const isConfigError = (error: unknown): boolean => (error as { _tag?: unknown } | null)?._tag === "ConfigError"
+/** An invalid experiment file (`ConfigError`) or a usage error a handler found (`UsageError`): exit 2. */
+const isUsageLike = (error: unknown): boolean => {
+  const tag = (error as { _tag?: unknown } | null)?._tag
+  return tag === "ConfigError" || tag === "UsageError"
+}
 
 const run = Command.run(rootCommand, { name: "cosearch", version: "0.1.0" })
 
@@ -69,6 +75,6 @@ export const runCli = (argv: ReadonlyArray<string>): Effect.Effect<ExitCode, nev
     Effect.catchAll((error) =>
       ValidationError.isValidationError(error)
         ? Effect.succeed<ExitCode>(2)
-        : Console.error(`cosearch: ${terminalSafe(error.message)}`).pipe(Effect.as<ExitCode>(isConfigError(error) ? 2 : 1)),
+        : Console.error(`cosearch: ${terminalSafe(error.message)}`).pipe(Effect.as<ExitCode>(isUsageLike(error) ? 2 : 1)),
     ),
   )

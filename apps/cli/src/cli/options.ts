@@ -1,6 +1,6 @@
 import { studyNameProblem } from "@cosearch/engine"
 import { isPrecision, type Precision, precisions } from "@cosearch/network"
-import { HelpDoc, Options, ValidationError } from "@effect/cli"
+import { Args, HelpDoc, Options, ValidationError } from "@effect/cli"
 import { Effect, type Option } from "effect"
 import { terminalSafe } from "./terminal-safe.js"
 
@@ -78,6 +78,24 @@ export const studyNameOption = (name: string, description: string): Options.Opti
     }),
     Options.withDescription(description),
     Options.optional,
+  )
+
+/**
+ * A positional `<name>` argument naming a study, refused as `studyNameOption` refuses a name, e.g.
+ * `<to> "" is not a study name: it is empty`.
+ *
+ * @example
+ * const to = studyNameArgument("to", "the new name")
+ */
+export const studyNameArgument = (name: string, description: string): Args.Args<string> =>
+  Args.text({ name }).pipe(
+    Args.mapEffect((text) => {
+      const problem = studyNameProblem(text)
+      return problem === undefined
+        ? Effect.succeed(text)
+        : Effect.fail(HelpDoc.p(terminalSafe(`<${name}> "${text}" is not a study name: it ${problem}`)))
+    }),
+    Args.withDescription(description),
   )
 
 /**

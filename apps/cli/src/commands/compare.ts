@@ -1,7 +1,8 @@
 import { basename, dirname, join } from "node:path"
 import { comparisonKindNames, runComparison } from "@cosearch/comparisons"
 import { Args, Command, Options } from "@effect/cli"
-import { Console, Effect, Either } from "effect"
+import { Console, Effect, Either, Option } from "effect"
+import { UsageError } from "../cli/cli-error.js"
 import { checkOutputPath } from "../cli/output-path.js"
 import { invalidConfig, readConfigJson, writeFilesAtomically } from "./compare-files.js"
 
@@ -24,6 +25,11 @@ interface CompareCommandSpec {
   readonly progressLabel?: string
   /** Whether the "wrote" line counts the networks. */
   readonly countNetworks: boolean
+  /**
+   * The usage error when the config is left out, for a command that has subcommands too (the
+   * config is then optional to the parser); without it the config is required.
+   */
+  readonly missingConfig?: string
 }
 
 const out = Options.text("out").pipe(
@@ -38,34 +44,44 @@ const json = Options.boolean("json").pipe(Options.withDescription("print the com
  * (and any file beside it). A bad config exits 1 listing every problem with its JSON path and
  * writes nothing; files are written to temporaries first and renamed, so nothing is half-written.
  */
-const compareCommandOf = (spec: CompareCommandSpec) =>
-  Command.make(spec.name, { config: Args.text({ name: "config.json" }).pipe(Args.withDescription(spec.configHelp)), out, json }, (args) =>
-    Effect.gen(function* () {
-      const input = yield* readConfigJson(args.config, spec.noun)
-      if (args.out._tag === "Some") yield* checkOutputPath(args.out.value)
-      const result = runComparison(input, {
-        configPath: args.config,
-        outName: args.out._tag === "Some" ? basename(args.out.value) : spec.defaultOutName,
-        onProgress: (done, total, comparison) => process.stderr.write(`${spec.progressLabel ?? comparison}: ${done} / ${total} networks\n`),
-        kindField: spec.kindField,
-        ...(spec.kinds === undefined ? {} : { kinds: spec.kinds }),
-        ...(spec.defaultKind === undefined ? {} : { defaultKind: spec.defaultKind }),
-      })
-      if (Either.isLeft(result)) return yield* invalidConfig(args.config, spec.noun, result.left)
-      const output = result.right
-      if (args.json) yield* Console.log(JSON.stringify({ seconds: output.seconds, ...(output.figures as object) }))
-      if (args.out._tag === "Some") {
-        const path = args.out.value
-        const files = [
-          { path, text: output.markdown },
-          ...output.besides.map((file) => ({ path: join(dirname(path), file.name), text: file.text })),
-        ]
-        yield* writeFilesAtomically(path, files)
-        const networks = spec.countNetworks ? `${output.networks} networks, ` : ""
-        yield* Console.error(`${spec.name}: wrote ${files.map((file) => file.path).join(", ")} (${networks}${output.seconds.toFixed(1)} s)`)
-      } else if (!args.json) yield* Console.log(output.markdown)
-    }),
+const compareCommandOf = (spec: CompareCommandSpec) => {
+  const config = Args.text({ name: "config.json" }).pipe(Args.withDescription(spec.configHelp))
+  return Command.make(
+    spec.name,
+    { config: spec.missingConfig === undefined ? config.pipe(Args.map(Option.some)) : Args.optional(config), out, json },
+    (args) =>
+      Effect.gen(function* () {
+        if (Option.isNone(args.config)) return yield* new UsageError({ message: spec.missingConfig ?? `${spec.name}: give a config` })
+        const configPath = args.config.value
+        const input = yield* readConfigJson(configPath, spec.noun)
+        if (args.out._tag === "Some") yield* checkOutputPath(args.out.value)
+        const result = runComparison(input, {
+          configPath,
+          outName: args.out._tag === "Some" ? basename(args.out.value) : spec.defaultOutName,
+          onProgress: (done, total, comparison) =>
+            process.stderr.write(`${spec.progressLabel ?? comparison}: ${done} / ${total} networks\n`),
+          kindField: spec.kindField,
+          ...(spec.kinds === undefined ? {} : { kinds: spec.kinds }),
+          ...(spec.defaultKind === undefined ? {} : { defaultKind: spec.defaultKind }),
+        })
+        if (Either.isLeft(result)) return yield* invalidConfig(configPath, spec.noun, result.left)
+        const output = result.right
+        if (args.json) yield* Console.log(JSON.stringify({ seconds: output.seconds, ...(output.figures as object) }))
+        if (args.out._tag === "Some") {
+          const path = args.out.value
+          const files = [
+            { path, text: output.markdown },
+            ...output.besides.map((file) => ({ path: join(dirname(path), file.name), text: file.text })),
+          ]
+          yield* writeFilesAtomically(path, files)
+          const networks = spec.countNetworks ? `${output.networks} networks, ` : ""
+          yield* Console.error(
+            `${spec.name}: wrote ${files.map((file) => file.path).join(", ")} (${networks}${output.seconds.toFixed(1)} s)`,
+          )
+        } else if (!args.json) yield* Console.log(output.markdown)
+      }),
   ).pipe(Command.withDescription(spec.description))
+}
 
 /**
  * `cosearch compare <config.json> [--out FILE.md] [--json]`: any comparison (mensa, tpu-imac,
@@ -86,17 +102,20 @@ const studyKinds = ["mensa", "tpu-imac", "ffnn-edgetpu-vs-a53"]
 
 /**
  * `cosearch study <config.json>`: the old name of `compare` for the mensa, tpu-imac and
- * ffnn-edgetpu-vs-a53 comparisons, with the old command's messages.
+ * ffnn-edgetpu-vs-a53 comparisons, with the old command's messages. `cli.ts` gives it the
+ * subcommands `delete`, `rename` and `copy` (optimization studies in a database), so the config is
+ * optional to the parser: `cosearch study` alone is a usage error naming both uses.
  */
 export const studyCommand = compareCommandOf({
   name: "study",
-  description: `The old name of \`compare\` for ${studyKinds.join(", ")} (a comparison, not an optimization study).`,
+  description: `The old name of \`compare\` for ${studyKinds.join(", ")} (a comparison, not an optimization study); \`study delete|rename|copy\` manage the optimization studies of a database.`,
   configHelp: `a comparison config whose "study" (or "comparison") is one of ${studyKinds.join(", ")} (experiments/mensa.json, ...)`,
   kinds: studyKinds,
   kindField: "study",
   noun: "study config",
   defaultOutName: "study.md",
   countNetworks: false,
+  missingConfig: "study: give a comparison config (study <config.json>), or manage a study with study delete|rename|copy",
 })
 
 /**

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os"
-import { createStopSignal, loadExperimentFile, runStudy, type StudyReport } from "@cosearch/engine"
+import { createStopSignal, loadExperimentFile, runStudy, type StudyEvent, type StudyReport } from "@cosearch/engine"
+import type { Trial } from "@cosearch/optimize"
 import { openStore } from "@cosearch/store"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Fiber, Option } from "effect"
@@ -8,7 +9,7 @@ import { invalid, numberOption, studyNameOption } from "../cli/options.js"
 import { terminalSafe } from "../cli/terminal-safe.js"
 import { progressReporter } from "../study/progress-reporter.js"
 import { databaseOption } from "../study/study-options.js"
-import { bestText } from "../study/study-summary.js"
+import { bestOrFront, bestText } from "../study/study-summary.js"
 
 const experimentArgument = Args.file({ name: "experiment.json", exists: "either" }).pipe(Args.withDescription("the experiment file"))
 const study = studyNameOption("study", "the study's name (default: the experiment's name)")
@@ -37,9 +38,34 @@ const workers = numberOption(
   ),
 )
 const trials = numberOption("trials", "integer", "the trial budget (default: the experiment's budget.trials)", { min: 1, max: 1e9 })
+const json = Options.boolean("json").pipe(
+  Options.withDescription("print the final report as one JSON document on stdout (progress stays on stderr)"),
+)
 
 const reasonText = (report: StudyReport): string =>
   ({ budget: "trial budget spent", "wall-time": "wall time is up", target: "target reached", stopped: "stopped on request" })[report.reason]
+
+/**
+ * The document `cosearch run --json` prints: the study's name, whether it was resumed, the trial
+ * budget, why the run stopped (`reason`: budget, wall-time, target or stopped, and in words), the
+ * trial counts per state, the trials finished by this run and its time, and `best`: the best trial
+ * (one objective) or the Pareto front (several), as `cosearch best --json` gives them.
+ *
+ * @example
+ * console.log(JSON.stringify(runJson(report, 40, await store.trials(report.study.id))))
+ */
+export const runJson = (report: StudyReport, budget: number | undefined, trials: readonly Trial[]) => ({
+  study: report.study.name,
+  resumed: report.resumed,
+  budget: budget ?? null,
+  reason: report.reason,
+  reasonText: reasonText(report),
+  counts: report.counts,
+  finishedThisRun: report.finishedThisRun,
+  elapsedMs: report.elapsedMs,
+  objectives: report.study.objectives,
+  best: bestOrFront(report.study, trials),
+})
 
 /** Opens (creating if new) the database the study runs in, closed with the scope. */
 const openStudyDatabase = (path: string) =>
@@ -52,9 +78,10 @@ const openStudyDatabase = (path: string) =>
   )
 
 /**
- * `cosearch run <experiment.json> [--db FILE] [--study NAME] [--workers N] [--trials N] [--fork NAME]`:
+ * `cosearch run <experiment.json> [--db FILE] [--study NAME] [--workers N] [--trials N] [--fork NAME] [--json]`:
  * runs (or resumes) the experiment's study, with a progress bar on a terminal and log lines
- * otherwise, then prints the best trial or the Pareto front. An invalid experiment exits 2 before
+ * otherwise (on stderr), then prints the best trial or the Pareto front; with `--json`, the final
+ * report as one JSON document instead (see `runJson`). An invalid experiment exits 2 before
  * anything is written. The first SIGINT / SIGTERM stops claiming trials and lets running ones
  * finish; a second one puts running trials back to waiting; either way the exit code is 130 and
  * a later run resumes the study.
@@ -64,7 +91,7 @@ const openStudyDatabase = (path: string) =>
  */
 export const runCommand = Command.make(
   "run",
-  { experiment: experimentArgument, db: databaseOption, study, workers, trials, fork },
+  { experiment: experimentArgument, db: databaseOption, study, workers, trials, fork, json },
   (args) =>
     Effect.scoped(
       Effect.gen(function* () {
@@ -72,10 +99,15 @@ export const runCommand = Command.make(
         const store = yield* openStudyDatabase(args.db)
         const stop = createStopSignal()
         const terminal = process.stderr.isTTY === true
-        const onEvent = progressReporter({
+        const showProgress = progressReporter({
           terminal,
           write: (text) => (terminal ? process.stderr.write(text) : console.error(text.trimEnd())),
         })
+        let budget: number | undefined
+        const onEvent = (event: StudyEvent) => {
+          if (event.kind === "started") budget = event.budget
+          showProgress(event)
+        }
         const running = yield* Effect.forkDaemon(
           runStudy(experiment, {
             store,
@@ -111,6 +143,7 @@ export const runCommand = Command.make(
           Effect.mapError((error) => new CliError({ message: error.message })),
         )
         const all = yield* Effect.promise(() => store.trials(report.study.id))
+        if (args.json) return yield* Console.log(JSON.stringify(runJson(report, budget, all)))
         const { counts } = report
         yield* Console.log(
           `study "${terminalSafe(report.study.name)}": ${counts.complete} complete, ${counts.infeasible} infeasible, ${counts.failed} failed of ${counts.total} (${reasonText(report)}; ${report.finishedThisRun} trials in ${(report.elapsedMs / 1000).toFixed(1)} s)`,

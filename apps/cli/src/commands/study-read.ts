@@ -1,26 +1,28 @@
 import { Command, Options } from "@effect/cli"
 import { Console, Effect } from "effect"
 import { databaseOption, openExistingStore, printStudy, studyArgument } from "../study/study-options.js"
-import { bestOrFront, bestText, statusTable } from "../study/study-summary.js"
+import { bestOrFront, bestText, statusJson, statusTable } from "../study/study-summary.js"
 import { trialCsv, trialTable } from "../study/trial-rows.js"
 
 const json = Options.boolean("json").pipe(Options.withDescription("print one JSON document instead of a table"))
 
 /**
- * `cosearch status [--db FILE]`: every study in the database with its trial counts.
+ * `cosearch status [--db FILE] [--json]`: every study in the database with its trial counts; with
+ * `--json`, one JSON document (see `statusJson`).
  *
  * @example
- * // cosearch status --db runs.db
+ * // cosearch status --db runs.db --json
  */
-export const statusCommand = Command.make("status", { db: databaseOption }, ({ db }) =>
+export const statusCommand = Command.make("status", { db: databaseOption, json }, ({ db, json }) =>
   Effect.scoped(
     Effect.gen(function* () {
       const store = yield* openExistingStore(db)
       const summaries = yield* Effect.promise(() => store.listStudies())
+      if (json) return yield* Console.log(JSON.stringify(statusJson(db, summaries)))
       yield* Console.log(summaries.length === 0 ? `${db} has no studies` : statusTable(summaries))
     }),
   ),
-).pipe(Command.withDescription("List the studies in a database with their trial counts."))
+).pipe(Command.withDescription("List the studies in a database with their trial counts (--json: one JSON document)."))
 
 /**
  * `cosearch trials <study> [--db FILE] [--json]`: every trial of a study.

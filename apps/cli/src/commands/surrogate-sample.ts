@@ -7,6 +7,7 @@ import { Console, Effect, Option } from "effect"
 import { CliError } from "../cli/cli-error.js"
 import { numberOption, optionalText, studyNameOption } from "../cli/options.js"
 import { databaseOption } from "../study/study-options.js"
+import { surrogateJsonOption } from "../surrogate/agreement-text.js"
 
 const space = optionalText(
   "space",
@@ -58,14 +59,16 @@ const readEvaluatorArgument = (text: string): Effect.Effect<{ readonly json: unk
  * as a study: deterministic per seed, resumable (run again to continue an interrupted run, or
  * with a larger `--n`: batches are cut at the budget, so the designs equal those of a study
  * sampled straight to the larger `--n` when the smaller one is a multiple of `--batch`).
- * Train on it with `cosearch surrogate train --data <study> --db FILE`.
+ * Train on it with `cosearch surrogate train --data <study> --db FILE`. With `--json`, the result
+ * as one document on stdout (the study, its trial counts, the designs evaluated by this run and
+ * the time); progress stays on stderr.
  *
  * @example
  * // cosearch surrogate sample --space nb201-edgetpu --evaluator '{"kind":"cost"}' --n 100000 --db samples.db
  */
 export const surrogateSampleCommand = Command.make(
   "sample",
-  { space, evaluator, metric, samples, db: databaseOption, workers, batch, seed, study },
+  { space, evaluator, metric, samples, db: databaseOption, workers, batch, seed, study, json: surrogateJsonOption },
   (args) =>
     Effect.scoped(
       Effect.gen(function* () {
@@ -115,6 +118,19 @@ export const surrogateSampleCommand = Command.make(
           },
         }).pipe(Effect.mapError((error) => new CliError({ message: error.message })))
         const { counts } = report
+        if (args.json) {
+          return yield* Console.log(
+            JSON.stringify({
+              study: report.study.name,
+              db: args.db,
+              resumed: report.resumed,
+              samples: args.samples,
+              counts,
+              finishedThisRun: report.finishedThisRun,
+              elapsedMs: report.elapsedMs,
+            }),
+          )
+        }
         yield* Console.log(
           `study "${report.study.name}" in ${args.db}: ${counts.complete} complete, ${counts.infeasible} infeasible, ${counts.failed} failed of ${counts.total} (${report.finishedThisRun} evaluated in ${(report.elapsedMs / 1000).toFixed(1)} s)`,
         )

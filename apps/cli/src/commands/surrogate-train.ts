@@ -7,7 +7,7 @@ import { CliError } from "../cli/cli-error.js"
 import { optionalText } from "../cli/options.js"
 import { checkOutputPath } from "../cli/output-path.js"
 import { databaseOption } from "../study/study-options.js"
-import { agreementLine } from "../surrogate/agreement-text.js"
+import { agreementLine, surrogateJsonOption } from "../surrogate/agreement-text.js"
 import { featurizing, isCsvPath, labeledRows } from "../surrogate/data-source.js"
 
 /**
@@ -72,10 +72,12 @@ const columnsOf = (text: Option.Option<string>): string[] | undefined =>
 
 /**
  * `cosearch surrogate train --data <study --db FILE | FILE.csv[.gz]> --target METRIC --out model.json
- * [--model gbt|rf|mlp|gp] [--features COLS] [--network-column COL] [--split index-mod-5|random] [--seed N]`:
+ * [--model gbt|rf|mlp|gp] [--features COLS] [--network-column COL] [--split index-mod-5|random] [--seed N] [--json]`:
  * featurizes the data (infeasible and failed trials, and rows without a target, are left out and
  * counted), holds out the test rows, trains on the rest (with a seeded validation share for early
  * stopping), prints the validation and test agreement and writes the model with its featurizer.
+ * With `--json`, one document: rows used, for training, for testing and left out, and the
+ * `validation` and `test` agreement (`test` null without test rows).
  *
  * @example
  * // cosearch surrogate train --data /work/shared/data/nb201.csv.gz --target lb_edgetpu_int8_ms --out coral.json
@@ -92,6 +94,7 @@ export const surrogateTrainCommand = Command.make(
     split,
     seed,
     out,
+    json: surrogateJsonOption,
   },
   (args) =>
     Effect.gen(function* () {
@@ -114,16 +117,36 @@ export const surrogateTrainCommand = Command.make(
       const trained = yield* featurizing(() =>
         trainSurrogate(subsetOf(rows.dataset, train), args.target, { model: args.model, seed: args.seed }, meta),
       )
+      const tested = test.length === 0 ? undefined : subsetOf(rows.dataset, test)
+      const testAgreement =
+        tested === undefined ? undefined : agreementOf(tested.targets, trained.surrogate.predictMany(tested.features, tested.rows))
+      yield* featurizing(() => writeModelFile(args.out, trained.surrogate))
+      if (args.json) {
+        return yield* Console.log(
+          JSON.stringify({
+            model: args.model,
+            target: args.target,
+            data: source,
+            rows: rows.dataset.rows,
+            trainRows: train.length,
+            testRows: test.length,
+            features: rows.featurizer.names.length,
+            excluded: rows.excluded,
+            exclusions: rows.exclusions,
+            split: args.split,
+            seed: args.seed,
+            validation: trained.validation,
+            test: testAgreement ?? null,
+            out: args.out,
+          }),
+        )
+      }
       const lines = [
         `trained ${args.model} on ${train.length} of ${rows.dataset.rows} rows of ${source}, target ${args.target}, ${rows.featurizer.names.length} features`,
       ]
       if (rows.excluded > 0) lines.push(`left out: ${rows.exclusions.join(", ")}`)
       lines.push(agreementLine("validation", trained.validation))
-      if (test.length > 0) {
-        const tested = subsetOf(rows.dataset, test)
-        lines.push(agreementLine("test", agreementOf(tested.targets, trained.surrogate.predictMany(tested.features, tested.rows))))
-      }
-      yield* featurizing(() => writeModelFile(args.out, trained.surrogate))
+      if (testAgreement !== undefined) lines.push(agreementLine("test", testAgreement))
       lines.push(`wrote ${args.out}`)
       yield* Console.log(lines.join("\n"))
     }),

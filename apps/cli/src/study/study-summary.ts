@@ -52,3 +52,23 @@ export const statusTable = (summaries: readonly StudySummary[]): string =>
     ],
     summaries,
   )
+
+/**
+ * The document `cosearch status --json` prints: the database and, oldest first, each study's name,
+ * creation time (ISO 8601), objectives, constraints, config hash and trial counts per state (with
+ * `total` and `finished`: complete + failed + infeasible).
+ *
+ * @example
+ * console.log(JSON.stringify(statusJson("runs.db", await store.listStudies())))
+ */
+export const statusJson = (db: string, summaries: readonly StudySummary[]) => ({
+  db,
+  studies: summaries.map(({ study, counts }) => ({
+    name: study.name,
+    createdAt: new Date(study.createdAt).toISOString(),
+    objectives: study.objectives,
+    constraints: study.constraints,
+    configHash: study.configHash,
+    counts: { ...counts, finished: counts.complete + counts.failed + counts.infeasible },
+  })),
+})

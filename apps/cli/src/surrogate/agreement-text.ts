@@ -1,4 +1,5 @@
 import type { Agreement } from "@cosearch/surrogate"
+import { Options } from "@effect/cli"
 
 /**
  * One line of agreement figures: rows, Kendall tau, Spearman, MAPE.
@@ -9,3 +10,16 @@ import type { Agreement } from "@cosearch/surrogate"
  */
 export const agreementLine = (label: string, agreement: Agreement): string =>
   `${label.padEnd(10)} ${String(agreement.rows).padStart(6)} rows  Kendall tau ${agreement.kendallTau.toFixed(4)}  Spearman ${agreement.spearman.toFixed(4)}  MAPE ${agreement.mape.toFixed(2)}%`
+
+/**
+ * `--json` of the surrogate commands: their figures as one JSON document on stdout instead of text
+ * (progress, if any, stays on stderr). Agreement figures are `{ rows, kendallTau, spearman, mape }`
+ * (MAPE in percent); a figure that is not a finite number (a rank correlation of constant values, a
+ * MAPE over a zero actual value) is `null`, as `JSON.stringify` writes it.
+ *
+ * @example
+ * Command.make("eval", { json: surrogateJsonOption }, ({ json }) => Console.log(json))
+ */
+export const surrogateJsonOption = Options.boolean("json").pipe(
+  Options.withDescription("print the figures as one JSON document instead of text"),
+)
