@@ -16,7 +16,10 @@ const packages = ["packages", "apps"].flatMap((group) =>
 
 export default defineConfig({
   resolve: { conditions: sourceConditions },
-  ssr: { resolve: { conditions: sourceConditions } },
+  // Vitest also hands these to Node (`--conditions`) for the modules it does not transform; "import"
+  // there would make a CommonJS `require` load a dependency's ESM build (pg's require("pg-pool")
+  // got a module namespace, not its class). Vite adds "import" itself where a module imports.
+  ssr: { resolve: { conditions: sourceConditions.filter((condition) => condition !== "import") } },
   test: {
     // "repo": the checks of the repository as a whole (test/: dependency rules).
     projects: [...packages, { extends: true as const, test: { name: "repo", root: ".", include: ["test/**/*.test.ts"] } }],

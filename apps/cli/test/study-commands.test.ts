@@ -36,10 +36,17 @@ describe("cosearch run and the study commands", () => {
     expect(missing).toMatchObject({ code: 1, stderr: `cosearch: there is no study "nope" in ${db}; its studies are study` })
     const noDb = await runInProcess(["status", "--db", join(folder, "none.db")])
     expect(noDb).toMatchObject({ code: 1, stderr: `cosearch: database "${join(folder, "none.db")}" does not exist` })
-    const server = await runInProcess(["status", "--db", "postgres://localhost/cosearch"])
+    // Port 1 of the loopback: no server there.
+    const server = await runInProcess(["status", "--db", "postgres://u:secret@127.0.0.1:1/cosearch"])
     expect(server).toMatchObject({
       code: 1,
-      stderr: 'cosearch: no store backend opens "postgres://localhost/cosearch"; the backends are sqlite (a database file path)',
+      stderr: 'cosearch: database "postgres://u:***@127.0.0.1:1/cosearch": connect ECONNREFUSED 127.0.0.1:1',
+    })
+    const unknown = await runInProcess(["status", "--storage", "mysql://localhost/cosearch"])
+    expect(unknown).toMatchObject({
+      code: 1,
+      stderr:
+        'cosearch: no store backend opens "mysql://localhost/cosearch"; the backends are postgresql (a postgresql:// URL), sqlite (a database file path or sqlite:///path.db)',
     })
   })
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { type NewStudy, openSqliteStore, openStore, StoreError, storeBackends } from "@cosearch/store"
+import { join, relative as relativePath } from "node:path"
+import { type NewStudy, openSqliteStore, openStore, StoreError, sqlitePath, storeBackends } from "@cosearch/store"
 import { describe, expect, it } from "vitest"
 
 const newStudy = (name: string): NewStudy => ({
@@ -34,9 +34,36 @@ describe("openStore (the backends by location)", () => {
     expect(existsSync(path)).toBe(false)
   })
 
+  it("opens sqlite:///absolute/path.db and sqlite:relative.db URLs as SQLite databases", async () => {
+    const path = freshPath()
+    const store = openStore(`sqlite://${path}`)
+    expect(store.location).toBe(path)
+    const study = await store.createStudy(newStudy("by-url"))
+    await store.close()
+    const relative = relativePath(process.cwd(), path)
+    const again = openStore(`sqlite:${relative}`, { mustExist: true })
+    expect(again.location).toBe(relative)
+    expect(await again.findStudy("by-url")).toEqual(study)
+    await again.close()
+  })
+
+  it("gives each location to its backend", () => {
+    const owner = (location: string) => storeBackends.find((backend) => backend.accepts(location))?.name
+    expect(owner("postgresql://u@db:5432/cosearch")).toBe("postgresql")
+    expect(owner("postgres://db/cosearch?schema=runs")).toBe("postgresql")
+    expect(owner("runs/cosearch.db")).toBe("sqlite")
+    expect(owner("/srv/runs/cosearch.db")).toBe("sqlite")
+    expect(owner("sqlite:///srv/runs/cosearch.db")).toBe("sqlite")
+    expect(owner("sqlite:cosearch.db")).toBe("sqlite")
+    expect(owner("sqlite:")).toBeUndefined()
+    expect(sqlitePath("sqlite:///srv/runs/cosearch.db")).toBe("/srv/runs/cosearch.db")
+    expect(sqlitePath("sqlite:runs/cosearch.db")).toBe("runs/cosearch.db")
+    expect(sqlitePath("mysql://db/cosearch")).toBeUndefined()
+  })
+
   it("refuses a location no backend takes, naming it and the backends, creating nothing", () => {
-    expect(storeBackends.map((backend) => backend.name)).toEqual(["sqlite"])
-    const location = "postgres://localhost/cosearch"
+    expect(storeBackends.map((backend) => backend.name)).toEqual(["postgresql", "sqlite"])
+    const location = "mysql://localhost/cosearch"
     let thrown: unknown
     try {
       openStore(location)
@@ -46,8 +73,8 @@ describe("openStore (the backends by location)", () => {
     expect(thrown).toBeInstanceOf(StoreError)
     expect((thrown as StoreError).kind).toBe("io")
     expect((thrown as StoreError).message).toBe(
-      'no store backend opens "postgres://localhost/cosearch"; the backends are sqlite (a database file path)',
+      'no store backend opens "mysql://localhost/cosearch"; the backends are postgresql (a postgresql:// URL), sqlite (a database file path or sqlite:///path.db)',
     )
-    expect(existsSync("postgres:")).toBe(false)
+    expect(existsSync("mysql:")).toBe(false)
   })
 })

@@ -1,19 +1,25 @@
 import type { Trial } from "@cosearch/optimize"
-import { openStore, type Study, type StudyStore } from "@cosearch/store"
+import { connectStore, type Study, type StudyStore } from "@cosearch/store"
 import { Args, Options } from "@effect/cli"
-import { Console, Effect } from "effect"
+import { Config, Console, Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
 
 /**
- * `--db FILE`: the study database (default `./cosearch.db`).
+ * `--db FILE|URL` (or `--storage`): where studies live, a SQLite file path or a store URL
+ * (`sqlite:///path.db`, `postgresql://user@host/database?schema=NAME`); else `$COSEARCH_STORAGE`;
+ * else `./cosearch.db`. `openStore` picks the backend by it.
  *
  * @example
  * Command.make("status", { db: databaseOption }, ({ db }) => Console.log(db))
  */
 export const databaseOption = Options.file("db").pipe(
-  Options.withPseudoName("FILE"),
+  Options.withAlias("storage"),
+  Options.withPseudoName("FILE|URL"),
+  Options.withFallbackConfig(Config.string("COSEARCH_STORAGE")),
   Options.withDefault("cosearch.db"),
-  Options.withDescription("the study database (SQLite; default ./cosearch.db)"),
+  Options.withDescription(
+    "where studies live: a SQLite file or a store URL (sqlite:///path.db, postgresql://user@host/db?schema=NAME); default $COSEARCH_STORAGE, else ./cosearch.db",
+  ),
 )
 
 /**
@@ -25,17 +31,18 @@ export const databaseOption = Options.file("db").pipe(
 export const studyArgument = Args.text({ name: "study" }).pipe(Args.withDescription("the study's name (see `cosearch status`)"))
 
 /**
- * Opens an existing study database read-only, closed when the scope closes: nothing is created,
+ * Opens an existing study store read-only, closed when the scope closes: nothing is created,
  * migrated or switched to WAL, so another process may go on writing it and a foreign SQLite file is
- * left as it was. A missing file, or one that is not a cosearch database, is a `CliError` naming it.
+ * left as it was. A missing file, one that is not a cosearch database, or a server that does not
+ * answer (a `postgresql://` location) is a `CliError` naming it.
  *
  * @example
  * const store = yield* openExistingStore("cosearch.db")
  */
-export const openExistingStore = (path: string) =>
+export const openExistingStore = (location: string) =>
   Effect.acquireRelease(
-    Effect.try({
-      try: (): StudyStore => openStore(path, { readOnly: true }),
+    Effect.tryPromise({
+      try: (): Promise<StudyStore> => connectStore(location, { readOnly: true }),
       catch: (error) => new CliError({ message: error instanceof Error ? error.message : String(error) }),
     }),
     (store) => Effect.promise(() => store.close()),

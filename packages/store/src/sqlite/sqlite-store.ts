@@ -1,10 +1,10 @@
 import { finishedStates, type TrialProposal, type TrialResult, type TrialState } from "@cosearch/optimize"
 import Database from "better-sqlite3"
+import { jsonOrNull, type StudyRow, studyColumns, studyOfRow, type TrialRow, trialOfRow } from "../study/rows.js"
 import { StoreError } from "../study/store-error.js"
 import type { TrialCounts } from "../study/study.js"
 import type { StaleRule, StudyStore } from "../study/study-store.js"
 import { migrate, migrations } from "./migrations.js"
-import { jsonOrNull, type StudyRow, studyColumns, studyOfRow, type TrialRow, trialOfRow } from "./rows.js"
 
 /**
  * Options of `openSqliteStore`.

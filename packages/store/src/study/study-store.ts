@@ -96,5 +96,11 @@ export interface StudyStore {
    */
   readonly history: (studyId: number, from?: number, limit?: number) => Promise<Trial[]>
   readonly countTrials: (studyId: number) => Promise<TrialCounts>
+  /**
+   * A server store's connection step, which every method first waits for (connect, then check or
+   * migrate the schema): resolves once done, rejects with the `StoreError` any method would.
+   * Absent on stores that are ready once opened (SQLite). `connectStore` calls it.
+   */
+  readonly connect?: () => Promise<void>
   readonly close: () => Promise<void>
 }

@@ -1,7 +1,7 @@
 import type { MetricValue, Trial, TrialState } from "@cosearch/optimize"
-import type { NewStudy, Study } from "../study/study.js"
+import type { NewStudy, Study } from "./study.js"
 
-/** A `studies` row as SQLite returns it. */
+/** A `studies` row as the SQL backends return it (SQLite, PostgreSQL). */
 export interface StudyRow {
   readonly id: number
   readonly name: string
@@ -14,7 +14,7 @@ export interface StudyRow {
   readonly created_at: number
 }
 
-/** A `trials` row as SQLite returns it. */
+/** A `trials` row as the SQL backends return it (SQLite, PostgreSQL). */
 export interface TrialRow {
   readonly study_id: number
   readonly number: number
