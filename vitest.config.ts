@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import { defineConfig } from "vitest/config"
 
 // One project per workspace package; tests import packages by name and resolve to their sources.
@@ -24,5 +25,7 @@ export default defineConfig({
     // "repo": the checks of the repository as a whole (test/: dependency rules).
     projects: [...packages, { extends: true as const, test: { name: "repo", root: ".", include: ["test/**/*.test.ts"] } }],
     testTimeout: 60_000,
+    // A throwaway PostgreSQL server when none is given and its binaries are there (CI starts its own).
+    globalSetup: [fileURLToPath(new URL("./test/postgres-global-setup.ts", import.meta.url))],
   },
 })

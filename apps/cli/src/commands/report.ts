@@ -1,7 +1,7 @@
 import { trialLayerCosts } from "@cosearch/engine"
 import { bestTrials, type Trial } from "@cosearch/optimize"
 import { fastParetoFront, loadReportStudy, type ReportStudy, reportPage, studyCharts, type TrialLayerCosts } from "@cosearch/report"
-import { openSqliteStore, type StudyStore } from "@cosearch/store"
+import { openStore, type StudyStore } from "@cosearch/store"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect } from "effect"
 import { CliError } from "../cli/cli-error.js"
@@ -18,7 +18,7 @@ export const openReportStore = (path: string) =>
   Effect.acquireRelease(
     Effect.try({
       // A report never writes: read-only, so a database being written (or a foreign file) is left untouched.
-      try: (): StudyStore => openSqliteStore(path, { readOnly: true }),
+      try: (): StudyStore => openStore(path, { readOnly: true }),
       catch: (error) => new CliError({ message: error instanceof Error ? error.message : String(error) }),
     }),
     (store) => Effect.promise(() => store.close()),

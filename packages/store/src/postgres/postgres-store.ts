@@ -142,6 +142,9 @@ const migrate = async (client: pg.ClientBase, location: PostgresLocation, mustEx
 
 const writeMethods = [
   "createStudy",
+  "deleteStudy",
+  "renameStudy",
+  "copyStudy",
   "addTrials",
   "claimTrial",
   "finishTrial",
@@ -226,6 +229,20 @@ export const openPostgresStore = (location: string, options: PostgresStoreOption
     }
   }
 
+  /**
+   * The study named `name`, its row locked for this transaction, or undefined; throws
+   * `study-exists` when `taken` names a study (a rename's or a copy's target).
+   */
+  const lockedStudy = async (client: pg.PoolClient, name: string, taken?: string): Promise<StudyRow | undefined> => {
+    const { rows } = await client.query<StudyRow>(`SELECT * FROM ${studies} WHERE name = $1 FOR UPDATE`, [name])
+    const found = rows[0]
+    if (found !== undefined && taken !== undefined) {
+      const other = await client.query(`SELECT 1 FROM ${studies} WHERE name = $1`, [taken])
+      if ((other.rowCount ?? 0) > 0) throw new StoreError("study-exists", `a study named "${taken}" already exists in "${label}"`)
+    }
+    return found
+  }
+
   const store: PostgresStudyStore = {
     location: label,
     connect: () => step(async () => undefined),
@@ -245,6 +262,46 @@ export const openPostgresStore = (location: string, options: PostgresStoreOption
           throw error
         }
       }),
+    deleteStudy: (name) =>
+      step(() =>
+        transaction(async (client) => {
+          const found = await lockedStudy(client, name)
+          if (found === undefined) return undefined
+          const removed = await client.query(`DELETE FROM ${trials} WHERE study_id = $1`, [found.id])
+          await client.query(`DELETE FROM ${studies} WHERE id = $1`, [found.id])
+          return removed.rowCount ?? 0
+        }),
+      ),
+    renameStudy: (from, to) =>
+      step(() =>
+        transaction(async (client) => {
+          const found = await lockedStudy(client, from, to)
+          if (found === undefined) return undefined
+          const { rows } = await client.query<StudyRow>(`UPDATE ${studies} SET name = $1 WHERE id = $2 RETURNING *`, [to, found.id])
+          return studyOfRow(rows[0] as StudyRow)
+        }),
+      ),
+    copyStudy: (from, to) =>
+      step(() =>
+        transaction(async (client) => {
+          const found = await lockedStudy(client, from, to)
+          if (found === undefined) return undefined
+          const { rows } = await client.query<StudyRow>(
+            `INSERT INTO ${studies} (name, config, config_hash, space, objectives, constraints, seed, created_at)
+             SELECT $1, config, config_hash, space, objectives, constraints, seed, $2 FROM ${studies} WHERE id = $3 RETURNING *`,
+            [to, Date.now(), found.id],
+          )
+          const copy = rows[0] as StudyRow
+          await client.query(
+            `INSERT INTO ${trials} (study_id, number, state, params, origin, objective_values, constraint_values, metrics, error, worker,
+               heartbeat_at, started_at, finished_at, attempts)
+             SELECT $1, number, state, params, origin, objective_values, constraint_values, metrics, error, worker,
+               heartbeat_at, started_at, finished_at, attempts FROM ${trials} WHERE study_id = $2`,
+            [copy.id, found.id],
+          )
+          return studyOfRow(copy)
+        }),
+      ),
     findStudy: (name) =>
       step(async () => {
         const { rows } = await query<StudyRow>(`SELECT * FROM ${studies} WHERE name = $1`, [name])
