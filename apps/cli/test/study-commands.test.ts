@@ -42,6 +42,13 @@ describe("cosearch run and the study commands", () => {
       code: 1,
       stderr: 'cosearch: database "postgres://u:***@127.0.0.1:1/cosearch": connect ECONNREFUSED 127.0.0.1:1',
     })
+    // A run on an unreachable server fails before it starts, naming the database (password hidden).
+    const runThere = await runInProcess(["run", experiment, "--db", "postgres://u:secret@127.0.0.1:1/cosearch"])
+    expect(runThere).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr: 'cosearch: database "postgres://u:***@127.0.0.1:1/cosearch": connect ECONNREFUSED 127.0.0.1:1',
+    })
     const unknown = await runInProcess(["status", "--storage", "mysql://localhost/cosearch"])
     expect(unknown).toMatchObject({
       code: 1,

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os"
 import { createStopSignal, loadExperimentFile, runStudy, type StudyEvent, type StudyReport } from "@cosearch/engine"
 import type { Trial } from "@cosearch/optimize"
-import { openStore } from "@cosearch/store"
+import { connectStore } from "@cosearch/store"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Fiber, Option } from "effect"
 import { CliError } from "../cli/cli-error.js"
@@ -67,11 +67,14 @@ export const runJson = (report: StudyReport, budget: number | undefined, trials:
   best: bestOrFront(report.study, trials),
 })
 
-/** Opens (creating if new) the database the study runs in, closed with the scope. */
+/**
+ * Opens (creating if new) the database the study runs in, closed with the scope; a server
+ * (PostgreSQL) is connected to at once, so an unreachable one fails here, before the run starts.
+ */
 const openStudyDatabase = (path: string) =>
   Effect.acquireRelease(
-    Effect.try({
-      try: () => openStore(path),
+    Effect.tryPromise({
+      try: () => connectStore(path),
       catch: (error) => new CliError({ message: error instanceof Error ? error.message : String(error) }),
     }),
     (store) => Effect.promise(() => store.close()),
