@@ -1,13 +1,5 @@
 import type { StudySummary } from "@cosearch/store"
-
-/**
- * Text made safe inside HTML (element content and quoted attribute values).
- *
- * @example
- * escapeHtml('<b a="1">') // "&lt;b a=&quot;1&quot;&gt;"
- */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[character] ?? character)
+import { escapeHtml } from "../page/escape-html.js"
 
 /**
  * The dashboard's path of a study's live page.

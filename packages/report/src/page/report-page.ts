@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import type { Chart } from "../charts/chart.js"
 import { clientScript } from "./client-script.js"
+import { escapeHtml } from "./escape-html.js"
 
 /** What a page shows: a title, a status line, its charts, and for a live page where to fetch them again. */
 export interface ReportPageData {
@@ -22,9 +23,6 @@ const echartsScript = (): string => {
 
 /** JSON that is safe inside a `<script>` element (no `</script>`, no `<!--`). */
 const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, "\\u003c")
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"]/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[character] ?? character)
 
 /**
  * A whole HTML page: ECharts and the page's script inlined, the data embedded, so the file works

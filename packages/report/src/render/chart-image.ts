@@ -1,6 +1,7 @@
 import { Resvg } from "@resvg/resvg-js"
 import * as echarts from "echarts"
 import type { Chart } from "../charts/chart.js"
+import { escapeHtml } from "../page/escape-html.js"
 
 /** The size of a chart drawn for a paper, in CSS pixels. */
 export interface ChartSize {
@@ -24,16 +25,13 @@ const stableNames = (svg: string): string => {
   })
 }
 
-const escapeXml = (text: string): string =>
-  text.replace(/[&<>"]/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[character] ?? character)
-
 /**
  * The SVG as a static document: its title (for screen readers) first, and without the hover
  * styles ECharts writes for interactive pages (a static figure has no pointer).
  */
 const standalone = (svg: string, title: string): string => {
   const open = svg.indexOf(">") + 1
-  return `${svg.slice(0, open)}\n<title>${escapeXml(title)}</title>${svg.slice(open).replace(/<style\b[\s\S]*?<\/style>\s*/g, "")}`
+  return `${svg.slice(0, open)}\n<title>${escapeHtml(title)}</title>${svg.slice(open).replace(/<style\b[\s\S]*?<\/style>\s*/g, "")}`
 }
 
 /**

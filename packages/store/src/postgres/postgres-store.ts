@@ -1,5 +1,6 @@
 import { finishedStates, type TrialResult, type TrialState } from "@cosearch/optimize"
 import pg from "pg"
+import { refuseWrites } from "../study/read-only.js"
 import { jsonOrNull, type StudyRow, studyColumns, studyOfRow, type TrialRow, trialOfRow } from "../study/rows.js"
 import { StoreError } from "../study/store-error.js"
 import type { TrialCounts } from "../study/study.js"
@@ -139,19 +140,6 @@ const migrate = async (client: pg.ClientBase, location: PostgresLocation, mustEx
     throw error
   }
 }
-
-const writeMethods = [
-  "createStudy",
-  "deleteStudy",
-  "renameStudy",
-  "copyStudy",
-  "addTrials",
-  "claimTrial",
-  "finishTrial",
-  "releaseTrials",
-  "beatHeartbeat",
-  "requeueStaleTrials",
-] as const satisfies readonly (keyof StudyStore)[]
 
 /**
  * Opens a study store on a PostgreSQL server: `postgresql://user:password@host:port/database`,
@@ -453,12 +441,5 @@ export const openPostgresStore = (location: string, options: PostgresStoreOption
       }
     },
   }
-  if (!readOnly) return store
-  const refused = Object.fromEntries(
-    writeMethods.map((method) => [
-      method,
-      () => Promise.reject(new StoreError("read-only", `database "${label}" is open read-only: ${method} would write`)),
-    ]),
-  )
-  return { ...store, ...refused }
+  return readOnly ? refuseWrites(store) : store
 }

@@ -1,5 +1,6 @@
 import { finishedStates, type TrialProposal, type TrialResult, type TrialState } from "@cosearch/optimize"
 import Database from "better-sqlite3"
+import { refuseWrites } from "../study/read-only.js"
 import { jsonOrNull, type StudyRow, studyColumns, studyOfRow, type TrialRow, trialOfRow } from "../study/rows.js"
 import { StoreError } from "../study/store-error.js"
 import type { TrialCounts } from "../study/study.js"
@@ -314,29 +315,5 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
     integrityCheck: () => (db.pragma("integrity_check") as { integrity_check: string }[]).map((row) => row.integrity_check).join("; "),
     close: () => step(() => void db.close()),
   }
-  return readOnly ? readOnlyStore(store) : store
-}
-
-const writeMethods = [
-  "createStudy",
-  "deleteStudy",
-  "renameStudy",
-  "copyStudy",
-  "addTrials",
-  "claimTrial",
-  "finishTrial",
-  "releaseTrials",
-  "beatHeartbeat",
-  "requeueStaleTrials",
-] as const satisfies readonly (keyof StudyStore)[]
-
-/** The store with every write method rejecting with a `read-only` `StoreError` before touching the database. */
-const readOnlyStore = (store: SqliteStudyStore): SqliteStudyStore => {
-  const refused = Object.fromEntries(
-    writeMethods.map((method) => [
-      method,
-      () => Promise.reject(new StoreError("read-only", `database "${store.location}" is open read-only: ${method} would write`)),
-    ]),
-  )
-  return { ...store, ...refused }
+  return readOnly ? refuseWrites(store) : store
 }

@@ -1,6 +1,7 @@
 import type { Axis, Layer } from "../../layer/layer.js"
 import { resolveShape, sliceRanges } from "./fold-constant.js"
 import {
+  elements,
   fullDims,
   type GraphReader,
   ImportError,
@@ -17,8 +18,6 @@ import type { OnnxNode } from "./onnx-model.js"
 // Internal to the ONNX reader: ops that move or rename data — Reshape, Flatten, Transpose,
 // Squeeze, Unsqueeze, Concat, Split, Slice and Gather on computed tensors. Most are renamings of
 // dims (free); a layer is added only where cosearch's shape changes.
-
-const elements = (dims: readonly number[]): number => dims.reduce((a, b) => a * b, 1)
 
 /** The cosearch axis of a dim, for ops that work along it. */
 const axisOf = (node: OnnxNode, tensor: LayerTensor, dim: number): Axis => {

@@ -1,10 +1,8 @@
-import { fullDims, type GraphReader, int, ints } from "./graph-reader.js"
+import { elements, fullDims, type GraphReader, int, ints } from "./graph-reader.js"
 import type { OnnxNode } from "./onnx-model.js"
 
 // Internal to the ONNX reader: shape arithmetic on constants (Shape, Gather, Concat, Slice, ... of
 // known values) done at import, and large constants (weights) reshaped by their dims alone.
-
-const elements = (dims: readonly number[]): number => dims.reduce((a, b) => a * b, 1)
 
 /** A target shape's dims: 0 keeps the source's dim, -1 takes the rest. */
 export const resolveShape = (target: readonly number[], source: readonly number[], size: number): number[] => {

@@ -64,6 +64,9 @@ export type Tensor = LayerTensor | ConstantTensor
 /** A model the reader cannot read: the message names the node. */
 export class ImportError extends Error {}
 
+/** The number of elements of a tensor of these dims. */
+export const elements = (dims: readonly number[]): number => dims.reduce((a, b) => a * b, 1)
+
 /** The cosearch shape of dims on a layout (axes on no dim are 1). */
 export const shapeFrom = (dims: readonly number[], axes: Layout): TensorShape => {
   const shape = { h: 1, w: 1, c: 1 }
