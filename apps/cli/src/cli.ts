@@ -17,6 +17,7 @@ import { spaceCommand } from "./commands/space.js"
 import { studyManagementCommands } from "./commands/study-manage.js"
 import { bestCommand, exportCommand, statusCommand, trialsCommand } from "./commands/study-read.js"
 import { surrogateCommand } from "./commands/surrogate.js"
+import { workerCommand } from "./commands/worker.js"
 
 /**
  * Exit codes: 0 success, 1 a user error (bad network, space, file or option value; constraints that leave
@@ -42,6 +43,7 @@ const rootCommand = Command.make("cosearch").pipe(
     studyCommand.pipe(Command.withSubcommands(studyManagementCommands)),
     layersCommand,
     runCommand,
+    workerCommand,
     statusCommand,
     trialsCommand,
     bestCommand,

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs"
 import { availableParallelism } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { workerLimit } from "../src/commands/run.js"
+import { workerLimit } from "../src/study/run-options.js"
 import { runInProcess } from "./run-cli.js"
 import { freshFolder, writeExperiment } from "./study-kit.js"
 

@@ -64,6 +64,7 @@ export { systemEntry, systemEvaluator } from "./evaluators/system/system-evaluat
 export { type ConfigIssue, formatConfigIssues } from "./issues/config-issue.js"
 export { type BatchPlanner, createBatchPlanner, createStudyOptimizer } from "./run/batch-planner.js"
 export { type RunStudyOptions, runStudy, type StudyReport } from "./run/run-study.js"
+export { runWorker, storedExperiment, type WorkerOptions, type WorkerReport, WorkerStudyError } from "./run/run-worker.js"
 export { createStopSignal, type StopSignal } from "./run/stop-signal.js"
 export type { StopReason, StudyEvent } from "./run/study-event.js"
 export { type ScreenConfig, ScreenSchema } from "./screen/schema.js"

@@ -1,13 +1,13 @@
-import { availableParallelism } from "node:os"
-import { createStopSignal, loadExperimentFile, runStudy, type StudyEvent, type StudyReport } from "@cosearch/engine"
+import { loadExperimentFile, runStudy, type StudyEvent, type StudyReport } from "@cosearch/engine"
 import type { Trial } from "@cosearch/optimize"
-import { connectStore } from "@cosearch/store"
 import { Args, Command, Options } from "@effect/cli"
-import { Console, Effect, Fiber, Option } from "effect"
+import { Console, Effect, Option } from "effect"
 import { CliError } from "../cli/cli-error.js"
-import { invalid, numberOption, studyNameOption } from "../cli/options.js"
+import { studyNameOption } from "../cli/options.js"
 import { terminalSafe } from "../cli/terminal-safe.js"
+import { runStoppable } from "../study/graceful-stop.js"
 import { progressReporter } from "../study/progress-reporter.js"
+import { openStudyDatabase, trialsOption, workersOption } from "../study/run-options.js"
 import { databaseOption } from "../study/study-options.js"
 import { bestOrFront, bestText } from "../study/study-summary.js"
 
@@ -17,27 +17,6 @@ const fork = studyNameOption(
   "fork",
   "when the study was made from a different experiment, start (or continue) the study NAME from this one instead",
 )
-/**
- * The most pool workers a run may start: 64, or the core count on a machine with more cores (the
- * default, one per core, is always allowed). Each worker is a thread with its own V8 heap and its
- * own copy of the evaluator (tens of MB under Node, more with a large table or model loaded), so
- * a thousand of them exhaust memory; 64 still leaves room for `command` evaluators that mostly
- * wait on programs running elsewhere.
- */
-export const workerLimit = Math.max(64, availableParallelism())
-
-const workers = numberOption(
-  "workers",
-  "integer",
-  `pool workers evaluating at once (default: the core count, ${availableParallelism()}; at most ${workerLimit})`,
-).pipe(
-  Options.mapEffect((value) =>
-    Option.isSome(value) && value.value > workerLimit
-      ? invalid(`--workers ${value.value} is more than the limit of ${workerLimit} pool workers (each is a thread with its own memory)`)
-      : Effect.succeed(value),
-  ),
-)
-const trials = numberOption("trials", "integer", "the trial budget (default: the experiment's budget.trials)", { min: 1, max: 1e9 })
 const json = Options.boolean("json").pipe(
   Options.withDescription("print the final report as one JSON document on stdout (progress stays on stderr)"),
 )
@@ -68,19 +47,6 @@ export const runJson = (report: StudyReport, budget: number | undefined, trials:
 })
 
 /**
- * Opens (creating if new) the database the study runs in, closed with the scope; a server
- * (PostgreSQL) is connected to at once, so an unreachable one fails here, before the run starts.
- */
-const openStudyDatabase = (path: string) =>
-  Effect.acquireRelease(
-    Effect.tryPromise({
-      try: () => connectStore(path),
-      catch: (error) => new CliError({ message: error instanceof Error ? error.message : String(error) }),
-    }),
-    (store) => Effect.promise(() => store.close()),
-  )
-
-/**
  * `cosearch run <experiment.json> [--db FILE] [--study NAME] [--workers N] [--trials N] [--fork NAME] [--json]`:
  * runs (or resumes) the experiment's study, with a progress bar on a terminal and log lines
  * otherwise (on stderr), then prints the best trial or the Pareto front; with `--json`, the final
@@ -94,13 +60,12 @@ const openStudyDatabase = (path: string) =>
  */
 export const runCommand = Command.make(
   "run",
-  { experiment: experimentArgument, db: databaseOption, study, workers, trials, fork, json },
+  { experiment: experimentArgument, db: databaseOption, study, workers: workersOption, trials: trialsOption, fork, json },
   (args) =>
     Effect.scoped(
       Effect.gen(function* () {
         const experiment = yield* loadExperimentFile(args.experiment)
         const store = yield* openStudyDatabase(args.db)
-        const stop = createStopSignal()
         const terminal = process.stderr.isTTY === true
         const showProgress = progressReporter({
           terminal,
@@ -111,7 +76,7 @@ export const runCommand = Command.make(
           if (event.kind === "started") budget = event.budget
           showProgress(event)
         }
-        const running = yield* Effect.forkDaemon(
+        const report = yield* runStoppable((stop) =>
           runStudy(experiment, {
             store,
             studyName: Option.getOrUndefined(args.study),
@@ -121,30 +86,7 @@ export const runCommand = Command.make(
             stop,
             onEvent,
           }),
-        )
-        // The runtime interrupts this fiber on the first signal; a second signal stops at once.
-        let signals = 0
-        const onSignal = () => {
-          signals += 1
-          if (signals >= 2) Effect.runFork(Fiber.interrupt(running))
-        }
-        process.on("SIGINT", onSignal)
-        process.on("SIGTERM", onSignal)
-        const report = yield* Fiber.join(running).pipe(
-          Effect.onInterrupt(() =>
-            Effect.sync(() => {
-              stop.request()
-              console.error("cosearch: stopping; waiting for running trials to finish (signal again to stop now and re-run them later)")
-            }).pipe(Effect.zipRight(Fiber.await(running))),
-          ),
-          Effect.ensuring(
-            Effect.sync(() => {
-              process.off("SIGINT", onSignal)
-              process.off("SIGTERM", onSignal)
-            }),
-          ),
-          Effect.mapError((error) => new CliError({ message: error.message })),
-        )
+        ).pipe(Effect.mapError((error) => new CliError({ message: error.message })))
         const all = yield* Effect.promise(() => store.trials(report.study.id))
         if (args.json) return yield* Console.log(JSON.stringify(runJson(report, budget, all)))
         const { counts } = report
