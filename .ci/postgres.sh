@@ -1,6 +1,7 @@
 # A throwaway PostgreSQL server for the store's conformance tests (packages/store/test/postgres-*):
 # Debian's `postgresql` package (installed when missing), a new cluster in a temp dir on a free
-# port, trust authentication on 127.0.0.1 only, no fsync (its data is thrown away).
+# port, trust authentication on 127.0.0.1 only, no fsync (its data is thrown away; POSTGRES_DURABLE=1
+# keeps fsync and synchronous commit on, as the engine bench wants).
 #
 # Source it, then:
 #   postgres_start   # exports COSEARCH_TEST_POSTGRES=postgresql://postgres@127.0.0.1:PORT/postgres
@@ -34,6 +35,9 @@ postgres_start() {
   postgres_install
   local bin port
   bin="$(postgres_bin)"
+  # POSTGRES_DURABLE=1 keeps the server's default durability (fsync, synchronous commit): for benches.
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  if [ "${POSTGRES_DURABLE:-}" = "1" ]; then durability=""; fi
   POSTGRES_DIR="$(mktemp -d /tmp/cosearch-postgres.XXXXXX)"
   if [ "$(id -u)" = "0" ]; then chown postgres "$POSTGRES_DIR"; fi
   # A free port: the kernel's pick for a socket bound to port 0.
@@ -43,7 +47,7 @@ postgres_start() {
     return 1
   }
   postgres_as_owner "'$bin/pg_ctl' -D '$POSTGRES_DIR/data' -l '$POSTGRES_DIR/server.log' -w -t 30 \
-    -o \"-p $port -k '$POSTGRES_DIR' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start >/dev/null" || {
+    -o \"-p $port -k '$POSTGRES_DIR' -c listen_addresses=127.0.0.1 $durability -c max_connections=200\" start >/dev/null" || {
     cat "$POSTGRES_DIR/server.log"
     return 1
   }

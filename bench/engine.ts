@@ -22,27 +22,37 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { clearNetworkCache, costEvaluator, decodeExperiment, lookupSpace, networkCacheStats, runStudy } from "@cosearch/engine"
 import { type Configuration, createRandom, mutate, sampleMany } from "@cosearch/space"
-import { openSqliteStore } from "@cosearch/store"
+import { connectStore, openSqliteStore } from "@cosearch/store"
 import { Effect } from "effect"
+import { startBenchPostgres } from "./distributed/postgres-server.js"
+import { workerProcessThroughput } from "./distributed/worker-scaling.js"
 
 const evaluators = join(import.meta.dirname, "evaluators")
 
-const parseFlags = (args: readonly string[]): { trials: number; repeats: number } => {
+const parseFlags = (args: readonly string[]): { trials: number; repeats: number; processTrials: number } => {
   let trials = 1000
   let repeats = 3
+  let processTrials = 320
   for (let i = 0; i < args.length; i += 2) {
     const value = Number(args[i + 1])
     if (args[i] === "--trials" && Number.isInteger(value) && value >= 16) trials = value
     else if (args[i] === "--repeats" && Number.isInteger(value) && value >= 1) repeats = value
-    else throw new Error(`unknown flag or bad value at "${args.slice(i, i + 2).join(" ")}"; flags: --trials N (>= 16), --repeats N (>= 1)`)
+    else if (args[i] === "--process-trials" && Number.isInteger(value) && value >= 64) processTrials = value
+    else
+      throw new Error(
+        `unknown flag or bad value at "${args.slice(i, i + 2).join(" ")}"; flags: --trials N (>= 16), --repeats N (>= 1), --process-trials N (>= 64)`,
+      )
   }
-  return { trials, repeats }
+  return { trials, repeats, processTrials }
 }
 
-/** Runs one study in a fresh database; returns the times (ms, performance.now) at which its trials finished. */
-const finishTimes = async (module: string, trials: number, workers: number): Promise<number[]> => {
+/**
+ * Runs one study in a fresh store (a SQLite file in a temp folder, or the PostgreSQL URL given);
+ * returns the times (ms, performance.now) at which its trials finished.
+ */
+const finishTimes = async (module: string, trials: number, workers: number, postgresUrl?: string): Promise<number[]> => {
   const folder = mkdtempSync(join(tmpdir(), "cosearch-bench-"))
-  const store = openSqliteStore(join(folder, "bench.db"))
+  const store = postgresUrl === undefined ? openSqliteStore(join(folder, "bench.db")) : await connectStore(postgresUrl)
   const raw = {
     name: "bench",
     space: "nb201",
@@ -115,7 +125,7 @@ const networkCacheStream = async (trials: number): Promise<{ hits: number; misse
 }
 
 export const main = async (args: string[]): Promise<void> => {
-  const { trials, repeats } = parseFlags(args)
+  const { trials, repeats, processTrials } = parseFlags(args)
   const intervals: number[] = []
   for (let repeat = 0; repeat < repeats; repeat++) intervals.push(...gaps(await finishTimes("noop.mjs", trials, 1)))
   const overheadMsMedian = median(intervals)
@@ -138,6 +148,31 @@ export const main = async (args: string[]): Promise<void> => {
   console.log(
     `5 ms CPU evaluator, ${scalingTrials} trials: 1 worker ${trialsPerSecond1.toFixed(1)} trials/s, 2 workers ${trialsPerSecond2.toFixed(1)} trials/s: ${scaling.toFixed(2)}x (target >= 1.8x)`,
   )
+  const postgres = startBenchPostgres()
+  let postgresOverheadMsMedian: number
+  const processThroughput: Record<1 | 2 | 4, number> = { 1: 0, 2: 0, 4: 0 }
+  try {
+    const postgresIntervals: number[] = []
+    for (let repeat = 0; repeat < repeats; repeat++)
+      postgresIntervals.push(...gaps(await finishTimes("noop.mjs", trials, 1, postgres.schema("overhead"))))
+    postgresOverheadMsMedian = median(postgresIntervals)
+    console.log(
+      `PostgreSQL (${postgres.description}), the same study: median ${postgresOverheadMsMedian.toFixed(3)} ms a trial, ${(postgresOverheadMsMedian - overheadMsMedian).toFixed(3)} ms over SQLite (target <= 5 ms)`,
+    )
+    for (const processes of [1, 2, 4] as const) {
+      const runs: number[] = []
+      for (let repeat = 0; repeat < repeats; repeat++)
+        runs.push(await workerProcessThroughput(postgres.schema(`scaling${processes}`), processes, processTrials, 50))
+      processThroughput[processes] = median(runs)
+    }
+  } finally {
+    await postgres.stop()
+  }
+  const processScaling2 = processThroughput[2] / processThroughput[1]
+  const processScaling4 = processThroughput[4] / processThroughput[1]
+  console.log(
+    `cosearch worker processes on PostgreSQL, 50 ms sleeping evaluator, ${processTrials} trials: 1 process ${processThroughput[1].toFixed(2)} trials/s, 2 ${processThroughput[2].toFixed(2)} (${processScaling2.toFixed(2)}x), 4 ${processThroughput[4].toFixed(2)} (${processScaling4.toFixed(2)}x; target >= 3.5x)`,
+  )
   // Last, so that the figures above are measured as before it existed.
   const stream = await networkCacheStream(trials)
   const networkCacheHitRate = stream.hits / (stream.hits + stream.misses)
@@ -154,6 +189,13 @@ export const main = async (args: string[]): Promise<void> => {
       trialsPerSecond1,
       trialsPerSecond2,
       scaling,
+      postgresOverheadMsMedian,
+      processTrials,
+      processTrialsPerSecond1: processThroughput[1],
+      processTrialsPerSecond2: processThroughput[2],
+      processTrialsPerSecond4: processThroughput[4],
+      processScaling2,
+      processScaling4,
       networkCacheHitRate,
       networkCacheHits: stream.hits,
       networkCacheMisses: stream.misses,

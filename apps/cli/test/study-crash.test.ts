@@ -48,7 +48,7 @@ describe.concurrent("a 500-trial study killed with SIGKILL at 10 random moments"
       expect(new Set(trials.map((trial) => trial.number)).size).toBe(budget)
       expect(await configurations(crashed)).toEqual(await configurations(reference))
     },
-    120_000,
+    240_000,
   )
 })
 

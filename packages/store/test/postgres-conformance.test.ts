@@ -3,8 +3,8 @@
 // server the file fails, saying how to start one: it does not skip.
 import { openPostgresStore } from "@cosearch/store"
 import { storeConformance } from "@cosearch/store/testing"
+import { dropSchemas, freshSchema, missingServer, serverUrl } from "@cosearch/store/testing/postgres"
 import { afterAll, describe, expect, it } from "vitest"
-import { dropSchemas, freshSchema, missingServer, serverUrl } from "./postgres-server.js"
 
 if (serverUrl === "") {
   describe("StudyStore conformance: PostgreSQL", () => {

@@ -11,8 +11,8 @@ import {
   StoreError,
   type StudyStore,
 } from "@cosearch/store"
+import { dropSchemas, freshSchema, missingServer, onServer, serverUrl } from "@cosearch/store/testing/postgres"
 import { afterAll, describe, expect, it } from "vitest"
-import { dropSchemas, freshSchema, missingServer, onServer, serverUrl } from "./postgres-server.js"
 
 const newStudy = (name: string): NewStudy => ({
   name,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import { finishedStates, type TrialResult, type TrialState } from "@cosearch/optimize"
 import pg from "pg"
 import { refuseWrites } from "../study/read-only.js"
@@ -172,6 +173,22 @@ export const openPostgresStore = (location: string, options: PostgresStoreOption
   })
   // An idle connection the server drops (a restart) is replaced at the next query; not a crash.
   pool.on("error", () => undefined)
+  // Claims and heartbeats commit without waiting for the server's disk (synchronous_commit off):
+  // a server crash may forget the last ones, which only puts a claimed trial back to waiting (its
+  // worker's finish is then refused and another worker runs it again) or ages a heartbeat. Every
+  // other write waits for the disk as the server is set to: a finished trial or a planned batch is
+  // never forgotten once acknowledged.
+  const relaxed = readOnly
+    ? pool
+    : new pg.Pool({
+        connectionString: where.connectionString,
+        options: [where.options, "-c synchronous_commit=off"].filter(Boolean).join(" "),
+        max: 2,
+        types,
+        application_name: "cosearch",
+        allowExitOnIdle: true,
+      })
+  relaxed.on("error", () => undefined)
 
   const s = quoteIdentifier(where.schema)
   const studies = `${s}.studies`
@@ -201,6 +218,17 @@ export const openPostgresStore = (location: string, options: PostgresStoreOption
   }
   const query = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> =>
     pool.query<R>(text, values)
+  /** A statement whose commit need not wait for the disk (see `relaxed`). */
+  const relaxedQuery = async <R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> =>
+    relaxed.query<R>(text, values)
+  /**
+   * A statement run once per trial, prepared once per connection (by a name unique to its text),
+   * so that the server parses and plans it once: the claim and the finish.
+   */
+  const prepared = (target: pg.Pool, text: string) => {
+    const name = `cosearch_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`
+    return async <R extends pg.QueryResultRow>(values: unknown[]): Promise<pg.QueryResult<R>> => target.query<R>({ name, text, values })
+  }
   /** One transaction on one connection: committed when `work` resolves, rolled back when it throws. */
   const transaction = async <A>(work: (client: pg.PoolClient) => Promise<A>): Promise<A> => {
     const client = await pool.connect()
@@ -216,6 +244,23 @@ export const openPostgresStore = (location: string, options: PostgresStoreOption
       client.release()
     }
   }
+
+  // One statement, so one transaction: the lowest waiting trial that no other claim has locked.
+  // SKIP LOCKED lets concurrent claimers take the next ones instead of waiting.
+  const claimStatement = prepared(
+    relaxed,
+    `WITH next AS (
+       SELECT number FROM ${trials} WHERE study_id = $1 AND state = 'waiting' ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED
+     )
+     UPDATE ${trials} AS trial SET state = 'running', worker = $2, heartbeat_at = $3, started_at = $3, attempts = trial.attempts + 1
+     FROM next WHERE trial.study_id = $1 AND trial.number = next.number
+     RETURNING trial.*`,
+  )
+  const finishStatement = prepared(
+    pool,
+    `UPDATE ${trials} SET state = $1, objective_values = $2, constraint_values = $3, metrics = $4, error = $5, finished_at = $6, heartbeat_at = $6
+     WHERE study_id = $7 AND number = $8 AND state = 'running' AND worker = $9`,
+  )
 
   /**
    * The study named `name`, its row locked for this transaction, or undefined; throws
@@ -330,36 +375,22 @@ export const openPostgresStore = (location: string, options: PostgresStoreOption
       ),
     claimTrial: (studyId, worker, now) =>
       step(async () => {
-        // One statement, so one transaction: the lowest waiting trial that no other claim has
-        // locked. SKIP LOCKED lets concurrent claimers take the next ones instead of waiting.
-        const { rows } = await query<TrialRow>(
-          `WITH next AS (
-             SELECT number FROM ${trials} WHERE study_id = $1 AND state = 'waiting' ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED
-           )
-           UPDATE ${trials} AS trial SET state = 'running', worker = $2, heartbeat_at = $3, started_at = $3, attempts = trial.attempts + 1
-           FROM next WHERE trial.study_id = $1 AND trial.number = next.number
-           RETURNING trial.*`,
-          [studyId, worker, now],
-        )
+        const { rows } = await claimStatement<TrialRow>([studyId, worker, now])
         return rows[0] === undefined ? undefined : trialOfRow(rows[0])
       }),
     finishTrial: (studyId, number, worker, result: TrialResult, now) =>
       step(async () => {
-        const { rowCount } = await query(
-          `UPDATE ${trials} SET state = $1, objective_values = $2, constraint_values = $3, metrics = $4, error = $5, finished_at = $6, heartbeat_at = $6
-           WHERE study_id = $7 AND number = $8 AND state = 'running' AND worker = $9`,
-          [
-            result.state,
-            jsonOrNull(result.values),
-            jsonOrNull(result.constraints),
-            jsonOrNull(result.metrics),
-            result.error ?? null,
-            now,
-            studyId,
-            number,
-            worker,
-          ],
-        )
+        const { rowCount } = await finishStatement([
+          result.state,
+          jsonOrNull(result.values),
+          jsonOrNull(result.constraints),
+          jsonOrNull(result.metrics),
+          result.error ?? null,
+          now,
+          studyId,
+          number,
+          worker,
+        ])
         return rowCount === 1
       }),
     releaseTrials: (studyId, worker, numbers) =>
@@ -373,7 +404,7 @@ export const openPostgresStore = (location: string, options: PostgresStoreOption
       }),
     beatHeartbeat: (studyId, workerPrefix, now) =>
       step(async () => {
-        await query(
+        await relaxedQuery(
           `UPDATE ${trials} SET heartbeat_at = $1 WHERE study_id = $2 AND state = 'running' AND left(worker, char_length($3)) = $3`,
           [now, studyId, workerPrefix],
         )
@@ -435,7 +466,7 @@ export const openPostgresStore = (location: string, options: PostgresStoreOption
       closed = true
       await ready.catch(() => undefined)
       try {
-        await pool.end()
+        await Promise.all(relaxed === pool ? [pool.end()] : [pool.end(), relaxed.end()])
       } catch (error) {
         throw storeError(label, error)
       }

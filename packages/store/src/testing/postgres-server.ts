@@ -1,12 +1,21 @@
-// The PostgreSQL server the Postgres store's tests run against: COSEARCH_TEST_POSTGRES, which
-// .ci/run sets after starting a throwaway server. Each test gets a schema of its own, dropped
-// after the file's tests.
+/**
+ * A PostgreSQL server for tests (`@cosearch/store/testing/postgres`): the one in
+ * `COSEARCH_TEST_POSTGRES`, which .ci/run (and the repository's vitest set-up) start as a throwaway
+ * server. Each test takes a schema of its own (`freshSchema`), dropped by `dropSchemas` after the
+ * file's tests; a file without a server fails with `missingServer` rather than skip.
+ *
+ * @example
+ * const { url } = freshSchema("claims")
+ * afterAll(dropSchemas)
+ * @module
+ */
 import { randomBytes } from "node:crypto"
 import pg from "pg"
 
-/** The server's URL, or the reason the tests cannot run. */
+/** The server's URL (`COSEARCH_TEST_POSTGRES`), or "" when none is set. */
 export const serverUrl = process.env.COSEARCH_TEST_POSTGRES ?? ""
 
+/** What a test says when no server is set: how to start one. */
 export const missingServer = `COSEARCH_TEST_POSTGRES is unset: the PostgreSQL store's tests need a server. Start a throwaway one with
   source .ci/postgres.sh && postgres_start    # Debian's postgresql, a temp cluster on a free port; postgres_stop ends it
 or point it at any server you may create schemas on:
