@@ -39,10 +39,10 @@ const survivors = async (pids: readonly number[], ms = 3000): Promise<number[]> 
 }
 
 /**
- * Starts `cosearch run` on two workers over a command evaluator that never answers and starts a
+ * Starts `cosearch run` (or `worker`) on two workers over a command evaluator that never answers and starts a
  * grandchild, and waits until both trials' programs have written their pids.
  */
-const startSleepers = async () => {
+const startSleepers = async (command: "run" | "worker" = "run") => {
   const folder = freshFolder()
   const pidsFile = join(folder, "pids.txt")
   const experiment = writeExperiment(folder, {
@@ -51,7 +51,11 @@ const startSleepers = async () => {
     budget: { trials: 2 },
   })
   const database = join(folder, "study.db")
-  const running = spawnCli(["run", experiment, "--db", database, "--workers", "2"])
+  const running = spawnCli(
+    command === "run"
+      ? ["run", experiment, "--db", database, "--workers", "2"]
+      : ["worker", "--config", experiment, "--db", database, "--workers", "2"],
+  )
   const end = Date.now() + 15_000
   while (pidsIn(pidsFile).length < 4 && Date.now() < end) await pause(50)
   return { running, database, pids: pidsIn(pidsFile) }
@@ -71,11 +75,15 @@ describe("cosearch run with a command evaluator whose program starts a grandchil
     expect(trials.map((trial) => trial.state)).toEqual(["waiting", "waiting"])
   }, 25_000)
 
-  it("kills every process of the programs when the run is SIGKILLed", async () => {
-    const { running, pids } = await startSleepers()
-    expect(pids).toHaveLength(4)
-    running.child.kill("SIGKILL")
-    expect(await running.exited).toBe(null)
-    expect(await survivors(pids)).toEqual([])
-  }, 25_000)
+  it.each(["run", "worker"] as const)(
+    "kills every process of the programs when `cosearch %s` is SIGKILLed",
+    async (command) => {
+      const { running, pids } = await startSleepers(command)
+      expect(pids).toHaveLength(4)
+      running.child.kill("SIGKILL")
+      expect(await running.exited).toBe(null)
+      expect(await survivors(pids)).toEqual([])
+    },
+    25_000,
+  )
 })
