@@ -1,5 +1,8 @@
-import type { EdgeTpuAccelerator } from "../edgetpu/accelerator.js"
+import type { EdgeTpuAccelerator, EdgeTpuEnergy } from "../edgetpu/accelerator.js"
 import { edgeTpuPresets } from "../edgetpu/presets.js"
+import { leakageWatts } from "../energy/leakage.js"
+import { memoryPath } from "../energy/memory-interface.js"
+import { sramAccessEnergyPjPerByte } from "../energy/sram.js"
 import type { HierarchicalAccelerator, StorageLevel } from "../hierarchical/accelerator.js"
 import { eyerissRelativeEnergy, macEnergyPj45nm } from "../hierarchical/constants.js"
 import type { ImacAccelerator } from "../imac/accelerator.js"
@@ -23,15 +26,23 @@ const mac = macEnergyPj45nm.int8
 const all = ["weights", "inputs", "outputs"] as const
 
 /**
+ * The energy model of every Mensa unit and of its baseline (docs/energy.md): SRAM by capacity,
+ * leakage over the latency, LPDDR4 for the on-chip units.
+ */
+const mensaEnergy: EdgeTpuEnergy = { sramByCapacity: true, memoryInterface: "lpddr4", leakage: true }
+
+/**
  * Mensa's baseline, the monolithic Edge TPU (Boroumand et al., PACT 2021): a 64x64 array of
  * int8 MACs (here 4x4 PEs x 4 cores x 64 lanes = 4,096), a 4 MB parameter buffer (16 PEs x
  * 256 KiB of PE memory) and DRAM at the LPDDR4-class 12.8 GB/s of `lpddr4HostPath`; the
- * first Edge TPU class otherwise (`edgetpu-v1`: clock, core memories, constants).
+ * first Edge TPU class otherwise (`edgetpu-v1`: clock, core memories, constants). Energy by
+ * `mensaEnergy`: PE memories by capacity, LPDDR4, leakage.
  */
 const mensaEdgeTpu: EdgeTpuAccelerator = {
   ...edgeTpuPresets["edgetpu-v1"],
   name: "mensa-edgetpu",
   clockHz: mensaClockHz,
+  energy: mensaEnergy,
   knobs: {
     ...edgeTpuPresets["edgetpu-v1"].knobs,
     peMemoryBytes: 256 * KiB,
@@ -53,14 +64,19 @@ const pascal: EdgeTpuAccelerator = {
 }
 
 /**
- * In-stack DRAM as a near-data unit sees it: an HBM2 stack's 256 GB/s (1,024 bits at 2 Gb/s,
- * JEDEC) and 16 pJ/byte, about half of an HBM access's ~3.9 pJ/bit (O'Connor et al., MICRO
- * 2017): a logic-layer unit skips the off-chip interface. Our choice, documented in
- * docs/heterogeneous.md.
+ * In-stack DRAM as a near-data unit sees it, `memoryPath("hbm2-in-stack")`: an HBM2 stack's
+ * 256 GB/s (1,024 bits at 2 Gb/s, JEDEC) and 16 pJ/byte, about half of an HBM access's ~3.9
+ * pJ/bit (O'Connor et al., MICRO 2017): a logic-layer unit skips the off-chip interface. Our
+ * choice, documented in docs/energy.md.
  */
-export const hbmNearDataPath: PathCost = { bandwidthBytesPerSecond: 256e9, energyPjPerByte: 16, latencySeconds: 50e-9 }
+export const hbmNearDataPath: PathCost = memoryPath("hbm2-in-stack")
 
-/** A near-data accelerator of the hierarchical template: in-stack DRAM, one shared buffer, PE registers. */
+/**
+ * A near-data accelerator of the hierarchical template: in-stack DRAM, one shared buffer, PE
+ * registers. The buffer's access energy is the CACTI-like energy of its capacity and the unit
+ * leaks (its MACs and buffer) while it runs (`mensaEnergy`'s model, docs/energy.md); the 64-byte
+ * registers keep Eyeriss's relative energy.
+ */
 const nearDataAccelerator = (
   name: string,
   side: number,
@@ -73,6 +89,7 @@ const nearDataAccelerator = (
   bytesPerElement: 1,
   precision: "int8",
   macEnergyPj: mac,
+  staticPowerW: leakageWatts({ sramBytes: bufferBytes + side * side * 64, macs: side * side, precision: "int8" }),
   array: { x: side, y: side, macsPerPe: 1, networkEnergyPj: eyerissRelativeEnergy.array * mac },
   levels: [
     {
@@ -88,8 +105,8 @@ const nearDataAccelerator = (
       name: "buffer",
       scope: "shared",
       capacityBytes: bufferBytes,
-      readEnergyPj: eyerissRelativeEnergy.buffer * mac,
-      writeEnergyPj: eyerissRelativeEnergy.buffer * mac,
+      readEnergyPj: sramAccessEnergyPjPerByte(bufferBytes),
+      writeEnergyPj: sramAccessEnergyPjPerByte(bufferBytes),
       holds: bufferHolds,
     },
     {
