@@ -1,8 +1,13 @@
+import { readFileSync } from "node:fs"
 import { cpuPresets, lpddr4HostPath, systemPresets } from "@cosearch/accelerator"
 import { cpuNetworkCost } from "@cosearch/cost"
 import { analyzeNetworkOrThrow, ffnn, lowerNetwork } from "@cosearch/network"
+import { Either } from "effect"
 import { describe, expect, it } from "vitest"
+import { decodeMensaComparisonConfig, mensaComparisonMarkdown, mensaFamilyOf, mensaPaper, runMensaComparison } from "../src/index.js"
 import { comparisonFigures, edgeTpuLayerSums, hostCrossing } from "./comparison-kit.js"
+
+const logMean = (values: readonly number[]) => Math.exp(values.reduce((sum, value) => sum + Math.log(value), 0) / values.length)
 
 describe("the mensa comparison", () => {
   it("a tiny config: the ratios equal the hand sums of the cost functions and the host crossings", () => {
@@ -32,5 +37,43 @@ describe("the mensa comparison", () => {
     expect(row.efficiencyRatios[0]).toBeCloseTo((tpu.pj + crossings.pj) / row.system.energyPj, 12)
     expect(row.throughputRatios[0]).toBeCloseTo(1 / Math.max(cpuLayers, hostBusy) / (1 / Math.max(tpu.seconds, hostBusy)), 9)
     expect(report.meanEfficiencyRatios[0]).toBeCloseTo(row.efficiencyRatios[0], 12)
+  })
+})
+
+describe("the Mensa study (experiments/mensa.json) against the Edge TPU baseline", () => {
+  // The study's own networks and objective; the Eyeriss baseline is left out to keep the test short.
+  const { comparison: _, ...study } = JSON.parse(readFileSync(new URL("../../../experiments/mensa.json", import.meta.url), "utf8"))
+  const decoded = decodeMensaComparisonConfig({ ...study, baselines: ["mensa-edgetpu"] })
+  if (Either.isLeft(decoded)) throw new Error(JSON.stringify(decoded.left))
+  const config = decoded.right
+  const report = runMensaComparison(config)
+
+  it("Mensa-G beats the baseline in both energy efficiency and throughput (geometric means), as the paper's 3.0x / 3.1x say", () => {
+    const paper = mensaPaper["mensa-edgetpu"]
+    expect(paper?.efficiency).toBeGreaterThan(1)
+    expect(paper?.throughput).toBeGreaterThan(1)
+    expect(report.meanEfficiencyRatios[0]).toBeGreaterThan(1)
+    expect(report.meanThroughputRatios[0]).toBeGreaterThan(1)
+  })
+
+  it("the per-family table: each family's means are the geometric means of its networks' ratios, printed in the Markdown", () => {
+    const markdown = mensaComparisonMarkdown(config, report, { configPath: "experiments/mensa.json", outName: "mensa.md", seconds: 1 })
+    for (const family of report.families) {
+      const rows = report.rows.filter((row) => mensaFamilyOf(row.network) === family.family)
+      expect(family.networks).toEqual(rows.map((row) => row.network))
+      if (rows.length === 0) {
+        expect(family.meanEfficiencyRatios[0]).toBeNaN()
+        expect(markdown).toMatch(new RegExp(`\\| ${family.family} +\\| none`))
+        continue
+      }
+      const efficiency = logMean(rows.map((row) => (row.baselines[0]?.figures.energyPj ?? 0) / row.system.figures.energyPj))
+      const throughput = logMean(
+        rows.map((row) => row.system.figures.throughputPerSecond / (row.baselines[0]?.figures.throughputPerSecond ?? 0)),
+      )
+      expect(family.meanEfficiencyRatios[0]).toBeCloseTo(efficiency, 12)
+      expect(family.meanThroughputRatios[0]).toBeCloseTo(throughput, 12)
+      expect(markdown).toContain(`| ${efficiency.toFixed(2)}x / ${throughput.toFixed(2)}x`)
+    }
+    expect(report.families.map((family) => family.family)).toEqual(["CNN", "LSTM", "Transducer", "RCNN"])
   })
 })

@@ -31,5 +31,6 @@ export const mensaComparison = comparisonKind({
     })),
     meanEfficiencyRatios: report.meanEfficiencyRatios,
     meanThroughputRatios: report.meanThroughputRatios,
+    families: report.families,
   }),
 })

@@ -1,6 +1,7 @@
 import { geometricMean } from "../kit/markdown.js"
 import { namedSystem, type SystemFigures, systemFigures, zooNetwork } from "../kit/system-figures.js"
 import type { MensaComparisonConfig } from "./config.js"
+import { type MensaFamily, mensaFamilies, mensaFamilyOf } from "./paper.js"
 
 /**
  * One network on one system.
@@ -35,7 +36,22 @@ export interface MensaRow {
 }
 
 /**
- * The comparison's figures: rows per network and, per baseline, the geometric means of the ratios.
+ * One model family of the study (`mensaFamilyOf`): its networks and, per baseline, the geometric
+ * means of their ratios (NaN for a family without networks).
+ *
+ * @example
+ * runMensaComparison(config).families.find((family) => family.family === "LSTM")?.meanEfficiencyRatios[0]
+ */
+export interface MensaFamilyFigures {
+  readonly family: MensaFamily
+  readonly networks: readonly string[]
+  readonly meanEfficiencyRatios: readonly number[]
+  readonly meanThroughputRatios: readonly number[]
+}
+
+/**
+ * The comparison's figures: rows per network and, per baseline, the geometric means of the ratios,
+ * over all networks and per model family.
  *
  * @example
  * runMensaComparison(config).meanThroughputRatios[0]
@@ -44,7 +60,14 @@ export interface MensaComparisonReport {
   readonly rows: readonly MensaRow[]
   readonly meanEfficiencyRatios: readonly number[]
   readonly meanThroughputRatios: readonly number[]
+  /** Every family of the paper, in its order, with the study's networks of that family. */
+  readonly families: readonly MensaFamilyFigures[]
 }
+
+const means = (baselines: readonly string[], rows: readonly MensaRow[]) => ({
+  meanEfficiencyRatios: baselines.map((_, b) => geometricMean(rows.map((row) => row.efficiencyRatios[b] ?? Number.NaN))),
+  meanThroughputRatios: baselines.map((_, b) => geometricMean(rows.map((row) => row.throughputRatios[b] ?? Number.NaN))),
+})
 
 const cell = (name: string, figures: SystemFigures): MensaCell => {
   const layersPerUnit: Record<string, number> = {}
@@ -55,7 +78,7 @@ const cell = (name: string, figures: SystemFigures): MensaCell => {
 /**
  * Runs a Mensa comparison: each network scheduled (`scheduleNetwork`, the config's objective) on the
  * system and on every baseline. Ratios count only when both sides are feasible; the geometric
- * means are over those. Deterministic: no random choice.
+ * means are over those, for all networks and per model family (`mensaFamilyOf`). Deterministic: no random choice.
  *
  * @example
  * const report = runMensaComparison(config, (done, total) => console.error(`${done}/${total}`))
@@ -82,9 +105,9 @@ export const runMensaComparison = (
       ),
     }
   })
-  return {
-    rows,
-    meanEfficiencyRatios: config.baselines.map((_, b) => geometricMean(rows.map((row) => row.efficiencyRatios[b] ?? Number.NaN))),
-    meanThroughputRatios: config.baselines.map((_, b) => geometricMean(rows.map((row) => row.throughputRatios[b] ?? Number.NaN))),
-  }
+  const families = mensaFamilies.map((family): MensaFamilyFigures => {
+    const members = rows.filter((row) => mensaFamilyOf(row.network) === family)
+    return { family, networks: members.map((row) => row.network), ...means(config.baselines, members) }
+  })
+  return { rows, ...means(config.baselines, rows), families }
 }
