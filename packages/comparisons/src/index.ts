@@ -56,10 +56,12 @@ export { mensaComparison } from "./mensa/kind.js"
 export { mensaComparisonMarkdown } from "./mensa/markdown.js"
 export { type MensaFamily, mensaFamilies, mensaFamilyOf, mensaPaper } from "./mensa/paper.js"
 export {
+  type MensaAblationRow,
   type MensaCell,
   type MensaComparisonReport,
   type MensaFamilyFigures,
   type MensaRow,
+  mensaAblationVariants,
   runMensaComparison,
 } from "./mensa/run.js"
 export { comparisonKindNames, comparisonKinds } from "./registry/registry.js"

@@ -41,9 +41,9 @@ describe("the mensa comparison", () => {
 })
 
 describe("the Mensa study (experiments/mensa.json) against the Edge TPU baseline", () => {
-  // The study's own networks and objective; the Eyeriss baseline is left out to keep the test short.
+  // The study's own networks and objective; the Eyeriss baseline and the ablation are left out to keep the test short.
   const { comparison: _, ...study } = JSON.parse(readFileSync(new URL("../../../experiments/mensa.json", import.meta.url), "utf8"))
-  const decoded = decodeMensaComparisonConfig({ ...study, baselines: ["mensa-edgetpu"] })
+  const decoded = decodeMensaComparisonConfig({ ...study, baselines: ["mensa-edgetpu"], energyAblation: false })
   if (Either.isLeft(decoded)) throw new Error(JSON.stringify(decoded.left))
   const config = decoded.right
   const report = runMensaComparison(config)
@@ -75,5 +75,37 @@ describe("the Mensa study (experiments/mensa.json) against the Edge TPU baseline
       expect(markdown).toContain(`| ${efficiency.toFixed(2)}x / ${throughput.toFixed(2)}x`)
     }
     expect(report.families.map((family) => family.family)).toEqual(["CNN", "LSTM", "Transducer", "RCNN"])
+  })
+})
+
+describe("the Mensa study's energy ablation", () => {
+  const base = { name: "ablation", objective: "edp", system: "mensa", baselines: ["mensa-edgetpu"], networks: ["lstm_encoder"] }
+
+  it("needs the mensa system and the mensa-edgetpu baseline, and says so naming the field", () => {
+    const decoded = decodeMensaComparisonConfig({ ...base, system: "tpu-imac", energyAblation: true })
+    if (Either.isRight(decoded)) throw new Error("decoded")
+    expect(decoded.left[0]?.path).toBe("energyAblation")
+    expect(decoded.left[0]?.message).toContain('"tpu-imac"')
+  })
+
+  it("reruns mensa over mensa-edgetpu under each energy model; the full model's row is the study's own means, printed", () => {
+    const decoded = decodeMensaComparisonConfig({ ...base, energyAblation: true })
+    if (Either.isLeft(decoded)) throw new Error(JSON.stringify(decoded.left))
+    const report = runMensaComparison(decoded.right)
+    const rows = report.ablation ?? []
+    expect(rows.map((row) => row.options)).toEqual([
+      { sramByCapacity: false, leakage: false },
+      { sramByCapacity: true, leakage: false },
+      { sramByCapacity: false, leakage: true },
+      { sramByCapacity: true, leakage: true },
+    ])
+    expect(rows[3]?.meanEfficiencyRatio).toBe(report.meanEfficiencyRatios[0])
+    expect(rows[3]?.meanThroughputRatio).toBe(report.meanThroughputRatios[0])
+    const markdown = mensaComparisonMarkdown(decoded.right, report, { configPath: "c.json", outName: "m.md", seconds: 1 })
+    for (const row of rows) {
+      const lstm = row.families.find((family) => family.family === "LSTM")
+      expect(markdown).toContain(`| ${row.meanEfficiencyRatio.toFixed(2)}x / ${row.meanThroughputRatio.toFixed(2)}x`)
+      expect(lstm?.efficiencyRatio).toBeCloseTo(row.meanEfficiencyRatio, 12) // one network, one family
+    }
   })
 })

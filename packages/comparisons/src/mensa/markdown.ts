@@ -77,6 +77,40 @@ export const mensaComparisonMarkdown = (
       ]
     }),
   ])
+  const studied = report.families.filter((entry) => entry.networks.length > 0).map((entry) => entry.family)
+  const pairOf = (efficiency: number, throughput: number) => `${times(efficiency)} / ${times(throughput)}`
+  const ablationSection =
+    report.ablation === undefined
+      ? ""
+      : `## What each part of the energy model does
+
+The same study on \`mensa\` over \`mensa-edgetpu\` with parts of the energy model (docs/energy.md)
+off (\`mensaSystems(options)\`); the first row is the model every other preset keeps (Eyeriss's
+relative energies, no leakage), the last the presets'. Energy efficiency / throughput, geometric
+means; throughput moves only where the schedule (objective \`${config.objective}\`) places layers
+differently.
+
+${markdownTable(
+  ["energy model", "all networks", ...studied],
+  report.ablation.map((row) => [
+    row.label,
+    pairOf(row.meanEfficiencyRatio, row.meanThroughputRatio),
+    ...studied.map((name) => {
+      const entry = row.families.find((f) => f.family === name)
+      return pairOf(entry?.efficiencyRatio ?? Number.NaN, entry?.throughputRatio ?? Number.NaN)
+    }),
+  ]),
+)}
+
+`
+  const [before, sramOnly, leakageOnly] = report.ablation ?? []
+  const full = report.ablation?.at(-1)
+  const ablationSummary =
+    before === undefined || sramOnly === undefined || leakageOnly === undefined || full === undefined
+      ? ""
+      : `Of the energy-efficiency ratio's move from ${times(before.meanEfficiencyRatio)} (no scaling) to ${times(full.meanEfficiencyRatio)}, SRAM
+by capacity alone gives ${times(sramOnly.meanEfficiencyRatio)} and leakage alone ${times(leakageOnly.meanEfficiencyRatio)} (the table above).
+`
   const family = (name: MensaFamily) => report.families.find((entry) => entry.family === name)
   const ratio = (name: MensaFamily, which: "meanEfficiencyRatios" | "meanThroughputRatios") => times(family(name)?.[which][0] ?? Number.NaN)
   const side = (name: MensaFamily, which: "meanEfficiencyRatios" | "meanThroughputRatios", published: number) =>
@@ -94,7 +128,12 @@ transducer, each at our default size and at a Google-like size) on our \`mensa\`
 two baselines, with the per-layer scheduler (\`scheduleNetwork\`, objective \`${config.objective}\`).
 
 Produced by \`pnpm cosearch compare ${configPath} --out docs/comparisons/mensa.md\` in ${seconds.toFixed(1)} s
-(${config.networks.length} networks x ${systems.length} systems). Deterministic: no random choice.
+(${config.networks.length} networks x ${systems.length} systems${
+    report.ablation === undefined
+      ? ""
+      : `, and ${report.ablation.length - 1} more runs of mensa and
+mensa-edgetpu for the energy ablation`
+  }). Deterministic: no random choice.
 The presets' values and their sources are in [docs/heterogeneous.md](../heterogeneous.md#presets);
 the energy model in [docs/energy.md](../energy.md).
 
@@ -126,13 +165,14 @@ charts whose values are not in its text, so its averages over all 24 models stan
 
 ${markdownTable(familyHeader, familyRows)}
 
-## Where our figures differ from the paper's, and why
+${ablationSection}## Where our figures differ from the paper's, and why
 
 The energy model (docs/energy.md) is the same for every unit of both systems: MACs at Horowitz's
 45 nm energy, PE memories and buffers at the CACTI-like energy of their capacity (Horowitz's
 8 KB / 32 KB / 1 MB points), leakage of every SRAM byte and MAC over the time a unit runs, and each
 unit's memory interface (LPDDR4 at 60 pJ/byte for Pascal and the baseline, HBM2 from its logic
-layer at 16 pJ/byte for Pavlov and Jacquard). Row by row:
+layer at 16 pJ/byte for Pavlov and Jacquard).
+${ablationSummary}Row by row:
 
 - **CNN (${ratio("CNN", "meanEfficiencyRatios")} energy efficiency, ${ratio("CNN", "meanThroughputRatios")} throughput).** Pascal has a quarter of the
   baseline's MACs and the Edge TPU template's dataflow keeps both arrays about equally busy, so
