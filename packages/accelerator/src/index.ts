@@ -15,6 +15,7 @@
 
 export * from "./cpu/index.js"
 export * from "./edgetpu/index.js"
+export * from "./energy/index.js"
 export * from "./hierarchical/index.js"
 export * from "./imac/index.js"
 export { KiB, MiB, powersOfTwo } from "./knobs/powers.js"

@@ -1,4 +1,15 @@
-import { cpuPresets, edgeTpuPeakMacsPerSecond, systemPreset, systemPresetNames, systemPresets, validateSystem } from "@cosearch/accelerator"
+import {
+  cpuPresets,
+  edgeTpuPeakMacsPerSecond,
+  eyerissRelativeEnergy,
+  macEnergyPj45nm,
+  mensaSystems,
+  sramAccessEnergyPjPerByte,
+  systemPreset,
+  systemPresetNames,
+  systemPresets,
+  validateSystem,
+} from "@cosearch/accelerator"
 import { describe, expect, it } from "vitest"
 import { templates } from "./templates.js"
 
@@ -51,5 +62,27 @@ describe("system presets", () => {
     expect(systemPreset("nope", templates)).toBeUndefined()
     for (const name of ["coral", "cortex-a53", "eyeriss-v1-like"])
       expect(validateSystem(systemPreset(name, templates), templates)).toEqual([])
+  })
+})
+
+describe("mensaSystems: the Mensa presets under a choice of energy model", () => {
+  it("with no scaling, the Eyeriss-relative energies (buffer 6x a MAC), no leakage; the presets are the full model", () => {
+    const before = mensaSystems({ sramByCapacity: false, leakage: false })
+    const mac = macEnergyPj45nm.int8
+    for (const unit of before.mensa.units) {
+      if (unit.kind === "hierarchical") {
+        expect(unit.accelerator.staticPowerW).toBeUndefined()
+        expect(unit.accelerator.levels.find((level) => level.name === "buffer")?.readEnergyPj).toBeCloseTo(
+          eyerissRelativeEnergy.buffer * mac,
+          12,
+        )
+      } else if (unit.kind === "edgetpu")
+        expect(unit.accelerator.energy).toEqual({ sramByCapacity: false, memoryInterface: "lpddr4", leakage: false })
+    }
+    const jacquard = systemPresets.mensa.units.find((unit) => unit.name === "jacquard")
+    if (jacquard?.kind !== "hierarchical") throw new Error("kind")
+    expect(jacquard.accelerator.levels.find((level) => level.name === "buffer")?.readEnergyPj).toBe(sramAccessEnergyPjPerByte(128 * 1024))
+    expect(jacquard.accelerator.staticPowerW).toBeGreaterThan(0)
+    expect(systemPresets["mensa-edgetpu"]).toEqual(mensaSystems()["mensa-edgetpu"])
   })
 })

@@ -54,7 +54,16 @@ export { namedSystem, plainFigures, type SystemFigures, systemFigures, zooNetwor
 export { decodeMensaComparisonConfig, type MensaComparisonConfig } from "./mensa/config.js"
 export { mensaComparison } from "./mensa/kind.js"
 export { mensaComparisonMarkdown } from "./mensa/markdown.js"
-export { type MensaCell, type MensaComparisonReport, type MensaRow, runMensaComparison } from "./mensa/run.js"
+export { type MensaFamily, mensaFamilies, mensaFamilyOf, mensaPaper } from "./mensa/paper.js"
+export {
+  type MensaAblationRow,
+  type MensaCell,
+  type MensaComparisonReport,
+  type MensaFamilyFigures,
+  type MensaRow,
+  mensaAblationVariants,
+  runMensaComparison,
+} from "./mensa/run.js"
 export { comparisonKindNames, comparisonKinds } from "./registry/registry.js"
 export { type RunComparisonOptions, runComparison } from "./registry/run-comparison.js"
 export { decodeTpuImacComparisonConfig, type TpuImacComparisonConfig } from "./tpu-imac/config.js"

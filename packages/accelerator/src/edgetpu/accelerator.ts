@@ -1,3 +1,4 @@
+import type { MemoryInterfaceName } from "../energy/memory-interface.js"
 import type { EdgeTpuKnobs } from "./knobs.js"
 
 /**
@@ -36,6 +37,23 @@ export interface EdgeTpuConstants {
 }
 
 /**
+ * The opt-in energy model of an Edge TPU design (docs/energy.md). Without it the template charges
+ * Eyeriss's relative energies on Horowitz's MAC (a PE-memory byte 6x a MAC, a DRAM byte 200x)
+ * and no static power.
+ *
+ * @example
+ * const energy: EdgeTpuEnergy = { sramByCapacity: true, memoryInterface: "lpddr4", leakage: true }
+ */
+export interface EdgeTpuEnergy {
+  /** PE-memory accesses at the CACTI-like energy of one PE memory's capacity (`sramAccessEnergyPjPerByte`). */
+  readonly sramByCapacity: boolean
+  /** What a byte of streamed parameters or network I/O costs (`memoryInterfaces`). */
+  readonly memoryInterface: MemoryInterfaceName
+  /** Leakage of the MACs and every SRAM (`leakageWatts`), charged over the latency. */
+  readonly leakage: boolean
+}
+
+/**
  * An accelerator of the Edge TPU template: the ten knobs of `edgeTpuKnobs`, the clock, the
  * element precision, and the template's free constants. Plain, JSON-serializable data.
  *
@@ -50,6 +68,8 @@ export interface EdgeTpuAccelerator {
   /** int8 (1 byte per element) or bf16 (2 bytes). */
   readonly precision: "int8" | "bf16"
   readonly constants: EdgeTpuConstants
+  /** The opt-in energy model; absent, the Eyeriss-relative constants and no static power. */
+  readonly energy?: EdgeTpuEnergy
 }
 
 /**

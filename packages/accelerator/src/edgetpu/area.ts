@@ -1,3 +1,4 @@
+import { leakageWatts } from "../energy/leakage.js"
 import { macAreaUm2At45nm, sramAreaUm2PerByteAt45nm } from "../hierarchical/constants.js"
 import type { EdgeTpuAccelerator } from "./accelerator.js"
 
@@ -46,4 +47,38 @@ export const edgeTpuArea = (accelerator: EdgeTpuAccelerator): EdgeTpuArea => {
     instructionMemoryMm2,
     totalMm2: macsMm2 + peMemoryMm2 + coreMemoriesMm2 + instructionMemoryMm2,
   }
+}
+
+/**
+ * Bytes of SRAM on an Edge TPU design: PE memories, every core's core, parameter, activation and
+ * instruction memories.
+ *
+ * @example
+ * edgeTpuSramBytes(edgeTpuPresets["edgetpu-v1"]) // 16 PEs x 2 MiB + 64 cores x (64 KiB + 128 KiB)
+ */
+export const edgeTpuSramBytes = (accelerator: EdgeTpuAccelerator): number => {
+  const k = accelerator.knobs
+  const pes = k.peX * k.peY
+  const cores = pes * k.coresPerPe
+  return (
+    pes * k.peMemoryBytes +
+    cores * (k.coreMemoryBytes + k.parameterMemoryBytes + k.activationMemoryBytes + k.instructionMemoryEntries * instructionBytes)
+  )
+}
+
+/**
+ * Static power of an Edge TPU design, watts: the leakage of its MAC units and of all its SRAM
+ * (`leakageWatts`, docs/energy.md), whatever its energy model says (the cost charges it only when
+ * `energy.leakage` is set).
+ *
+ * @example
+ * edgeTpuLeakageWatts(edgeTpuPresets["edgetpu-v1"])
+ */
+export const edgeTpuLeakageWatts = (accelerator: EdgeTpuAccelerator): number => {
+  const k = accelerator.knobs
+  return leakageWatts({
+    sramBytes: edgeTpuSramBytes(accelerator),
+    macs: k.peX * k.peY * k.coresPerPe * k.computeLanes,
+    precision: accelerator.precision,
+  })
 }

@@ -10,13 +10,14 @@
 export {
   type EdgeTpuAccelerator,
   type EdgeTpuConstants,
+  type EdgeTpuEnergy,
   type EdgeTpuLayerClass,
   edgeTpuBytesPerElement,
   edgeTpuLayerClasses,
   edgeTpuPeakMacsPerSecond,
 } from "./accelerator.js"
 export { apolloEdgeTpuKnobs, apolloEdgeTpuKnobsOf, apolloFixedKnobs } from "./apollo-knobs.js"
-export { type EdgeTpuArea, edgeTpuArea, instructionBytes } from "./area.js"
+export { type EdgeTpuArea, edgeTpuArea, edgeTpuLeakageWatts, edgeTpuSramBytes, instructionBytes } from "./area.js"
 export { defaultEdgeTpuConstants } from "./constants.js"
 export { type EdgeTpuKnobs, edgeTpuKnobs, edgeTpuKnobsOf, peakMacsPerCycle } from "./knobs.js"
 export { nearDataEdgeTpuKnobs, nearDataEdgeTpuKnobsOf, nearDataFixedKnobs } from "./near-data-knobs.js"

@@ -1,3 +1,4 @@
+import { memoryInterfaceNames, memoryInterfaces } from "../energy/memory-interface.js"
 import {
   type FieldIssue,
   fieldIssue,
@@ -36,11 +37,23 @@ const classTable = (value: unknown, path: string, valid: (x: unknown) => boolean
     if (!valid(value[layerClass])) issues.push(fieldIssue(`${path}.${layerClass}`, value[layerClass], rule))
 }
 
+const energyIssues = (energy: unknown, issues: EdgeTpuIssue[]): void => {
+  if (!isRecord(energy)) {
+    issues.push(fieldIssue("energy", energy, "must be an object with sramByCapacity, memoryInterface, leakage"))
+    return
+  }
+  for (const flag of ["sramByCapacity", "leakage"] as const)
+    if (typeof energy[flag] !== "boolean") issues.push(fieldIssue(`energy.${flag}`, energy[flag], "must be true or false"))
+  if (typeof energy.memoryInterface !== "string" || !Object.hasOwn(memoryInterfaces, energy.memoryInterface))
+    issues.push(fieldIssue("energy.memoryInterface", energy.memoryInterface, `must be one of ${memoryInterfaceNames.join(", ")}`))
+}
+
 /**
  * Checks an Edge TPU accelerator read from JSON (or built in code). Never throws; returns every
  * issue, each naming the field path and value: `kind` "edgetpu", a name, the ten knobs (positive
  * integers; I/O bandwidth a positive number of bytes per second), a positive clock, precision
- * int8 or bf16, and the constants (overheads >= 0, efficiencies > 0, positive bandwidths).
+ * int8 or bf16, and the constants (overheads >= 0, efficiencies > 0, positive bandwidths); the optional
+ * energy model (two flags and a known memory interface).
  *
  * @example
  * validateEdgeTpuAccelerator({ ...edgeTpuPresets.coral, knobs: { ...edgeTpuPresets.coral.knobs, peX: 0 } })
@@ -76,6 +89,7 @@ export const validateEdgeTpuAccelerator = (value: unknown): EdgeTpuIssue[] => {
     if (!isNonNegativeFinite(constants.instructionsPerLayer))
       issues.push(fieldIssue("constants.instructionsPerLayer", constants.instructionsPerLayer, "must be a finite number >= 0"))
   }
+  if (value.energy !== undefined) energyIssues(value.energy, issues)
   return issues
 }
 

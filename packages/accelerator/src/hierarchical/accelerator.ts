@@ -186,6 +186,12 @@ export interface HierarchicalAccelerator {
   readonly array: PeArray
   /** Energy of one multiply-accumulate, pJ. */
   readonly macEnergyPj: number
+  /**
+   * Static (leakage) power while a layer runs, watts (`leakageWatts`, docs/energy.md): each
+   * layer's energy gains `staticPowerW x its seconds at clockMhz`. Absent means 0, as in the
+   * Timeloop and MAESTRO cross-checks.
+   */
+  readonly staticPowerW?: number
   /** Area overrides, mm²: when given, used instead of the model's estimate. */
   readonly area?: { readonly totalMm2?: number }
   /**

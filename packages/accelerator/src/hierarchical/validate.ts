@@ -106,6 +106,10 @@ export const validateHierarchicalAccelerator = (value: unknown): HierarchyIssue[
     issues.push(issue("precision", a.precision, "must be int8, bf16 or fp32"))
   }
   if (!energy(a.macEnergyPj)) issues.push(issue("macEnergyPj", a.macEnergyPj, "must be a finite number >= 0"))
+  if (a.staticPowerW !== undefined && !energy(a.staticPowerW))
+    issues.push(issue("staticPowerW", a.staticPowerW, "must be a finite number of watts >= 0"))
+  else if (typeof a.staticPowerW === "number" && a.staticPowerW > 0 && a.clockMhz === undefined)
+    issues.push(issue("staticPowerW", a.staticPowerW, "needs clockMhz, to turn cycles into seconds"))
   if (a.accounting !== undefined && a.accounting !== "physical" && a.accounting !== "timeloop") {
     issues.push(issue("accounting", a.accounting, 'must be "physical" or "timeloop" (absent: physical)'))
   }

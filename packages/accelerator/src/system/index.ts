@@ -17,8 +17,8 @@ export {
   stackedNearDataPath,
   systemFromSlots,
 } from "./from-slots.js"
+export { hbmNearDataPath, type MensaEnergyOptions, mensaSystems } from "./mensa.js"
 export {
-  hbmNearDataPath,
   type SystemPresetName,
   singleUnitSystem,
   systemPreset,

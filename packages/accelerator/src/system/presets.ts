@@ -1,12 +1,10 @@
-import type { EdgeTpuAccelerator } from "../edgetpu/accelerator.js"
 import { edgeTpuPresets } from "../edgetpu/presets.js"
-import type { HierarchicalAccelerator, StorageLevel } from "../hierarchical/accelerator.js"
 import { eyerissRelativeEnergy, macEnergyPj45nm } from "../hierarchical/constants.js"
 import type { ImacAccelerator } from "../imac/accelerator.js"
 import { defaultImacAccelerator } from "../imac/defaults.js"
-import { KiB } from "../knobs/powers.js"
 import { type AcceleratorTemplate, type AcceleratorUnit, presetUnitOf, templateOf } from "../template/template.js"
-import { type HeterogeneousSystem, lpddr4HostPath, type PathCost } from "./system.js"
+import { mensaSystems } from "./mensa.js"
+import { type HeterogeneousSystem, lpddr4HostPath } from "./system.js"
 
 /**
  * Names of the built-in heterogeneous systems.
@@ -16,107 +14,7 @@ import { type HeterogeneousSystem, lpddr4HostPath, type PathCost } from "./syste
  */
 export type SystemPresetName = "mensa" | "mensa-edgetpu" | "tpu-imac"
 
-/** The clock every Mensa unit runs at (the first Edge TPU class's 800 MHz; our choice). */
-const mensaClockHz = 800e6
-
 const mac = macEnergyPj45nm.int8
-const all = ["weights", "inputs", "outputs"] as const
-
-/**
- * Mensa's baseline, the monolithic Edge TPU (Boroumand et al., PACT 2021): a 64x64 array of
- * int8 MACs (here 4x4 PEs x 4 cores x 64 lanes = 4,096), a 4 MB parameter buffer (16 PEs x
- * 256 KiB of PE memory) and DRAM at the LPDDR4-class 12.8 GB/s of `lpddr4HostPath`; the
- * first Edge TPU class otherwise (`edgetpu-v1`: clock, core memories, constants).
- */
-const mensaEdgeTpu: EdgeTpuAccelerator = {
-  ...edgeTpuPresets["edgetpu-v1"],
-  name: "mensa-edgetpu",
-  clockHz: mensaClockHz,
-  knobs: {
-    ...edgeTpuPresets["edgetpu-v1"].knobs,
-    peMemoryBytes: 256 * KiB,
-    ioBandwidthBytesPerSecond: lpddr4HostPath.bandwidthBytesPerSecond,
-  },
-}
-
-/**
- * Pascal, Mensa's accelerator for compute-centric layers (standard convolutions with high
- * parameter reuse): an Edge TPU-like design with a quarter of the baseline's MACs (32x32 =
- * 1,024: 2x2 PEs x 4 cores x 64 lanes) and a smaller on-chip memory (4 PEs x 256 KiB = 1 MiB,
- * the template's smallest PE memory; this template also spills activations there, so it cannot
- * shrink to the paper's small parameter buffer without making early layers infeasible).
- */
-const pascal: EdgeTpuAccelerator = {
-  ...mensaEdgeTpu,
-  name: "pascal",
-  knobs: { ...mensaEdgeTpu.knobs, peX: 2, peY: 2, coresPerPe: 4, computeLanes: 64, peMemoryBytes: 256 * KiB },
-}
-
-/**
- * In-stack DRAM as a near-data unit sees it: an HBM2 stack's 256 GB/s (1,024 bits at 2 Gb/s,
- * JEDEC) and 16 pJ/byte, about half of an HBM access's ~3.9 pJ/bit (O'Connor et al., MICRO
- * 2017): a logic-layer unit skips the off-chip interface. Our choice, documented in
- * docs/heterogeneous.md.
- */
-export const hbmNearDataPath: PathCost = { bandwidthBytesPerSecond: 256e9, energyPjPerByte: 16, latencySeconds: 50e-9 }
-
-/** A near-data accelerator of the hierarchical template: in-stack DRAM, one shared buffer, PE registers. */
-const nearDataAccelerator = (
-  name: string,
-  side: number,
-  bufferBytes: number,
-  bufferHolds: StorageLevel["holds"],
-): HierarchicalAccelerator => ({
-  kind: "hierarchical",
-  name,
-  clockMhz: mensaClockHz / 1e6,
-  bytesPerElement: 1,
-  precision: "int8",
-  macEnergyPj: mac,
-  array: { x: side, y: side, macsPerPe: 1, networkEnergyPj: eyerissRelativeEnergy.array * mac },
-  levels: [
-    {
-      name: "DRAM",
-      scope: "shared",
-      bandwidthBytesPerCycle: hbmNearDataPath.bandwidthBytesPerSecond / mensaClockHz,
-      readEnergyPj: hbmNearDataPath.energyPjPerByte,
-      writeEnergyPj: hbmNearDataPath.energyPjPerByte,
-      holds: all,
-      offChip: true,
-    },
-    {
-      name: "buffer",
-      scope: "shared",
-      capacityBytes: bufferBytes,
-      readEnergyPj: eyerissRelativeEnergy.buffer * mac,
-      writeEnergyPj: eyerissRelativeEnergy.buffer * mac,
-      holds: bufferHolds,
-    },
-    {
-      name: "RF",
-      scope: "pe",
-      capacityBytes: 64,
-      readEnergyPj: eyerissRelativeEnergy.rf * mac,
-      writeEnergyPj: eyerissRelativeEnergy.rf * mac,
-      holds: all,
-    },
-  ],
-})
-
-/**
- * Pavlov, Mensa's accelerator for LSTM-like data-centric layers (gates: matrix-vector products
- * whose weights are used once per step): near data, a small 8x8 array, no parameter buffer
- * (weights stream from the in-stack DRAM at its full bandwidth into the PE registers), a
- * 64 KiB buffer for activations and partial sums.
- */
-const pavlov = nearDataAccelerator("pavlov", 8, 64 * KiB, ["inputs", "outputs"])
-
-/**
- * Jacquard, Mensa's accelerator for the other data-centric layers (depthwise, late pointwise,
- * fully connected: low reuse, large parameter footprint): near data, a 16x16 array, a 128 KiB
- * buffer holding parameters and activations.
- */
-const jacquard = nearDataAccelerator("jacquard", 16, 128 * KiB, all)
 
 /**
  * The TPU-IMAC unit (Elbtity et al., 2023): the default IMAC crossbars, ternary weights and
@@ -137,10 +35,8 @@ const tpuImacLink = { bandwidthBytesPerSecond: 25.6e9, energyPjPerByte: eyerissR
  * - `mensa`: Mensa-G (Boroumand et al., "Google Neural Network Models for Edge Devices:
  *   Analyzing and Mitigating Machine Learning Inference Bottlenecks", PACT 2021): Pascal
  *   (on-chip, compute-centric layers), Pavlov (near-data, LSTM layers) and Jacquard (near-data,
- *   other data-centric layers). Near-data units reach DRAM over `hbmNearDataPath`, Pascal over
- *   `lpddr4HostPath`; no direct links, so a tensor between Pascal and a near-data unit goes
- *   through DRAM.
- * - `mensa-edgetpu`: Mensa's baseline, the monolithic Edge TPU, alone.
+ *   other data-centric layers), and `mensa-edgetpu`, its baseline, the monolithic Edge TPU
+ *   alone: `mensaSystems()`, with the full energy model of docs/energy.md.
  * - `tpu-imac`: an Edge TPU of the first class (`edgetpu-v1`) and an IMAC unit for FC layers
  *   (Elbtity et al., "Heterogeneous Integration of In-Memory Analog Computing Architectures with
  *   Tensor Processing Units", 2023), joined by an on-chip link.
@@ -149,23 +45,7 @@ const tpuImacLink = { bandwidthBytesPerSecond: 25.6e9, energyPjPerByte: eyerissR
  * systemPresets.mensa.units.map((unit) => unit.name) // ["pascal", "pavlov", "jacquard"]
  */
 export const systemPresets: Readonly<Record<SystemPresetName, HeterogeneousSystem>> = {
-  mensa: {
-    name: "mensa",
-    units: [
-      { kind: "edgetpu", name: "pascal", accelerator: pascal },
-      { kind: "hierarchical", name: "pavlov", accelerator: pavlov, nearData: true },
-      { kind: "hierarchical", name: "jacquard", accelerator: jacquard, nearData: true },
-    ],
-    links: [],
-    hostPath: lpddr4HostPath,
-    nearDataPath: hbmNearDataPath,
-  },
-  "mensa-edgetpu": {
-    name: "mensa-edgetpu",
-    units: [{ kind: "edgetpu", name: "edgetpu", accelerator: mensaEdgeTpu }],
-    links: [],
-    hostPath: lpddr4HostPath,
-  },
+  ...mensaSystems(),
   "tpu-imac": {
     name: "tpu-imac",
     units: [

@@ -1,5 +1,6 @@
 import type { CpuAccelerator } from "../cpu/accelerator.js"
 import type { EdgeTpuAccelerator } from "../edgetpu/accelerator.js"
+import { memoryPath } from "../energy/memory-interface.js"
 import type { HierarchicalAccelerator } from "../hierarchical/accelerator.js"
 import type { ImacAccelerator } from "../imac/accelerator.js"
 import type { SystolicArray } from "../systolic/array.js"
@@ -80,10 +81,10 @@ export interface HeterogeneousSystem<Unit extends AcceleratorUnit = SystemUnit> 
 export const HOST = "host"
 
 /**
- * An LPDDR4-class default path: 12.8 GB/s, 200 x an int8 MAC's 0.3 pJ = 60 pJ/byte (Eyeriss's
- * DRAM-to-MAC energy ratio), 100 ns to set up a transfer.
+ * An LPDDR4-class default path, `memoryPath("lpddr4")`: 12.8 GB/s, 200 x an int8 MAC's 0.3 pJ =
+ * 60 pJ/byte (Eyeriss's DRAM-to-MAC energy ratio), 100 ns to set up a transfer.
  *
  * @example
  * const system: HeterogeneousSystem = { name: "s", units, links: [], hostPath: lpddr4HostPath }
  */
-export const lpddr4HostPath: PathCost = { bandwidthBytesPerSecond: 12.8e9, energyPjPerByte: 60, latencySeconds: 100e-9 }
+export const lpddr4HostPath: PathCost = memoryPath("lpddr4")

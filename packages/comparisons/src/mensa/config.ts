@@ -12,7 +12,21 @@ const MensaComparisonConfigSchema = Schema.Struct({
   baselines: Schema.NonEmptyArray(SystemName),
   /** Zoo network specs. */
   networks: Schema.NonEmptyArray(ZooSpec),
-})
+  /**
+   * Also rerun the study on `mensa` over `mensa-edgetpu` with parts of the energy model off
+   * (`mensaAblationVariants`, docs/energy.md); needs that system and baseline.
+   */
+  energyAblation: Schema.optional(Schema.Boolean),
+}).pipe(
+  Schema.filter(
+    (config) =>
+      config.energyAblation !== true ||
+      (config.system === "mensa" && config.baselines.includes("mensa-edgetpu")) || {
+        path: ["energyAblation"],
+        message: `energyAblation compares the mensa and mensa-edgetpu presets: needs system "mensa" (got ${JSON.stringify(config.system)}) and "mensa-edgetpu" among the baselines (got ${JSON.stringify(config.baselines)})`,
+      },
+  ),
+)
 
 /**
  * A Mensa comparison: every network scheduled on the system and on each baseline; energy efficiency

@@ -4,7 +4,7 @@ import { plainFigures } from "../kit/system-figures.js"
 import { mensaChart } from "./chart.js"
 import { decodeMensaComparisonConfig } from "./config.js"
 import { mensaComparisonMarkdown } from "./markdown.js"
-import { runMensaComparison } from "./run.js"
+import { mensaAblationVariants, runMensaComparison } from "./run.js"
 
 /**
  * The `mensa` comparison: Mensa (Boroumand et al., PACT 2021) vs a monolithic Edge TPU vs an
@@ -18,7 +18,7 @@ export const mensaComparison = comparisonKind({
   summary: "a heterogeneous system (Mensa) vs its baselines: energy efficiency and throughput per network",
   decode: decodeMensaComparisonConfig,
   run: runMensaComparison,
-  networks: (config) => config.networks.length,
+  networks: (config) => config.networks.length * (config.energyAblation === true ? 1 + mensaAblationVariants.length : 1),
   markdown: mensaComparisonMarkdown,
   besides: (config, report, { outName }) => [chartFile(outName, mensaChart(config, report), { width: 1000, height: 680 })],
   figures: (_, report) => ({
@@ -31,5 +31,7 @@ export const mensaComparison = comparisonKind({
     })),
     meanEfficiencyRatios: report.meanEfficiencyRatios,
     meanThroughputRatios: report.meanThroughputRatios,
+    families: report.families,
+    ...(report.ablation === undefined ? {} : { ablation: report.ablation }),
   }),
 })

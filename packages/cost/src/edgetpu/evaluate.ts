@@ -3,8 +3,11 @@ import {
   type EdgeTpuLayerClass,
   edgeTpuArea,
   edgeTpuBytesPerElement,
+  edgeTpuLeakageWatts,
   eyerissRelativeEnergy,
   macEnergyPj45nm,
+  memoryInterfaces,
+  sramAccessEnergyPjPerByte,
 } from "@cosearch/accelerator"
 import { edgeTpuSplit } from "./split.js"
 import type { EdgeTpuWorkload } from "./workload.js"
@@ -126,8 +129,13 @@ export const evaluateEdgeTpu = (
   const ioBytesPerCycle = (knobs.ioBandwidthBytesPerSecond * constants.ioEfficiency) / clockHz
   const macPj = macEnergyPj45nm[accelerator.precision]
   const corePjPerByte = macPj * eyerissRelativeEnergy.rf
-  const pePjPerByte = macPj * eyerissRelativeEnergy.buffer
-  const ioPjPerByte = macPj * eyerissRelativeEnergy.dram
+  // The opt-in energy model (docs/energy.md): PE memory by its capacity, the memory interface's
+  // energy per byte, leakage over every cycle. Without it, Eyeriss's relative energies.
+  const { energy } = accelerator
+  const pePjPerByte =
+    energy?.sramByCapacity === true ? sramAccessEnergyPjPerByte(knobs.peMemoryBytes) : macPj * eyerissRelativeEnergy.buffer
+  const ioPjPerByte = energy === undefined ? macPj * eyerissRelativeEnergy.dram : memoryInterfaces[energy.memoryInterface].energyPjPerByte
+  const leakagePjPerCycle = energy?.leakage === true ? (edgeTpuLeakageWatts(accelerator) * 1e12) / clockHz : 0
 
   let cacheLeft = pes * knobs.peMemoryBytes
   let cycles = 0
@@ -200,7 +208,8 @@ export const evaluateEdgeTpu = (
       operations * macPj +
       (2 * operations * bytes + partialSumBytes) * corePjPerByte +
       (weightLoadBytesPerPe * pes + activationBytes + spillBytesPerPe * pes) * pePjPerByte +
-      streamedBytes * ioPjPerByte
+      streamedBytes * ioPjPerByte +
+      layerCycles * leakagePjPerCycle
     energyPj += layerEnergy
     if (options.layers === true)
       layers.push({
@@ -219,8 +228,9 @@ export const evaluateEdgeTpu = (
       })
   }
   const ioBytes = workload.ioElements * bytes
-  cycles += ioBytes / ioBytesPerCycle
-  energyPj += ioBytes * ioPjPerByte
+  const ioCycles = ioBytes / ioBytesPerCycle
+  cycles += ioCycles
+  energyPj += ioBytes * ioPjPerByte + (ioCycles + constants.inferenceOverheadSeconds * clockHz) * leakagePjPerCycle
   const latencySeconds = constants.inferenceOverheadSeconds + cycles / clockHz
   return {
     feasible: true,

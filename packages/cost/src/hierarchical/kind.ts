@@ -11,12 +11,21 @@ import { timeloopAcceleratorReader } from "./timeloop/files.js"
 
 const INFEASIBLE = Number.POSITIVE_INFINITY
 
+/**
+ * Static energy of `cycles` on an accelerator, pJ: `staticPowerW x cycles / clock` (0 without
+ * static power; docs/energy.md).
+ */
+const staticPj = (accelerator: HierarchicalAccelerator, cycles: number): number =>
+  accelerator.staticPowerW === undefined || accelerator.staticPowerW === 0
+    ? 0
+    : (accelerator.staticPowerW * 1e12 * cycles) / ((accelerator.clockMhz ?? Number.NaN) * 1e6)
+
 /** A network's totals as `costOn` reports them. */
 const totalsOf = (totals: NetworkTotals, accelerator: HierarchicalAccelerator): CostTotals => ({
   macs: totals.macs,
   cycles: totals.cycles,
   latencyMs: totals.latencyMs ?? null,
-  energyMj: totals.energyPj / 1e9,
+  energyMj: (totals.energyPj + staticPj(accelerator, totals.cycles)) / 1e9,
   areaMm2: acceleratorAreaMm2(accelerator),
   utilization: totals.utilization,
 })
@@ -25,14 +34,17 @@ const sum = (counts: { readonly weights: number; readonly inputs: number; readon
   counts.weights + counts.inputs + counts.outputs
 
 /**
- * A mapped layer's energy per storage level, with its MACs' and the on-chip network's. The
+ * A mapped layer's energy per storage level, with its MACs', the on-chip network's and the static
+ * energy (`static`, when the accelerator has static power). The
  * hand-off between layers (an activation kept on chip) takes off-chip traffic off the layer's
- * energy, `layerPj`: that saving comes off the off-chip level, so the parts sum to `layerPj`.
+ * energy, `layerPj`: that saving comes off the off-chip level, so the parts sum to `layerPj` plus
+ * the static energy.
  */
 const energyByLevel = (
   mapped: { readonly levels: readonly { readonly name: string; readonly energyPj: number }[]; readonly energy: EnergyBreakdown },
   layerPj: number,
   offChip: string | undefined,
+  leakagePj: number,
 ): Record<string, number> => {
   const parts: Record<string, number> = {}
   for (const level of mapped.levels) parts[level.name] = level.energyPj
@@ -40,6 +52,7 @@ const energyByLevel = (
   if (offChip !== undefined && saved !== 0) parts[offChip] = (parts[offChip] ?? 0) - saved
   parts.MACs = mapped.energy.macPj
   if (mapped.energy.networkPj !== 0) parts.network = mapped.energy.networkPj
+  if (leakagePj !== 0) parts.static = leakagePj
   return parts
 }
 
@@ -79,9 +92,9 @@ export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator
           mapped.macs,
           cycles,
           mapped.macs / (cycles * pes),
-          energyPj,
+          energyPj + staticPj(accelerator, cycles),
           Object.fromEntries(mapped.levels.map((level) => [level.name, sum(level.reads) + sum(level.writes)])),
-          energyByLevel(mapped, energyPj, offChip),
+          energyByLevel(mapped, energyPj, offChip, staticPj(accelerator, cycles)),
         ),
       ),
     )
@@ -91,7 +104,7 @@ export const hierarchicalCost: CostModel<"hierarchical", HierarchicalAccelerator
     for (const nest of loweredNests(network)) {
       if (nest.kind !== "conv" && nest.kind !== "matmul") continue
       const mapped = mapLayer(nest, unit.accelerator, mapper)
-      if (mapped.feasible) set(nest.layer, mapped.cycles / hz, mapped.energy.totalPj)
+      if (mapped.feasible) set(nest.layer, mapped.cycles / hz, mapped.energy.totalPj + staticPj(unit.accelerator, mapped.cycles))
       else set(nest.layer, INFEASIBLE, INFEASIBLE)
     }
   },
