@@ -2,7 +2,7 @@ import { createHash } from "node:crypto"
 import { finishedStates, type TrialResult, type TrialState } from "@cosearch/optimize"
 import pg from "pg"
 import { refuseWrites } from "../study/read-only.js"
-import { jsonOrNull, type StudyRow, studyColumns, studyOfRow, type TrialRow, trialOfRow } from "../study/rows.js"
+import { resultColumns, type StudyRow, studyColumns, studyOfRow, type TrialRow, trialOfRow } from "../study/rows.js"
 import { StoreError } from "../study/store-error.js"
 import type { TrialCounts } from "../study/study.js"
 import type { StudyStore } from "../study/study-store.js"
@@ -380,17 +380,7 @@ export const openPostgresStore = (location: string, options: PostgresStoreOption
       }),
     finishTrial: (studyId, number, worker, result: TrialResult, now) =>
       step(async () => {
-        const { rowCount } = await finishStatement([
-          result.state,
-          jsonOrNull(result.values),
-          jsonOrNull(result.constraints),
-          jsonOrNull(result.metrics),
-          result.error ?? null,
-          now,
-          studyId,
-          number,
-          worker,
-        ])
+        const { rowCount } = await finishStatement([...resultColumns(result), now, studyId, number, worker])
         return rowCount === 1
       }),
     releaseTrials: (studyId, worker, numbers) =>

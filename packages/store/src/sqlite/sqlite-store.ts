@@ -1,7 +1,7 @@
 import { finishedStates, type TrialProposal, type TrialResult, type TrialState } from "@cosearch/optimize"
 import Database from "better-sqlite3"
 import { refuseWrites } from "../study/read-only.js"
-import { jsonOrNull, type StudyRow, studyColumns, studyOfRow, type TrialRow, trialOfRow } from "../study/rows.js"
+import { resultColumns, type StudyRow, studyColumns, studyOfRow, type TrialRow, trialOfRow } from "../study/rows.js"
 import { StoreError } from "../study/store-error.js"
 import type { TrialCounts } from "../study/study.js"
 import type { StaleRule, StudyStore } from "../study/study-store.js"
@@ -274,21 +274,7 @@ export const openSqliteStore = (path: string, options: SqliteStoreOptions = {}):
         return row === undefined ? undefined : trialOfRow(row)
       }),
     finishTrial: (studyId, number, worker, result: TrialResult, now) =>
-      step(
-        () =>
-          statements.finish.run(
-            result.state,
-            jsonOrNull(result.values),
-            jsonOrNull(result.constraints),
-            jsonOrNull(result.metrics),
-            result.error ?? null,
-            now,
-            now,
-            studyId,
-            number,
-            worker,
-          ).changes === 1,
-      ),
+      step(() => statements.finish.run(...resultColumns(result), now, now, studyId, number, worker).changes === 1),
     releaseTrials: (studyId, worker, numbers) =>
       step(() =>
         numbers === undefined ? statements.release.run(studyId, worker).changes : releaseSome.immediate(studyId, worker, numbers),

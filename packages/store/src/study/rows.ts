@@ -1,4 +1,4 @@
-import type { MetricValue, Trial, TrialState } from "@cosearch/optimize"
+import type { MetricValue, Trial, TrialResult, TrialState } from "@cosearch/optimize"
 import type { NewStudy, Study } from "./study.js"
 
 /** A `studies` row as the SQL backends return it (SQLite, PostgreSQL). */
@@ -80,3 +80,18 @@ export const trialOfRow = (row: TrialRow): Trial => ({
 
 /** JSON text of an optional value, NULL when absent. */
 export const jsonOrNull = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value))
+
+/**
+ * A trial result as the trials table's columns, in this order: state, objective_values,
+ * constraint_values, metrics, error (what both backends' finish statements write first).
+ *
+ * @example
+ * resultColumns({ state: "complete", values: [1] }) // ["complete", "[1]", null, null, null]
+ */
+export const resultColumns = (result: TrialResult): [string, string | null, string | null, string | null, string | null] => [
+  result.state,
+  jsonOrNull(result.values),
+  jsonOrNull(result.constraints),
+  jsonOrNull(result.metrics),
+  result.error ?? null,
+]
