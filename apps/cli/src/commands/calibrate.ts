@@ -15,7 +15,7 @@ import {
   type Measurement,
   parseMeasurementsCsv,
 } from "@cosearch/cost"
-import { analyzeNetwork, toNetwork } from "@cosearch/network"
+import { analyzeNetwork, type Network, toNetwork } from "@cosearch/network"
 import { createRandom } from "@cosearch/space"
 import { Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
@@ -97,11 +97,32 @@ const writeDocument = (out: string, document: object) =>
     )
   })
 
-/** The network of a measurement row, its errors prefixed with the file and line. */
-const measuredNetwork = (file: string, measurement: Measurement) =>
-  loadNetwork(measurement.network, {}).pipe(
-    Effect.mapError((error) => new CliError({ message: `${file} line ${measurement.line}: ${error.message}` })),
-  )
+/**
+ * Every measurement's network, prepared by `prepare` for the template's fit and split as the file
+ * says; the first network that cannot be built or prepared fails, named by file and line.
+ */
+const measuredSamples = <Sample>(
+  file: string,
+  measurements: readonly Measurement[],
+  prepare: (
+    network: Network,
+    latencySeconds: number,
+  ) => { readonly ok: true; readonly sample: Sample } | { readonly ok: false; readonly issues: readonly { readonly message: string }[] },
+) =>
+  Effect.gen(function* () {
+    const train: Sample[] = []
+    const test: Sample[] = []
+    for (const measurement of measurements) {
+      const network = yield* loadNetwork(measurement.network, {}).pipe(
+        Effect.mapError((error) => new CliError({ message: `${file} line ${measurement.line}: ${error.message}` })),
+      )
+      const prepared = prepare(toNetwork(network), measurement.latencyMs / 1e3)
+      if (!prepared.ok)
+        return yield* new CliError({ message: `${file} line ${measurement.line}: ${prepared.issues[0]?.message ?? "invalid network"}` })
+      ;(measurement.split === "test" ? test : train).push(prepared.sample)
+    }
+    return { train, test }
+  })
 
 interface Args {
   readonly measurements: string
@@ -117,17 +138,10 @@ const calibrateEdgeTpuDesign = (args: Args, target: AcceleratorUnit, measurement
       return yield* new CliError({
         message: `--preset "${args.preset}" is a ${target.kind} accelerator; calibration needs an edgetpu design`,
       })
-    const train: CalibrationSample[] = []
-    const test: CalibrationSample[] = []
-    for (const measurement of measurements) {
-      const network = yield* measuredNetwork(args.measurements, measurement)
-      const prepared = edgeTpuWorkload(toNetwork(network))
-      if (!prepared.ok)
-        return yield* new CliError({
-          message: `${args.measurements} line ${measurement.line}: ${prepared.issues[0]?.message ?? "invalid network"}`,
-        })
-      ;(measurement.split === "test" ? test : train).push({ workload: prepared.workload, latencySeconds: measurement.latencyMs / 1e3 })
-    }
+    const { train, test } = yield* measuredSamples(args.measurements, measurements, (network, latencySeconds) => {
+      const prepared = edgeTpuWorkload(network)
+      return prepared.ok ? { ok: true, sample: { workload: prepared.workload, latencySeconds } as CalibrationSample } : prepared
+    })
     const report = calibrateWithHoldout({ train, test }, target.accelerator)
     const name = `${target.accelerator.name}-calibrated`
     yield* writeDocument(args.out, {
@@ -182,21 +196,12 @@ const calibrateCpuDesign = (
       return yield* new CliError({
         message: `--shots ${args.shots.value} must be at least 1, at most the ${trainRows} train rows of ${args.measurements}, and leave a row to report on (${measurements.length} rows)`,
       })
-    const samples: { readonly sample: CpuCalibrationSample; readonly split: "train" | "test" }[] = []
-    for (const measurement of measurements) {
-      const network = yield* measuredNetwork(args.measurements, measurement)
-      const analyzed = analyzeNetwork(toNetwork(network))
-      if (!analyzed.ok)
-        return yield* new CliError({
-          message: `${args.measurements} line ${measurement.line}: ${analyzed.issues[0]?.message ?? "invalid network"}`,
-        })
-      samples.push({
-        sample: { nests: cpuPrunedNests(analyzed.network), latencySeconds: measurement.latencyMs / 1e3 },
-        split: measurement.split,
-      })
-    }
-    const train = samples.filter((s) => s.split === "train").map((s) => s.sample)
-    const test = samples.filter((s) => s.split === "test").map((s) => s.sample)
+    const { train, test } = yield* measuredSamples(args.measurements, measurements, (network, latencySeconds) => {
+      const analyzed = analyzeNetwork(network)
+      return analyzed.ok
+        ? { ok: true, sample: { nests: cpuPrunedNests(analyzed.network), latencySeconds } as CpuCalibrationSample }
+        : analyzed
+    })
     const name = `${target.accelerator.name}-calibrated`
     if (Option.isNone(args.shots)) {
       const report = calibrateCpuWithHoldout({ train, test }, target.accelerator)
