@@ -9,6 +9,9 @@ import { cpuCoefficients, cpuLatencyTerms, withCpuCoefficients } from "./terms.j
  * `adaptCpuFewShot`), chosen across devices: adapting the CPU template calibrated on one device
  * (Cortex-A53 or Coral, NAS-Bench-201) to the other from 10 shots, this weight gave the best mean
  * Spearman over seeded draws (docs/calibration.md, `pnpm -s bench few-shot`).
+ *
+ * @example
+ * adaptCpuFewShot(shots, prior, { ridge: defaultFewShotRidge * 10 }) // stay closer to the prior
  */
 export const defaultFewShotRidge = 3e-4
 
