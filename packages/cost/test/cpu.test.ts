@@ -15,7 +15,7 @@ const cpu = (overrides: Partial<CpuAccelerator> = {}): CpuAccelerator => ({
   l1Bytes: 512,
   l2Bytes: 1000,
   dramBytesPerSecond: 1e9,
-  efficiency: { conv: 0.5, depthwise: 0.25, fc: 0.5, pool: 0.25, eltwise: 0.25 },
+  efficiency: { conv: 0.5, pointwise: 0.125, depthwise: 0.25, fc: 0.5, pool: 0.25, eltwise: 0.25 },
   layerOverheadSeconds: 1e-6,
   energyPerOpPj: 1,
   dramEnergyPjPerByte: 10,
@@ -77,6 +77,16 @@ describe("CPU roofline per layer (hand-checked)", () => {
     expect(pool.computeSeconds).toBeCloseTo(16e-9, 20)
   })
 
+  it("a 1x1 convolution is pointwise, at its own efficiency", () => {
+    // 16 positions x 4 filters x 2 channels = 128 MACs / (8e9 x 0.125) = 128 ns.
+    const pointwise = cpuLayerCost(
+      nestOf({ h: 4, w: 4, c: 2 }, (b, x) => b.conv2d(x, { filters: 4, kernel: 1 })),
+      cpu(),
+    )
+    expect(pointwise).toMatchObject({ layerClass: "pointwise", operations: 128 })
+    expect(pointwise.computeSeconds).toBeCloseTo(128e-9, 20)
+  })
+
   it("fp32 has a quarter of the lanes: the convolution's compute takes 4 x 288 ns", () => {
     const cost = cpuLayerCost(conv3x3, cpu({ precision: "fp32" }))
     expect(cost.computeSeconds).toBeCloseTo(1152e-9, 20)
@@ -118,5 +128,13 @@ describe("CPU network cost", () => {
     expect(result.latencySeconds).toBeCloseTo(7.5e-6, 18)
     expect(result.energyPj).toBeCloseTo(5500 + 55000 + 0.5 * 7.5e-6 * 1e12, 6)
     expect(result.layers).toHaveLength(2)
+  })
+
+  it("adds the inference overhead once, at static power", () => {
+    // 7.5 µs above + 100 µs; energy + 0.5 W x 100 µs = 5e7 pJ.
+    const nests = nestsOf({ h: 1, w: 1, c: 100 }, (b, x) => b.dense(b.dense(x, 50), 10))
+    const result = cpuNetworkCost(nests, cpu({ inferenceOverheadSeconds: 100e-6 }))
+    expect(result.latencySeconds).toBeCloseTo(107.5e-6, 15)
+    expect(result.energyPj).toBeCloseTo(5500 + 55000 + 0.5 * 107.5e-6 * 1e12, 4)
   })
 })

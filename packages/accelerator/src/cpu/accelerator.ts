@@ -1,10 +1,20 @@
-import type { EdgeTpuLayerClass } from "../edgetpu/accelerator.js"
-
 /**
  * The layer classes the CPU roofline gives separate efficiencies: the Edge TPU template's classes
- * (conv, depthwise, fc, pool, eltwise), so one lowering classes a network for both.
+ * (conv, depthwise, fc, pool, eltwise) with the 1x1 convolutions apart (`pointwise`: no window
+ * reuse, so a CPU runs them at another efficiency than a 3x3).
+ *
+ * @example
+ * const layerClass: CpuLayerClass = "pointwise"
  */
-export type CpuLayerClass = EdgeTpuLayerClass
+export type CpuLayerClass = "conv" | "pointwise" | "depthwise" | "fc" | "pool" | "eltwise"
+
+/**
+ * Every CPU layer class, in the order calibration reports them.
+ *
+ * @example
+ * cpuLayerClasses.length // 6
+ */
+export const cpuLayerClasses: readonly CpuLayerClass[] = ["conv", "pointwise", "depthwise", "fc", "pool", "eltwise"]
 
 /**
  * A multi-core CPU with SIMD units (Cortex-A53-like), costed as a roofline per layer
@@ -32,6 +42,8 @@ export interface CpuAccelerator {
   readonly efficiency: Readonly<Record<CpuLayerClass, number>>
   /** Fixed time every costed layer takes (operator dispatch, thread synchronization), seconds. */
   readonly layerOverheadSeconds: number
+  /** Fixed time of every inference (interpreter invocation, input and output copies), seconds. */
+  readonly inferenceOverheadSeconds: number
   /** Dynamic energy of one operation (a lane's MAC with its share of the instruction), pJ. */
   readonly energyPerOpPj: number
   /** Energy of one byte moved from DRAM, pJ. */

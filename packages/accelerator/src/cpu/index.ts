@@ -6,7 +6,7 @@
  * import { cpuPeakOpsPerSecond, cpuPresets } from "@cosearch/accelerator"
  * cpuPeakOpsPerSecond(cpuPresets["cortex-a53"])
  */
-export { type CpuAccelerator, type CpuLayerClass, cpuBytesPerElement, cpuPeakOpsPerSecond } from "./accelerator.js"
+export { type CpuAccelerator, type CpuLayerClass, cpuBytesPerElement, cpuLayerClasses, cpuPeakOpsPerSecond } from "./accelerator.js"
 export { type CpuPresetName, cpuPreset, cpuPresetNames, cpuPresets } from "./presets.js"
 export { cpuTemplate } from "./template.js"
 export { isValidCpuAccelerator, validateCpuAccelerator } from "./validate.js"

@@ -1,4 +1,3 @@
-import { edgeTpuLayerClasses } from "../edgetpu/accelerator.js"
 import {
   type FieldIssue,
   type FlatFieldRules,
@@ -8,12 +7,12 @@ import {
   isPositiveInteger,
   isRecord,
 } from "../validation/field-rules.js"
-import type { CpuAccelerator } from "./accelerator.js"
+import { type CpuAccelerator, cpuLayerClasses } from "./accelerator.js"
 
 const rules: FlatFieldRules = {
   positiveIntegers: ["cores", "simdBytes", "l1Bytes", "l2Bytes"],
   positive: ["clockHz", "dramBytesPerSecond"],
-  nonNegative: ["layerOverheadSeconds", "energyPerOpPj", "dramEnergyPjPerByte", "staticPowerW"],
+  nonNegative: ["layerOverheadSeconds", "inferenceOverheadSeconds", "energyPerOpPj", "dramEnergyPjPerByte", "staticPowerW"],
 }
 
 /**
@@ -34,9 +33,9 @@ export const validateCpuAccelerator = (value: unknown): FieldIssue[] => {
   else if (value.precision === "fp32" && isPositiveInteger(value.simdBytes) && (value.simdBytes as number) < 4)
     issues.push(fieldIssue("simdBytes", value.simdBytes, "must hold at least one fp32 element (4 bytes)"))
   const efficiency = value.efficiency
-  if (!isRecord(efficiency)) issues.push(fieldIssue("efficiency", efficiency, `must be an object with ${edgeTpuLayerClasses.join(", ")}`))
+  if (!isRecord(efficiency)) issues.push(fieldIssue("efficiency", efficiency, `must be an object with ${cpuLayerClasses.join(", ")}`))
   else
-    for (const layerClass of edgeTpuLayerClasses)
+    for (const layerClass of cpuLayerClasses)
       if (!isPositiveFinite(efficiency[layerClass]))
         issues.push(fieldIssue(`efficiency.${layerClass}`, efficiency[layerClass], "must be a positive number"))
   return issues

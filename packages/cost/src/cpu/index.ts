@@ -7,12 +7,15 @@
  * cpuNetworkCost(nests, cpuPresets["cortex-a53"])
  */
 
+export * from "./calibration/index.js"
 export { cpuCost, cpuKind } from "./kind.js"
 export {
   type CpuLayerCost,
   type CpuLayerOptions,
   cpuActivationBytes,
+  cpuLayerClassOf,
   cpuLayerCost,
   cpuWeightBytes,
 } from "./layer-cost.js"
 export { type CpuNetworkCost, cpuNetworkCost } from "./network-cost.js"
+export { cpuPrunedNests } from "./pruned-nests.js"

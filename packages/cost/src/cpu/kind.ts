@@ -2,8 +2,8 @@ import { type CpuAccelerator, cpuTemplate } from "@cosearch/accelerator"
 import { type LoopNest, loopNestMacs } from "@cosearch/network"
 import type { AcceleratorKind, CostModel, LayerCost } from "../kind/kind.js"
 import { feasibleCost, feasibleLayer } from "../result/cost-result.js"
-import { loweredNests } from "../result/lowered-nests.js"
 import { cpuNetworkCost } from "./network-cost.js"
+import { cpuPrunedNests } from "./pruned-nests.js"
 
 /** MACs of a network's nests. */
 const networkMacs = (nests: readonly LoopNest[]): number => {
@@ -14,7 +14,8 @@ const networkMacs = (nests: readonly LoopNest[]): number => {
 
 /**
  * The CPU roofline as a kind's cost (`cpuNetworkCost`, docs/heterogeneous.md): latency and energy
- * of the layers one after another; a CPU runs every layer. It models neither cycles, utilization
+ * of the layers one after another, dead and constant layers pruned first (`cpuPrunedNests`: they
+ * cost nothing); a CPU runs every layer. It models neither cycles, utilization
  * nor area (`null`). Per-layer records give each costed layer's class as its dataflow and the
  * bytes it moves to or from DRAM; fused layers (free) are left out. The scheduler's column: each
  * layer's roofline, the weights cached in L2 when the whole network's fit. No dataflow and no
@@ -25,7 +26,7 @@ const networkMacs = (nests: readonly LoopNest[]): number => {
  */
 export const cpuCost: CostModel<"cpu", CpuAccelerator> = {
   network: (unit, network, options) => {
-    const nests = loweredNests(network)
+    const nests = cpuPrunedNests(network)
     const cost = cpuNetworkCost(nests, unit.accelerator)
     const totals = {
       macs: networkMacs(nests),
@@ -48,7 +49,7 @@ export const cpuCost: CostModel<"cpu", CpuAccelerator> = {
     return feasibleCost(unit, network, totals, layers)
   },
   layersAlone: (unit, network, set) => {
-    for (const layer of cpuNetworkCost(loweredNests(network), unit.accelerator).layers)
+    for (const layer of cpuNetworkCost(cpuPrunedNests(network), unit.accelerator).layers)
       set(layer.layer, layer.latencySeconds, layer.energyPj)
   },
   dataflow: { none: "costs every layer as a roofline" },

@@ -2,6 +2,18 @@ import { type CpuAccelerator, type CpuLayerClass, cpuBytesPerElement, cpuPeakOps
 import { type LoopNest, loopNestOperations } from "@cosearch/network"
 import { edgeTpuLayerClassOf } from "../edgetpu/workload.js"
 
+/**
+ * A nest's CPU class: the Edge TPU template's class, with a 1x1 ungrouped convolution apart as
+ * `pointwise`; activations and batch normalization are `fused`.
+ *
+ * @example
+ * cpuLayerClassOf(nest) // "pointwise" for a 1x1 convolution
+ */
+export const cpuLayerClassOf = (nest: LoopNest): CpuLayerClass | "fused" => {
+  const layerClass = edgeTpuLayerClassOf(nest)
+  return layerClass === "conv" && nest.R === 1 && nest.S === 1 && nest.G === 1 ? "pointwise" : layerClass
+}
+
 /** The cost of one layer on a CPU. */
 export interface CpuLayerCost {
   readonly layer: string
@@ -43,7 +55,7 @@ export const cpuActivationBytes = (nest: LoopNest, bytes: number): number => {
 /**
  * The CPU roofline of one layer (docs/heterogeneous.md):
  * `latency = overhead + max(operations / (cores x lanes x clock x efficiency[class]), dramBytes / bandwidth)`,
- * where `dramBytes` = the weights (unless `weightsCached`) + whatever of the layer's input and
+ * where the class is `cpuLayerClassOf` and `dramBytes` = the weights (unless `weightsCached`) + whatever of the layer's input and
  * output activations exceeds the L2 (`max(0, activations - l2Bytes)`). Energy = operations x
  * energy per op + dramBytes x energy per byte + static power x latency. Activations and batch
  * normalization are fused into the producer and cost nothing. Every layer kind is supported.
@@ -52,7 +64,7 @@ export const cpuActivationBytes = (nest: LoopNest, bytes: number): number => {
  * cpuLayerCost(nest, cpuPresets["cortex-a53"]).latencySeconds
  */
 export const cpuLayerCost = (nest: LoopNest, cpu: CpuAccelerator, options: CpuLayerOptions = {}): CpuLayerCost => {
-  const layerClass = edgeTpuLayerClassOf(nest)
+  const layerClass = cpuLayerClassOf(nest)
   if (layerClass === "fused")
     return {
       layer: nest.layer,

@@ -17,7 +17,7 @@ export interface CpuNetworkCost {
 
 /**
  * Every nest of a network on one CPU, layers one after another: latency and energy are the
- * layers' sums. The weights are cached (no DRAM reads for them) when all of them together with
+ * layers' sums plus the inference overhead (at static power). The weights are cached (no DRAM reads for them) when all of them together with
  * the largest layer's activations fit the L2, so repeated inferences find them there; otherwise
  * each layer reads its weights from DRAM on every inference. A CPU runs every layer: the result
  * is always a cost.
@@ -35,8 +35,8 @@ export const cpuNetworkCost = (nests: readonly LoopNest[], cpu: CpuAccelerator):
   }
   const weightsCached = weightBytes + largestActivations <= cpu.l2Bytes
   const layers: CpuLayerCost[] = []
-  let latencySeconds = 0
-  let energyPj = 0
+  let latencySeconds = cpu.inferenceOverheadSeconds
+  let energyPj = cpu.staticPowerW * cpu.inferenceOverheadSeconds * 1e12
   let operations = 0
   let dramBytes = 0
   for (const nest of nests) {

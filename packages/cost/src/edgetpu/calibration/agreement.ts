@@ -8,6 +8,8 @@ export interface Agreement {
   readonly spearman: number
   /** Mean of |predicted - measured| / measured. */
   readonly mape: number
+  /** Fraction of predictions within ±10 % of the measurement (nn-Meter's accuracy figure). */
+  readonly within10: number
 }
 
 /**
@@ -86,18 +88,25 @@ export const spearman = (a: ArrayLike<number>, b: ArrayLike<number>): number => 
 }
 
 /**
- * Kendall's tau-b, Spearman's rho and MAPE of predictions against measurements.
+ * Kendall's tau-b, Spearman's rho, MAPE and the fraction within ±10 % of predictions against
+ * measurements.
  *
  * @example
  * agreement(predictedMs, measuredMs).kendallTau
  */
 export const agreement = (predicted: ArrayLike<number>, measured: ArrayLike<number>): Agreement => {
   let error = 0
-  for (let i = 0; i < measured.length; i++) error += Math.abs((predicted[i] as number) - (measured[i] as number)) / (measured[i] as number)
+  let hits = 0
+  for (let i = 0; i < measured.length; i++) {
+    const relative = Math.abs((predicted[i] as number) - (measured[i] as number)) / (measured[i] as number)
+    error += relative
+    if (relative <= 0.1) hits++
+  }
   return {
     count: measured.length,
     kendallTau: kendallTau(predicted, measured),
     spearman: spearman(predicted, measured),
     mape: error / measured.length,
+    within10: hits / measured.length,
   }
 }
