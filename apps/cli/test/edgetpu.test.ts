@@ -102,8 +102,9 @@ describe("cosearch calibrate --template edgetpu --shots", () => {
   // The prior: the analytical model before calibration (the Coral's knobs and clock, the template's default constants).
   const prior = join(scratch, "coral-uncalibrated.json")
   writeFileSync(prior, JSON.stringify({ ...edgeTpuPresets.coral, name: "coral-uncalibrated", constants: defaultEdgeTpuConstants }))
-  const adapt = (out: string, ...more: string[]) =>
-    runInProcess(["calibrate", "--measurements", measurements, "--template", "edgetpu", "--preset", prior, "--out", out, ...more])
+  const adaptFrom = (preset: string, out: string, ...more: string[]) =>
+    runInProcess(["calibrate", "--measurements", measurements, "--template", "edgetpu", "--preset", preset, "--out", out, ...more])
+  const adapt = (out: string, ...more: string[]) => adaptFrom(prior, out, ...more)
 
   it("adapts the prior to ten drawn train rows, reports the 290 others, and the same seed gives the same design", async () => {
     const first = await adapt(join(scratch, "shots-a.json"), "--shots", "10", "--seed", "3", "--json")
@@ -144,19 +145,7 @@ describe("cosearch calibrate --template edgetpu --shots", () => {
     const zero = await adapt(out, "--shots", "0")
     expect(zero.code).toBe(1)
     expect(zero.stderr).toContain("--shots 0")
-    const cpu = await runInProcess([
-      "calibrate",
-      "--measurements",
-      measurements,
-      "--template",
-      "edgetpu",
-      "--preset",
-      "cortex-a53",
-      "--shots",
-      "10",
-      "--out",
-      out,
-    ])
+    const cpu = await adaptFrom("cortex-a53", out, "--shots", "10")
     expect(cpu.code).toBe(1)
     expect(cpu.stderr).toContain('--preset "cortex-a53" is a cpu accelerator; calibration needs an edgetpu design')
     expect(existsSync(out)).toBe(false)

@@ -110,8 +110,8 @@ export const edgeTpuLatencyTerms = (workload: EdgeTpuWorkload, accelerator: Edge
  * uncalibrated template (the device's knobs, `defaultEdgeTpuConstants`), a weak one: adapting it
  * to Coral from 10 shots, scored on Coral's train rows not drawn (10 seeded draws; the held-out
  * rows stay out of the choice), ridge weights 0, 1e-5, 1e-4, 3e-4 and 1e-3 gave mean Spearman
- * 0.9640, 0.9647, 0.9612, 0.9576 and 0.9499 (docs/calibration.md). The small pull keeps a fit
- * from fewer shots than coefficients well posed.
+ * 0.9635, 0.9640, 0.9590, 0.9519 and 0.9453 (`pnpm -s bench few-shot`, docs/calibration.md). The
+ * small pull keeps a fit from fewer shots than coefficients well posed.
  *
  * @example
  * adaptFewShot(edgeTpuLinearTemplate, shots, prior, { ridge: defaultEdgeTpuFewShotRidge })
