@@ -9,18 +9,34 @@
  * the uncalibrated Snapdragon 450 description, data/cortex-a53/sd450.json): the A53's validation
  * split (index % 5 == 1) and Coral's held-out rows under the CPU template.
  *
+ * Then the Edge TPU route (`edgeTpuLinearTemplate`): Coral adapted from the uncalibrated Edge TPU
+ * template (the Coral's knobs and clock, `defaultEdgeTpuConstants`), per ridge in
+ * `--edgetpu-ridges`, scored on Coral's train rows not drawn (the choice of
+ * `defaultEdgeTpuFewShotRidge`; the held-out rows stay out of it), and at that default on Coral's
+ * held-out rows.
+ *
  * Flags: `--shots N` (default 10), `--draws N` (default 10), `--seed S` (default 1),
- * `--ridges a,b` (default 0,0.001,0.01,0.1,1). Data: packages/cost/data/{cortex-a53,coral}.
- * Ends stdout with one JSON line: `{"a53": {...}, "coral": {...}, "fewShot": {"<ridge>": {"a53": mean, "coral": mean}}, "bestRidge": r}`.
+ * `--ridges a,b` (default 0,0.001,0.01,0.1,1), `--edgetpu-ridges a,b` (default
+ * 0,0.00001,0.0001,0.0003,0.001). Data: packages/cost/data/{cortex-a53,coral}.
+ * Ends stdout with one JSON line: `{"a53": {...}, "coral": {...}, "fewShot": {"<ridge>": {"a53": mean, "coral": mean}}, "bestRidge": r, "edgeTpu": {"<ridge>": mean, "heldOut": mean}}`.
  *
  * @example
  * // pnpm -s bench few-shot --draws 3 --ridges 0.01,1
  */
 import { readFileSync } from "node:fs"
 import { gunzipSync } from "node:zlib"
-import type { CpuAccelerator } from "@cosearch/accelerator"
-import { calibrateCpuWithHoldout, cpuSamplesFromCsv, evaluateCpuFewShot } from "@cosearch/cost"
-import type { LoopNest } from "@cosearch/network"
+import { type CpuAccelerator, defaultEdgeTpuConstants, edgeTpuPresets } from "@cosearch/accelerator"
+import {
+  type CalibrationSample,
+  calibrateCpuWithHoldout,
+  cpuSamplesFromCsv,
+  edgeTpuLinearTemplate,
+  edgeTpuWorkload,
+  evaluateCpuFewShot,
+  evaluateFewShot,
+  parseMeasurementsCsv,
+} from "@cosearch/cost"
+import { buildZooNetwork, type LoopNest } from "@cosearch/network"
 import { createRandom } from "@cosearch/space"
 
 const flag = (args: readonly string[], name: string, fallback: string): string => {
@@ -34,13 +50,36 @@ const read = (path: string, cache: Map<string, readonly LoopNest[]>) => {
   return samples
 }
 
+/** Coral's measurements as Edge TPU samples, split as the file says. */
+const readEdgeTpu = (path: string) => {
+  const parsed = parseMeasurementsCsv(gunzipSync(readFileSync(new URL(path, import.meta.url))).toString("utf8"))
+  if (!parsed.ok) throw new Error(parsed.errors.join("\n"))
+  const train: CalibrationSample[] = []
+  const test: CalibrationSample[] = []
+  for (const m of parsed.measurements) {
+    const built = buildZooNetwork(m.network)
+    const prepared = built.ok ? edgeTpuWorkload(built.network) : undefined
+    if (prepared === undefined || !prepared.ok) throw new Error(`line ${m.line}: network "${m.network}" cannot be prepared`)
+    ;(m.split === "test" ? test : train).push({ workload: prepared.workload, latencySeconds: m.latencyMs / 1e3 })
+  }
+  return { train, test }
+}
+
 export const main = (args: string[]): void => {
   const shots = Number(flag(args, "shots", "10"))
   const draws = Number(flag(args, "draws", "10"))
   const seed = flag(args, "seed", "1")
   const ridges = flag(args, "ridges", "0,0.001,0.01,0.1,1").split(",").map(Number)
-  if (!Number.isInteger(shots) || shots < 1 || !Number.isInteger(draws) || draws < 1 || ridges.some((r) => !(r >= 0)))
-    throw new Error("flags: --shots N (>= 1), --draws N (>= 1), --seed S, --ridges a,b (each >= 0)")
+  const edgeTpuRidges = flag(args, "edgetpu-ridges", "0,0.00001,0.0001,0.0003,0.001").split(",").map(Number)
+  if (
+    !Number.isInteger(shots) ||
+    shots < 1 ||
+    !Number.isInteger(draws) ||
+    draws < 1 ||
+    ridges.some((r) => !(r >= 0)) ||
+    edgeTpuRidges.some((r) => !(r >= 0))
+  )
+    throw new Error("flags: --shots N (>= 1), --draws N (>= 1), --seed S, --ridges a,b and --edgetpu-ridges a,b (each >= 0)")
   const cache = new Map<string, readonly LoopNest[]>()
   const a53 = read("../packages/cost/data/cortex-a53/nb201-a53.csv.gz", cache)
   const coral = read("../packages/cost/data/coral/nb201-coral.csv.gz", cache)
@@ -71,5 +110,25 @@ export const main = (args: string[]): void => {
       bestRidge = ridge
     }
   }
-  console.log(JSON.stringify({ shots, draws, seed, a53: onA53.test, coral: onCoral.test, fewShot, bestRidge }))
+  const coralOnEdgeTpu = readEdgeTpu("../packages/cost/data/coral/nb201-coral.csv.gz")
+  const uncalibrated = { ...edgeTpuPresets.coral, constants: defaultEdgeTpuConstants }
+  const edgeTpu: Record<string, object> = {}
+  for (const ridge of edgeTpuRidges) {
+    const { mean } = evaluateFewShot(edgeTpuLinearTemplate, coralOnEdgeTpu.train, uncalibrated, {
+      shots,
+      draws,
+      ridge,
+      random: createRandom(`${seed}-edgetpu`),
+    })
+    edgeTpu[String(ridge)] = mean
+    console.log(`Edge TPU template, ridge ${ridge}: Coral train rows not drawn ${JSON.stringify(mean)}`)
+  }
+  edgeTpu.heldOut = evaluateFewShot(edgeTpuLinearTemplate, coralOnEdgeTpu.train, uncalibrated, {
+    shots,
+    draws,
+    random: createRandom(`${seed}-edgetpu`),
+    test: coralOnEdgeTpu.test,
+  }).mean
+  console.log(`Edge TPU template, default ridge: Coral held out ${JSON.stringify(edgeTpu.heldOut)}`)
+  console.log(JSON.stringify({ shots, draws, seed, a53: onA53.test, coral: onCoral.test, fewShot, bestRidge, edgeTpu }))
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { gunzipSync } from "node:zlib"
-import { edgeTpuArea, edgeTpuPresets } from "@cosearch/accelerator"
+import { defaultEdgeTpuConstants, edgeTpuArea, edgeTpuPresets } from "@cosearch/accelerator"
 import { describe, expect, it } from "vitest"
 import { runInProcess } from "./run-cli.js"
 
@@ -92,5 +92,62 @@ describe("cosearch calibrate", () => {
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toContain("line 2")
     expect(unknown.stderr).toContain("not_a_net")
+  })
+})
+
+describe("cosearch calibrate --template edgetpu --shots", () => {
+  const measurements = join(scratch, "shots.csv")
+  writeFileSync(measurements, `${coralRows.slice(0, 301).join("\n")}\n`)
+  const trainRows = coralRows.slice(1, 301).filter((row) => row.endsWith(",train")).length
+  // The prior: the analytical model before calibration (the Coral's knobs and clock, the template's default constants).
+  const prior = join(scratch, "coral-uncalibrated.json")
+  writeFileSync(prior, JSON.stringify({ ...edgeTpuPresets.coral, name: "coral-uncalibrated", constants: defaultEdgeTpuConstants }))
+  const adaptFrom = (preset: string, out: string, ...more: string[]) =>
+    runInProcess(["calibrate", "--measurements", measurements, "--template", "edgetpu", "--preset", preset, "--out", out, ...more])
+  const adapt = (out: string, ...more: string[]) => adaptFrom(prior, out, ...more)
+
+  it("adapts the prior to ten drawn train rows, reports the 290 others, and the same seed gives the same design", async () => {
+    const first = await adapt(join(scratch, "shots-a.json"), "--shots", "10", "--seed", "3", "--json")
+    expect(first.code).toBe(0)
+    const report = JSON.parse(first.stdout)
+    expect(report.shots.count).toBe(10)
+    expect(report.test.count).toBe(290)
+    // Ten measurements turn the uncalibrated model into one that ranks the other networks well.
+    expect(report.test.spearman).toBeGreaterThanOrEqual(0.9)
+    const second = await adapt(join(scratch, "shots-b.json"), "--shots", "10", "--seed", "3", "--json")
+    expect(JSON.parse(second.stdout)).toEqual({ ...report, out: join(scratch, "shots-b.json") })
+    const other = await adapt(join(scratch, "shots-c.json"), "--shots", "10", "--seed", "4", "--json")
+    expect(JSON.parse(other.stdout).accelerator).not.toEqual(report.accelerator)
+    const written = JSON.parse(readFileSync(join(scratch, "shots-a.json"), "utf8"))
+    expect(written).toMatchObject({
+      kind: "edgetpu",
+      name: "coral-uncalibrated-calibrated",
+      knobs: edgeTpuPresets.coral.knobs,
+      clockHz: edgeTpuPresets.coral.clockHz,
+      calibration: { prior: "coral-uncalibrated", shots: 10, seed: "3" },
+    })
+    const evaluated = await runInProcess([
+      "evaluate",
+      "--network",
+      "nb201:333333",
+      "--accelerator",
+      join(scratch, "shots-a.json"),
+      "--json",
+    ])
+    expect(evaluated.code).toBe(0)
+  })
+
+  it("refuses a shot count the train rows cannot give and a CPU prior, naming the value, and writes nothing", async () => {
+    const out = join(scratch, "never-shots.json")
+    const tooMany = await adapt(out, "--shots", "400")
+    expect(tooMany.code).toBe(1)
+    expect(tooMany.stderr).toContain(`--shots 400 must be at least 1, at most the ${trainRows} train rows`)
+    const zero = await adapt(out, "--shots", "0")
+    expect(zero.code).toBe(1)
+    expect(zero.stderr).toContain("--shots 0")
+    const cpu = await adaptFrom("cortex-a53", out, "--shots", "10")
+    expect(cpu.code).toBe(1)
+    expect(cpu.stderr).toContain('--preset "cortex-a53" is a cpu accelerator; calibration needs an edgetpu design')
+    expect(existsSync(out)).toBe(false)
   })
 })

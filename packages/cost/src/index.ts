@@ -15,6 +15,7 @@
  * @packageDocumentation
  */
 
+export * from "./calibration/index.js"
 export * from "./cpu/index.js"
 export * from "./edgetpu/index.js"
 export * from "./hierarchical/index.js"

@@ -1,16 +1,24 @@
 import { readFileSync } from "node:fs"
 import { gunzipSync } from "node:zlib"
-import { defaultEdgeTpuConstants, edgeTpuLayerClasses, edgeTpuPresets } from "@cosearch/accelerator"
+import { defaultEdgeTpuConstants, type EdgeTpuAccelerator, edgeTpuLayerClasses, edgeTpuPresets } from "@cosearch/accelerator"
 import {
+  adaptFewShot,
   boundedLeastSquares,
   type CalibrationSample,
   calibrateWithHoldout,
+  edgeTpuCoefficients,
+  edgeTpuLatencyTerms,
+  edgeTpuLinearTemplate,
   edgeTpuWorkload,
+  evaluateEdgeTpu,
+  evaluateFewShot,
   kendallTau,
   parseMeasurementsCsv,
   spearman,
+  withEdgeTpuCoefficients,
 } from "@cosearch/cost"
 import { buildZooNetwork } from "@cosearch/network"
+import { createRandom } from "@cosearch/space"
 import { describe, expect, it } from "vitest"
 
 describe("rank agreement and bounded least squares (hand-derived)", () => {
@@ -88,19 +96,25 @@ describe("measurement files", () => {
 // The shipped Coral measurements: BRP-NAS LatBench latencies of NAS-Bench-201 (see data/coral/README.md).
 const text = gunzipSync(readFileSync(new URL("../data/coral/nb201-coral.csv.gz", import.meta.url))).toString("utf8")
 
+// Built once for the calibration and the few-shot adaptation.
+const coral = (() => {
+  const parsed = parseMeasurementsCsv(text)
+  if (!parsed.ok) throw new Error(parsed.errors.join("\n"))
+  const train: CalibrationSample[] = []
+  const test: CalibrationSample[] = []
+  for (const m of parsed.measurements) {
+    const built = buildZooNetwork(m.network)
+    if (!built.ok) throw new Error(built.message)
+    const prepared = edgeTpuWorkload(built.network)
+    if (!prepared.ok) throw new Error(prepared.issues[0]?.message)
+    ;(m.split === "test" ? test : train).push({ workload: prepared.workload, latencySeconds: m.latencyMs / 1e3 })
+  }
+  return { train, test }
+})()
+
 describe("the Coral calibration on NAS-Bench-201", () => {
   it("ranks held-out networks (index % 5 == 0) at Kendall tau >= 0.75, and the shipped constants are this fit", () => {
-    const parsed = parseMeasurementsCsv(text)
-    if (!parsed.ok) throw new Error(parsed.errors.join("\n"))
-    const train: CalibrationSample[] = []
-    const test: CalibrationSample[] = []
-    for (const m of parsed.measurements) {
-      const built = buildZooNetwork(m.network)
-      if (!built.ok) throw new Error(built.message)
-      const prepared = edgeTpuWorkload(built.network)
-      if (!prepared.ok) throw new Error(prepared.issues[0]?.message)
-      ;(m.split === "test" ? test : train).push({ workload: prepared.workload, latencySeconds: m.latencyMs / 1e3 })
-    }
+    const { train, test } = coral
     expect(train.length + test.length).toBe(15_284)
     const report = calibrateWithHoldout({ train, test }, edgeTpuPresets.coral)
     console.log(
@@ -120,5 +134,101 @@ describe("the Coral calibration on NAS-Bench-201", () => {
     // NAS-Bench-201 has no depthwise layer: those constants keep their defaults.
     expect(report.fitted).not.toContain("efficiency.depthwise")
     expect(fitted.efficiency.depthwise).toBe(defaultEdgeTpuConstants.efficiency.depthwise)
+  })
+})
+
+// The analytical model before any calibration: the Coral's knobs and clock, the template's default constants.
+const uncalibrated: EdgeTpuAccelerator = { ...edgeTpuPresets.coral, name: "coral-uncalibrated", constants: defaultEdgeTpuConstants }
+const percent = (x: number) => `${(100 * x).toFixed(2)} %`
+
+describe("few-shot adaptation through the Edge TPU template", () => {
+  it("adapts the uncalibrated Coral design from 10 shots: mean Spearman >= 0.9 on Coral's held-out rows (10 seeded draws)", () => {
+    const result = evaluateFewShot(edgeTpuLinearTemplate, coral.train, uncalibrated, {
+      shots: 10,
+      draws: 10,
+      random: createRandom("coral"),
+      test: coral.test,
+    })
+    console.log(
+      `few-shot Coral (Edge TPU template, prior: uncalibrated): Spearman ${result.mean.spearman.toFixed(4)}, Kendall tau ${result.mean.kendallTau.toFixed(4)}, MAPE ${percent(result.mean.mape)}, within ±10 % ${percent(result.mean.within10)}`,
+    )
+    expect(result.draws).toHaveLength(10)
+    expect(result.draws[0]?.count).toBe(coral.test.length)
+    expect(result.mean.spearman).toBeGreaterThanOrEqual(0.9)
+  })
+
+  const some = coral.train.slice(0, 40)
+  // Designs where some layers stall (a narrow I/O streams weights; a slow PE memory) and where none does.
+  const designs: EdgeTpuAccelerator[] = [
+    edgeTpuPresets.coral,
+    uncalibrated,
+    { ...uncalibrated, knobs: { ...uncalibrated.knobs, peMemoryBytes: 4096, ioBandwidthBytesPerSecond: 1e7 } },
+    { ...uncalibrated, constants: { ...defaultEdgeTpuConstants, peMemoryBytesPerCycle: 0.5 } },
+  ]
+
+  it("latency = fixed + Σ terms x coefficients, as evaluateEdgeTpu computes it; at a third of the clock with the same coefficients, the fixed seconds triple", () => {
+    let stalled = 0
+    let samePattern = 0
+    for (const design of designs) {
+      const c = edgeTpuCoefficients(design)
+      // The coefficients are the constants over the clock, by hand.
+      expect(c[0]).toBe(design.constants.inferenceOverheadSeconds)
+      expect(c[1]).toBeCloseTo(design.constants.layerOverheadCycles.conv / design.clockHz, 18)
+      expect(c[1 + 2 * edgeTpuLayerClasses.length - 1]).toBeCloseTo(1 / (design.constants.efficiency.eltwise * design.clockHz), 18)
+      const slower = withEdgeTpuCoefficients(design, c, 3)
+      expect(slower.clockHz).toBeCloseTo(design.clockHz / 3, 6)
+      for (const [j, value] of edgeTpuCoefficients(slower).entries()) expect(value).toBeCloseTo(c[j] as number, 15)
+      for (const sample of some.slice(0, 5)) {
+        const linear = edgeTpuLatencyTerms(sample.workload, design)
+        const result = evaluateEdgeTpu(sample.workload, design)
+        if (linear === undefined || !result.feasible) throw new Error("infeasible")
+        const sum = linear.terms.reduce((total, t, j) => total + t * (c[j] as number), 0)
+        expect(linear.fixedSeconds + sum).toBeCloseTo(result.latencySeconds, 12)
+        const slow = evaluateEdgeTpu(sample.workload, slower)
+        const slowLinear = edgeTpuLatencyTerms(sample.workload, slower)
+        if (!slow.feasible || slowLinear === undefined) throw new Error("infeasible")
+        // Stalls last 3 x longer while compute does not: a stalled layer may become compute-bound.
+        if (slowLinear.pattern !== linear.pattern) continue
+        samePattern++
+        stalled += linear.pattern.split("s").length - 1
+        expect(Array.from(slowLinear.terms)).toEqual(Array.from(linear.terms))
+        expect(slow.latencySeconds).toBeCloseTo(3 * linear.fixedSeconds + sum, 12)
+      }
+    }
+    expect(stalled).toBeGreaterThan(0)
+    expect(samePattern).toBeGreaterThan(5)
+  })
+
+  it("with a negligible ridge and enough shots, reproduces a device's latencies from the uncalibrated prior", () => {
+    const truth = withEdgeTpuCoefficients(
+      uncalibrated,
+      edgeTpuCoefficients({
+        ...uncalibrated,
+        constants: {
+          ...defaultEdgeTpuConstants,
+          inferenceOverheadSeconds: 4e-4,
+          layerOverheadCycles: { conv: 900, depthwise: 100, fc: 300, pool: 50, eltwise: 20 },
+          efficiency: { conv: 0.4, depthwise: 0.25, fc: 0.5, pool: 0.01, eltwise: 0.005 },
+        },
+      }),
+    )
+    const measured = some.map((sample) => {
+      const result = evaluateEdgeTpu(sample.workload, truth)
+      if (!result.feasible) throw new Error("infeasible")
+      return { workload: sample.workload, latencySeconds: result.latencySeconds }
+    })
+    // Every network has one classifier and one global pool: their overheads and the inference
+    // overhead are not separable, and the tiny ridge picks one split among the exact fits.
+    const adapted = adaptFewShot(edgeTpuLinearTemplate, measured, uncalibrated, { ridge: 1e-9 })
+    // The stalls follow from the knobs, which are the device's: the clock and I/O stay.
+    expect(adapted.accelerator.clockHz).toBe(uncalibrated.clockHz)
+    for (const layerClass of edgeTpuLayerClasses)
+      expect(adapted.accelerator.constants.efficiency[layerClass]).toBeLessThanOrEqual(1 + 1e-12)
+    for (const sample of measured) {
+      const result = evaluateEdgeTpu(sample.workload, adapted.accelerator)
+      if (!result.feasible) throw new Error("infeasible")
+      expect(result.latencySeconds / sample.latencySeconds).toBeCloseTo(1, 5)
+    }
+    expect(() => adaptFewShot(edgeTpuLinearTemplate, [], uncalibrated)).toThrow("no shots")
   })
 })

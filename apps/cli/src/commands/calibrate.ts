@@ -2,18 +2,20 @@ import { gunzipSync } from "node:zlib"
 import { type AcceleratorUnit, cpuTemplate, edgeTpuTemplate, isUnitOf } from "@cosearch/accelerator"
 import {
   type Agreement,
-  adaptCpuFewShot,
-  agreement,
+  adaptFewShot,
   type CalibrationSample,
   type CpuCalibrationSample,
   calibrateCpuWithHoldout,
   calibrateWithHoldout,
-  cpuPredictions,
+  cpuLinearTemplate,
   cpuPrunedNests,
   drawIndices,
+  edgeTpuLinearTemplate,
   edgeTpuWorkload,
+  type LinearTemplate,
   type Measurement,
   parseMeasurementsCsv,
+  templateAgreement,
 } from "@cosearch/cost"
 import { analyzeNetwork, type Network, toNetwork } from "@cosearch/network"
 import { createRandom } from "@cosearch/space"
@@ -52,7 +54,7 @@ const preset = Options.text("preset").pipe(
 const shots = Options.integer("shots").pipe(
   Options.withPseudoName("N"),
   Options.withDescription(
-    "few-shot adaptation (--template cpu): draw N train rows at random, adapt --preset to them and report agreement on every other row",
+    "few-shot adaptation: draw N train rows at random, adapt --preset (the prior) to them and report agreement on every other row",
   ),
   Options.optional,
 )
@@ -129,19 +131,94 @@ interface Args {
   readonly preset: string
   readonly out: string
   readonly json: boolean
+  readonly shots: Option.Option<number>
+  readonly seed: string
 }
 
-/** `--template edgetpu`: every train row fits the Edge TPU constants; test rows report. */
+/** `--shots N` must leave a row to report on and be drawable from the file's train rows. */
+const checkShots = (args: Args, measurements: readonly Measurement[]) => {
+  const trainRows = measurements.filter((m) => m.split === "train").length
+  return Option.isSome(args.shots) && (args.shots.value < 1 || args.shots.value >= measurements.length || args.shots.value > trainRows)
+    ? Effect.fail(
+        new CliError({
+          message: `--shots ${args.shots.value} must be at least 1, at most the ${trainRows} train rows of ${args.measurements}, and leave a row to report on (${measurements.length} rows)`,
+        }),
+      )
+    : Effect.succeed(trainRows)
+}
+
+/**
+ * `--shots N` through a linear template: N train rows drawn at random (seeded by `--seed`)
+ * adapt the preset (the prior, `adaptFewShot`); every other row of the file reports.
+ */
+const adaptDesign = <Accelerator extends { readonly name: string }, Sample extends { readonly latencySeconds: number }>(
+  args: Args,
+  shots: number,
+  template: LinearTemplate<Accelerator, Sample>,
+  prior: Accelerator,
+  samples: { readonly train: readonly Sample[]; readonly test: readonly Sample[] },
+) =>
+  Effect.gen(function* () {
+    const { train, test } = samples
+    const chosen = drawIndices(train.length, shots, createRandom(args.seed))
+    const drawn = train.filter((_, i) => chosen.has(i))
+    const rest = [...train.filter((_, i) => !chosen.has(i)), ...test]
+    const adaptation = yield* Effect.try({
+      try: () => adaptFewShot(template, drawn, prior),
+      catch: (error) => new CliError({ message: `--preset "${args.preset}": ${(error as Error).message}` }),
+    })
+    const others = templateAgreement(template, rest, adaptation.accelerator)
+    yield* writeDocument(args.out, {
+      ...adaptation.accelerator,
+      name: `${prior.name}-calibrated`,
+      calibration: {
+        measurements: args.measurements,
+        prior: prior.name,
+        shots,
+        seed: args.seed,
+        scale: adaptation.scale,
+        train: adaptation.shots,
+        test: others,
+      },
+    })
+    if (args.json) {
+      yield* Console.log(
+        JSON.stringify({
+          out: args.out,
+          accelerator: adaptation.accelerator,
+          scale: adaptation.scale,
+          shots: adaptation.shots,
+          test: others,
+        }),
+      )
+      return
+    }
+    yield* Console.log(
+      [
+        `adapted ${prior.name} to ${shots} measurements drawn from ${train.length} train rows (seed ${args.seed}, prior scaled by ${adaptation.scale.toPrecision(4)}); wrote ${args.out}`,
+        agreementLine("shots", adaptation.shots),
+        agreementLine("other", others),
+      ].join("\n"),
+    )
+  })
+
+/**
+ * `--template edgetpu`: every train row fits the Edge TPU constants and test rows report; with
+ * `--shots N`, N train rows adapt the preset (`adaptDesign`).
+ */
 const calibrateEdgeTpuDesign = (args: Args, target: AcceleratorUnit, measurements: readonly Measurement[]) =>
   Effect.gen(function* () {
     if (!isUnitOf(edgeTpuTemplate, target))
       return yield* new CliError({
         message: `--preset "${args.preset}" is a ${target.kind} accelerator; calibration needs an edgetpu design`,
       })
+    yield* checkShots(args, measurements)
     const { train, test } = yield* measuredSamples(args.measurements, measurements, (network, latencySeconds) => {
       const prepared = edgeTpuWorkload(network)
       return prepared.ok ? { ok: true, sample: { workload: prepared.workload, latencySeconds } as CalibrationSample } : prepared
     })
+    if (Option.isSome(args.shots))
+      return yield* adaptDesign(args, args.shots.value, edgeTpuLinearTemplate, target.accelerator, { train, test })
     const report = calibrateWithHoldout({ train, test }, target.accelerator)
     const name = `${target.accelerator.name}-calibrated`
     yield* writeDocument(args.out, {
@@ -181,21 +258,13 @@ const calibrateEdgeTpuDesign = (args: Args, target: AcceleratorUnit, measurement
  * report; with `--shots N`, N train rows drawn at random (seeded) adapt the preset (the prior)
  * and every other row reports.
  */
-const calibrateCpuDesign = (
-  args: Args & { readonly shots: Option.Option<number>; readonly seed: string },
-  target: AcceleratorUnit,
-  measurements: readonly Measurement[],
-) =>
+const calibrateCpuDesign = (args: Args, target: AcceleratorUnit, measurements: readonly Measurement[]) =>
   Effect.gen(function* () {
     if (!isUnitOf(cpuTemplate, target))
       return yield* new CliError({
         message: `--preset "${args.preset}" is a ${target.kind} accelerator; --template cpu needs a cpu design (cortex-a53, cortex-a53-sd450 or a cpu .json file)`,
       })
-    const trainRows = measurements.filter((m) => m.split === "train").length
-    if (Option.isSome(args.shots) && (args.shots.value < 1 || args.shots.value >= measurements.length || args.shots.value > trainRows))
-      return yield* new CliError({
-        message: `--shots ${args.shots.value} must be at least 1, at most the ${trainRows} train rows of ${args.measurements}, and leave a row to report on (${measurements.length} rows)`,
-      })
+    yield* checkShots(args, measurements)
     const { train, test } = yield* measuredSamples(args.measurements, measurements, (network, latencySeconds) => {
       const analyzed = analyzeNetwork(network)
       return analyzed.ok
@@ -228,51 +297,13 @@ const calibrateCpuDesign = (
       )
       return
     }
-    const chosen = drawIndices(train.length, args.shots.value, createRandom(args.seed))
-    const drawn = train.filter((_, i) => chosen.has(i))
-    const rest = [...train.filter((_, i) => !chosen.has(i)), ...test]
-    const adaptation = adaptCpuFewShot(drawn, target.accelerator)
-    const others = agreement(
-      cpuPredictions(rest, adaptation.accelerator),
-      rest.map((sample) => sample.latencySeconds),
-    )
-    yield* writeDocument(args.out, {
-      ...adaptation.accelerator,
-      name,
-      calibration: {
-        measurements: args.measurements,
-        prior: target.accelerator.name,
-        shots: args.shots.value,
-        seed: args.seed,
-        scale: adaptation.scale,
-        train: adaptation.shots,
-        test: others,
-      },
-    })
-    if (args.json) {
-      yield* Console.log(
-        JSON.stringify({
-          out: args.out,
-          accelerator: adaptation.accelerator,
-          scale: adaptation.scale,
-          shots: adaptation.shots,
-          test: others,
-        }),
-      )
-      return
-    }
-    yield* Console.log(
-      [
-        `adapted ${target.accelerator.name} to ${args.shots.value} measurements drawn from ${trainRows} train rows (seed ${args.seed}, prior scaled by ${adaptation.scale.toPrecision(4)}); wrote ${args.out}`,
-        agreementLine("shots", adaptation.shots),
-        agreementLine("other", others),
-      ].join("\n"),
-    )
+    return yield* adaptDesign(args, args.shots.value, cpuLinearTemplate, target.accelerator, { train, test })
   })
 
 /**
  * `cosearch calibrate`: fits a template's free constants to measured latencies (Edge TPU or CPU)
- * or, with `--shots N`, adapts a CPU to a new device from N measured networks, and writes the
+ * or, with `--shots N`, adapts the preset to a new device from N measured networks through the
+ * template (few-shot adaptation), and writes the
  * calibrated accelerator, usable as `--accelerator FILE.json`. The file is written only when every
  * measurement was read and every network built.
  */
@@ -281,10 +312,6 @@ export const calibrateCommand = Command.make(
   { measurements: measurementsOption, template, preset, out, json, shots, seed },
   (args) =>
     Effect.gen(function* () {
-      if (Option.isSome(args.shots) && args.template !== "cpu")
-        return yield* new CliError({
-          message: `--shots ${args.shots.value} needs --template cpu (the few-shot adaptation fits the CPU template)`,
-        })
       const target = yield* loadAccelerator(args.preset)
       if (!args.out.endsWith(".json")) return yield* new CliError({ message: `--out "${args.out}" must name a .json file` })
       yield* checkOutputPath(args.out)
@@ -292,4 +319,6 @@ export const calibrateCommand = Command.make(
       if (args.template === "cpu") return yield* calibrateCpuDesign(args, target, measurements)
       return yield* calibrateEdgeTpuDesign(args, target, measurements)
     }),
-).pipe(Command.withDescription("Fit a template's constants (Edge TPU or CPU) to measured latencies, or adapt a CPU from a few (--shots)."))
+).pipe(
+  Command.withDescription("Fit a template's constants (Edge TPU or CPU) to measured latencies, or adapt a design from a few (--shots)."),
+)

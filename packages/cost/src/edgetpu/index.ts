@@ -9,6 +9,14 @@ export {
 } from "./calibration/fit.js"
 export { type Measurement, type MeasurementsParse, parseMeasurementsCsv } from "./calibration/measurements.js"
 export {
+  defaultEdgeTpuFewShotRidge,
+  edgeTpuCoefficientNames,
+  edgeTpuCoefficients,
+  edgeTpuLatencyTerms,
+  edgeTpuLinearTemplate,
+  withEdgeTpuCoefficients,
+} from "./calibration/terms.js"
+export {
   type EdgeTpuEvaluateOptions,
   type EdgeTpuInfeasible,
   type EdgeTpuInfeasibleReason,

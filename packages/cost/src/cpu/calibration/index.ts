@@ -1,12 +1,4 @@
-export {
-  adaptCpuFewShot,
-  defaultFewShotRidge,
-  drawIndices,
-  evaluateCpuFewShot,
-  type FewShotAdaptation,
-  type FewShotEvaluation,
-  type FewShotOptions,
-} from "./few-shot.js"
+export { adaptCpuFewShot, cpuLinearTemplate, defaultFewShotRidge, evaluateCpuFewShot } from "./few-shot.js"
 export {
   type CpuCalibration,
   type CpuCalibrationReport,

@@ -3,6 +3,7 @@ import { evaluateEdgeTpu } from "../evaluate.js"
 import type { EdgeTpuWorkload } from "../workload.js"
 import { type Agreement, agreement } from "./agreement.js"
 import { boundedLeastSquares } from "./bounded-least-squares.js"
+import { edgeTpuLatencyTerms } from "./terms.js"
 
 /** One measured inference: a prepared network and its latency. */
 export interface CalibrationSample {
@@ -33,25 +34,16 @@ interface SampleTerms {
 }
 
 const termsOf = (sample: CalibrationSample, accelerator: EdgeTpuAccelerator): SampleTerms | undefined => {
-  const result = evaluateEdgeTpu(sample.workload, accelerator, { layers: true })
-  if (!result.feasible) return undefined
-  const { clockHz, constants } = accelerator
-  const layersPerHz = new Float64Array(edgeTpuLayerClasses.length)
-  const idealPerHz = new Float64Array(edgeTpuLayerClasses.length)
-  let fixedCycles = result.cycles
-  let pattern = ""
-  for (const layer of result.layers) {
-    const c = edgeTpuLayerClasses.indexOf(layer.layerClass)
-    const stall = Math.max(layer.weightLoadCycles, layer.spillCycles, layer.streamCycles)
-    layersPerHz[c] = (layersPerHz[c] as number) + 1 / clockHz
-    fixedCycles -= constants.layerOverheadCycles[layer.layerClass]
-    if (layer.computeCycles >= stall) {
-      idealPerHz[c] = (idealPerHz[c] as number) + (layer.computeCycles * constants.efficiency[layer.layerClass]) / clockHz
-      fixedCycles -= layer.computeCycles
-      pattern += "c"
-    } else pattern += "s"
+  const linear = edgeTpuLatencyTerms(sample.workload, accelerator)
+  if (linear === undefined) return undefined
+  const perHz = (offset: number) =>
+    Float64Array.from(edgeTpuLayerClasses, (_, c) => (linear.terms[offset + c] as number) / accelerator.clockHz)
+  return {
+    fixedSeconds: linear.fixedSeconds,
+    layersPerHz: perHz(1),
+    idealPerHz: perHz(1 + edgeTpuLayerClasses.length),
+    pattern: linear.pattern,
   }
-  return { fixedSeconds: fixedCycles / clockHz, layersPerHz, idealPerHz, pattern }
 }
 
 const MAX_ITERATIONS = 12
