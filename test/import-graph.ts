@@ -32,11 +32,15 @@ export const workspacePackages = (): WorkspacePackage[] =>
         const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as {
           name: string
           dependencies?: Record<string, string>
+          devDependencies?: Record<string, string>
         }
+        // An app bundles the workspace packages it imports into its build (apps/cli/scripts/bundle.mjs),
+        // so it names them among its devDependencies; a package's devDependencies serve its tests only.
+        const declared = { ...manifest.dependencies, ...(group === "apps" ? manifest.devDependencies : {}) }
         return {
           name: manifest.name,
           folder,
-          dependsOn: Object.keys(manifest.dependencies ?? {}).filter((name) => name.startsWith("@cosearch/")),
+          dependsOn: Object.keys(declared).filter((name) => name.startsWith("@cosearch/")),
         }
       }),
   )

@@ -49,6 +49,7 @@ export {
   type WeightOptions,
 } from "./builder/builder.js"
 export { countNetwork, type LayerCounts, type NetworkCounts, type NetworkTotals } from "./count/count.js"
+export { nb201TableFile } from "./data-files.js"
 export * from "./families/index.js"
 export { type FoldReport, type FoldResult, foldAndPrune } from "./graph/fold.js"
 export { InvalidNetworkError, type NetworkIssue } from "./graph/issue.js"

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from "node:fs"
-import { createRequire } from "node:module"
-import { dirname, isAbsolute, resolve } from "node:path"
+import { isAbsolute, resolve } from "node:path"
 import { gunzipSync } from "node:zlib"
-import { type CsvTable, type CsvTableOptions, csvCellError, nb201EdgeNames, parseCsvTable } from "@cosearch/network"
+import { type CsvTable, type CsvTableOptions, csvCellError, nb201EdgeNames, nb201TableFile, parseCsvTable } from "@cosearch/network"
 import type { Configuration, Space } from "@cosearch/space"
 import type { ConfigIssue } from "../../issues/config-issue.js"
 import type { EvaluatorEntry, EvaluatorKind } from "../evaluator.js"
@@ -18,11 +17,8 @@ interface Cell {
 
 const operationIds = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
 
-/** The table bundled with `@cosearch/network`. */
-const defaultTable = (): string => resolve(dirname(createRequire(import.meta.url).resolve("@cosearch/network")), "../data/nb201.csv.gz")
-
 const tablePath = (settings: Nb201TableSettings, baseDirectory: string): string =>
-  settings.table === undefined ? defaultTable() : isAbsolute(settings.table) ? settings.table : resolve(baseDirectory, settings.table)
+  settings.table === undefined ? nb201TableFile() : isAbsolute(settings.table) ? settings.table : resolve(baseDirectory, settings.table)
 
 /**
  * The table at `path` (gzipped when its name ends in `.gz`) read as CSV.
