@@ -28,6 +28,30 @@ const studyNames = async (db: string): Promise<string[]> => {
 /** The trials without their study id, to compare a study's trials with a copy's. */
 const unowned = (trials: readonly Trial[]) => trials.map(({ studyId: _, ...trial }) => trial)
 
+describe("cosearch study create", () => {
+  it("creates a study without trials that workers then run; again with the same experiment it exists; another experiment under its name is refused", async () => {
+    const folder = freshFolder()
+    const db = join(folder, "runs.db")
+    const experiment = writeExperiment(folder, { budget: { trials: 8 } })
+    const created = await runInProcess(["study", "create", "--db", db, experiment])
+    expect(created).toMatchObject({ code: 0, stdout: `created study "study" in ${db}` })
+    expect((await readStudy(db, "study")).trials).toEqual([])
+    const again = await runInProcess(["study", "create", "--db", db, experiment])
+    expect(again).toMatchObject({ code: 0, stdout: `study "study" exists in ${db}, made from this experiment (0 trials)` })
+
+    const other = writeExperiment(folder, { name: "other", seed: 5 })
+    const conflict = await runInProcess(["study", "create", "--db", db, "--study", "study", other])
+    expect(conflict.code).toBe(1)
+    expect(conflict.stderr).toContain(`study "study" in ${db} was made from a different experiment`)
+    expect(conflict.stderr).toContain("--study NAME")
+    expect(await studyNames(db)).toEqual(["study"])
+
+    const served = await runInProcess(["worker", "--db", db, "--workers", "1"])
+    expect(served.code).toBe(0)
+    expect((await readStudy(db, "study")).trials.map((trial) => trial.state)).toEqual(Array(8).fill("complete"))
+  })
+})
+
 describe("cosearch study delete|rename|copy", () => {
   it("deletes a study only with --yes, saying first what it would delete; other studies stay as they were", async () => {
     const { db } = await twoStudies()

@@ -1,9 +1,11 @@
+import { loadExperimentFile, openStudy } from "@cosearch/engine"
 import { openStore, type Study, type StudyStore } from "@cosearch/store"
-import { Command, Options } from "@effect/cli"
-import { Console, Effect } from "effect"
+import { Args, Command, Options } from "@effect/cli"
+import { Console, Effect, Option } from "effect"
 import { CliError, UsageError } from "../cli/cli-error.js"
-import { studyNameArgument } from "../cli/options.js"
+import { studyNameArgument, studyNameOption } from "../cli/options.js"
 import { terminalSafe } from "../cli/terminal-safe.js"
+import { openStudyDatabase } from "../study/run-options.js"
 import { databaseOption, findStudy, openExistingStore } from "../study/study-options.js"
 
 /**
@@ -29,6 +31,55 @@ const storeCall = <A>(call: () => Promise<A>): Effect.Effect<A, CliError> =>
 const trialsText = (count: number): string => `${count} trial${count === 1 ? "" : "s"}`
 
 const yes = Options.boolean("yes").pipe(Options.withDescription("really delete: without it, nothing is deleted and exit code is 2"))
+
+const experimentArgument = Args.file({ name: "experiment.json", exists: "either" }).pipe(
+  Args.withDescription("the experiment whose study to create"),
+)
+
+/**
+ * `cosearch study create <experiment.json> [--db FILE|URL] [--study NAME]`: creates the
+ * experiment's study (named `--study`, else the experiment's name) in the storage without running
+ * a trial, for workers to serve (`cosearch worker`). A study of that name made from the same
+ * experiment is left as it is (exit 0, "exists"); one made from another experiment is a conflict
+ * (exit 1). An invalid experiment exits 2 before the storage is opened.
+ *
+ * @example
+ * // cosearch study create experiments/quickstart.json --storage postgresql://cosearch@db/cosearch
+ */
+export const studyCreateCommand = Command.make(
+  "create",
+  {
+    experiment: experimentArgument,
+    db: databaseOption,
+    study: studyNameOption("study", "the study's name (default: the experiment's name)"),
+  },
+  (args) =>
+    Effect.scoped(
+      Effect.gen(function* () {
+        const experiment = yield* loadExperimentFile(args.experiment)
+        const store = yield* openStudyDatabase(args.db)
+        const name = Option.getOrElse(args.study, () => experiment.name)
+        const taken = yield* storeCall(() => store.findStudy(name))
+        if (taken !== undefined && taken.configHash !== experiment.hash)
+          return yield* new CliError({
+            message: terminalSafe(
+              `study "${name}" in ${store.location} was made from a different experiment (config hash ${taken.configHash}; this one has ${experiment.hash}); give this one another name with --study NAME`,
+            ),
+          })
+        const { study, resumed } = yield* openStudy(store, experiment, { name }).pipe(
+          Effect.mapError((error) => new CliError({ message: error.message })),
+        )
+        const counts = yield* storeCall(() => store.countTrials(study.id))
+        yield* Console.log(
+          terminalSafe(
+            resumed
+              ? `study "${study.name}" exists in ${store.location}, made from this experiment (${trialsText(counts.total)})`
+              : `created study "${study.name}" in ${store.location}`,
+          ),
+        )
+      }),
+    ),
+).pipe(Command.withDescription("Create an experiment's study in the storage without running it, for workers to serve."))
 
 /**
  * `cosearch study delete <name> [--db FILE] --yes`: deletes a study and all its trials. Without
@@ -131,4 +182,4 @@ export const studyCopyCommand = Command.make("copy", fromTo("copy"), (args) =>
  * @example
  * studyCommand.pipe(Command.withSubcommands(studyManagementCommands))
  */
-export const studyManagementCommands = [studyDeleteCommand, studyRenameCommand, studyCopyCommand] as const
+export const studyManagementCommands = [studyCreateCommand, studyDeleteCommand, studyRenameCommand, studyCopyCommand] as const
