@@ -42,88 +42,90 @@ const studyExists = async (url: string, name: string): Promise<boolean> => {
   }
 }
 
-afterAll(dropSchemas)
-
-describe.runIf(serverUrl !== "")("cosearch worker on PostgreSQL", () => {
-  it("4 worker processes, 2 killed at random moments and restarted, finish a 500-trial study as one SQLite process does", async () => {
-    const folder = freshFolder()
-    const experiment = writeExperiment(folder, { budget: { trials: budget } })
-    const { url } = freshSchema("workers")
-
-    const reference = join(folder, "reference.db")
-    expect((await runInProcess(["run", experiment, "--db", reference, "--workers", "1"])).code).toBe(0)
-
-    // The first four are given the experiment file (the first to get there creates the study);
-    // the restarted ones only the study's name, and read its experiment from the database.
-    const first = (): CliChild => spawnCli(["worker", "--storage", url, "--config", experiment, "--workers", "1"])
-    const restarted = (): CliChild => spawnCli(["worker", "--storage", url, "--study", "study", "--workers", "1"])
-    const workers = [first(), first(), first(), first()]
-    const rng = createRandom("worker-kills")
-    const victims = [0, 1, 2, 3].sort(() => rng() - 0.5).slice(0, 2)
-    const kills = victims.map(async (index) => {
-      const victim = workers[index] as CliChild
-      // A random moment: during its start-up, or after it finished a random number of trials.
-      if (rng() < 0.3) await new Promise((done) => setTimeout(done, 300 + rng() * 2000))
-      else {
-        const after = 1 + Math.floor(rng() * 60)
-        await until(victim, () => victim.trialLines() >= after)
-      }
-      victim.child.kill("SIGKILL")
-      expect(await victim.exited).toBeNull()
-      // Killed in its start-up, it may have been the first; the others create the study.
-      while (!(await studyExists(url, "study"))) await new Promise((done) => setTimeout(done, 50))
-      workers.push(restarted())
+if (serverUrl === "") {
+  describe("cosearch worker on PostgreSQL", () => {
+    it("needs a PostgreSQL server (COSEARCH_TEST_POSTGRES)", () => {
+      expect.fail(missingServer)
     })
-    await Promise.all(kills)
-    const survivors = workers.filter((_, index) => !victims.includes(index))
-    const codes = await Promise.all(survivors.map((worker) => worker.exited))
-    expect({ codes, stderr: codes.some((code) => code !== 0) ? survivors.map((worker) => worker.stderr()) : [] }).toEqual({
-      codes: survivors.map(() => 0),
-      stderr: [],
+  })
+} else {
+  afterAll(dropSchemas)
+
+  describe("cosearch worker on PostgreSQL", () => {
+    it("4 worker processes, 2 killed at random moments and restarted, finish a 500-trial study as one SQLite process does", async () => {
+      const folder = freshFolder()
+      const experiment = writeExperiment(folder, { budget: { trials: budget } })
+      const { url } = freshSchema("workers")
+
+      const reference = join(folder, "reference.db")
+      expect((await runInProcess(["run", experiment, "--db", reference, "--workers", "1"])).code).toBe(0)
+
+      // The first four are given the experiment file (the first to get there creates the study);
+      // the restarted ones only the study's name, and read its experiment from the database.
+      const first = (): CliChild => spawnCli(["worker", "--storage", url, "--config", experiment, "--workers", "1"])
+      const restarted = (): CliChild => spawnCli(["worker", "--storage", url, "--study", "study", "--workers", "1"])
+      const workers = [first(), first(), first(), first()]
+      const rng = createRandom("worker-kills")
+      const victims = [0, 1, 2, 3].sort(() => rng() - 0.5).slice(0, 2)
+      const kills = victims.map(async (index) => {
+        const victim = workers[index] as CliChild
+        // A random moment: during its start-up, or after it finished a random number of trials.
+        if (rng() < 0.3) await new Promise((done) => setTimeout(done, 300 + rng() * 2000))
+        else {
+          const after = 1 + Math.floor(rng() * 60)
+          await until(victim, () => victim.trialLines() >= after)
+        }
+        victim.child.kill("SIGKILL")
+        expect(await victim.exited).toBeNull()
+        // Killed in its start-up, it may have been the first; the others create the study.
+        while (!(await studyExists(url, "study"))) await new Promise((done) => setTimeout(done, 50))
+        workers.push(restarted())
+      })
+      await Promise.all(kills)
+      const survivors = workers.filter((_, index) => !victims.includes(index))
+      const codes = await Promise.all(survivors.map((worker) => worker.exited))
+      expect({ codes, stderr: codes.some((code) => code !== 0) ? survivors.map((worker) => worker.stderr()) : [] }).toEqual({
+        codes: survivors.map(() => 0),
+        stderr: [],
+      })
+
+      const trials = await storedTrials(url, "study")
+      expect(trials).toHaveLength(budget)
+      expect(new Set(trials.map((trial) => trial.number)).size).toBe(budget)
+      expect(trials.map((trial) => trial.number)).toEqual(Array.from({ length: budget }, (_, k) => k))
+      expect(trials.every((trial) => trial.state === "complete")).toBe(true)
+      // The first workers never killed did part of the work (a restarted one may come too late to).
+      for (const index of [0, 1, 2, 3].filter((index) => !victims.includes(index)))
+        expect((workers[index] as CliChild).trialLines()).toBeGreaterThan(0)
+      expect(outcome(trials)).toEqual(outcome((await readStudy(reference, "study")).trials))
+    }, 240_000)
+
+    it("refuses a study it does not have, and one whose experiment does not decode on this host, naming them", async () => {
+      const { url } = freshSchema("refuse")
+      const missing = await runInProcess(["worker", "--storage", url, "--study", "nope"])
+      expect(missing.code).toBe(1)
+      expect(missing.stderr).toContain('no study named "nope"')
+
+      // A study whose experiment names its evaluator module by a relative path.
+      const folder = freshFolder()
+      copyFileSync(join(evaluatorFixtures, "score.mjs"), join(folder, "score.mjs"))
+      const experiment = writeExperiment(folder, { evaluator: { kind: "module", module: "score.mjs" }, budget: { trials: 8 } })
+      expect((await runInProcess(["run", experiment, "--storage", url, "--trials", "1", "--workers", "1"])).code).toBe(0)
+
+      const elsewhere = freshFolder()
+      const lost = await runInProcess(["worker", "--storage", url, "--study", "study", "--base-dir", elsewhere])
+      expect(lost.code).toBe(1)
+      expect(lost.stderr).toContain(`study "study" in ${url.replace(/^(postgresql:\/\/[^:]+:)[^@]+@/, "$1***@")}`)
+      expect(lost.stderr).toContain(`relative paths are read from ${elsewhere}`)
+      expect(lost.stderr).toContain("evaluator.module")
+      const skipping = await runInProcess(["worker", "--storage", url, "--base-dir", elsewhere])
+      expect(skipping.code).toBe(1)
+      expect(skipping.stderr).toContain('skipping study "study"')
+      expect((await storedTrials(url, "study")).length).toBe(1)
+
+      const served = await runInProcess(["worker", "--storage", url, "--study", "study", "--base-dir", folder, "--workers", "1"])
+      expect(served.code).toBe(0)
+      expect((await storedTrials(url, "study")).map((trial) => trial.state)).toEqual(Array(8).fill("complete"))
     })
-
-    const trials = await storedTrials(url, "study")
-    expect(trials).toHaveLength(budget)
-    expect(new Set(trials.map((trial) => trial.number)).size).toBe(budget)
-    expect(trials.map((trial) => trial.number)).toEqual(Array.from({ length: budget }, (_, k) => k))
-    expect(trials.every((trial) => trial.state === "complete")).toBe(true)
-    // The first workers never killed did part of the work (a restarted one may come too late to).
-    for (const index of [0, 1, 2, 3].filter((index) => !victims.includes(index)))
-      expect((workers[index] as CliChild).trialLines()).toBeGreaterThan(0)
-    expect(outcome(trials)).toEqual(outcome((await readStudy(reference, "study")).trials))
-  }, 240_000)
-
-  it("refuses a study it does not have, and one whose experiment does not decode on this host, naming them", async () => {
-    const { url } = freshSchema("refuse")
-    const missing = await runInProcess(["worker", "--storage", url, "--study", "nope"])
-    expect(missing.code).toBe(1)
-    expect(missing.stderr).toContain('no study named "nope"')
-
-    // A study whose experiment names its evaluator module by a relative path.
-    const folder = freshFolder()
-    copyFileSync(join(evaluatorFixtures, "score.mjs"), join(folder, "score.mjs"))
-    const experiment = writeExperiment(folder, { evaluator: { kind: "module", module: "score.mjs" }, budget: { trials: 8 } })
-    expect((await runInProcess(["run", experiment, "--storage", url, "--trials", "1", "--workers", "1"])).code).toBe(0)
-
-    const elsewhere = freshFolder()
-    const lost = await runInProcess(["worker", "--storage", url, "--study", "study", "--base-dir", elsewhere])
-    expect(lost.code).toBe(1)
-    expect(lost.stderr).toContain(`study "study" in ${url.replace(/^(postgresql:\/\/[^:]+:)[^@]+@/, "$1***@")}`)
-    expect(lost.stderr).toContain(`relative paths are read from ${elsewhere}`)
-    expect(lost.stderr).toContain("evaluator.module")
-    const skipping = await runInProcess(["worker", "--storage", url, "--base-dir", elsewhere])
-    expect(skipping.code).toBe(1)
-    expect(skipping.stderr).toContain('skipping study "study"')
-    expect((await storedTrials(url, "study")).length).toBe(1)
-
-    const served = await runInProcess(["worker", "--storage", url, "--study", "study", "--base-dir", folder, "--workers", "1"])
-    expect(served.code).toBe(0)
-    expect((await storedTrials(url, "study")).map((trial) => trial.state)).toEqual(Array(8).fill("complete"))
   })
-})
-
-describe.runIf(serverUrl === "")("cosearch worker on PostgreSQL", () => {
-  it("needs a PostgreSQL server (COSEARCH_TEST_POSTGRES)", () => {
-    throw new Error(missingServer)
-  })
-})
+}

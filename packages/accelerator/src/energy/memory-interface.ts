@@ -1,4 +1,15 @@
-import type { PathCost } from "../system/system.js"
+/**
+ * What moving bytes over a path costs: time `bytes / bandwidth + latency`, energy `bytes x pJ/byte`
+ * (a system's links and memory paths, and each memory interface).
+ *
+ * @example
+ * const path: PathCost = { bandwidthBytesPerSecond: 8e9, energyPjPerByte: 2, latencySeconds: 1e-6 }
+ */
+export interface PathCost {
+  readonly bandwidthBytesPerSecond: number
+  readonly energyPjPerByte: number
+  readonly latencySeconds: number
+}
 
 /**
  * The memory interfaces a unit can reach DRAM through (docs/energy.md):

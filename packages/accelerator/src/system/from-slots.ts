@@ -2,10 +2,11 @@ import type { EdgeTpuAccelerator } from "../edgetpu/accelerator.js"
 import type { EdgeTpuKnobs } from "../edgetpu/knobs.js"
 import { edgeTpuFromKnobs } from "../edgetpu/presets.js"
 import { edgeTpuTemplate } from "../edgetpu/template.js"
+import type { PathCost } from "../energy/memory-interface.js"
 import { eyerissRelativeEnergy, macEnergyPj45nm } from "../hierarchical/constants.js"
 import { type ImacKnobs, imacFromKnobs } from "../imac/knobs.js"
 import { imacTemplate } from "../imac/template.js"
-import { type HeterogeneousSystem, lpddr4HostPath, type PathCost, type SystemLink, type SystemUnit } from "./system.js"
+import { type HeterogeneousSystem, lpddr4HostPath, type SystemLink, type SystemUnit } from "./system.js"
 import { type SystemIssue, validateSystem } from "./validate.js"
 
 /**

@@ -7,6 +7,7 @@
  * validateSystem({ name: "one", units: [{ kind: "edgetpu", name: "tpu", accelerator: edgeTpuPresets.coral }], links: [], hostPath: lpddr4HostPath }, [edgeTpuTemplate]) // []
  */
 
+export type { PathCost } from "../energy/memory-interface.js"
 export { type SystemArea, systemArea, type UnitArea } from "./area.js"
 export {
   onChipLink,
@@ -33,7 +34,6 @@ export {
   HOST,
   type ImacUnit,
   lpddr4HostPath,
-  type PathCost,
   type SystemLink,
   type SystemUnit,
   type SystemUnitKind,

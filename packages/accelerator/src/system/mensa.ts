@@ -1,12 +1,12 @@
 import type { EdgeTpuAccelerator } from "../edgetpu/accelerator.js"
 import { edgeTpuPresets } from "../edgetpu/presets.js"
 import { leakageWatts } from "../energy/leakage.js"
-import { memoryPath } from "../energy/memory-interface.js"
+import { memoryPath, type PathCost } from "../energy/memory-interface.js"
 import { sramAccessEnergyPjPerByte } from "../energy/sram.js"
 import type { HierarchicalAccelerator, StorageLevel } from "../hierarchical/accelerator.js"
 import { eyerissRelativeEnergy, macEnergyPj45nm } from "../hierarchical/constants.js"
 import { KiB } from "../knobs/powers.js"
-import { type HeterogeneousSystem, lpddr4HostPath, type PathCost } from "./system.js"
+import { type HeterogeneousSystem, lpddr4HostPath } from "./system.js"
 
 // Mensa-G and its baseline (Boroumand et al., PACT 2021); values and sources in docs/heterogeneous.md.
 

@@ -1,6 +1,6 @@
 import type { CpuAccelerator } from "../cpu/accelerator.js"
 import type { EdgeTpuAccelerator } from "../edgetpu/accelerator.js"
-import { memoryPath } from "../energy/memory-interface.js"
+import { memoryPath, type PathCost } from "../energy/memory-interface.js"
 import type { HierarchicalAccelerator } from "../hierarchical/accelerator.js"
 import type { ImacAccelerator } from "../imac/accelerator.js"
 import type { SystolicArray } from "../systolic/array.js"
@@ -34,13 +34,6 @@ export type SystemUnit = EdgeTpuUnit | HierarchicalUnit | SystolicUnit | ImacUni
  * const kind: SystemUnitKind = "imac"
  */
 export type SystemUnitKind = SystemUnit["kind"]
-
-/** What moving bytes over a path costs: time `bytes / bandwidth + latency`, energy `bytes x pJ/byte`. */
-export interface PathCost {
-  readonly bandwidthBytesPerSecond: number
-  readonly energyPjPerByte: number
-  readonly latencySeconds: number
-}
 
 /**
  * A direct link between two units (or a unit and `host`): usable both ways unless `oneWay`.

@@ -1,5 +1,5 @@
-import type { Agreement } from "../edgetpu/calibration/agreement.js"
-import { boundedLeastSquares } from "../edgetpu/calibration/bounded-least-squares.js"
+import type { Agreement } from "./agreement.js"
+import { boundedLeastSquares } from "./bounded-least-squares.js"
 import { type LinearLatency, type LinearTemplate, templateAgreement } from "./linear-template.js"
 
 /** Options of `adaptFewShot`. */

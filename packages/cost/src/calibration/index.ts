@@ -1,3 +1,5 @@
+export { type Agreement, agreement, kendallTau, spearman } from "./agreement.js"
+export { boundedLeastSquares } from "./bounded-least-squares.js"
 export {
   adaptFewShot,
   drawIndices,

@@ -1,4 +1,4 @@
-import { type Agreement, agreement } from "../edgetpu/calibration/agreement.js"
+import { type Agreement, agreement } from "./agreement.js"
 
 /**
  * A sample's latency as a linear function of a template's free constants, at the binding pattern

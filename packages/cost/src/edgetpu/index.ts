@@ -1,5 +1,3 @@
-export { type Agreement, agreement, kendallTau, spearman } from "./calibration/agreement.js"
-export { boundedLeastSquares } from "./calibration/bounded-least-squares.js"
 export {
   type CalibrationSample,
   calibrateEdgeTpu,

@@ -1,7 +1,7 @@
 import type { CpuAccelerator } from "@cosearch/accelerator"
 import type { LoopNest } from "@cosearch/network"
-import { type Agreement, agreement } from "../../edgetpu/calibration/agreement.js"
-import { boundedLeastSquares } from "../../edgetpu/calibration/bounded-least-squares.js"
+import { type Agreement, agreement } from "../../calibration/agreement.js"
+import { boundedLeastSquares } from "../../calibration/bounded-least-squares.js"
 import { cpuNetworkCost } from "../network-cost.js"
 import { type CpuLatencyTerms, cpuCoefficientNames, cpuCoefficients, cpuLatencyTerms, withCpuCoefficients } from "./terms.js"
 

@@ -1,8 +1,8 @@
 import { defaultEdgeTpuConstants, type EdgeTpuAccelerator, type EdgeTpuLayerClass, edgeTpuLayerClasses } from "@cosearch/accelerator"
+import { type Agreement, agreement } from "../../calibration/agreement.js"
+import { boundedLeastSquares } from "../../calibration/bounded-least-squares.js"
 import { evaluateEdgeTpu } from "../evaluate.js"
 import type { EdgeTpuWorkload } from "../workload.js"
-import { type Agreement, agreement } from "./agreement.js"
-import { boundedLeastSquares } from "./bounded-least-squares.js"
 import { edgeTpuLatencyTerms } from "./terms.js"
 
 /** One measured inference: a prepared network and its latency. */
