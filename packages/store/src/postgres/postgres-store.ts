@@ -25,7 +25,7 @@ export interface PostgresStoreOptions {
    * `StoreError` of kind `read-only`.
    */
   readonly readOnly?: boolean
-  /** The most connections this handle opens at once (default 10). */
+  /** The most connections of the handle's main pool (default 10); a writable store opens up to 2 more, for claims and heartbeats. */
   readonly maxConnections?: number
 }
 
