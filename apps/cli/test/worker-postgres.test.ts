@@ -7,7 +7,7 @@ import { join } from "node:path"
 import type { Trial } from "@cosearch/optimize"
 import { createRandom } from "@cosearch/space"
 import { connectStore } from "@cosearch/store"
-import { dropSchemas, freshSchema, missingServer, serverUrl } from "@cosearch/store/testing/postgres"
+import { dropSchemas, freshSchema, missingServer, onServer, serverUrl } from "@cosearch/store/testing/postgres"
 import { afterAll, describe, expect, it } from "vitest"
 import { runInProcess } from "./run-cli.js"
 import { type CliChild, evaluatorFixtures, freshFolder, readStudy, spawnCli, until, writeExperiment } from "./study-kit.js"
@@ -101,16 +101,22 @@ if (serverUrl === "") {
     }, 240_000)
 
     it("refuses a study it does not have, and one whose experiment does not decode on this host, naming them", async () => {
-      const { url } = freshSchema("refuse")
-      const missing = await runInProcess(["worker", "--storage", url, "--study", "nope"])
-      expect(missing.code).toBe(1)
-      expect(missing.stderr).toContain('no study named "nope"')
+      const { url, schema } = freshSchema("refuse")
+      // A schema no cosearch process made: refused, and not created.
+      const noStore = await runInProcess(["worker", "--storage", url, "--study", "nope"])
+      expect(noStore.code).toBe(1)
+      expect(noStore.stderr).toContain("has no cosearch tables")
+      expect(await onServer("SELECT 1 FROM information_schema.schemata WHERE schema_name = $1", [schema])).toEqual([])
 
       // A study whose experiment names its evaluator module by a relative path.
       const folder = freshFolder()
       copyFileSync(join(evaluatorFixtures, "score.mjs"), join(folder, "score.mjs"))
       const experiment = writeExperiment(folder, { evaluator: { kind: "module", module: "score.mjs" }, budget: { trials: 8 } })
       expect((await runInProcess(["run", experiment, "--storage", url, "--trials", "1", "--workers", "1"])).code).toBe(0)
+
+      const missing = await runInProcess(["worker", "--storage", url, "--study", "nope"])
+      expect(missing.code).toBe(1)
+      expect(missing.stderr).toContain('no study named "nope"')
 
       const elsewhere = freshFolder()
       const lost = await runInProcess(["worker", "--storage", url, "--study", "study", "--base-dir", elsewhere])

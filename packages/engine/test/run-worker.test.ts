@@ -36,6 +36,20 @@ describe("runWorker", () => {
     await Promise.all([store.close(), alone.close()])
   })
 
+  it("leaves a study that reached its target and serves the next one", async () => {
+    const store = storeAt(freshDatabase())
+    // The first study's target (a score of at least 0) is reached by its first trial.
+    await runToEnd(scoreExperiment({ name: "reached", budget: { trials: 12, target: 0 } }), store, { trials: 4 })
+    await runToEnd(scoreExperiment({ name: "next", seed: 9, budget: { trials: 8 } }), store, { trials: 4 })
+    const report = await Effect.runPromise(runWorker({ store, baseDirectory: fixtures, workers: 1 }))
+    expect(report.runs.map((run) => [run.study.name, run.reason])).toEqual([
+      ["reached", "target"],
+      ["next", "budget"],
+    ])
+    expect((await states(store, "next")).length).toBe(8)
+    await store.close()
+  })
+
   it("refuses an unknown study, and a study whose experiment does not decode from the base directory, naming them", async () => {
     const store = storeAt(freshDatabase())
     await runToEnd(scoreExperiment({ name: "first" }), store, { trials: 1 })

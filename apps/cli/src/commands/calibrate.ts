@@ -51,8 +51,9 @@ const preset = Options.text("preset").pipe(
     "the design measured, of the template's kind: a preset (coral, cortex-a53, ...) or a .json file; with --shots, the prior adapted",
   ),
 )
-const shots = Options.integer("shots").pipe(
+const shots = Options.text("shots").pipe(
   Options.withPseudoName("N"),
+  Options.mapEffect((text) => (/^\s*-?\d+\s*$/.test(text) ? Effect.succeed(Number(text)) : invalid(`--shots "${text}" is not an integer`))),
   Options.withDescription(
     "few-shot adaptation: draw N train rows at random, adapt --preset (the prior) to them and report agreement on every other row",
   ),

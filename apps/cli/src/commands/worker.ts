@@ -2,7 +2,7 @@ import { resolve } from "node:path"
 import { loadExperimentFile, runWorker, type StudyEvent, type WorkerReport } from "@cosearch/engine"
 import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
-import { CliError } from "../cli/cli-error.js"
+import { CliError, UsageError } from "../cli/cli-error.js"
 import { numberOption, optionalText, studyNameOption } from "../cli/options.js"
 import { terminalSafe } from "../cli/terminal-safe.js"
 import { runStoppable } from "../study/graceful-stop.js"
@@ -53,7 +53,9 @@ const reportLines = (report: WorkerReport) =>
  * budgets (see `runWorker` and docs/distributed.md). Signals stop it as they stop `run`; a killed
  * worker's trials are re-run by the others. A study it cannot serve (no such study; its experiment
  * does not decode here) is an error, exit 1; serving every study, such studies are skipped with a
- * message, and the exit is 1 if any was.
+ * message, and the exit is 1 if any was. Without `--config` the storage must exist (exit 1 naming
+ * it). `--stale-after-seconds` below twice `--heartbeat-seconds`, or `--base-dir` with `--config`,
+ * is a usage error (exit 2).
  *
  * @example
  * // cosearch worker --storage postgresql://cosearch@db/cosearch --study nb201-coral --workers 4
@@ -75,14 +77,25 @@ export const workerCommand = Command.make(
     Effect.scoped(
       Effect.gen(function* () {
         const configPath = Option.getOrUndefined(args.config)
+        if (configPath !== undefined && Option.isSome(args.baseDirectory))
+          return yield* new UsageError({
+            message: `--base-dir "${args.baseDirectory.value}" applies to experiments read from the storage; with --config "${configPath}" relative paths are read from the file's folder`,
+          })
+        const heartbeatSeconds = Option.getOrElse(args.heartbeat, () => 2)
+        const staleSeconds = Option.getOrElse(args.staleAfter, () => 30)
+        if (staleSeconds < 2 * heartbeatSeconds)
+          return yield* new UsageError({
+            message: `--stale-after-seconds ${staleSeconds} must be at least twice the heartbeat interval (${heartbeatSeconds} s, --heartbeat-seconds): otherwise running trials of other hosts would be re-run between their beats`,
+          })
         const experiment = configPath === undefined ? undefined : yield* loadExperimentFile(configPath)
-        const store = yield* openStudyDatabase(args.db)
+        // Without an experiment to create a study from, the storage must exist: a mistyped path or
+        // schema is an error, not an empty storage with no work.
+        const store = yield* openStudyDatabase(args.db, { mustExist: experiment === undefined })
         const terminal = process.stderr.isTTY === true
         const showProgress = progressReporter({
           terminal,
           write: (text) => (terminal ? process.stderr.write(text) : console.error(text.trimEnd())),
         })
-        const seconds = (value: Option.Option<number>) => (Option.isSome(value) ? value.value * 1000 : undefined)
         const report = yield* runStoppable((stop) =>
           runWorker({
             store,
@@ -91,8 +104,8 @@ export const workerCommand = Command.make(
             baseDirectory: resolve(Option.getOrElse(args.baseDirectory, () => ".")),
             workers: Option.getOrUndefined(args.workers),
             trials: Option.getOrUndefined(args.trials),
-            heartbeatMs: seconds(args.heartbeat),
-            staleAfterMs: seconds(args.staleAfter),
+            heartbeatMs: heartbeatSeconds * 1000,
+            staleAfterMs: staleSeconds * 1000,
             stop,
             onEvent: (event: StudyEvent) => showProgress(event),
             onSkip: (error) => console.error(`cosearch worker: skipping ${terminalSafe(error.message)}`),

@@ -44,16 +44,17 @@ export const trialsOption = numberOption("trials", "integer", "the trial budget 
 })
 
 /**
- * Opens (creating if new) the database studies run in, closed with the scope; a server
- * (PostgreSQL) is connected to at once, so an unreachable one fails here, before the run starts.
+ * Opens (creating if new, unless `mustExist`) the database studies run in, closed with the scope;
+ * a server (PostgreSQL) is connected to at once, so an unreachable one fails here, before the run
+ * starts.
  *
  * @example
  * const store = yield* openStudyDatabase("cosearch.db")
  */
-export const openStudyDatabase = (location: string) =>
+export const openStudyDatabase = (location: string, options: { readonly mustExist?: boolean } = {}) =>
   Effect.acquireRelease(
     Effect.tryPromise({
-      try: () => connectStore(location),
+      try: () => connectStore(location, options),
       catch: (error) => new CliError({ message: error instanceof Error ? error.message : String(error) }),
     }),
     (store) => Effect.promise(() => store.close()),

@@ -5,7 +5,7 @@ import { Duration, Effect, Schedule } from "effect"
 import type { Experiment } from "../config/experiment.js"
 import { candidateOf } from "../evaluators/evaluator.js"
 import { makeEvaluationPool } from "../pool/evaluation-pool.js"
-import { openStudy, type StorageError, type StudyConflictError, storeStep } from "../study/open-study.js"
+import { openStudy, type StorageError, type StudyConflictError, type StudyMissingError, storeStep } from "../study/open-study.js"
 import { trialResultOf } from "../study/trial-result.js"
 import { warmStartTrials } from "../study/warm-start.js"
 import { createBatchPlanner } from "./batch-planner.js"
@@ -26,6 +26,8 @@ export interface RunStudyOptions {
   readonly studyName?: string | undefined
   /** Start (or resume) this study instead when the named one has another config hash. */
   readonly fork?: string | undefined
+  /** Only resume: a missing study is a `StudyMissingError` (a worker serving a stored study). */
+  readonly mustExist?: boolean | undefined
   /** Pool workers, and trials evaluated at once (default: the number of cores). */
   readonly workers?: number | undefined
   /** The trial budget, instead of the experiment's `budget.trials`. */
@@ -77,7 +79,10 @@ const reaches = (direction: Direction, value: number, target: number): boolean =
  * @example
  * const report = yield* runStudy(experiment, { store: openSqliteStore("cosearch.db"), workers: 2 })
  */
-export const runStudy = (experiment: Experiment, options: RunStudyOptions): Effect.Effect<StudyReport, StudyConflictError | StorageError> =>
+export const runStudy = (
+  experiment: Experiment,
+  options: RunStudyOptions,
+): Effect.Effect<StudyReport, StudyConflictError | StorageError | StudyMissingError> =>
   Effect.scoped(
     Effect.gen(function* () {
       const { store } = options
@@ -91,7 +96,11 @@ export const runStudy = (experiment: Experiment, options: RunStudyOptions): Effe
       const firstObjective = experiment.objectives[0]
       const emit = options.onEvent ?? (() => {})
 
-      const { study, resumed } = yield* openStudy(store, experiment, { name: options.studyName, fork: options.fork })
+      const { study, resumed } = yield* openStudy(store, experiment, {
+        name: options.studyName,
+        fork: options.fork,
+        mustExist: options.mustExist,
+      })
       const identity = yield* Effect.acquireRelease(Effect.sync(startRunIdentity), (run) => Effect.sync(run.end))
       const requeue = storeStep(() =>
         store.requeueStaleTrials(study.id, { heartbeatBefore: Date.now() - staleAfterMs, workerStatus: identity.workerStatus }),
@@ -103,9 +112,10 @@ export const runStudy = (experiment: Experiment, options: RunStudyOptions): Effe
         { evaluator: experiment.evaluator, space: experiment.spaceSpec, baseDirectory: experiment.baseDirectory },
         workers,
       )
+      // A failed beat (a server restarting) is skipped, not the end of the beating.
       yield* storeStep(() => store.beatHeartbeat(study.id, identity.prefix, Date.now())).pipe(
-        Effect.repeat(Schedule.spaced(Duration.millis(options.heartbeatMs ?? 2000))),
         Effect.ignore,
+        Effect.repeat(Schedule.spaced(Duration.millis(options.heartbeatMs ?? 2000))),
         Effect.forkScoped,
       )
 

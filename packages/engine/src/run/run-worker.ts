@@ -2,7 +2,7 @@ import type { Study, StudyStore } from "@cosearch/store"
 import { Data, Effect } from "effect"
 import { type ConfigError, decodeExperiment } from "../config/decode-experiment.js"
 import type { Experiment } from "../config/experiment.js"
-import { type StorageError, type StudyConflictError, storeStep } from "../study/open-study.js"
+import { type StorageError, type StudyConflictError, type StudyMissingError, storeStep } from "../study/open-study.js"
 import { type RunStudyOptions, runStudy, type StudyReport } from "./run-study.js"
 
 /**
@@ -46,7 +46,14 @@ export interface WorkerReport {
   readonly skipped: readonly WorkerStudyError[]
 }
 
-/** The experiment a study was made from, decoded on this host and checked against its hash. */
+/**
+ * The experiment a study was made from, decoded on this host (relative paths from
+ * `baseDirectory`) and checked against the study's config hash; a `WorkerStudyError` naming the
+ * study and each problem otherwise.
+ *
+ * @example
+ * const experiment = yield* storedExperiment(store, study, process.cwd())
+ */
 export const storedExperiment = (store: StudyStore, study: Study, baseDirectory: string): Effect.Effect<Experiment, WorkerStudyError> =>
   decodeExperiment(study.config, { source: `study "${study.name}"`, baseDirectory }).pipe(
     Effect.mapError(
@@ -80,23 +87,28 @@ const hasWorkLeft = (store: StudyStore, study: Study, budget: number): Effect.Ef
  * With `experiment`, serves its study (created when missing). With `study` alone, reads the
  * study's experiment from the store and decodes it here (relative paths from `baseDirectory`).
  * With neither, serves every study with work left, oldest first, skipping (and telling `onSkip`)
- * those it cannot decode. A study's budget is its experiment's `budget.trials` unless `trials`
- * is given. Ends when the served studies' budgets are spent or a stop is requested.
+ * those it cannot decode, and passing over one deleted meanwhile; each study once, so one that
+ * reached its target or wall time is left for the next. The stored modes never create a study
+ * (`StudyMissingError` for a study deleted meanwhile). A study's budget is its experiment's
+ * `budget.trials` unless `trials` is given. Ends when the served studies are done or a stop is
+ * requested.
  *
  * @example
  * const report = yield* runWorker({ store: await connectStore(process.env.COSEARCH_STORAGE!), workers: 2 })
  */
-export const runWorker = (options: WorkerOptions): Effect.Effect<WorkerReport, WorkerStudyError | StudyConflictError | StorageError> =>
+export const runWorker = (
+  options: WorkerOptions,
+): Effect.Effect<WorkerReport, WorkerStudyError | StudyConflictError | StorageError | StudyMissingError> =>
   Effect.gen(function* () {
     const { store, study: name, experiment, baseDirectory = process.cwd(), onSkip, ...run } = options
-    const runOne = (study: Study, decoded: Experiment) => runStudy(decoded, { ...run, store, studyName: study.name })
+    const runOne = (study: Study, decoded: Experiment) => runStudy(decoded, { ...run, store, studyName: study.name, mustExist: true })
     const named = (studyName: string) =>
       storeStep(() => store.findStudy(studyName)).pipe(
         Effect.filterOrFail(
           (study): study is Study => study !== undefined,
           () =>
             new WorkerStudyError({
-              message: `no study named "${studyName}" in ${store.location}; create it with \`cosearch run EXPERIMENT.json\` on this storage, or give the experiment file to the worker`,
+              message: `no study named "${studyName}" in ${store.location}; create it with \`cosearch study create EXPERIMENT.json\` on this storage, or give the experiment file to the worker (--config)`,
             }),
         ),
       )
@@ -119,7 +131,8 @@ export const runWorker = (options: WorkerOptions): Effect.Effect<WorkerReport, W
         if (done.has(study.id) || skipped.has(study.id)) continue
         const decoded = yield* Effect.either(storedExperiment(store, study, baseDirectory))
         if (decoded._tag === "Left") {
-          const budget = (study.config as { budget?: { trials?: unknown } } | null)?.budget?.trials
+          const stored = (study.config as { budget?: { trials?: unknown } } | null)?.budget?.trials
+          const budget = run.trials ?? stored
           if (typeof budget !== "number" || (yield* hasWorkLeft(store, study, budget))) {
             skipped.set(study.id, decoded.left)
             onSkip?.(decoded.left)
@@ -133,10 +146,16 @@ export const runWorker = (options: WorkerOptions): Effect.Effect<WorkerReport, W
         done.add(study.id)
       }
       if (next === undefined) break
-      const report = yield* runOne(next.study, next.experiment)
-      runs.push(report)
-      if (report.reason !== "budget") break
+      // A study deleted or renamed since the listing is passed over; a target reached or the wall
+      // time up ends that study's run (this worker does not take it up again), a stop ends them all.
+      const ran = yield* Effect.either(runOne(next.study, next.experiment))
       done.add(next.study.id)
+      if (ran._tag === "Left") {
+        if (ran.left._tag === "StudyMissingError") continue
+        return yield* ran.left
+      }
+      runs.push(ran.right)
+      if (ran.right.reason === "stopped") break
     }
     return { runs, skipped: [...skipped.values()] }
   })

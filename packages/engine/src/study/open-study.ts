@@ -57,11 +57,29 @@ const newStudyOf = (experiment: Experiment, name: string): NewStudy => ({
   seed: experiment.seed,
 })
 
-/** Finds the study named `name` or creates it; another process creating it first is no error. */
-const findOrCreate = (store: StudyStore, experiment: Experiment, name: string): Effect.Effect<OpenedStudy, StorageError> =>
+/**
+ * A run that must resume a study (a worker serving a stored study) found none of that name: it was
+ * deleted or renamed meanwhile. Nothing was created.
+ *
+ * @example
+ * Effect.catchTag("StudyMissingError", (error) => Console.error(error.message))
+ */
+export class StudyMissingError extends Data.TaggedError("StudyMissingError")<{ readonly message: string }> {}
+
+/**
+ * Finds the study named `name` or creates it (unless `mustExist`); another process creating it
+ * first is no error.
+ */
+const findOrCreate = (
+  store: StudyStore,
+  experiment: Experiment,
+  name: string,
+  mustExist = false,
+): Effect.Effect<OpenedStudy, StorageError | StudyMissingError> =>
   Effect.gen(function* () {
     const found = yield* storeStep(() => store.findStudy(name))
     if (found !== undefined) return { study: found, resumed: true }
+    if (mustExist) return yield* new StudyMissingError({ message: `no study named "${name}" in ${store.location} (deleted or renamed?)` })
     const created = yield* Effect.either(storeStep(() => store.createStudy(newStudyOf(experiment, name))))
     if (created._tag === "Right") return { study: created.right, resumed: false }
     const exists = created.left.cause instanceof StoreError && created.left.cause.kind === "study-exists"
@@ -73,6 +91,7 @@ const findOrCreate = (store: StudyStore, experiment: Experiment, name: string): 
  * Opens the study an experiment runs in: `name` (default the experiment's), created when new,
  * resumed when its config hash matches. A different hash is refused with a `StudyConflictError`,
  * unless `fork` names a study to create from this experiment (or resume, if it has this hash).
+ * With `mustExist`, a missing study is a `StudyMissingError` and nothing is created.
  *
  * @example
  * const { study, resumed } = yield* openStudy(store, experiment, { fork: "nb201-coral-v2" })
@@ -80,11 +99,11 @@ const findOrCreate = (store: StudyStore, experiment: Experiment, name: string): 
 export const openStudy = (
   store: StudyStore,
   experiment: Experiment,
-  options: { readonly name?: string | undefined; readonly fork?: string | undefined } = {},
-): Effect.Effect<OpenedStudy, StudyConflictError | StorageError> =>
+  options: { readonly name?: string | undefined; readonly fork?: string | undefined; readonly mustExist?: boolean | undefined } = {},
+): Effect.Effect<OpenedStudy, StudyConflictError | StorageError | StudyMissingError> =>
   Effect.gen(function* () {
     const name = options.name ?? experiment.name
-    const opened = yield* findOrCreate(store, experiment, name)
+    const opened = yield* findOrCreate(store, experiment, name, options.mustExist)
     if (opened.study.configHash === experiment.hash) return opened
     const differs = (study: Study) =>
       `study "${study.name}" in ${store.location} was made from a different experiment (config hash ${study.configHash}; this one has ${experiment.hash})`

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto"
 import { finishedStates, type TrialResult, type TrialState } from "@cosearch/optimize"
 import pg from "pg"
 import { refuseWrites } from "../study/read-only.js"
-import { resultColumns, type StudyRow, studyColumns, studyOfRow, type TrialRow, trialOfRow } from "../study/rows.js"
+import { resultColumns, type StudyRow, studyColumns, studyOfRow, type TrialRow, trialOfRow, trialRowColumns } from "../study/rows.js"
 import { StoreError } from "../study/store-error.js"
 import type { TrialCounts } from "../study/study.js"
 import type { StudyStore } from "../study/study-store.js"
@@ -254,7 +254,7 @@ export const openPostgresStore = (location: string, options: PostgresStoreOption
      )
      UPDATE ${trials} AS trial SET state = 'running', worker = $2, heartbeat_at = $3, started_at = $3, attempts = trial.attempts + 1
      FROM next WHERE trial.study_id = $1 AND trial.number = next.number
-     RETURNING trial.*`,
+     RETURNING ${trialRowColumns.map((column) => `trial.${column}`).join(", ")}`,
   )
   const finishStatement = prepared(
     pool,

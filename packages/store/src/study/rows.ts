@@ -32,6 +32,30 @@ export interface TrialRow {
   readonly attempts: number
 }
 
+/**
+ * The trials table's columns a `TrialRow` holds, for statements that name them rather than `*`
+ * (a prepared statement's result must not change when a later schema adds a column).
+ *
+ * @example
+ * `SELECT ${trialRowColumns.join(", ")} FROM trials`
+ */
+export const trialRowColumns = [
+  "study_id",
+  "number",
+  "state",
+  "params",
+  "origin",
+  "objective_values",
+  "constraint_values",
+  "metrics",
+  "error",
+  "worker",
+  "heartbeat_at",
+  "started_at",
+  "finished_at",
+  "attempts",
+] as const satisfies readonly (keyof TrialRow)[]
+
 const parsed = <A>(text: string | null): A | undefined => (text === null ? undefined : (JSON.parse(text) as A))
 const orUndefined = <A>(value: A | null): A | undefined => (value === null ? undefined : value)
 
