@@ -4,7 +4,7 @@ import { cpuNetworkCost } from "@cosearch/cost"
 import { analyzeNetworkOrThrow, ffnn, lowerNetwork } from "@cosearch/network"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
-import { decodeMensaComparisonConfig, mensaComparisonMarkdown, mensaFamilyOf, mensaPaper, runMensaComparison } from "../src/index.js"
+import { decodeMensaComparisonConfig, mensaComparisonMarkdown, mensaFamilyOf, runMensaComparison } from "../src/index.js"
 import { comparisonFigures, edgeTpuLayerSums, hostCrossing } from "./comparison-kit.js"
 
 const logMean = (values: readonly number[]) => Math.exp(values.reduce((sum, value) => sum + Math.log(value), 0) / values.length)
@@ -49,9 +49,6 @@ describe("the Mensa study (experiments/mensa.json) against the Edge TPU baseline
   const report = runMensaComparison(config)
 
   it("Mensa-G beats the baseline in both energy efficiency and throughput (geometric means), as the paper's 3.0x / 3.1x say", () => {
-    const paper = mensaPaper["mensa-edgetpu"]
-    expect(paper?.efficiency).toBeGreaterThan(1)
-    expect(paper?.throughput).toBeGreaterThan(1)
     expect(report.meanEfficiencyRatios[0]).toBeGreaterThan(1)
     expect(report.meanThroughputRatios[0]).toBeGreaterThan(1)
   })

@@ -10,7 +10,12 @@ import type { EdgeTpuAccelerator } from "./accelerator.js"
  */
 export const instructionBytes = 8
 
-/** The area of an Edge TPU design by component, mm², at 45 nm. */
+/**
+ * The area of an Edge TPU design by component, mm², at 45 nm.
+ *
+ * @example
+ * const { totalMm2 } = edgeTpuArea(edgeTpuPresets.coral)
+ */
 export interface EdgeTpuArea {
   /** PEs x cores x lanes MAC units. */
   readonly macsMm2: number

@@ -2,7 +2,12 @@ import type { MacPrecision } from "../hierarchical/accelerator.js"
 import { macAreaUm2At45nm } from "../hierarchical/constants.js"
 import { macLeakageMicrowattsInt8, sramLeakageMicrowattsPerKiB } from "./sram.js"
 
-/** What leaks in a unit: its on-chip SRAM bytes and its MAC units. */
+/**
+ * What leaks in a unit: its on-chip SRAM bytes and its MAC units.
+ *
+ * @example
+ * const resources: LeakingResources = { sramBytes: 4 * 1024 * 1024, macs: 4096, precision: "int8" }
+ */
 export interface LeakingResources {
   readonly sramBytes: number
   readonly macs: number

@@ -21,7 +21,12 @@ export interface PathCost {
  */
 export type MemoryInterfaceName = "lpddr4" | "ddr3" | "hbm2" | "hbm2-in-stack"
 
-/** A memory interface: its path cost (bandwidth, energy per byte, set-up latency) and where its figures come from. */
+/**
+ * A memory interface: its path cost (bandwidth, energy per byte, set-up latency) and where its figures come from.
+ *
+ * @example
+ * memoryInterfaces.lpddr4.energyPjPerByte // pJ per byte moved over a phone's LPDDR4 channel
+ */
 export interface MemoryInterface extends PathCost {
   readonly source: string
 }

@@ -70,6 +70,9 @@ const pascal = (baseline: EdgeTpuAccelerator): EdgeTpuAccelerator => ({
  * 256 GB/s (1,024 bits at 2 Gb/s, JEDEC) and 16 pJ/byte, about half of an HBM access's ~3.9
  * pJ/bit (O'Connor et al., MICRO 2017): a logic-layer unit skips the off-chip interface. Our
  * choice, documented in docs/energy.md.
+ *
+ * @example
+ * hbmNearDataPath.energyPjPerByte // 16
  */
 export const hbmNearDataPath: PathCost = memoryPath("hbm2-in-stack")
 

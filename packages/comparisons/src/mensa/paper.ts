@@ -2,6 +2,9 @@
  * Mensa's averages over its 24 Google edge models (Boroumand et al., "Google Neural Network Models
  * for Edge Devices: Analyzing and Mitigating Machine Learning Inference Bottlenecks", PACT 2021,
  * arXiv:2109.14320, abstract), per baseline preset.
+ *
+ * @example
+ * mensaPaper["mensa-edgetpu"]?.efficiency // 3.0
  */
 export const mensaPaper: Readonly<Record<string, { readonly efficiency: number; readonly throughput: number; readonly label: string }>> = {
   "mensa-edgetpu": { efficiency: 3.0, throughput: 3.1, label: "the Edge TPU" },
@@ -18,7 +21,12 @@ export const mensaPaper: Readonly<Record<string, { readonly efficiency: number; 
  */
 export type MensaFamily = "CNN" | "LSTM" | "Transducer" | "RCNN"
 
-/** The families in the paper's order. */
+/**
+ * The families in the paper's order.
+ *
+ * @example
+ * for (const family of mensaFamilies) console.log(family)
+ */
 export const mensaFamilies: readonly MensaFamily[] = ["CNN", "LSTM", "Transducer", "RCNN"]
 
 /**

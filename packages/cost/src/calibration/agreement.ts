@@ -1,6 +1,9 @@
 /**
  * How well predicted values agree with measured ones: rank agreement (Kendall's tau-b,
  * Spearman's rho) and mean absolute percentage error.
+ *
+ * @example
+ * const { kendallTau, mape } = agreement(predicted, measured)
  */
 export interface Agreement {
   readonly count: number

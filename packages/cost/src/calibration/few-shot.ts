@@ -2,7 +2,12 @@ import type { Agreement } from "./agreement.js"
 import { boundedLeastSquares } from "./bounded-least-squares.js"
 import { type LinearLatency, type LinearTemplate, templateAgreement } from "./linear-template.js"
 
-/** Options of `adaptFewShot`. */
+/**
+ * Options of `adaptFewShot`.
+ *
+ * @example
+ * const options: FewShotOptions = { ridge: 1e-3 }
+ */
 export interface FewShotOptions {
   /** Weight of the pull toward the prior (>= 0; 0 fits the shots alone). Default: the template's `defaultRidge`. */
   readonly ridge?: number

@@ -4,6 +4,9 @@ import { type Agreement, agreement } from "./agreement.js"
  * A sample's latency as a linear function of a template's free constants, at the binding pattern
  * (compute- or memory-bound, compute- or stall-bound) these constants give its layers:
  * `latency = fixedSeconds + Σ_j terms[j] · coefficients[j]`.
+ *
+ * @example
+ * const latency = linear.fixedSeconds + linear.terms.reduce((sum, t, j) => sum + t * (coefficients[j] as number), 0)
  */
 export interface LinearLatency {
   /** Seconds that do not depend on the coefficients (memory time, stalls, I/O). */

@@ -5,7 +5,12 @@ import { boundedLeastSquares } from "../../calibration/bounded-least-squares.js"
 import { cpuNetworkCost } from "../network-cost.js"
 import { type CpuLatencyTerms, cpuCoefficientNames, cpuCoefficients, cpuLatencyTerms, withCpuCoefficients } from "./terms.js"
 
-/** One measured inference on a CPU: the network's nests (`cpuPrunedNests`) and its latency. */
+/**
+ * One measured inference on a CPU: the network's nests (`cpuPrunedNests`) and its latency.
+ *
+ * @example
+ * const sample: CpuCalibrationSample = { nests: cpuPrunedNests(network), latencySeconds: 0.0113 }
+ */
 export interface CpuCalibrationSample {
   readonly nests: readonly LoopNest[]
   readonly latencySeconds: number

@@ -7,6 +7,9 @@ import { cpuNetworkCost } from "../network-cost.js"
  * compute- or memory-bound pattern of some constants: `latency = fixedSeconds + Σ_j terms[j] x
  * coefficients[j]`, the coefficients being `cpuCoefficients` (inference overhead, layer overhead,
  * then 1 / efficiency of each class in `cpuLayerClasses` order).
+ *
+ * @example
+ * const { fixedSeconds, terms } = cpuLatencyTerms(nests, cpuPresets["cortex-a53-sd450"])
  */
 export interface CpuLatencyTerms {
   /** Memory time of the memory-bound layers, seconds (does not depend on the coefficients). */
